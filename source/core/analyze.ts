@@ -1,0 +1,76 @@
+import {evaluate, failoversOf, statusOf, type Evaluation, type Status} from './capacity.js';
+import type {Model} from './model.js';
+import {describeCause, propagate, type Cause} from './propagate.js';
+import type {Kind} from './schema.js';
+import {failedIds, type FailureState} from './state.js';
+
+/** One state, fully evaluated: what is down and why, and what every service serves. */
+export interface Snapshot {
+  state: FailureState;
+  down: Map<string, Cause>;
+  evaluation: Evaluation;
+  status: Map<string, Status>;
+}
+
+export function snapshot(model: Model, state: FailureState): Snapshot {
+  const down = propagate(model, failedIds(state));
+  const evaluation = evaluate(model, down, failoversOf(state));
+  const status = new Map<string, Status>();
+  for (const service of model.services)
+    status.set(service.id, statusOf(service, evaluation.served.get(service.id)!));
+  return {state, down, evaluation, status};
+}
+
+export interface DownEntry {
+  id: string;
+  kind: Kind;
+  cause: string;
+}
+
+export interface ServiceChange {
+  id: string;
+  demand: number;
+  before: number;
+  after: number;
+  status: Status;
+  statusBefore: Status;
+}
+
+export interface Impact {
+  failed: string[];
+  down: DownEntry[];
+  services: ServiceChange[];
+}
+
+/** What failing `ids` on top of `state` does: the blast radius with causes and every service before → after. */
+export function impactOf(
+  model: Model,
+  state: FailureState,
+  ids: readonly string[],
+  before?: Snapshot,
+): Impact {
+  const base = before ?? snapshot(model, state);
+  const failed = [...new Set(ids)];
+  const after = snapshot(model, {...state, simulated: new Set([...state.simulated, ...failed])});
+  const down: DownEntry[] = [];
+  for (const [id, cause] of after.down) {
+    if (base.down.has(id)) continue;
+    down.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
+  }
+  const services = model.services.map((service) => ({
+    id: service.id,
+    demand: service.demand,
+    before: base.evaluation.served.get(service.id)!,
+    after: after.evaluation.served.get(service.id)!,
+    status: after.status.get(service.id)!,
+    statusBefore: base.status.get(service.id)!,
+  }));
+  return {failed, down, services};
+}
+
+/** Counts of a blast radius by kind, for "fails with it: 2 routers · 4 VMs · 1 LB". */
+export function countByKind(down: readonly DownEntry[]): Partial<Record<Kind, number>> {
+  const counts: Partial<Record<Kind, number>> = {};
+  for (const entry of down) counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,165 @@
+import type {Gslb, LoadBalancer, Model, Service, Vm} from './model.js';
+import type {FailureState} from './state.js';
+
+export type Status = 'OK' | 'DEGRADED' | 'DOWN';
+
+/** Amounts are kept to a millionth so that an even split of 1000 over 3 adds back to 1000. */
+export function tidy(amount: number): number {
+  return Math.round(amount * 1e6) / 1e6;
+}
+
+export function statusOf(service: Service, served: number): Status {
+  if (served >= service.demand) return 'OK';
+  if (service.minimum !== undefined ? served < service.minimum : served <= 0) return 'DOWN';
+  return 'DEGRADED';
+}
+
+export interface Failovers {
+  promoted: ReadonlySet<string>;
+  forced: ReadonlyMap<string, string>;
+}
+
+export function failoversOf(state: FailureState): Failovers {
+  return {promoted: state.promoted, forced: state.forced};
+}
+
+export function vmCapacity(vm: Vm, down: boolean, failovers: Failovers): number {
+  return !down && (vm.role === 'active' || failovers.promoted.has(vm.id)) ? vm.capacity : 0;
+}
+
+export function lbCapacity(lb: LoadBalancer, memberSum: number, down: boolean): number {
+  return down ? 0 : Math.min(lb.limit ?? Infinity, memberSum);
+}
+
+/** What a GSLB target looks like from the GSLB: its capacity and whether its health check passes. */
+export interface TargetState {
+  capacity: number;
+  up: boolean;
+}
+
+export function targetHealthy(gslb: Gslb, kind: string, target: TargetState): boolean {
+  // A TCP check sees the load balancer answer, not the members behind it.
+  if (gslb.healthCheck.type === 'tcp' && kind === 'lb') return target.up;
+  return target.up && target.capacity > 0;
+}
+
+/** The share of demand each target gets and what it serves (DESIGN §3, GSLB). */
+export function gslbShares(
+  gslb: Gslb,
+  demand: number,
+  targets: readonly TargetState[],
+  healthy: readonly boolean[],
+  forced?: string,
+): number[] {
+  const shares = targets.map(() => 0);
+  const chosen: number[] = [];
+  const forcedIndex = forced === undefined ? -1 : gslb.targets.findIndex((t) => t.ref === forced);
+  if (forcedIndex >= 0 && healthy[forcedIndex]) chosen.push(forcedIndex);
+  else if (gslb.policy === 'failover') {
+    let best = Infinity;
+    gslb.targets.forEach((target, index) => {
+      if (healthy[index] && target.priority < best) best = target.priority;
+    });
+    gslb.targets.forEach((target, index) => {
+      if (healthy[index] && target.priority === best) chosen.push(index);
+    });
+  } else healthy.forEach((isHealthy, index) => isHealthy && chosen.push(index));
+  if (chosen.length === 0) return shares;
+  const byWeight = gslb.policy !== 'round-robin' && chosen.length > 1;
+  const totalWeight = byWeight
+    ? chosen.reduce((sum, index) => sum + gslb.targets[index]!.weight, 0)
+    : 0;
+  for (const index of chosen) {
+    shares[index] =
+      byWeight && totalWeight > 0
+        ? (demand * gslb.targets[index]!.weight) / totalWeight
+        : demand / chosen.length;
+  }
+  return shares;
+}
+
+export function gslbServed(shares: readonly number[], targets: readonly TargetState[]): number {
+  let served = 0;
+  shares.forEach((share, index) => (served += Math.min(share, targets[index]!.capacity)));
+  return served;
+}
+
+/** Capacities of everything in a state: the full evaluation, linear in the topology. */
+export interface Evaluation {
+  vm: Map<string, number>;
+  lb: Map<string, number>;
+  site: Map<string, number>;
+  /** Entry capacity for each service: what its entry serves of its demand, before dependencies. */
+  entry: Map<string, number>;
+  served: Map<string, number>;
+}
+
+export function evaluate(
+  model: Model,
+  down: ReadonlySet<string> | Map<string, unknown>,
+  failovers: Failovers,
+): Evaluation {
+  const isDown = (id: string) => down.has(id);
+  const vm = new Map<string, number>();
+  for (const v of model.vms) vm.set(v.id, vmCapacity(v, isDown(v.id), failovers));
+  const lb = new Map<string, number>();
+  for (const l of model.loadBalancers) {
+    let sum = 0;
+    for (const member of l.members) sum += vm.get(member)!;
+    lb.set(l.id, lbCapacity(l, sum, isDown(l.id)));
+  }
+  const site = new Map<string, number>();
+  for (const s of model.sites) site.set(s.id, isDown(s.id) ? 0 : s.capacity);
+  const targetState = (ref: string): TargetState => {
+    const capacity = vm.get(ref) ?? lb.get(ref) ?? site.get(ref) ?? 0;
+    return {capacity, up: !isDown(ref)};
+  };
+  const entry = new Map<string, number>();
+  const served = new Map<string, number>();
+  for (const service of model.serviceOrder) {
+    const e = entryServed(model, service, targetState, isDown, failovers);
+    entry.set(service.id, e);
+    served.set(service.id, withDependencies(model, service, e, served));
+  }
+  return {vm, lb, site, entry, served};
+}
+
+export function entryServed(
+  model: Model,
+  service: Service,
+  targetState: (ref: string) => TargetState,
+  isDown: (id: string) => boolean,
+  failovers: Failovers,
+): number {
+  const entry = model.components.get(service.entry)!;
+  if (entry.kind === 'gslb') {
+    if (isDown(entry.id)) return 0;
+    const states = entry.targets.map((t) => targetState(t.ref));
+    const healthy = states.map((s, i) =>
+      targetHealthy(entry, model.components.get(entry.targets[i]!.ref)!.kind, s),
+    );
+    const shares = gslbShares(
+      entry,
+      service.demand,
+      states,
+      healthy,
+      failovers.forced.get(entry.id),
+    );
+    return tidy(gslbServed(shares, states));
+  }
+  return tidy(Math.min(service.demand, targetState(entry.id).capacity));
+}
+
+export function withDependencies(
+  model: Model,
+  service: Service,
+  entry: number,
+  served: ReadonlyMap<string, number>,
+): number {
+  let result = entry;
+  for (const id of service.dependsOn) {
+    const dependency = model.components.get(id) as Service;
+    if (dependency.demand > 0) result *= Math.min(1, (served.get(id) ?? 0) / dependency.demand);
+  }
+  return tidy(result);
+}

@@ -1,0 +1,183 @@
+import {z} from 'zod';
+
+/** The one schema of a topology file (DESIGN §2); every topology type derives from it. */
+
+const id = z
+  .string({error: 'expected an id (a string)'})
+  .min(1, 'an id cannot be empty')
+  .max(200, 'an id is at most 200 characters')
+  .refine((value) => !/[\s,]/.test(value), 'an id cannot contain spaces or commas');
+
+const amount = z
+  .number({error: 'expected a number'})
+  .finite('expected a finite number')
+  .nonnegative('cannot be negative');
+
+const positiveSeconds = z.number({error: 'expected a number of seconds'}).positive('must be > 0');
+
+const probeUrl = z
+  .string({error: 'expected a probe address (http://…, https://… or tcp://host:port)'})
+  .regex(
+    /^(https?:\/\/\S+|tcp:\/\/[^\s/:]+:\d{1,5})$/,
+    'expected http://…, https://… or tcp://host:port',
+  );
+
+const hookCommand = z.array(z.string()).min(1, 'a hook is an argv list with at least the program');
+
+export const hooksSchema = z.strictObject({
+  failover: hookCommand.optional(),
+  restore: hookCommand.optional(),
+});
+
+export const kinds = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb', 'service'] as const;
+export type Kind = (typeof kinds)[number];
+
+const availabilityValue = z
+  .number({error: 'expected a probability'})
+  .min(0, 'an availability is between 0 and 1')
+  .max(1, 'an availability is between 0 and 1');
+
+export const topologySchema = z.strictObject({
+  version: z.literal(1, {error: 'only version: 1 is supported'}),
+  name: z.string({error: 'expected a name (a string)'}).min(1).default('topology'),
+  unit: z.string().min(1).default('users'),
+  zones: z
+    .array(z.strictObject({id, label: z.string().optional()}))
+    .min(1, 'a topology needs at least one zone'),
+  sites: z
+    .array(
+      z.strictObject({
+        id,
+        label: z.string().optional(),
+        capacity: amount,
+        probe: probeUrl.optional(),
+      }),
+    )
+    .default([]),
+  accounts: z
+    .array(
+      z.strictObject({
+        id,
+        label: z.string().optional(),
+        group: id.optional(),
+        redundantRouter: z.boolean({error: 'expected true or false'}).default(false),
+      }),
+    )
+    .default([]),
+  vms: z
+    .array(
+      z.strictObject({
+        id,
+        account: id,
+        zone: id,
+        capacity: amount,
+        role: z
+          .enum(['active', 'standby'], {error: 'expected active or standby'})
+          .default('active'),
+        probe: probeUrl.optional(),
+      }),
+    )
+    .default([]),
+  loadBalancers: z
+    .array(
+      z.strictObject({
+        id,
+        account: id,
+        zone: id,
+        runsOn: z.enum(['zone', 'router'], {error: 'expected zone or router'}).default('zone'),
+        members: z.array(id).default([]),
+        capacity: amount.optional(),
+        hooks: hooksSchema.optional(),
+      }),
+    )
+    .default([]),
+  gslbs: z
+    .array(
+      z.strictObject({
+        id,
+        policy: z
+          .enum(['failover', 'round-robin', 'ratio'], {
+            error: 'expected failover, round-robin or ratio',
+          })
+          .default('failover'),
+        healthCheck: z
+          .strictObject({
+            type: z
+              .enum(['http', 'https', 'tcp'], {error: 'expected http, https or tcp'})
+              .default('http'),
+            intervalS: positiveSeconds.default(10),
+            threshold: z.number().int('expected a whole number').positive('must be > 0').default(3),
+          })
+          .default({type: 'http', intervalS: 10, threshold: 3}),
+        ttlS: z.number({error: 'expected a number of seconds'}).nonnegative().default(30),
+        targets: z
+          .array(
+            z.strictObject({
+              ref: id,
+              priority: z
+                .number({error: 'expected a number'})
+                .int('expected a whole number')
+                .default(1),
+              weight: amount.default(1),
+            }),
+          )
+          .min(1, 'a GSLB needs at least one target'),
+        hooks: hooksSchema.optional(),
+      }),
+    )
+    .default([]),
+  services: z
+    .array(
+      z.strictObject({
+        id,
+        demand: amount,
+        minimum: amount.optional(),
+        entry: id,
+        dependsOn: z.array(id).default([]),
+      }),
+    )
+    .default([]),
+  availability: z
+    .strictObject({
+      zone: availabilityValue.optional(),
+      site: availabilityValue.optional(),
+      account: availabilityValue.optional(),
+      router: availabilityValue.optional(),
+      vm: availabilityValue.optional(),
+      lb: availabilityValue.optional(),
+      gslb: availabilityValue.optional(),
+    })
+    .default({}),
+  probes: z
+    .strictObject({
+      intervalS: positiveSeconds.default(5),
+      timeoutMs: z.number().int().positive().default(2000),
+      rise: z.number().int().positive().default(2),
+      fall: z.number().int().positive().default(3),
+      concurrency: z.number().int().positive().default(32),
+    })
+    .default({intervalS: 5, timeoutMs: 2000, rise: 2, fall: 3, concurrency: 32}),
+  hooks: hooksSchema.optional(),
+});
+
+export type TopologyFile = z.input<typeof topologySchema>;
+export type Topology = z.output<typeof topologySchema>;
+export type ZoneSpec = Topology['zones'][number];
+export type SiteSpec = Topology['sites'][number];
+export type AccountSpec = Topology['accounts'][number];
+export type VmSpec = Topology['vms'][number];
+export type LbSpec = Topology['loadBalancers'][number];
+export type GslbSpec = Topology['gslbs'][number];
+export type GslbTarget = GslbSpec['targets'][number];
+export type ServiceSpec = Topology['services'][number];
+export type Hooks = z.output<typeof hooksSchema>;
+
+export const defaultAvailability: Record<Exclude<Kind, 'service'>, number> = {
+  zone: 0.9999,
+  site: 0.999,
+  account: 0.9999,
+  router: 0.9995,
+  vm: 0.999,
+  lb: 0.9995,
+  gslb: 1,
+};
