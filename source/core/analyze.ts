@@ -1,7 +1,7 @@
 import {evaluate, failoversOf, statusOf, type Evaluation, type Status} from './capacity.js';
 import type {Model} from './model.js';
 import {describeCause, propagate, type Cause} from './propagate.js';
-import type {Kind} from './schema.js';
+import {kindRank, type Kind} from './schema.js';
 import {failedIds, type FailureState} from './state.js';
 
 /** One state, fully evaluated: what is down and why, and what every service serves. */
@@ -57,6 +57,7 @@ export function impactOf(
     if (base.down.has(id)) continue;
     down.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
   }
+  down.sort((a, b) => kindRank[a.kind] - kindRank[b.kind]);
   const services = model.services.map((service) => ({
     id: service.id,
     demand: service.demand,

@@ -9,7 +9,8 @@ export function tidy(amount: number): number {
 }
 
 export function statusOf(service: Service, served: number): Status {
-  if (served >= service.demand) return 'OK';
+  // Served amounts are kept to a millionth (tidy), so compare at that precision.
+  if (served >= service.demand - 5e-7) return 'OK';
   if (service.minimum !== undefined ? served < service.minimum : served <= 0) return 'DOWN';
   return 'DEGRADED';
 }

@@ -138,12 +138,19 @@ export function buildModel(topology: Topology): BuildResult {
   const components = new Map<string, Component>();
   const declaredAt = new Map<string, FilePath>();
 
+  const routerTaken = (router: {id: string; account: string; zone: string}) =>
+    `id "${router.id}" is the name of the implicit router of account ${router.account} in zone ${router.zone} (routers are named account/zone): choose another id`;
   const declare = (component: Component, path: FilePath) => {
     const earlier = declaredAt.get(component.id);
+    const router = components.get(component.id);
+    if (router?.kind === 'router') {
+      errors.push({path: [...path, 'id'], message: routerTaken(router)});
+      return false;
+    }
     if (earlier) {
       errors.push({
         path: [...path, 'id'],
-        message: `duplicate id "${component.id}": already used by the ${components.get(component.id)?.kind} at ${earlier.join('.')}`,
+        message: `duplicate id "${component.id}": already used by ${kindName(components.get(component.id)!.kind)} at ${pathText(earlier)}`,
       });
       return false;
     }
@@ -178,22 +185,35 @@ export function buildModel(topology: Topology): BuildResult {
     if (declare(account, ['accounts', index])) accounts.push(account);
   });
 
-  const idsOfKind = (kind: Kind) =>
-    [...components.values()].filter((component) => component.kind === kind).map((c) => c.id);
+  // Hints are computed for the first errors only (a renamed account can break 100k VMs), from
+  // candidate lists made once per set of kinds: each is complete before it is first asked for.
+  const candidates = new Map<string, string[]>();
+  let hintsLeft = 100;
+  const hint = (wanted: string, kinds: Kind[]): string => {
+    if (hintsLeft <= 0) return '';
+    hintsLeft--;
+    const key = kinds.join(',');
+    let ids = candidates.get(key);
+    if (!ids) {
+      ids = [...components.values()].filter((c) => kinds.includes(c.kind)).map((c) => c.id);
+      candidates.set(key, ids);
+    }
+    return didYouMean(wanted, ids);
+  };
   const expectKind = (wanted: string, kinds: Kind[], path: FilePath, what: string): boolean => {
     const found = components.get(wanted);
     if (found && kinds.includes(found.kind)) return true;
-    const candidates = kinds.flatMap(idsOfKind);
     errors.push({
       path,
       message: found
-        ? `"${wanted}" is a ${found.kind}, not ${what}`
-        : `unknown ${what} "${wanted}"${didYouMean(wanted, candidates)}`,
+        ? `"${wanted}" is ${kindName(found.kind)}, not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}${hint(wanted, kinds)}`
+        : `unknown ${what} "${wanted}"${hint(wanted, kinds)}`,
     });
     return false;
   };
 
   const routers: Router[] = [];
+  const collided = new Set<string>();
   const ensureRouter = (account: Account, zone: Zone): Router => {
     const id = routerId(account.id, zone.id);
     const existing = components.get(id);
@@ -207,6 +227,14 @@ export function buildModel(topology: Topology): BuildResult {
       vms: [],
       loadBalancers: [],
     };
+    if (existing) {
+      // Another component already has the router's id: report it there (once), keep it in the index.
+      if (!collided.has(id)) {
+        collided.add(id);
+        errors.push({path: [...(declaredAt.get(id) ?? []), 'id'], message: routerTaken(router)});
+      }
+      return router;
+    }
     components.set(id, router);
     routers.push(router);
     account.routers.push(id);
@@ -219,9 +247,6 @@ export function buildModel(topology: Topology): BuildResult {
     const path = ['vms', index];
     const accountOk = expectKind(spec.account, ['account'], [...path, 'account'], 'account');
     const zoneOk = expectKind(spec.zone, ['zone'], [...path, 'zone'], 'zone');
-    if (!accountOk || !zoneOk) return;
-    const account = components.get(spec.account) as Account;
-    const zone = components.get(spec.zone) as Zone;
     const vm: Vm = {
       kind: 'vm',
       id: spec.id,
@@ -232,7 +257,10 @@ export function buildModel(topology: Topology): BuildResult {
       role: spec.role,
     };
     if (spec.probe !== undefined) vm.probe = spec.probe;
-    if (!declare(vm, path)) return;
+    // Declared even with a bad account or zone, so that references to it do not fail as well.
+    if (!declare(vm, path) || !accountOk || !zoneOk) return;
+    const account = components.get(spec.account) as Account;
+    const zone = components.get(spec.zone) as Zone;
     vms.push(vm);
     ensureRouter(account, zone).vms.push(vm.id);
   });
@@ -266,6 +294,7 @@ export function buildModel(topology: Topology): BuildResult {
         return;
       }
       seen.add(member);
+      if (components.get(vm.zone)?.kind !== 'zone') return; // reported at the VM
       if (vm.zone !== lb.zone) {
         errors.push({
           path: memberPath,
@@ -273,7 +302,8 @@ export function buildModel(topology: Topology): BuildResult {
         });
         return;
       }
-      const memberAccount = components.get(vm.account) as Account;
+      const memberAccount = components.get(vm.account);
+      if (memberAccount?.kind !== 'account') return; // reported at the VM
       if (memberAccount.group !== owner.group) {
         errors.push({
           path: memberPath,
@@ -458,8 +488,14 @@ function orderServices(
     if (mark === 'done') return;
     if (mark === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(service.id)), service.id];
+      // Located at the cycle's first edge: the dependsOn item of its first service.
       errors.push({
-        path: ['services', indexOf.get(service.id) ?? 0, 'dependsOn'],
+        path: [
+          'services',
+          indexOf.get(service.id) ?? 0,
+          'dependsOn',
+          service.dependsOn.indexOf(cycle[1]!),
+        ],
         message: `dependency cycle: ${cycle.join(' → ')}`,
       });
       return;
@@ -509,6 +545,30 @@ export function* reachedVms(model: Model, ref: string): Generator<Vm> {
   else if (component.kind === 'gslb')
     for (const target of component.targets) yield* reachedVms(model, target.ref);
   else if (component.kind === 'service') yield* reachedVms(model, component.entry);
+}
+
+const kindNames: Record<Kind, string> = {
+  zone: 'a zone',
+  site: 'a site',
+  account: 'an account',
+  router: 'a router',
+  vm: 'a VM',
+  lb: 'a load balancer',
+  gslb: 'a GSLB',
+  service: 'a service',
+};
+
+function kindName(kind: Kind): string {
+  return kindNames[kind];
+}
+
+/** ['vms', 0, 'id'] as written in messages: vms[0].id */
+function pathText(path: FilePath): string {
+  return path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
+    )
+    .join('');
 }
 
 export function labelOf(component: Component): string | undefined {

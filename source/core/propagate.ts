@@ -1,5 +1,5 @@
 import type {Component, Model} from './model.js';
-import type {Kind} from './schema.js';
+import {kindRank, type Kind} from './schema.js';
 
 /** Why a component is down: the failed component it went down with (itself when it failed). */
 export interface Cause {
@@ -25,47 +25,38 @@ export function isFailable(component: Component, includeGslb = false): boolean {
   }
 }
 
-const rank: Record<Kind, number> = {
-  zone: 0,
-  account: 1,
-  site: 2,
-  router: 3,
-  lb: 4,
-  vm: 5,
-  gslb: 6,
-  service: 7,
-};
-
 /**
  * Everything that fails with `id` (itself included), in the containment order of DESIGN §3:
  * zone → its routers, VMs, LBs; account → its routers and VMs; router → its VMs and
  * LBs that run on it. An LB on the zone does not fall with its owner account.
  */
 export function* blastRadius(model: Model, id: string): Generator<string> {
+  const ids: string[] = [];
+  forEachInRadius(model, id, (each) => ids.push(each));
+  yield* ids;
+}
+
+/** The same walk as blastRadius without a generator, for the sweep's inner loop. */
+export function forEachInRadius(model: Model, id: string, visit: (id: string) => void): void {
   const component = model.components.get(id);
   if (!component) return;
-  yield id;
-  const router = (routerId: string): string[] => {
+  visit(id);
+  const router = (routerId: string, withItself: boolean) => {
     const r = model.components.get(routerId);
-    return r?.kind === 'router' ? [routerId, ...r.vms, ...r.loadBalancers] : [];
+    if (r?.kind !== 'router') return;
+    if (withItself) visit(routerId);
+    for (const vm of r.vms) visit(vm);
+    for (const lb of r.loadBalancers) visit(lb);
   };
-  switch (component.kind) {
-    case 'zone':
-      for (const routerId of component.routers) yield* router(routerId);
-      for (const lb of component.loadBalancers) {
-        const spec = model.components.get(lb);
-        if (spec?.kind === 'lb' && spec.runsOn === 'zone') yield lb;
-      }
-      return;
-    case 'account':
-      for (const routerId of component.routers) yield* router(routerId);
-      return;
-    case 'router':
-      yield* router(id).slice(1);
-      return;
-    default:
-      return;
-  }
+  if (component.kind === 'zone') {
+    for (const routerId of component.routers) router(routerId, true);
+    for (const lb of component.loadBalancers) {
+      const spec = model.components.get(lb);
+      if (spec?.kind === 'lb' && spec.runsOn === 'zone') visit(lb);
+    }
+  } else if (component.kind === 'account')
+    for (const routerId of component.routers) router(routerId, true);
+  else if (component.kind === 'router') router(id, false);
 }
 
 /** Every component down given the failed ones, each with its cause. The highest-level cause wins. */
@@ -74,7 +65,7 @@ export function propagate(model: Model, failed: Iterable<string>): Map<string, C
   const roots = [...failed]
     .map((id) => model.components.get(id))
     .filter((component): component is Component => component !== undefined)
-    .sort((a, b) => rank[a.kind] - rank[b.kind]);
+    .sort((a, b) => kindRank[a.kind] - kindRank[b.kind]);
   for (const root of roots) {
     const cause: Cause = {root: root.id, rootKind: root.kind};
     for (const id of blastRadius(model, root.id)) if (!down.has(id)) down.set(id, cause);

@@ -32,6 +32,18 @@ export const hooksSchema = z.strictObject({
 export const kinds = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb', 'service'] as const;
 export type Kind = (typeof kinds)[number];
 
+/** Display and cause order: the widest failure first. */
+export const kindRank: Record<Kind, number> = {
+  zone: 0,
+  site: 1,
+  account: 2,
+  router: 3,
+  lb: 4,
+  gslb: 5,
+  vm: 6,
+  service: 7,
+};
+
 const availabilityValue = z
   .number({error: 'expected a probability'})
   .min(0, 'an availability is between 0 and 1')

@@ -8,8 +8,8 @@ import {
   withDependencies,
   type TargetState,
 } from './capacity.js';
-import type {Component, Model, Service} from './model.js';
-import {blastRadius, isFailable} from './propagate.js';
+import type {Component, LoadBalancer, Model, Service} from './model.js';
+import {forEachInRadius, isFailable} from './propagate.js';
 import type {Kind} from './schema.js';
 
 /** What one component's failure alone does, from the snapshot's state: only the services it changes. */
@@ -18,8 +18,8 @@ export interface ComponentEffect {
   kind: Kind;
   /** How many components fail with it (itself included), not counting those already down. */
   radius: number;
-  /** Service id → served after; services left untouched are absent. */
-  after: Map<string, number>;
+  /** Service id → served after; services left untouched are absent. Shared between effects: read only. */
+  after: ReadonlyMap<string, number>;
 }
 
 export interface Tolerance {
@@ -59,12 +59,23 @@ export function sweep(model: Model, base: Snapshot, options: {includeGslb?: bool
   const includeGslb = options.includeGslb ?? false;
   const evaluator = new Incremental(model, base);
   const effects: ComponentEffect[] = [];
-  for (const component of model.components.values()) {
-    if (!isFailable(component, includeGslb)) continue;
-    effects.push(evaluator.effectOf(component));
-  }
+  // Widest kinds first, so every SPOF and weak-point list comes out in display order.
+  const byKind: readonly Component[][] = [
+    model.zones,
+    model.sites,
+    model.accounts,
+    model.routers,
+    model.loadBalancers,
+    model.gslbs,
+    model.vms,
+  ];
+  for (const components of byKind)
+    for (const component of components)
+      if (isFailable(component, includeGslb)) effects.push(evaluator.effectOf(component));
   return {effects, services: summarize(model, base, effects, includeGslb)};
 }
+
+const noChange: ReadonlyMap<string, number> = new Map();
 
 class Incremental {
   private readonly memberSum = new Map<string, number>();
@@ -82,21 +93,57 @@ class Incremental {
     model.serviceOrder.forEach((service, index) => this.orderIndex.set(service.id, index));
   }
 
+  private readonly markDown = (id: string) => {
+    if (!this.base.down.has(id)) this.newlyDown.add(id);
+  };
+
+  private readonly isDown = (id: string) => this.newlyDown.has(id) || this.base.down.has(id);
+
+  /** A GSLB target or entry as it is with the current component failed. */
+  private readonly targetState = (ref: string): TargetState => {
+    const {base} = this;
+    if (this.newlyDown.has(ref)) return {capacity: 0, up: false};
+    const up = !base.down.has(ref);
+    const removed = this.removed.get(ref);
+    if (removed !== undefined) {
+      const lb = this.model.components.get(ref) as LoadBalancer;
+      return {capacity: lbCapacity(lb, this.memberSum.get(ref)! - removed, !up), up};
+    }
+    const capacity =
+      base.evaluation.vm.get(ref) ??
+      base.evaluation.lb.get(ref) ??
+      base.evaluation.site.get(ref) ??
+      0;
+    return {capacity, up};
+  };
+
+  private baseState(ref: string): TargetState {
+    const {evaluation, down} = this.base;
+    const capacity =
+      evaluation.vm.get(ref) ?? evaluation.lb.get(ref) ?? evaluation.site.get(ref) ?? 0;
+    return {capacity, up: !down.has(ref)};
+  }
+
+  // Scratch collections, reused from one component to the next: the sweep allocates per change, not per component.
+  private readonly newlyDown = new Set<string>();
+  private readonly removed = new Map<string, number>();
+  private readonly changedRefs = new Set<string>();
+
   effectOf(component: Component): ComponentEffect {
-    const {model, base} = this;
-    const newlyDown = new Set<string>();
-    for (const id of blastRadius(model, component.id)) if (!base.down.has(id)) newlyDown.add(id);
+    const {model, base, newlyDown, removed, changedRefs} = this;
+    newlyDown.clear();
+    removed.clear();
+    changedRefs.clear();
+    forEachInRadius(model, component.id, this.markDown);
     const effect: ComponentEffect = {
       id: component.id,
       kind: component.kind,
       radius: newlyDown.size,
-      after: new Map(),
+      after: noChange,
     };
     if (newlyDown.size === 0) return effect;
 
     // Capacity removed from each load balancer by members that fail with the component.
-    const removed = new Map<string, number>();
-    const changedRefs = new Set<string>();
     for (const id of newlyDown) {
       const kind = model.components.get(id)!.kind;
       if (kind === 'vm') {
@@ -108,31 +155,47 @@ class Incremental {
         }
       } else if (kind === 'lb' || kind === 'site' || kind === 'gslb') changedRefs.add(id);
     }
-    const isDown = (id: string) => newlyDown.has(id) || base.down.has(id);
-    const targetState = (ref: string): TargetState => {
-      const target = model.components.get(ref)!;
-      if (newlyDown.has(ref)) return {capacity: 0, up: false};
-      const up = !base.down.has(ref);
-      if (target.kind === 'lb' && removed.has(ref))
-        return {
-          capacity: lbCapacity(target, this.memberSum.get(ref)! - removed.get(ref)!, !up),
-          up,
-        };
-      const capacity =
-        base.evaluation.vm.get(ref) ??
-        base.evaluation.lb.get(ref) ??
-        base.evaluation.site.get(ref) ??
-        0;
-      return {capacity, up};
-    };
+    const {isDown, targetState} = this;
 
+    // The services' answers depend only on the new state of the refs that feed an entry or a
+    // GSLB; components that change those the same way (VMs of one LB with equal capacity) share it.
+    let key = '';
+    for (const ref of changedRefs) {
+      if (!model.servicesOfEntry.has(ref) && !model.gslbsOfTarget.has(ref)) continue;
+      const state = targetState(ref);
+      const was = this.baseState(ref);
+      if (state.capacity === was.capacity && state.up === was.up) continue;
+      key += `${ref}\u0000${state.capacity}\u0000${state.up ? 1 : 0}\u0001`;
+    }
+    // Nothing a service reads has changed (a standby VM, an idle member): no effect.
+    if (key === '') return effect;
+    const cached = this.memo.get(key);
+    if (cached) {
+      effect.after = cached;
+      return effect;
+    }
+    const after = this.servicesAfter(changedRefs, targetState, isDown);
+    this.memo.set(key, after);
+    effect.after = after;
+    return effect;
+  }
+
+  private readonly memo = new Map<string, Map<string, number>>();
+
+  private servicesAfter(
+    changedRefs: ReadonlySet<string>,
+    targetState: (ref: string) => TargetState,
+    isDown: (id: string) => boolean,
+  ): Map<string, number> {
+    const {model, base} = this;
+    const changed = new Map<string, number>();
     const touched = new Set<string>();
     for (const ref of changedRefs) {
       for (const service of model.servicesOfEntry.get(ref) ?? []) touched.add(service);
       for (const gslb of model.gslbsOfTarget.get(ref) ?? [])
         for (const service of model.servicesOfEntry.get(gslb) ?? []) touched.add(service);
     }
-    if (touched.size === 0) return effect;
+    if (touched.size === 0) return changed;
     // Dependents follow their dependencies; evaluate in dependency order.
     const queue = [...touched];
     while (queue.length > 0) {
@@ -154,69 +217,72 @@ class Incremental {
       const entry = entryServed(model, service, targetState, isDown, failovers);
       const after = withDependencies(model, service, entry, servedOf);
       served.set(id, after);
-      if (after !== base.evaluation.served.get(id)) effect.after.set(id, after);
+      if (after !== base.evaluation.served.get(id)) changed.set(id, after);
     }
-    return effect;
+    return changed;
   }
 }
 
-function summarize(model: Model, base: Snapshot, effects: ComponentEffect[], includeGslb: boolean) {
+function summarize(
+  model: Model,
+  base: Snapshot,
+  effects: ComponentEffect[],
+  includeGslb: boolean,
+): Map<string, ServiceSweep> {
   const kinds = includeGslb ? [...toleranceKinds, 'gslb' as const] : toleranceKinds;
-  const counts = new Map<Kind, number>();
-  for (const effect of effects) counts.set(effect.kind, (counts.get(effect.kind) ?? 0) + 1);
+  const ofKind = new Map<Kind, number>();
+  for (const effect of effects) ofKind.set(effect.kind, (ofKind.get(effect.kind) ?? 0) + 1);
   const result = new Map<string, ServiceSweep>();
+  // Per service and kind: how many components change it, and the lowest it serves after one.
+  const touched = new Map<string, Map<Kind, {count: number; lowest: number; down: boolean}>>();
   for (const service of model.services) {
-    const before = base.evaluation.served.get(service.id)!;
-    const statusBefore = statusOf(service, before);
-    const tolerance: Partial<Record<ToleranceKind, Tolerance>> = {};
-    for (const kind of kinds) {
-      const none = (counts.get(kind) ?? 0) === 0;
-      tolerance[kind] = none
-        ? {survives: true, full: true, worstPercent: 100}
-        : {
-            survives: statusBefore !== 'DOWN',
-            full: true,
-            worstPercent: percentOf(before, service.demand),
-          };
-    }
-    result.set(service.id, {spof: [], weak: [], tolerance});
+    result.set(service.id, {spof: [], weak: [], tolerance: {}});
+    touched.set(service.id, new Map());
   }
   for (const effect of effects) {
     for (const [serviceId, after] of effect.after) {
       const service = model.components.get(serviceId) as Service;
       const entry = result.get(serviceId)!;
-      const before = base.evaluation.served.get(serviceId)!;
       const statusAfter = statusOf(service, after);
-      const tolerance = entry.tolerance[effect.kind as ToleranceKind];
-      if (tolerance) {
-        if (after < before) tolerance.full = false;
-        if (statusAfter === 'DOWN') tolerance.survives = false;
-        tolerance.worstPercent = Math.min(tolerance.worstPercent, percentOf(after, service.demand));
-      }
+      const seen = touched.get(serviceId)!;
+      const kind = seen.get(effect.kind) ?? {count: 0, lowest: Infinity, down: false};
+      kind.count++;
+      kind.lowest = Math.min(kind.lowest, after);
+      kind.down ||= statusAfter === 'DOWN';
+      seen.set(effect.kind, kind);
+      const before = base.evaluation.served.get(serviceId)!;
       if (after >= before) continue;
       if (statusAfter === 'DOWN' && statusOf(service, before) !== 'DOWN')
         entry.spof.push(effect.id);
       else if (statusAfter !== 'DOWN') entry.weak.push(effect.id);
     }
   }
-  const order = (id: string) => kindRank[model.components.get(id)!.kind];
-  for (const entry of result.values()) {
-    entry.spof.sort((a, b) => order(a) - order(b));
-    entry.weak.sort((a, b) => order(a) - order(b));
+  for (const service of model.services) {
+    const before = base.evaluation.served.get(service.id)!;
+    const {tolerance} = result.get(service.id)!;
+    for (const kind of kinds) {
+      const total = ofKind.get(kind) ?? 0;
+      if (total === 0) {
+        tolerance[kind] = {survives: true, full: true, worstPercent: 100};
+        continue;
+      }
+      const changed = touched.get(service.id)!.get(kind) ?? {
+        count: 0,
+        lowest: Infinity,
+        down: false,
+      };
+      // Components of the kind that leave the service alone keep it where it was.
+      const lowest = changed.count < total ? Math.min(changed.lowest, before) : changed.lowest;
+      const down = changed.down || (changed.count < total && statusOf(service, before) === 'DOWN');
+      tolerance[kind] = {
+        survives: !down,
+        full: lowest >= before,
+        worstPercent: percentOf(lowest, service.demand),
+      };
+    }
   }
   return result;
 }
-
-const kindRank: Record<Kind, number> = {
-  zone: 0,
-  site: 1,
-  account: 2,
-  router: 3,
-  lb: 4,
-  gslb: 5,
-  vm: 6,
-  service: 7,
-};
 
 export function percentOf(served: number, demand: number): number {
   if (demand <= 0) return 100;

@@ -1,0 +1,635 @@
+import {
+  evaluate,
+  gslbShares,
+  statusOf,
+  targetHealthy,
+  tidy,
+  type Failovers,
+  type TargetState,
+} from './capacity.js';
+import {
+  reachedVms,
+  routerId,
+  type Component,
+  type Gslb,
+  type LoadBalancer,
+  type Model,
+  type Service,
+  type Vm,
+} from './model.js';
+import {blastRadius, isFailable, propagate} from './propagate.js';
+
+/**
+ * Availability estimate (DESIGN §3): P(OK), P(not DOWN) and the expected downtime per year of
+ * one service when every failable component is up independently with the availability of its
+ * kind, on the static topology (nothing failed, no failover: standby VMs serve nothing).
+ *
+ * What a service serves is a function of a few units: each GSLB target and each non-GSLB entry
+ * (LB, VM or site) of the service and of the services it depends on, plus each GSLB's own up
+ * state. The exact method:
+ *
+ * 1. Components that reach two or more units (an account used in two zones, a zone holding two
+ *    targets of a GSLB, a router shared by a service and its dependency) tie those units
+ *    together, so their 2^s states are enumerated. Given them, the units are independent.
+ * 2. Each unit's distribution — down, or up with a capacity clamped at the largest demand it
+ *    serves (more is never served) — is built bottom-up: VMs summed per router group, each group
+ *    up with its router and account, LB = min(limit, Σ groups). The LB's zone (and its router
+ *    when it runs on one) is factored out inside the unit.
+ * 3. A unit or a service used in two places (one LB behind two GSLBs, a diamond of
+ *    dependencies) is conditioned on its value, deepest first, so what remains is a tree.
+ * 4. A GSLB: for each set of healthy targets in the level that gets the traffic (the best
+ *    priority with a healthy target for failover, every target otherwise), the shares come from
+ *    `gslbShares` and the served amount is the convolution of min(share, capacity) over them.
+ * 5. Dependencies scale by min(1, served/demand) as `withDependencies` does, in the same
+ *    floating-point order, so every state gets the status `evaluate` would give it.
+ *
+ * Cost: 2^s · Π(support of the conditioned values) · (closure size × support), where s is
+ * the number of shared components. Tree shapes (each zone and account under one target of the
+ * service) have s = 0 and nothing repeated: linear in the size of the service's closure.
+ *
+ * Exact unless a budget is hit, and then `exact` is false:
+ * - more shared components than 2^s × work ≤ 2^22 allows: the most shared are conditioned on,
+ *   the rest are treated as independent in each unit they reach;
+ * - more conditioned values than the branch budget: the rest are treated as independent copies;
+ * - a GSLB level with more uncertain targets than 2^16 healthy sets allow (fewer when many
+ *   shared components are conditioned on, down to 2^12): the sets with up to r unhealthy
+ *   targets are enumerated, r as large as the budget allows, and the rest count as serving 0;
+ * - a distribution above 4096 points: values are rounded down onto a grid.
+ */
+
+export interface AvailabilityEstimate {
+  /** P(status OK). */
+  ok: number;
+  /** P(status not DOWN). */
+  up: number;
+  downtimeMinutesPerYear: number;
+  /** False when a budget forced one of the approximations above. */
+  exact: boolean;
+}
+
+export interface AvailabilityOptions {
+  /** Count GSLBs as failable; without it they count only when the file gives their availability. */
+  includeGslb?: boolean;
+}
+
+const minutesPerYear = 525_600;
+/** Brute force refuses more components than this: 2^22 full evaluations take tens of seconds. */
+export const bruteForceLimit = 22;
+const workBudget = 2 ** 22;
+const maxShared = 20;
+const minBranches = 256;
+/** Healthy sets per GSLB level at least; more when few leaves are enumerated. */
+const minPatterns = 4096;
+const maxSupport = 4096;
+/** A unit's value when it is down; up units have a capacity ≥ 0. */
+const downValue = -1;
+
+/** Value → probability. */
+type Dist = Map<number, number>;
+
+const staticFailovers: Failovers = {promoted: new Set(), forced: new Map()};
+
+export function availability(
+  model: Model,
+  serviceId: string,
+  options: AvailabilityOptions = {},
+): AvailabilityEstimate {
+  return new Estimator(model, gslbCounts(model, options)).run(serviceOf(model, serviceId));
+}
+
+/** Every state of the relevant components, each evaluated in full: 2^n, for tests only. */
+export function availabilityBruteForce(
+  model: Model,
+  serviceId: string,
+  options: AvailabilityOptions = {},
+): AvailabilityEstimate {
+  const service = serviceOf(model, serviceId);
+  const counts = gslbCounts(model, options);
+  const random: string[] = [];
+  const upProbability: number[] = [];
+  const alwaysDown: string[] = [];
+  for (const id of relevantComponents(model, serviceId, options)) {
+    const p = baseUp(model, model.components.get(id)!, counts);
+    if (p <= 0) alwaysDown.push(id);
+    else if (p < 1) {
+      random.push(id);
+      upProbability.push(p);
+    }
+  }
+  if (random.length > bruteForceLimit)
+    throw new Error(
+      `brute force over ${random.length} components of ${serviceId} refused (at most ${bruteForceLimit})`,
+    );
+  let ok = 0;
+  let up = 0;
+  for (let mask = 0; mask < 2 ** random.length; mask++) {
+    let probability = 1;
+    const failed = [...alwaysDown];
+    random.forEach((id, index) => {
+      if (mask & (1 << index)) {
+        failed.push(id);
+        probability *= 1 - upProbability[index]!;
+      } else probability *= upProbability[index]!;
+    });
+    const served = evaluate(model, propagate(model, failed), staticFailovers).served.get(
+      service.id,
+    )!;
+    const status = statusOf(service, served);
+    if (status === 'OK') ok += probability;
+    if (status !== 'DOWN') up += probability;
+  }
+  return estimateOf(ok, up, true);
+}
+
+/**
+ * Failable components whose blast radius touches a VM, LB, site or GSLB reached from the
+ * service's entry or from those of the services it depends on; all others factor out.
+ */
+export function relevantComponents(
+  model: Model,
+  serviceId: string,
+  options: AvailabilityOptions = {},
+): string[] {
+  const counts = gslbCounts(model, options);
+  const reached = new Set<string>();
+  const seen = new Set<string>();
+  const pending = [serviceId];
+  while (pending.length > 0) {
+    const service = serviceOf(model, pending.pop()!);
+    if (seen.has(service.id)) continue;
+    seen.add(service.id);
+    reached.add(service.entry);
+    const entry = model.components.get(service.entry);
+    if (entry?.kind === 'gslb') for (const target of entry.targets) reached.add(target.ref);
+    for (const vm of reachedVms(model, service.entry)) reached.add(vm.id);
+    pending.push(...service.dependsOn);
+  }
+  const relevant: string[] = [];
+  for (const component of model.components.values()) {
+    if (!isFailable(component, counts)) continue;
+    for (const id of blastRadius(model, component.id)) {
+      if (reached.has(id)) {
+        relevant.push(component.id);
+        break;
+      }
+    }
+  }
+  return relevant;
+}
+
+function gslbCounts(model: Model, options: AvailabilityOptions): boolean {
+  return options.includeGslb === true || model.topology.availability.gslb !== undefined;
+}
+
+function serviceOf(model: Model, id: string): Service {
+  const service = model.components.get(id);
+  if (service?.kind !== 'service') throw new Error(`unknown service "${id}"`);
+  return service;
+}
+
+function baseUp(model: Model, component: Component, gslbCounts: boolean): number {
+  if (component.kind === 'service' || !isFailable(component, gslbCounts)) return 1;
+  return model.availability[component.kind];
+}
+
+function estimateOf(ok: number, up: number, exact: boolean): AvailabilityEstimate {
+  const clampedUp = Math.min(1, Math.max(0, up));
+  return {
+    ok: Math.min(clampedUp, Math.max(0, ok)),
+    up: clampedUp,
+    downtimeMinutesPerYear: (1 - clampedUp) * minutesPerYear,
+    exact,
+  };
+}
+
+/** What a VM serves on the static topology: standbys are not promoted. */
+function servingCapacity(vm: Vm): number {
+  return vm.role === 'active' ? vm.capacity : 0;
+}
+
+function add(dist: Dist, value: number, p: number) {
+  if (p > 0) dist.set(value, (dist.get(value) ?? 0) + p);
+}
+
+function point(value: number): Dist {
+  return new Map([[value, 1]]);
+}
+
+function twoPoint(upValue: number, pUp: number, otherValue: number): Dist {
+  const dist: Dist = new Map();
+  add(dist, upValue, pUp);
+  add(dist, otherValue, 1 - pUp);
+  return dist;
+}
+
+/** Node keys: `t:` a unit (GSLB target or non-GSLB entry), `g:` a GSLB's up state, `s:` a service. */
+type NodeKey = string;
+
+class Estimator {
+  /** Conditioned components: id → up. */
+  private readonly fixed = new Map<string, boolean>();
+  /** Conditioned units and services: node key → value. */
+  private readonly values = new Map<NodeKey, number>();
+  /** Unit ref → the largest demand it serves: capacity above it never matters. */
+  private readonly clampOf = new Map<string, number>();
+  /** Units whose distribution does not depend on the conditioned components. */
+  private readonly cacheable = new Set<string>();
+  private readonly cache = new Map<string, Dist>();
+  private exact = true;
+  private maxPatterns = minPatterns;
+
+  constructor(
+    private readonly model: Model,
+    private readonly gslbCounts: boolean,
+  ) {}
+
+  run(root: Service): AvailabilityEstimate {
+    const closure = this.closure(root);
+    const uses = new Map<NodeKey, number>();
+    const use = (key: NodeKey) => uses.set(key, (uses.get(key) ?? 0) + 1);
+    const serve = (ref: string, demand: number) => {
+      use(`t:${ref}`);
+      this.clampOf.set(ref, Math.max(this.clampOf.get(ref) ?? 0, demand));
+    };
+    for (const service of closure) {
+      const entry = this.component(service.entry);
+      if (entry.kind === 'gslb') {
+        use(`g:${entry.id}`);
+        for (const target of entry.targets) serve(target.ref, service.demand);
+      } else serve(entry.id, service.demand);
+      for (const id of service.dependsOn) if (this.service(id).demand > 0) use(`s:${id}`);
+    }
+
+    const unitsReached = new Map<string, number>();
+    const componentsOfUnit = new Map<NodeKey, string[]>();
+    let work = closure.length;
+    for (const key of uses.keys()) {
+      if (key.startsWith('s:')) continue;
+      const components = this.unitComponents(key);
+      componentsOfUnit.set(key, components);
+      // Convolving a unit costs about (its components) × (support so far).
+      work += 1 + components.length * Math.min(components.length, 64);
+      for (const id of components) unitsReached.set(id, (unitsReached.get(id) ?? 0) + 1);
+    }
+    const shared = [...unitsReached]
+      .filter(([, count]) => count >= 2)
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => id);
+    const sharedLimit = Math.min(maxShared, Math.max(0, Math.floor(Math.log2(workBudget / work))));
+    const conditioned = shared.slice(0, sharedLimit);
+    if (conditioned.length < shared.length) this.exact = false;
+    const conditionedSet = new Set(conditioned);
+    for (const [key, components] of componentsOfUnit)
+      if (key.startsWith('t:') && !components.some((id) => conditionedSet.has(id)))
+        this.cacheable.add(key.slice(2));
+
+    // Units before services, services deepest first: a repeated service is conditioned on
+    // only once everything repeated below it is fixed, so its own distribution is a tree's.
+    const repeated: NodeKey[] = [...uses]
+      .filter(([key, count]) => count >= 2 && !key.startsWith('s:'))
+      .map(([key]) => key);
+    for (const service of closure)
+      if ((uses.get(`s:${service.id}`) ?? 0) >= 2) repeated.push(`s:${service.id}`);
+    this.maxPatterns = Math.max(minPatterns, Math.floor(workBudget / 64 / 2 ** conditioned.length));
+    const maxBranches = Math.max(
+      minBranches,
+      Math.floor(workBudget / (work * 2 ** conditioned.length)),
+    );
+
+    let ok = 0;
+    let up = 0;
+    const leaf = (weight: number) => {
+      for (const [served, p] of this.serviceDist(root)) {
+        const status = statusOf(root, served);
+        if (status === 'OK') ok += weight * p;
+        if (status !== 'DOWN') up += weight * p;
+      }
+    };
+    const byValue = (index: number, weight: number, branches: number): void => {
+      if (index === repeated.length) return leaf(weight);
+      const key = repeated[index]!;
+      const dist = this.nodeDist(key);
+      if (branches * dist.size > maxBranches) {
+        this.exact = false;
+        return byValue(index + 1, weight, branches);
+      }
+      for (const [value, p] of dist) {
+        this.values.set(key, value);
+        byValue(index + 1, weight * p, branches * dist.size);
+      }
+      this.values.delete(key);
+    };
+    const byComponent = (index: number, weight: number): void => {
+      if (index === conditioned.length) return byValue(0, weight, 1);
+      const id = conditioned[index]!;
+      const p = this.baseUp(id);
+      this.fixed.set(id, true);
+      byComponent(index + 1, weight * p);
+      this.fixed.set(id, false);
+      byComponent(index + 1, weight * (1 - p));
+      this.fixed.delete(id);
+    };
+    byComponent(0, 1);
+    return estimateOf(ok, up, this.exact);
+  }
+
+  /** The service and every service it needs (through dependencies with demand), deepest first. */
+  private closure(root: Service): Service[] {
+    const order: Service[] = [];
+    const seen = new Set<string>();
+    const visit = (service: Service) => {
+      if (seen.has(service.id)) return;
+      seen.add(service.id);
+      for (const id of service.dependsOn) {
+        const dependency = this.service(id);
+        if (dependency.demand > 0) visit(dependency);
+      }
+      order.push(service);
+    };
+    visit(root);
+    return order;
+  }
+
+  /** The uncertain components a unit's value depends on. */
+  private unitComponents(key: NodeKey): string[] {
+    const id = key.slice(2);
+    const found = new Set<string>();
+    if (key.startsWith('g:')) found.add(id);
+    else {
+      const component = this.component(id);
+      const addVm = (vm: Vm) => {
+        // A VM that serves nothing looks the same up or down to every check.
+        if (servingCapacity(vm) <= 0) return;
+        found.add(vm.id).add(vm.router).add(vm.account).add(vm.zone);
+      };
+      if (component.kind === 'vm') addVm(component);
+      else if (component.kind === 'site') {
+        if (component.capacity > 0) found.add(component.id);
+      } else if (component.kind === 'lb') {
+        found.add(component.id).add(component.zone);
+        if (component.runsOn === 'router')
+          found.add(routerId(component.account, component.zone)).add(component.account);
+        for (const member of component.members) addVm(this.vm(member));
+      }
+    }
+    return [...found].filter((id) => {
+      const p = this.baseUp(id);
+      return p > 0 && p < 1;
+    });
+  }
+
+  private nodeDist(key: NodeKey): Dist {
+    const id = key.slice(2);
+    if (key.startsWith('t:')) return this.target(id);
+    if (key.startsWith('g:')) return twoPoint(1, this.up(id), 0);
+    return this.serviceDist(this.service(id));
+  }
+
+  private component(id: string): Component {
+    return this.model.components.get(id)!;
+  }
+
+  private service(id: string): Service {
+    return this.component(id) as Service;
+  }
+
+  private vm(id: string): Vm {
+    return this.component(id) as Vm;
+  }
+
+  private baseUp(id: string): number {
+    const component = this.model.components.get(id);
+    return component ? baseUp(this.model, component, this.gslbCounts) : 1;
+  }
+
+  private up(id: string): number {
+    const fixed = this.fixed.get(id);
+    return fixed === undefined ? this.baseUp(id) : fixed ? 1 : 0;
+  }
+
+  /** Served by a service: entry, then × min(1, served/demand) per dependency, then tidied. */
+  private serviceDist(service: Service): Dist {
+    const fixed = this.values.get(`s:${service.id}`);
+    if (fixed !== undefined) return point(fixed);
+    const entry = this.component(service.entry);
+    let dist =
+      entry.kind === 'gslb'
+        ? this.gslbEntry(entry, service.demand)
+        : this.mapped(this.target(entry.id), (value) =>
+            tidy(Math.min(service.demand, Math.max(0, value))),
+          );
+    for (const id of service.dependsOn) {
+      const dependency = this.service(id);
+      if (!(dependency.demand > 0)) continue;
+      dist = this.combined(dist, this.serviceDist(dependency), (served, theirs) => {
+        return served * Math.min(1, theirs / dependency.demand);
+      });
+    }
+    return this.mapped(dist, tidy);
+  }
+
+  /** A unit: `downValue` when down, else its capacity (clamped at the largest demand it serves). */
+  private target(ref: string): Dist {
+    const fixed = this.values.get(`t:${ref}`);
+    if (fixed !== undefined) return point(fixed);
+    const cached = this.cache.get(ref);
+    if (cached) return cached;
+    const component = this.component(ref);
+    const clamp = this.clampOf.get(ref) ?? Infinity;
+    let dist: Dist;
+    if (component.kind === 'lb') dist = this.lbTarget(component, clamp);
+    else if (component.kind === 'vm') {
+      const pUp =
+        this.up(component.id) *
+        this.up(component.router) *
+        this.up(component.account) *
+        this.up(component.zone);
+      dist = twoPoint(Math.min(clamp, servingCapacity(component)), pUp, downValue);
+    } else if (component.kind === 'site')
+      dist = twoPoint(Math.min(clamp, component.capacity), this.up(component.id), downValue);
+    else dist = point(downValue);
+    if (this.cacheable.has(ref)) this.cache.set(ref, dist);
+    return dist;
+  }
+
+  private lbTarget(lb: LoadBalancer, clamp: number): Dist {
+    const ownRouter = routerId(lb.account, lb.zone);
+    let pUp = this.up(lb.id) * this.up(lb.zone);
+    if (lb.runsOn === 'router') pUp *= this.up(ownRouter) * this.up(lb.account);
+    const dist: Dist = new Map();
+    add(dist, downValue, 1 - pUp);
+    if (pUp <= 0) return dist;
+    // Given the LB up, its zone is up (and its router, when it runs on one), so the member
+    // groups behind different routers are independent of each other.
+    const groups = new Map<string, Vm[]>();
+    for (const id of lb.members) {
+      const vm = this.vm(id);
+      if (servingCapacity(vm) <= 0) continue;
+      const group = groups.get(vm.router);
+      if (group) group.push(vm);
+      else groups.set(vm.router, [vm]);
+    }
+    const sum = (a: number, b: number) => Math.min(clamp, a + b);
+    let members = point(0);
+    for (const [router, vms] of groups) {
+      let group = point(0);
+      for (const vm of vms)
+        group = this.combined(group, twoPoint(vm.capacity, this.up(vm.id), 0), sum);
+      const pGroup =
+        lb.runsOn === 'router' && router === ownRouter
+          ? 1
+          : this.up(router) * this.up(vms[0]!.account);
+      const withRouter: Dist = new Map();
+      for (const [value, p] of group) add(withRouter, value, p * pGroup);
+      add(withRouter, 0, 1 - pGroup);
+      members = this.combined(members, withRouter, sum);
+    }
+    const limit = lb.limit ?? Infinity;
+    for (const [value, p] of members) add(dist, Math.min(limit, value), p * pUp);
+    return dist;
+  }
+
+  /** What a GSLB entry serves of `demand`, as `entryServed` computes it in each state. */
+  private gslbEntry(gslb: Gslb, demand: number): Dist {
+    const result: Dist = new Map();
+    const pUp = this.values.get(`g:${gslb.id}`) ?? this.up(gslb.id);
+    add(result, 0, 1 - pUp);
+    if (pUp <= 0) return result;
+    const healthyPoints: Array<Array<[number, number]>> = [];
+    const healthy: number[] = [];
+    const unhealthy: number[] = [];
+    for (const target of gslb.targets) {
+      const kind = this.component(target.ref).kind;
+      const points: Array<[number, number]> = [];
+      let h = 0;
+      let u = 0;
+      for (const [value, p] of this.target(target.ref)) {
+        const state: TargetState = {capacity: Math.max(0, value), up: value !== downValue};
+        if (targetHealthy(gslb, kind, state)) {
+          points.push([state.capacity, p]);
+          h += p;
+        } else u += p;
+      }
+      healthyPoints.push(points);
+      healthy.push(h);
+      unhealthy.push(u);
+    }
+    const states: TargetState[] = gslb.targets.map(() => ({capacity: 0, up: false}));
+    // P(the GSLB is up and no earlier level has a healthy target).
+    let reach = pUp;
+    for (const level of levelsOf(gslb)) {
+      const always = level.filter((i) => healthy[i]! > 0 && unhealthy[i] === 0);
+      const maybe = level.filter((i) => healthy[i]! > 0 && unhealthy[i]! > 0);
+      const maxUnhealthy = patternDepth(maybe.length, this.maxPatterns);
+      let enumerated = 0;
+      const visit = (j: number, chosen: number[], weight: number, failures: number): void => {
+        if (j === maybe.length) {
+          if (chosen.length + always.length === 0) return;
+          const set = [...always, ...chosen].sort((a, b) => a - b);
+          const flags = gslb.targets.map(() => false);
+          for (const i of set) flags[i] = true;
+          const shares = gslbShares(gslb, demand, states, flags);
+          // Summed in target order, as gslbServed does.
+          let served = point(0);
+          for (const i of set) {
+            const share = shares[i]!;
+            const next: Dist = new Map();
+            for (const [sum, p] of served)
+              for (const [capacity, q] of healthyPoints[i]!)
+                add(next, sum + Math.min(share, capacity), p * q);
+            served = this.bounded(next);
+          }
+          let mass = 0;
+          for (const [value, p] of served) {
+            add(result, tidy(value), reach * weight * p);
+            mass += p;
+          }
+          enumerated += weight * mass;
+          return;
+        }
+        const i = maybe[j]!;
+        visit(j + 1, [...chosen, i], weight, failures);
+        if (failures < maxUnhealthy) visit(j + 1, chosen, weight * unhealthy[i]!, failures + 1);
+      };
+      visit(0, [], 1, 0);
+      let none = 1;
+      for (const i of level) none *= unhealthy[i]!;
+      if (maxUnhealthy < maybe.length) {
+        // Healthy sets left out for the budget count as serving nothing.
+        this.exact = false;
+        add(result, 0, reach * Math.max(0, 1 - enumerated - none));
+      }
+      reach *= none;
+      if (reach <= 0) break;
+    }
+    add(result, 0, reach);
+    return this.bounded(result);
+  }
+
+  private mapped(dist: Dist, f: (value: number) => number): Dist {
+    const result: Dist = new Map();
+    for (const [value, p] of dist) add(result, f(value), p);
+    return result;
+  }
+
+  private combined(a: Dist, b: Dist, f: (x: number, y: number) => number): Dist {
+    const result: Dist = new Map();
+    for (const [x, p] of a) for (const [y, q] of b) add(result, f(x, y), p * q);
+    return this.bounded(result);
+  }
+
+  private bounded(dist: Dist): Dist {
+    if (dist.size <= maxSupport) return dist;
+    this.exact = false;
+    return compact(dist, maxSupport);
+  }
+}
+
+/** Failover sends traffic to the best priority with a healthy target; the others split it all. */
+function levelsOf(gslb: Gslb): number[][] {
+  const all = gslb.targets.map((_, index) => index);
+  if (gslb.policy !== 'failover') return [all];
+  const byPriority = new Map<number, number[]>();
+  for (const index of all) {
+    const priority = gslb.targets[index]!.priority;
+    const level = byPriority.get(priority);
+    if (level) level.push(index);
+    else byPriority.set(priority, [index]);
+  }
+  return [...byPriority].sort((a, b) => a[0] - b[0]).map(([, level]) => level);
+}
+
+/** The most unhealthy targets per healthy set such that all those sets fit in the budget. */
+function patternDepth(uncertain: number, maxPatterns: number): number {
+  let total = 0;
+  let choose = 1;
+  for (let r = 0; r <= uncertain; r++) {
+    total += choose;
+    if (total > maxPatterns) return r - 1;
+    choose = (choose * (uncertain - r)) / (r + 1);
+  }
+  return uncertain;
+}
+
+/** Rounds positive values down onto a grid of `size` steps; down and 0 stay apart. */
+function compact(dist: Dist, size: number): Dist {
+  const entries = [...dist].sort((a, b) => a[0] - b[0]);
+  const top = entries.at(-1)?.[0] ?? 0;
+  const step = top / (size - 2);
+  const result: Dist = new Map();
+  let bucket = Number.NaN;
+  let representative = 0;
+  for (const [value, p] of entries) {
+    if (value <= 0) {
+      add(result, value, p);
+      continue;
+    }
+    const index = Math.floor(value / step);
+    if (index !== bucket) {
+      bucket = index;
+      representative = value;
+    }
+    add(result, representative, p);
+  }
+  return result;
+}

@@ -1,0 +1,52 @@
+import type {Model} from './model.js';
+import {nearest} from './nearest.js';
+import {kinds, type Kind} from './schema.js';
+
+export type Resolved = {ok: true; id: string; kind: Kind} | {ok: false; message: string};
+
+/** The kinds that can fail; a service is what fails *because* of them. */
+const failableKinds = kinds.filter((kind) => kind !== 'service');
+
+function article(kind: string): string {
+  return /^[aeiou]/i.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+/** A component as named on the command line: `KR-CA`, `zone:KR-CA` or `router:shop-main/KR-CA`. */
+export function resolveComponent(model: Model, name: string): Resolved {
+  const colon = name.indexOf(':');
+  const prefix = colon > 0 ? name.slice(0, colon) : undefined;
+  // An id that itself contains a colon wins over a kind prefix.
+  const isKind =
+    prefix !== undefined &&
+    (kinds as readonly string[]).includes(prefix) &&
+    !model.components.has(name);
+  const id = isKind ? name.slice(colon + 1) : name;
+  const component = model.components.get(id);
+  const wantedKind = isKind ? (prefix as Kind) : undefined;
+  if (component?.kind === 'service' || wantedKind === 'service')
+    return {
+      ok: false,
+      message: `"${id}" is a service, not a component that can fail: name a ${failableKinds.join(', ')} (e.g. the zone or VMs it runs on)`,
+    };
+  if (component && (wantedKind === undefined || component.kind === wantedKind))
+    return {ok: true, id, kind: component.kind};
+  if (component)
+    return {
+      ok: false,
+      message: `"${id}" is ${article(component.kind)}, not ${article(wantedKind!)} (use ${component.kind}:${id})`,
+    };
+  if (prefix !== undefined && !isKind && !model.components.has(name))
+    return {
+      ok: false,
+      message: `unknown kind "${prefix}" in "${name}": kinds are ${failableKinds.join(', ')}`,
+    };
+  const candidates = [...model.components.values()]
+    .filter((c) => c.kind !== 'service' && (wantedKind === undefined || c.kind === wantedKind))
+    .map((c) => c.id);
+  const hint = nearest(id, candidates);
+  const what = wantedKind ?? 'component';
+  return {
+    ok: false,
+    message: `unknown ${what} "${id}"${hint ? ` (did you mean "${wantedKind ? `${wantedKind}:` : ''}${hint}"?)` : ''}`,
+  };
+}

@@ -1,0 +1,123 @@
+import type {Snapshot} from './analyze.js';
+import {gslbServed, gslbShares, targetHealthy, tidy, type TargetState} from './capacity.js';
+import type {Gslb, Model, Service} from './model.js';
+
+/**
+ * How long a DNS-based GSLB takes to move traffic off a dead target (DESIGN §1, §3):
+ * detection after interval × threshold failed checks (up to one interval more), then
+ * clients follow after the TTL. A manual failover skips detection.
+ */
+export interface FailoverTiming {
+  gslb: string;
+  detectS: number;
+  detectMaxS: number;
+  ttlS: number;
+  totalS: number;
+  totalMaxS: number;
+  manualS: number;
+  /** What the GSLB serves once traffic has moved after losing its worst single target. */
+  capacityAfter: number;
+}
+
+export function detectionOf(gslb: Gslb) {
+  const detectS = gslb.healthCheck.intervalS * gslb.healthCheck.threshold;
+  const detectMaxS = detectS + gslb.healthCheck.intervalS;
+  return {detectS, detectMaxS, totalS: detectS + gslb.ttlS, totalMaxS: detectMaxS + gslb.ttlS};
+}
+
+function targetStates(model: Model, gslb: Gslb, snap: Snapshot): TargetState[] {
+  const {vm, lb, site} = snap.evaluation;
+  return gslb.targets.map((t) => ({
+    capacity: vm.get(t.ref) ?? lb.get(t.ref) ?? site.get(t.ref) ?? 0,
+    up: !snap.down.has(t.ref),
+  }));
+}
+
+function healthOf(model: Model, gslb: Gslb, states: TargetState[]) {
+  return states.map((s, i) =>
+    targetHealthy(gslb, model.components.get(gslb.targets[i]!.ref)!.kind, s),
+  );
+}
+
+export function gslbInFront(model: Model, service: Service): Gslb | undefined {
+  const entry = model.components.get(service.entry);
+  return entry?.kind === 'gslb' ? entry : undefined;
+}
+
+/** Timing for the GSLB in front of a service, in the snapshot's state. */
+export function failoverTimings(model: Model, snap: Snapshot, service: Service): FailoverTiming[] {
+  const gslb = gslbInFront(model, service);
+  if (!gslb) return [];
+  const states = targetStates(model, gslb, snap);
+  const healthy = healthOf(model, gslb, states);
+  const forced = snap.state.forced.get(gslb.id);
+  const shares = gslbShares(gslb, service.demand, states, healthy, forced);
+  let capacityAfter = tidy(gslbServed(shares, states));
+  shares.forEach((share, index) => {
+    if (share <= 0) return;
+    const lost = states.map((s, i) => (i === index ? {capacity: 0, up: false} : s));
+    const moved = gslbShares(gslb, service.demand, lost, healthOf(model, gslb, lost), forced);
+    capacityAfter = Math.min(capacityAfter, tidy(gslbServed(moved, lost)));
+  });
+  return [
+    {gslb: gslb.id, ...detectionOf(gslb), ttlS: gslb.ttlS, manualS: gslb.ttlS, capacityAfter},
+  ];
+}
+
+/** The window after a failure, before a GSLB has moved traffic: traffic still follows the old shares. */
+export interface FailoverWindow {
+  gslb: string;
+  service: string;
+  detectS: number;
+  totalS: number;
+  /** Served while the GSLB still sends the dead targets their old share. */
+  servedDuring: number;
+  /** Served once traffic has moved (the steady state). */
+  servedAfter: number;
+  /** False when no healthy target is left to move the traffic to. */
+  moves: boolean;
+}
+
+export function failoverWindows(
+  model: Model,
+  before: Snapshot,
+  after: Snapshot,
+  manual = false,
+): FailoverWindow[] {
+  const windows: FailoverWindow[] = [];
+  for (const service of model.services) {
+    const gslb = gslbInFront(model, service);
+    if (!gslb || after.down.has(gslb.id)) continue;
+    const oldStates = targetStates(model, gslb, before);
+    const oldShares = gslbShares(
+      gslb,
+      service.demand,
+      oldStates,
+      healthOf(model, gslb, oldStates),
+      before.state.forced.get(gslb.id),
+    );
+    const newStates = targetStates(model, gslb, after);
+    const newHealthy = healthOf(model, gslb, newStates);
+    const newShares = gslbShares(
+      gslb,
+      service.demand,
+      newStates,
+      newHealthy,
+      after.state.forced.get(gslb.id),
+    );
+    if (oldShares.every((share, i) => Math.abs(share - newShares[i]!) < 1e-9)) continue;
+    const servedDuring = tidy(gslbServed(oldShares, newStates));
+    const servedAfter = tidy(gslbServed(newShares, newStates));
+    const timing = detectionOf(gslb);
+    windows.push({
+      gslb: gslb.id,
+      service: service.id,
+      detectS: manual ? 0 : timing.detectS,
+      totalS: manual ? gslb.ttlS : timing.totalS,
+      servedDuring,
+      servedAfter,
+      moves: newShares.some((share) => share > 0),
+    });
+  }
+  return windows;
+}
