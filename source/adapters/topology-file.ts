@@ -1,0 +1,46 @@
+import {open, stat} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+import {maxTopologyBytes, parseTopologyBytes, tooLarge, type LoadResult} from '../core/load.js';
+
+/** The demo topology shipped with the package, opened when no FILE is given. */
+export const bundledDemo = fileURLToPath(new URL('../../../fixtures/demo.yaml', import.meta.url));
+
+/** Reads and parses a topology file; every failure comes back as a located message, never a throw. */
+export async function loadTopologyFile(file: string): Promise<LoadResult> {
+  const fail = (message: string): LoadResult => ({
+    ok: false,
+    errors: [{file, line: 1, column: 1, message}],
+    warnings: [],
+  });
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return fail('is a directory, not a topology file');
+    if (info.size > maxTopologyBytes) return fail(tooLarge(info.size));
+    const bytes = await readAtMost(file, maxTopologyBytes + 1);
+    return parseTopologyBytes(bytes, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('no such file');
+    if (code === 'EACCES') return fail('permission denied');
+    return fail(`cannot read: ${(error as Error).message}`);
+  }
+}
+
+/** Reads up to `limit` bytes: a pipe or device (/dev/zero) reports no size and may never end. */
+async function readAtMost(file: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+      const {bytesRead} = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
