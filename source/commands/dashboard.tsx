@@ -1,0 +1,39 @@
+import type {Model} from '../core/model.js';
+import {Dashboard} from '../ui/components/dashboard.js';
+import type {AuditAction, LiveUpdate} from '../ui/types.js';
+import {availabilityOf} from './availability-source.js';
+import {runFullScreen} from './full-screen.js';
+
+export type {AuditAction, LiveUpdate};
+
+export interface DashboardOptions {
+  model: Model;
+  file: string;
+  lang: 'en' | 'ko';
+  ascii: boolean;
+  color: boolean;
+  readOnly: boolean;
+  includeGslb: boolean;
+  warnings: string[];
+  updates?: AsyncIterable<LiveUpdate>;
+  onAction?: (action: AuditAction) => void;
+}
+
+/** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
+export async function runDashboard(options: DashboardOptions): Promise<number> {
+  return runFullScreen(({quit, size, blank}) => (
+    <Dashboard
+      model={options.model}
+      look={{lang: options.lang, ascii: options.ascii, color: options.color}}
+      readOnly={options.readOnly}
+      includeGslb={options.includeGslb}
+      warnings={options.warnings}
+      {...(options.updates ? {updates: options.updates, live: true} : {})}
+      {...(options.onAction ? {onAction: options.onAction} : {})}
+      availabilityOf={availabilityOf(options.includeGslb)}
+      onQuit={quit}
+      size={size}
+      blank={blank}
+    />
+  ));
+}

@@ -1,0 +1,113 @@
+import {render, type Instance} from 'ink';
+import type {ReactElement} from 'react';
+import type {TerminalSize} from '../ui/hooks/use-terminal-size.js';
+import {terminalOutput} from './terminal-output.js';
+
+const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[2J';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+const clearScreen = '\u001B[H\u001B[2J';
+/** Longer than one frame at Ink's 30 fps, so a throttled frame cannot land after the clear. */
+const settleMs = 60;
+
+const signalCodes: Partial<Record<NodeJS.Signals, number>> = {
+  SIGHUP: 129,
+  SIGINT: 130,
+  SIGTERM: 143,
+};
+
+export interface FrameProps {
+  quit: (code: number) => void;
+  size: TerminalSize;
+  /** True for a moment after a resize: an empty frame makes Ink forget the old one. */
+  blank: boolean;
+}
+
+/**
+ * Draws a full-screen Ink app on the alternate screen and leaves the terminal as it was found
+ * however it ends: quit, Ctrl-C, SIGTERM, SIGHUP (a dropped SSH link) or a crash. A resize
+ * repaints the whole screen. Resolves with the exit code.
+ */
+export async function runFullScreen(draw: (props: FrameProps) => ReactElement): Promise<number> {
+  const stdout = process.stdout;
+  const tty = Boolean(stdout.isTTY);
+  const output = terminalOutput(stdout);
+  let code = 0;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    if (!tty) return;
+    try {
+      stdout.write(showCursor + clearScreen + leaveAlternateScreen);
+    } catch {
+      // The terminal may be gone (SIGHUP); there is nothing left to restore then.
+    }
+  };
+  // A hung-up terminal fails writes asynchronously; that must not become a crash.
+  const ignore = () => {};
+  stdout.on('error', ignore);
+  if (tty) stdout.write(enterAlternateScreen);
+
+  let instance: Instance | undefined;
+  const quit = (exitCode: number) => {
+    code = exitCode;
+    instance?.unmount();
+  };
+  const sizeNow = (): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+  const frame = (blank: boolean) => draw({quit, size: sizeNow(), blank});
+
+  let settling: NodeJS.Timeout | undefined;
+  const onResize = () => {
+    clearTimeout(settling);
+    instance?.rerender(frame(true));
+    settling = setTimeout(() => {
+      stdout.write(clearScreen);
+      instance?.rerender(frame(false));
+    }, settleMs);
+  };
+  const forceExit = () => setTimeout(() => process.exit(code), 500).unref();
+  const onSignal = (signal: NodeJS.Signals) => {
+    code = signalCodes[signal] ?? 1;
+    instance?.unmount();
+    restore();
+    forceExit();
+  };
+  const onCrash = (error: unknown) => {
+    code = 70;
+    instance?.unmount();
+    restore();
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`failsight: internal error: ${detail}\n`);
+    process.exitCode = 70;
+    forceExit();
+  };
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+  for (const signal of signals) process.on(signal, onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  stdout.on('resize', onResize);
+  try {
+    instance = render(frame(false), {
+      stdout: output,
+      incrementalRendering: true,
+      exitOnCtrlC: false,
+      patchConsole: true,
+      maxFps: 30,
+    });
+    await instance.waitUntilExit();
+  } catch (error) {
+    restore();
+    process.stderr.write(`failsight: ${error instanceof Error ? error.message : String(error)}\n`);
+    code = 70;
+  } finally {
+    clearTimeout(settling);
+    restore();
+    stdout.off('resize', onResize);
+    for (const signal of signals) process.off(signal, onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    stdout.off('error', ignore);
+  }
+  return code;
+}

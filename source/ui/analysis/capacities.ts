@@ -1,0 +1,80 @@
+import type {Snapshot} from '../../core/analyze.js';
+import type {Model} from '../../core/model.js';
+
+export interface Amount {
+  current: number;
+  nominal: number;
+}
+
+export interface Capacities {
+  of: (id: string, role: 'component' | 'group' | 'dependency') => Amount | undefined;
+}
+
+/** What each node carries now and when all is up; aggregates add up their routers' VMs. */
+export function capacitiesOf(model: Model, now: Snapshot, nominal: Snapshot): Capacities {
+  const router = new Map<string, Amount>();
+  for (const r of model.routers) {
+    let current = 0;
+    let full = 0;
+    for (const vm of r.vms) {
+      current += now.evaluation.vm.get(vm) ?? 0;
+      full += nominal.evaluation.vm.get(vm) ?? 0;
+    }
+    router.set(r.id, {current, nominal: full});
+  }
+  const sum = (routers: readonly string[]): Amount => {
+    const total = {current: 0, nominal: 0};
+    for (const id of routers) {
+      const amount = router.get(id);
+      total.current += amount?.current ?? 0;
+      total.nominal += amount?.nominal ?? 0;
+    }
+    return total;
+  };
+  const group = new Map<string, string[]>();
+  for (const account of model.accounts) {
+    const routers = group.get(account.group);
+    if (routers) routers.push(...account.routers);
+    else group.set(account.group, [...account.routers]);
+  }
+  const targetAmount = (ref: string, snap: Snapshot) =>
+    snap.evaluation.lb.get(ref) ??
+    snap.evaluation.site.get(ref) ??
+    snap.evaluation.vm.get(ref) ??
+    0;
+
+  return {
+    of: (id, role) => {
+      if (role === 'group') return sum(group.get(id) ?? []);
+      const component = model.components.get(id);
+      switch (component?.kind) {
+        case 'vm':
+          return {current: now.evaluation.vm.get(id) ?? 0, nominal: component.capacity};
+        case 'lb':
+          return {
+            current: now.evaluation.lb.get(id) ?? 0,
+            nominal: nominal.evaluation.lb.get(id) ?? 0,
+          };
+        case 'site':
+          return {current: now.evaluation.site.get(id) ?? 0, nominal: component.capacity};
+        case 'router':
+          return router.get(id);
+        case 'zone':
+        case 'account':
+          return sum(component.routers);
+        case 'gslb': {
+          const total = {current: 0, nominal: 0};
+          for (const target of component.targets) {
+            total.current += now.down.has(target.ref) ? 0 : targetAmount(target.ref, now);
+            total.nominal += targetAmount(target.ref, nominal);
+          }
+          return total;
+        }
+        case 'service':
+          return {current: now.evaluation.served.get(id) ?? 0, nominal: component.demand};
+        default:
+          return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import {detectionOf} from '../../core/timing.js';
+import type {Analysis} from './analysis.js';
+
+export interface GslbMove {
+  gslb: string;
+  totalS: number;
+}
+
+/**
+ * GSLBs that would have to move traffic if `radius` failed: one of their targets dies or is
+ * left with nothing behind it (a TCP check cannot see the latter, so it does not count).
+ */
+export function gslbMovesOf(
+  analysis: Analysis,
+  radius: ReadonlySet<string>,
+  rows: readonly {id: string; changed: boolean}[],
+): GslbMove[] {
+  const {model, snapshot} = analysis;
+  const moves: GslbMove[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (!row.changed) continue;
+    const service = model.components.get(row.id);
+    if (service?.kind !== 'service') continue;
+    const gslb = model.components.get(service.entry);
+    if (gslb?.kind !== 'gslb' || seen.has(gslb.id)) continue;
+    const dies = gslb.targets.some((target) => {
+      if (snapshot.down.has(target.ref)) return false;
+      if (radius.has(target.ref)) return true;
+      const component = model.components.get(target.ref);
+      if (component?.kind !== 'lb' || gslb.healthCheck.type === 'tcp') return false;
+      const before = snapshot.evaluation.lb.get(component.id) ?? 0;
+      const left = component.members.reduce(
+        (sum, member) => sum + (radius.has(member) ? 0 : (snapshot.evaluation.vm.get(member) ?? 0)),
+        0,
+      );
+      return before > 0 && left === 0;
+    });
+    if (!dies) continue;
+    seen.add(gslb.id);
+    moves.push({gslb: gslb.id, totalS: detectionOf(gslb).totalS});
+  }
+  return moves;
+}

@@ -1,0 +1,33 @@
+import type {Status} from '../../core/capacity.js';
+import type {Kind} from '../../core/schema.js';
+import type {Analysis} from './analysis.js';
+
+/** One selectable line of the sweep panel: a service heading, or one of its SPOFs/weak points. */
+export type SweepItem =
+  | {type: 'service'; id: string; status: Status; spof: number; weak: number}
+  | {type: 'spof' | 'weak'; id: string; kind: Kind; service: string};
+
+const cache = new WeakMap<Analysis, SweepItem[]>();
+
+export function sweepItems(analysis: Analysis): SweepItem[] {
+  const hit = cache.get(analysis);
+  if (hit) return hit;
+  const {model, snapshot} = analysis;
+  const items: SweepItem[] = [];
+  for (const [serviceId, result] of analysis.sweep().services) {
+    items.push({
+      type: 'service',
+      id: serviceId,
+      status: snapshot.status.get(serviceId) ?? 'OK',
+      spof: result.spof.length,
+      weak: result.weak.length,
+    });
+    const kindOf = (id: string) => model.components.get(id)?.kind ?? 'vm';
+    for (const id of result.spof)
+      items.push({type: 'spof', id, kind: kindOf(id), service: serviceId});
+    for (const id of result.weak)
+      items.push({type: 'weak', id, kind: kindOf(id), service: serviceId});
+  }
+  cache.set(analysis, items);
+  return items;
+}

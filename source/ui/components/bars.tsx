@@ -1,0 +1,86 @@
+import {Box} from 'ink';
+import {useMemo} from 'react';
+import type {Snapshot} from '../../core/analyze.js';
+import type {Model} from '../../core/model.js';
+import type {KeyHint} from '../keymap.js';
+import type {Segment} from '../segments.js';
+import type {Theme, Tone} from '../theme.js';
+import {fit, widthOf, wrapWords} from '../text.js';
+import {headerLine} from './header-text.js';
+import {Line} from './line.js';
+
+interface HeaderProps {
+  model: Model;
+  snapshot: Snapshot;
+  live: boolean;
+  readOnly: boolean;
+  demo: boolean;
+  now: number;
+  theme: Theme;
+  width: number;
+}
+
+export function Header(props: HeaderProps) {
+  const {model, snapshot, live, readOnly, demo, theme, width} = props;
+  const second = Math.floor(props.now / 1000) * 1000;
+  const segments = useMemo(
+    () => headerLine({model, snapshot, live, readOnly, demo, now: second, theme, width}),
+    [model, snapshot, live, readOnly, demo, second, theme, width],
+  );
+  return <Line segments={segments} theme={theme} />;
+}
+
+/** The keys that apply now; help and quit always stay in view. */
+export function Footer({
+  hints,
+  theme,
+  width,
+}: {
+  hints: readonly KeyHint[];
+  theme: Theme;
+  width: number;
+}) {
+  const last = hints.slice(-2);
+  const first = hints.slice(0, -2);
+  const piece = (hint: KeyHint): Segment[] => [
+    {text: ` ${hint.keys}`, tone: 'accent'},
+    {text: ` ${hint.label} `},
+  ];
+  const tail = last.flatMap(piece);
+  let room = width - tail.reduce((sum, s) => sum + widthOf(s.text), 0);
+  const head: Segment[] = [];
+  for (const hint of first) {
+    const segments = piece(hint);
+    const w = segments.reduce((sum, s) => sum + widthOf(s.text), 0);
+    if (w > room) break;
+    head.push(...segments);
+    room -= w;
+  }
+  return <Line segments={[...head, ...tail, {text: fit('', Math.max(0, room))}]} theme={theme} />;
+}
+
+/** What just happened: a result, a refusal with its reason, or the demo's story. */
+export function MessageLine(props: {
+  text: string;
+  tone: Tone;
+  theme: Theme;
+  width: number;
+  rows: number;
+}) {
+  const {text, tone, theme, width, rows} = props;
+  const wrapped = rows > 1 ? wrapWords(text, width - 1) : [text];
+  const lines = Array.from({length: rows}, (_, index) => wrapped[index] ?? '');
+  if (wrapped.length > rows)
+    lines[rows - 1] = `${lines[rows - 1]} ${wrapped.slice(rows).join(' ')}`;
+  return (
+    <Box flexDirection="column">
+      {lines.map((line, index) => (
+        <Line
+          key={index}
+          segments={[{text: fit(` ${line}`, width, 'left', theme.glyphs.ellipsis), tone}]}
+          theme={theme}
+        />
+      ))}
+    </Box>
+  );
+}

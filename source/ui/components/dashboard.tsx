@@ -1,0 +1,100 @@
+import {Box, Text, useApp} from 'ink';
+import {useCallback, useEffect, useMemo, useState} from 'react';
+import type {Model} from '../../core/model.js';
+import {stateAtStep} from '../demo/replay.js';
+import type {DemoStep} from '../demo/script.js';
+import {useClock} from '../hooks/use-clock.js';
+import {useDemo} from '../hooks/use-demo.js';
+import {useDashboardKeys} from '../hooks/use-keys.js';
+import {useLiveUpdates} from '../hooks/use-live-updates.js';
+import {useDashboardStore} from '../hooks/use-store.js';
+import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
+import {t} from '../i18n.js';
+import {layoutOf, minColumns, minRows} from '../layout.js';
+import {initialState} from '../state/init.js';
+import {themeOf} from '../theme.js';
+import type {AuditAction, AvailabilityOf, LiveUpdate, Look, View} from '../types.js';
+import {Screen} from './screen.js';
+
+export interface DashboardProps {
+  model: Model;
+  look: Look;
+  readOnly?: boolean;
+  includeGslb?: boolean;
+  warnings?: readonly string[];
+  /** Whether a live source feeds `updates` (the header then counts what it observed). */
+  live?: boolean;
+  updates?: AsyncIterable<LiveUpdate>;
+  onAction?: (action: AuditAction) => void;
+  availabilityOf?: AvailabilityOf;
+  onQuit?: (code: number) => void;
+  demo?: {steps: DemoStep[]; dwellMs?: number};
+  view?: View;
+  /** Injected for tests: the clock, how often it ticks (0: never), and a fixed terminal size. */
+  now?: () => number;
+  tickMs?: number;
+  size?: TerminalSize;
+  /** Draw nothing for now: after a resize, the caller repaints from an empty frame. */
+  blank?: boolean;
+}
+
+const noWarnings: readonly string[] = [];
+
+export function Dashboard(props: DashboardProps) {
+  const now = props.now ?? Date.now;
+  const size = useTerminalSize(props.size);
+  const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 1);
+  const {lang, ascii, color} = props.look;
+  const theme = useMemo(() => themeOf({lang, ascii, color}), [lang, ascii, color]);
+  const [epoch] = useState(now);
+  const steps = props.demo?.steps;
+  const {state, dispatch, current} = useDashboardStore(() => {
+    const initial = initialState({
+      model: props.model,
+      readOnly: props.readOnly ?? false,
+      includeGslb: props.includeGslb ?? false,
+      demo: steps !== undefined,
+      treeRows: layout.innerRows,
+      listRows: layout.innerRows - 2,
+      ...(props.view ? {view: props.view} : {}),
+    });
+    return steps ? stateAtStep(initial, steps, 0, epoch) : initial;
+  }, props.onAction);
+  const demo = useDemo(steps, state.story, current, dispatch, {
+    now,
+    dwellMs: props.demo?.dwellMs ?? 6000,
+    epoch,
+  });
+  const clock = useClock(demo ? demo.now : now, props.tickMs ?? 1000);
+  useLiveUpdates(props.updates, dispatch);
+  useEffect(() => {
+    if (current.current.treeRows !== layout.innerRows)
+      dispatch({type: 'resize', treeRows: layout.innerRows, listRows: layout.innerRows - 2});
+  }, [layout.innerRows, dispatch, current]);
+  const app = useApp();
+  const {onQuit} = props;
+  const quit = useCallback((code: number) => (onQuit ? onQuit(code) : app.exit()), [onQuit, app]);
+  useDashboardKeys(current, dispatch, {
+    now: demo ? demo.now : now,
+    quit,
+    ...(demo ? {demo: demo.control} : {}),
+  });
+  if (props.blank) return <Box />;
+  if (layout.tooSmall)
+    return (
+      <Text wrap="truncate">
+        {t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows})}
+      </Text>
+    );
+  return (
+    <Screen
+      state={state}
+      layout={layout}
+      theme={theme}
+      now={clock}
+      live={props.live ?? props.updates !== undefined}
+      warnings={props.warnings ?? noWarnings}
+      availabilityOf={props.availabilityOf}
+    />
+  );
+}

@@ -1,0 +1,81 @@
+import type {Snapshot} from '../../core/analyze.js';
+import type {Model} from '../../core/model.js';
+import {isFailable} from '../../core/propagate.js';
+import {kindWord, t} from '../i18n.js';
+import type {Segment} from '../segments.js';
+import type {Theme} from '../theme.js';
+import {clockOf, fit, truncate, widthOf} from '../text.js';
+
+export interface HeaderInputs {
+  model: Model;
+  snapshot: Snapshot;
+  live: boolean;
+  readOnly: boolean;
+  demo: boolean;
+  now: number;
+  theme: Theme;
+  width: number;
+}
+
+const counted = new WeakMap<Snapshot, {up: number; down: number}>();
+
+/** Components up, and down as observed by live sources (simulated failures are not counted). */
+function liveCounts(model: Model, snapshot: Snapshot) {
+  const hit = counted.get(snapshot);
+  if (hit) return hit;
+  let failable = 0;
+  for (const component of model.components.values()) if (isFailable(component)) failable++;
+  let down = 0;
+  for (const [id, cause] of snapshot.down)
+    if (!snapshot.state.simulated.has(cause.root) && isFailable(model.components.get(id)!)) down++;
+  const counts = {up: failable - down, down};
+  counted.set(snapshot, counts);
+  return counts;
+}
+
+/** failsight  shop-prod   live ● 17 up ✖ 1 down   sim ⚡ zone KR-CA   14:03:22 */
+export function headerLine(inputs: HeaderInputs): Segment[] {
+  const {model, snapshot, theme, width} = inputs;
+  const {lang, glyphs} = theme;
+  const left: Segment[] = [
+    {text: ' failsight ', tone: 'strong'},
+    {text: ` ${model.name} `, tone: 'accent'},
+  ];
+  const middle: Segment[] = [];
+  if (inputs.demo) middle.push({text: `  ${t(lang, 'header.demo')}`, tone: 'warn'});
+  if (inputs.live) {
+    const {up, down} = liveCounts(model, snapshot);
+    middle.push(
+      {text: `  ${t(lang, 'header.live')} `},
+      {text: `${glyphs.up} ${t(lang, 'header.up', {n: up})}`, tone: 'ok'},
+    );
+    if (down > 0)
+      middle.push({text: ` ${glyphs.downLive} ${t(lang, 'header.down', {n: down})}`, tone: 'bad'});
+  } else if (!inputs.demo) middle.push({text: `  ${t(lang, 'header.noLive')}`, tone: 'dim'});
+  const simulated = [...snapshot.state.simulated];
+  if (simulated.length > 0) {
+    const first = simulated[0]!;
+    const kind = model.components.get(first)?.kind;
+    const more =
+      simulated.length > 1 ? ` ${t(lang, 'header.more', {n: simulated.length - 1})}` : '';
+    const name = kind ? `${kindWord(lang, kind)} ${first}` : first;
+    middle.push({text: `  ${t(lang, 'header.sim')} ${glyphs.downSim} ${name}${more}`, tone: 'sim'});
+  }
+  if (inputs.readOnly) middle.push({text: `  [${t(lang, 'header.readOnly')}]`, tone: 'warn'});
+  const clock = ` ${clockOf(inputs.now)} `;
+  const room = width - widthOf(clock) - left.reduce((sum, s) => sum + widthOf(s.text), 0);
+  const fitted: Segment[] = [];
+  let used = 0;
+  for (const segment of middle) {
+    const text = truncate(segment.text, room - used, glyphs.ellipsis);
+    if (text === '') break;
+    fitted.push({...segment, text});
+    used += widthOf(text);
+  }
+  return [
+    ...left,
+    ...fitted,
+    {text: fit('', Math.max(0, room - used))},
+    {text: clock, tone: 'dim'},
+  ];
+}

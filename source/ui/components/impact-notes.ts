@@ -1,0 +1,59 @@
+import type {CountdownLine} from '../analysis/countdown.js';
+import type {Subject} from '../analysis/selection.js';
+import {t} from '../i18n.js';
+import {wrappedLines as lines, type Segment} from '../segments.js';
+import type {Tone} from '../theme.js';
+import {amount} from '../text.js';
+import type {ImpactInputs} from './impact-text.js';
+
+/** A kind of note shows two of its entries; a zone behind many GSLBs would fill the panel. */
+const perKind = 2;
+
+function capped(notes: Segment[][][], width: number, more: (n: number) => string): Segment[][] {
+  if (notes.length <= perKind + 1) return notes.flat();
+  return [...notes.slice(0, perKind).flat(), ...lines(more(notes.length - perKind), width, 'dim')];
+}
+
+function countdownNote(line: CountdownLine, inputs: ImpactInputs): Segment[][] {
+  const {lang, glyphs} = inputs.theme;
+  const params = {
+    gslb: line.gslb,
+    s: line.seconds,
+    during: amount(line.during),
+    after: amount(line.after),
+  };
+  const say = (id: Parameters<typeof t>[1], tone: Tone, extra = {}) =>
+    lines(t(lang, id, {...params, ...extra}), inputs.width, tone);
+  if (line.phase === 'detecting') return say('gslb.movesIn', 'warn');
+  if (line.phase === 'following') return say('gslb.detected', 'warn');
+  if (line.phase === 'done') return say('gslb.moved', 'ok', {check: glyphs.check});
+  return say('gslb.noTarget', 'bad');
+}
+
+/** Under the table: GSLBs moving traffic (or that would), and single points that appeared. */
+export function notesOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
+  const {theme, width, countdown} = inputs;
+  const {lang} = theme;
+  const more = (n: number) => t(lang, 'impact.moreGslbs', {n});
+  const list = (ids: readonly string[]) => ids.join(', ');
+  const notes: Segment[][] = [];
+  notes.push(
+    ...capped(
+      countdown.map((line) => countdownNote(line, inputs)),
+      width,
+      more,
+    ),
+  );
+  if (inputs.newSpofs.length > 0)
+    notes.push(...lines(t(lang, 'impact.nowSpof', {list: list(inputs.newSpofs)}), width, 'bad'));
+  if (subject.type !== 'preview') return notes;
+  const moves = subject.moves.map((move) =>
+    lines(t(lang, 'gslb.wouldMove', {gslb: move.gslb, s: move.totalS}), width, 'dim'),
+  );
+  notes.push(...capped(moves, width, more));
+  if (inputs.thenSpofs && inputs.thenSpofs.length > 0)
+    notes.push(
+      ...lines(t(lang, 'impact.wouldSpof', {list: list(inputs.thenSpofs)}), width, 'warn'),
+    );
+  return notes;
+}

@@ -1,0 +1,23 @@
+import {Text} from 'ink';
+import type {Segment} from '../segments.js';
+import type {Theme} from '../theme.js';
+
+/**
+ * One screen line of toned segments; never wraps, so the frame height stays exact. No-break
+ * spaces (which keep "60 s" together when wrapping) become plain ones for ASCII terminals.
+ */
+export function Line({segments, theme}: {segments: readonly Segment[]; theme: Theme}) {
+  return (
+    <Text wrap="truncate">
+      {segments.map((segment, index) => (
+        <Text
+          key={index}
+          {...theme.style(segment.tone ?? 'plain')}
+          inverse={segment.inverse ?? false}
+        >
+          {theme.ascii ? segment.text.replace(/\u00a0/g, ' ') : segment.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}

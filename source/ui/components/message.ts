@@ -1,0 +1,36 @@
+import {say, t} from '../i18n.js';
+import type {DashboardState} from '../state/types.js';
+import type {Tone} from '../theme.js';
+import type {Lang} from '../types.js';
+
+export interface MessageText {
+  text: string;
+  tone: Tone;
+}
+
+/** The message line: the filter being typed, else the last result, the demo's story, a hint. */
+export function messageOf(
+  state: DashboardState,
+  lang: Lang,
+  warnings: readonly string[],
+): MessageText {
+  if (state.filter.editing)
+    return {text: `/${state.filter.text}█   ${t(lang, 'filter.hint')}`, tone: 'accent'};
+  if (state.notice) {
+    const tone: Tone =
+      state.notice.tone === 'error' ? 'bad' : state.notice.tone === 'warn' ? 'warn' : 'plain';
+    return {text: say(lang, state.notice), tone};
+  }
+  const story = state.story;
+  if (story) {
+    const pause = story.paused ? ` (${t(lang, 'demo.paused')})` : '';
+    return {
+      text: `[${story.step + 1}/${story.count}]${pause} ${say(lang, story.narration)}`,
+      tone: 'strong',
+    };
+  }
+  if (warnings.length > 0)
+    return {text: t(lang, 'msg.warnings', {n: warnings.length, first: warnings[0]!}), tone: 'warn'};
+  if (state.journal.seq === 0) return {text: t(lang, 'msg.welcome'), tone: 'dim'};
+  return {text: '', tone: 'plain'};
+}

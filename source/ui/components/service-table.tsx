@@ -1,0 +1,121 @@
+import {Text} from 'ink';
+import {Table, type CellProps} from 'ink-table';
+import {createContext, useContext, useMemo, type ReactNode} from 'react';
+import type {ServiceRow} from '../analysis/selection.js';
+import {statusWord, t} from '../i18n.js';
+import {statusTone, type Theme, type Tone} from '../theme.js';
+import {amount, fit, widthOf} from '../text.js';
+
+type Cells = Record<string, string>;
+
+interface Layout {
+  widths: number[];
+  align: ('left' | 'right')[];
+  tones: Map<string, Tone>;
+  statusColumn: number;
+  theme: Theme;
+}
+
+const LayoutContext = createContext<Layout | undefined>(undefined);
+
+/**
+ * ink-table sizes and pads cells by String.length, which splits Korean and other wide text out
+ * of line. The cells here re-pad their value by display width to the width computed below,
+ * read from context because the table builds its row renderers once.
+ */
+function Cell({column, children}: CellProps & {children?: ReactNode}) {
+  const layout = useContext(LayoutContext);
+  const value = String(children ?? '').trim();
+  if (!layout) return <Text>{value}</Text>;
+  const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
+  const tone = column === layout.statusColumn ? layout.tones.get(value) : undefined;
+  return <Text {...layout.theme.style(tone ?? 'plain')}>{text}</Text>;
+}
+
+function Heading({column = 0, children}: {column?: number; children?: ReactNode}) {
+  const layout = useContext(LayoutContext);
+  const value = String(children ?? '').trim();
+  if (!layout) return <Text>{value}</Text>;
+  const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
+  return (
+    <Text {...layout.theme.style('dim')} underline={layout.theme.color}>
+      {text}
+    </Text>
+  );
+}
+
+/** No rules between rows: the panel's border frames the table and every line counts at 80×24. */
+function Skeleton({children}: {children?: ReactNode}) {
+  const text = String(children ?? '');
+  return <Text>{/^[─┌┐┬└┘┴├┤┼│]*$/.test(text) ? '' : text}</Text>;
+}
+
+class CompactTable extends Table<Cells> {
+  constructor(props: ConstructorParameters<typeof Table<Cells>>[0]) {
+    super(props);
+    this.separator = () => <></>;
+  }
+
+  override getColumns() {
+    const headings = Object.keys(this.props.data[0] ?? {});
+    return headings.map((key) => {
+      const widest = Math.max(
+        widthOf(key),
+        key.length,
+        ...this.props.data.map((row) => Math.max(widthOf(row[key] ?? ''), (row[key] ?? '').length)),
+      );
+      return {key, column: key, width: widest + 1, align: 'left' as const};
+    });
+  }
+}
+
+interface ServiceTableProps {
+  rows: readonly ServiceRow[];
+  theme: Theme;
+  width: number;
+}
+
+/** Services before → after with their status in colour and as a word. */
+export function ServiceTable({rows, theme, width}: ServiceTableProps) {
+  const {lang} = theme;
+  const [service, demand, before, after, status] = (
+    ['col.service', 'col.demand', 'col.before', 'col.after', 'col.status'] as const
+  ).map((id) => t(lang, id)) as [string, string, string, string, string];
+  const data = useMemo(
+    () =>
+      rows.map((row) => ({
+        [service]: row.id,
+        [demand]: amount(row.demand),
+        [before]: amount(row.before),
+        [after]: amount(row.after),
+        [status]: statusWord(lang, row.status),
+      })),
+    [rows, lang, service, demand, before, after, status],
+  );
+  const layout = useMemo((): Layout => {
+    const keys = [service, demand, before, after, status];
+    const natural = keys.map(
+      (key) => Math.max(widthOf(key), ...data.map((row) => widthOf(row[key] ?? ''))) + 1,
+    );
+    const others = natural.slice(1).reduce((sum, w) => sum + w, 0);
+    // A long service id gives way first, so the numbers and the status always show.
+    natural[0] = Math.max(6, Math.min(natural[0]!, width - others));
+    const tones = new Map(
+      (['OK', 'DEGRADED', 'DOWN'] as const).map(
+        (s) => [statusWord(lang, s), statusTone(s)] as const,
+      ),
+    );
+    return {
+      widths: natural,
+      align: ['left', 'right', 'right', 'right', 'left'],
+      tones,
+      statusColumn: 4,
+      theme,
+    };
+  }, [data, service, demand, before, after, status, width, lang, theme]);
+  return (
+    <LayoutContext.Provider value={layout}>
+      <CompactTable data={data} cell={Cell} header={Heading} skeleton={Skeleton} />
+    </LayoutContext.Provider>
+  );
+}

@@ -1,0 +1,86 @@
+import {Box} from 'ink';
+import type {SweepItem} from '../analysis/sweep-items.js';
+import {kindWord, statusWord, t} from '../i18n.js';
+import type {Segment} from '../segments.js';
+import {statusTone, type Theme} from '../theme.js';
+import {fit, widthOf} from '../text.js';
+import {Line} from './line.js';
+import {Panel} from './panel.js';
+
+interface SweepPanelProps {
+  items: readonly SweepItem[];
+  index: number;
+  top: number;
+  theme: Theme;
+  width: number;
+  height: number;
+}
+
+function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: number): Segment[] {
+  const {glyphs, lang} = theme;
+  const cursor = selected ? glyphs.cursor : ' ';
+  let segments: Segment[];
+  if (item.type === 'service') {
+    const counts =
+      item.spof + item.weak === 0
+        ? t(lang, 'sweep.none')
+        : t(lang, 'sweep.counts', {spof: item.spof, weak: item.weak});
+    segments = [
+      {text: `${cursor}${item.id}  `, tone: 'strong'},
+      {text: statusWord(lang, item.status), tone: statusTone(item.status)},
+      {text: `  ${counts}`, tone: 'dim'},
+    ];
+  } else {
+    const spof = item.type === 'spof';
+    const glyph = spof ? glyphs.downLive : glyphs.partial;
+    const word = fit(t(lang, spof ? 'sweep.spof' : 'sweep.weak'), 6);
+    segments = [
+      {text: `${cursor}   ${glyph} `, tone: spof ? 'bad' : 'warn'},
+      {text: `${word} `, tone: spof ? 'bad' : 'warn'},
+      {text: `${kindWord(lang, item.kind)} ${item.id}`},
+    ];
+  }
+  const plain = segments.map((segment) => segment.text).join('');
+  if (selected) return [{text: fit(plain, width, 'left', glyphs.ellipsis), inverse: true}];
+  if (widthOf(plain) > width) return [{text: fit(plain, width, 'left', glyphs.ellipsis)}];
+  return [...segments, {text: ' '.repeat(width - widthOf(plain))}];
+}
+
+/** The N-1 sweep: each service's single points of failure and weak points, selectable. */
+export function SweepPanel({items, index, top, theme, width, height}: SweepPanelProps) {
+  const inner = width - 2;
+  const rows = Math.max(0, height - 4);
+  const shown = items.slice(top, top + rows);
+  const services = items.filter((item) => item.type === 'service');
+  const totals = t(theme.lang, 'sweep.total', {
+    n: services.length,
+    spof: items.filter((item) => item.type === 'spof').length,
+    weak: items.filter((item) => item.type === 'weak').length,
+  });
+  const aside = items.length > rows ? `${index + 1}/${items.length}` : undefined;
+  return (
+    <Panel
+      title={t(theme.lang, 'title.sweep')}
+      {...(aside ? {aside} : {})}
+      width={width}
+      height={height}
+      focused
+      theme={theme}
+    >
+      <Line segments={[{text: fit(totals, inner), tone: 'dim'}]} theme={theme} />
+      <Box flexDirection="column" height={rows}>
+        {shown.map((item, offset) => (
+          <Line
+            key={`${item.type}:${item.id}:${top + offset}`}
+            segments={itemLine(item, top + offset === index, theme, inner)}
+            theme={theme}
+          />
+        ))}
+      </Box>
+      <Line
+        segments={[{text: fit(t(theme.lang, 'sweep.hint'), inner), tone: 'dim'}]}
+        theme={theme}
+      />
+    </Panel>
+  );
+}

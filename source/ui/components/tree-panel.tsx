@@ -1,0 +1,62 @@
+import {Box} from 'ink';
+import {useMemo} from 'react';
+import type {Analysis} from '../analysis/analysis.js';
+import {t} from '../i18n.js';
+import type {Theme} from '../theme.js';
+import type {TreeNode} from '../tree/nodes.js';
+import {formatRows} from '../tree/row-format.js';
+import type {View} from '../types.js';
+import {Line} from './line.js';
+import {Panel} from './panel.js';
+
+interface TreePanelProps {
+  rows: readonly TreeNode[];
+  scrollTop: number;
+  selected: string | undefined;
+  folded: ReadonlySet<string>;
+  view: View;
+  filter: string;
+  analysis: Analysis;
+  theme: Theme;
+  width: number;
+  height: number;
+  focused: boolean;
+}
+
+/** The topology tree; only the rows in the viewport are formatted and drawn. */
+export function TreePanel(props: TreePanelProps) {
+  const {rows, scrollTop, theme, width, height, analysis, selected, folded} = props;
+  const visibleCount = height - 2;
+  const slice = useMemo(
+    () => rows.slice(scrollTop, scrollTop + visibleCount),
+    [rows, scrollTop, visibleCount],
+  );
+  const lines = useMemo(
+    () => formatRows(slice, {analysis, theme, folded, selected, width: width - 2}),
+    [slice, analysis, theme, folded, selected, width],
+  );
+  const {lang, glyphs} = theme;
+  const filter = props.filter ? `${glyphs.dot}/${props.filter}` : '';
+  const title = `${t(lang, 'title.topology')}${glyphs.dot}${t(lang, `view.${props.view}`)}${filter}`;
+  const cursor = selected === undefined ? 0 : slice.findIndex((node) => node.key === selected);
+  const aside =
+    rows.length > visibleCount
+      ? `${scrollTop + Math.max(0, cursor) + 1}/${rows.length}`
+      : undefined;
+  return (
+    <Panel
+      title={title}
+      {...(aside ? {aside} : {})}
+      width={width}
+      height={height}
+      focused={props.focused}
+      theme={theme}
+    >
+      <Box flexDirection="column">
+        {lines.map((segments, index) => (
+          <Line key={slice[index]!.key} segments={segments} theme={theme} />
+        ))}
+      </Box>
+    </Panel>
+  );
+}

@@ -1,0 +1,103 @@
+import type {Key} from 'ink';
+import type {KeyAction, KeyContext, Scope} from '../keymap.js';
+import type {DashboardAction, DashboardState} from '../state/types.js';
+
+export function keyContext(state: DashboardState): KeyContext {
+  const {simulated, promoted, forced} = state.failure;
+  return {
+    readOnly: state.readOnly,
+    demo: state.demo,
+    canUndo: state.undo.length > 0,
+    hasSimulated: simulated.size + promoted.size + forced.size > 0,
+    filterActive: state.filter.text !== '',
+  };
+}
+
+/** Which part of the screen has the keys: help, an open list panel, or the tree. */
+export function scopesOf(state: DashboardState): Scope[] {
+  const demo: Scope[] = state.demo ? ['demo'] : [];
+  if (state.help) return ['help'];
+  if (state.panel !== 'impact') return [...demo, 'list'];
+  return [...demo, 'tree'];
+}
+
+/** The reducer action for a key action; undefined for those the screen handles itself. */
+export function dashboardAction(
+  action: KeyAction,
+  state: DashboardState,
+  at: number,
+): DashboardAction | undefined {
+  const page = Math.max(1, state.listRows - 1);
+  switch (action) {
+    case 'moveUp':
+    case 'moveDown':
+    case 'pageUp':
+    case 'pageDown':
+    case 'first':
+    case 'last':
+    case 'fold':
+    case 'unfold':
+    case 'toggleFold':
+    case 'nextMatch':
+      return {type: action};
+    case 'listUp':
+      return {type: 'listMove', by: -1};
+    case 'listDown':
+      return {type: 'listMove', by: 1};
+    case 'listPageUp':
+      return {type: 'listMove', by: -page};
+    case 'listPageDown':
+      return {type: 'listMove', by: page};
+    case 'listFirst':
+      return {type: 'listEdge', to: 'first'};
+    case 'listLast':
+      return {type: 'listEdge', to: 'last'};
+    case 'jump':
+      return {type: 'jumpToListItem'};
+    case 'fail':
+      return {type: 'failSelected', at};
+    case 'restore':
+      return {type: 'restoreSelected', at};
+    case 'restoreAll':
+      return {type: 'restoreAll', at};
+    case 'undo':
+      return {type: 'undo', at};
+    case 'failover':
+      return {type: 'failover', at};
+    case 'nextView':
+      return {type: 'switchView'};
+    case 'viewZone':
+      return {type: 'switchView', view: 'zone'};
+    case 'viewAccount':
+      return {type: 'switchView', view: 'account'};
+    case 'viewService':
+      return {type: 'switchView', view: 'service'};
+    case 'filter':
+      return {type: 'startFilter'};
+    case 'sweep':
+      return {type: 'toggleSweep'};
+    case 'availability':
+      return {type: 'toggleAvailability'};
+    case 'help':
+      return {type: 'toggleHelp'};
+    case 'close':
+      return {type: 'closeOverlay'};
+    default:
+      return undefined;
+  }
+}
+
+/** Typing into the filter line: text goes in, Enter keeps it, Esc clears it. */
+export function filterAction(
+  state: DashboardState,
+  input: string,
+  key: Key,
+): DashboardAction | undefined {
+  if (key.return) return {type: 'applyFilter'};
+  if (key.escape) return {type: 'cancelFilter'};
+  if (key.backspace || key.delete)
+    return {type: 'editFilter', text: Array.from(state.filter.text).slice(0, -1).join('')};
+  // eslint-disable-next-line no-control-regex
+  if (key.ctrl || key.meta || input === '' || /[\u0000-\u001f]/.test(input)) return undefined;
+  return {type: 'editFilter', text: state.filter.text + input};
+}

@@ -1,0 +1,84 @@
+import type {Key} from 'ink';
+import {t} from './i18n.js';
+import type {Binding, KeyContext, Scope} from './keys/binding.js';
+import {changeKeys, type ChangeAction} from './keys/changes.js';
+import {demoKeys, type DemoAction} from './keys/demo.js';
+import {navigation, type NavigationAction} from './keys/navigation.js';
+import {panelKeys, type PanelAction} from './keys/panels.js';
+import type {Lang} from './types.js';
+
+export type {Binding, KeyContext, Scope};
+export type KeyAction = DemoAction | NavigationAction | ChangeAction | PanelAction;
+
+/**
+ * The one table of keys: it drives the input handler, the footer and the help screen, so
+ * the three never disagree. Demo keys come first: in the demo ←/→/Space step the script.
+ */
+export const keymap: readonly Binding<KeyAction>[] = [
+  ...demoKeys,
+  ...navigation,
+  ...changeKeys,
+  ...panelKeys,
+];
+
+const inScope = (binding: Binding, scopes: readonly Scope[]) =>
+  binding.scopes.some((scope) => scopes.includes(scope));
+
+export function bindingFor(
+  scopes: readonly Scope[],
+  input: string,
+  key: Key,
+): Binding<KeyAction> | undefined {
+  return keymap.find((binding) => inScope(binding, scopes) && binding.matches(input, key));
+}
+
+export interface KeyHint {
+  keys: string;
+  label: string;
+}
+
+/** The footer: keys that apply now, shared names shown once, in table order. */
+export function footerHints(
+  scopes: readonly Scope[],
+  context: KeyContext,
+  lang: Lang,
+  ascii: boolean,
+): KeyHint[] {
+  const hints: KeyHint[] = [];
+  const seen = new Set<string>();
+  for (const binding of keymap) {
+    if (!binding.footer || !inScope(binding, scopes) || binding.unavailable?.(context)) continue;
+    const keys = ascii ? binding.footer.keys.ascii : binding.footer.keys.unicode;
+    const label = binding.footer.label[lang];
+    // One footer entry per key: in the demo ←→ step the story, so they are not also "fold".
+    if (seen.has(keys)) continue;
+    seen.add(keys);
+    hints.push({keys, label});
+  }
+  return hints;
+}
+
+export interface HelpEntry extends KeyHint {
+  reason?: string;
+}
+
+/** Every key of the scopes, with the reason a key is off when it is. */
+export function helpEntries(
+  scopes: readonly Scope[],
+  context: KeyContext,
+  lang: Lang,
+  ascii: boolean,
+): HelpEntry[] {
+  const entries: HelpEntry[] = [];
+  const seen = new Set<string>();
+  for (const binding of keymap) {
+    if (!inScope(binding, scopes)) continue;
+    const keys = ascii ? binding.keys.ascii : binding.keys.unicode;
+    const label = binding.label[lang];
+    if (seen.has(keys + label)) continue;
+    seen.add(keys + label);
+    const reason = binding.unavailable?.(context);
+    entries.push({keys, label, ...(reason ? {reason: t(lang, reason)} : {})});
+  }
+  return entries;
+}

@@ -1,0 +1,54 @@
+import {changes, is, same, tree, type Binding} from './binding.js';
+
+export type ChangeAction = 'fail' | 'restore' | 'restoreAll' | 'undo' | 'failover';
+
+export const changeKeys: readonly Binding<ChangeAction>[] = [
+  {
+    action: 'fail',
+    scopes: tree,
+    keys: same('x'),
+    label: {en: 'simulate failure of selection', ko: '선택한 항목 모의 장애'},
+    footer: {keys: same('x'), label: {en: 'fail', ko: '장애'}},
+    matches: is('x'),
+    unavailable: changes,
+  },
+  {
+    action: 'restore',
+    scopes: tree,
+    keys: same('r'),
+    label: {en: 'restore selection or its cause', ko: '선택 항목(또는 원인) 복구'},
+    footer: {keys: same('r'), label: {en: 'restore', ko: '복구'}},
+    matches: is('r'),
+    unavailable: (c) => changes(c) ?? (c.hasSimulated ? undefined : 'reason.nothingSimulated'),
+  },
+  {
+    action: 'restoreAll',
+    scopes: tree,
+    keys: same('R'),
+    label: {en: 'restore all simulated', ko: '모든 모의 장애 복구'},
+    footer: {keys: same('R'), label: {en: 'restore all', ko: '전체 복구'}},
+    matches: is('R'),
+    unavailable: (c) => changes(c) ?? (c.hasSimulated ? undefined : 'reason.nothingSimulated'),
+  },
+  {
+    action: 'undo',
+    scopes: tree,
+    keys: same('u'),
+    label: {en: 'undo last action', ko: '마지막 작업 되돌리기'},
+    footer: {keys: same('u'), label: {en: 'undo', ko: '되돌리기'}},
+    matches: is('u'),
+    unavailable: (c) => changes(c) ?? (c.canUndo ? undefined : 'reason.nothingToUndo'),
+  },
+  {
+    action: 'failover',
+    scopes: tree,
+    keys: same('o'),
+    label: {
+      en: 'failover: GSLB moves on, LB/service promotes standbys',
+      ko: '페일오버: GSLB 전환, LB·서비스 승격',
+    },
+    footer: {keys: same('o'), label: {en: 'failover', ko: '페일오버'}},
+    matches: is('o'),
+    unavailable: changes,
+  },
+];

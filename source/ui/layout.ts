@@ -1,0 +1,37 @@
+/** Below this the screen says it is too small instead of drawing garbage. */
+export const minColumns = 60;
+export const minRows = 16;
+
+export interface Layout {
+  columns: number;
+  rows: number;
+  tooSmall: boolean;
+  treeWidth: number;
+  panelWidth: number;
+  /** Height of the two panels, borders included. */
+  bodyRows: number;
+  /** Rows inside a panel's borders. */
+  innerRows: number;
+  /** Lines for messages: two in the demo, whose story must be read in full. */
+  messageRows: number;
+}
+
+/**
+ * The frame is one line shorter than the terminal: when a frame fills the screen, Ink
+ * clears and repaints everything on each render (the flicker of ink #359).
+ */
+export function layoutOf(columns: number, rows: number, messageRows = 1): Layout {
+  const frameRows = rows - 1;
+  const bodyRows = Math.max(3, frameRows - 2 - messageRows);
+  const panelWidth = Math.min(90, Math.max(42, Math.round(columns / 2)));
+  return {
+    columns,
+    rows,
+    tooSmall: columns < minColumns || rows < minRows,
+    treeWidth: Math.max(10, columns - panelWidth),
+    panelWidth,
+    bodyRows,
+    innerRows: bodyRows - 2,
+    messageRows,
+  };
+}

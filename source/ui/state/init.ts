@@ -1,0 +1,44 @@
+import type {Model} from '../../core/model.js';
+import {emptyState, type FailureState} from '../../core/state.js';
+import {treeOf} from '../tree/trees.js';
+import type {View} from '../types.js';
+import type {DashboardState} from './types.js';
+
+export interface InitOptions {
+  model: Model;
+  readOnly?: boolean;
+  includeGslb?: boolean;
+  demo?: boolean;
+  view?: View;
+  failure?: FailureState;
+  treeRows?: number;
+  listRows?: number;
+}
+
+export function initialState(options: InitOptions): DashboardState {
+  const view = options.view ?? 'zone';
+  const first = treeOf(options.model, view).roots[0];
+  return {
+    model: options.model,
+    readOnly: options.readOnly ?? false,
+    includeGslb: options.includeGslb ?? false,
+    demo: options.demo ?? false,
+    story: undefined,
+    failure: options.failure ?? emptyState,
+    undo: [],
+    view,
+    folded: new Set(),
+    selected: first?.key,
+    lastSelected: {},
+    scrollTop: 0,
+    treeRows: Math.max(1, options.treeRows ?? 18),
+    panel: 'impact',
+    list: {index: 0, top: 0},
+    listRows: Math.max(1, options.listRows ?? 16),
+    help: false,
+    filter: {text: '', editing: false},
+    notice: undefined,
+    timers: [],
+    journal: {seq: 0, last: undefined},
+  };
+}

@@ -1,0 +1,106 @@
+import type {TreeNode} from '../tree/nodes.js';
+import {treeOf} from '../tree/trees.js';
+import {visibleRows, type VisibleRows} from '../tree/visible.js';
+import {views, type View} from '../types.js';
+import type {DashboardState} from './types.js';
+
+export function rowsOf(state: DashboardState): VisibleRows {
+  return visibleRows(treeOf(state.model, state.view), state.folded, state.filter.text);
+}
+
+export function cursorOf(state: DashboardState): number {
+  return state.selected === undefined ? 0 : (rowsOf(state).indexOf.get(state.selected) ?? 0);
+}
+
+export function selectedNode(state: DashboardState): TreeNode | undefined {
+  const rows = rowsOf(state);
+  const index = state.selected === undefined ? undefined : rows.indexOf.get(state.selected);
+  return index === undefined ? rows.rows[0] : rows.rows[index];
+}
+
+/** The smallest scroll that shows row `index` in a viewport of `height` rows. */
+export function scrollFor(top: number, index: number, height: number, length: number): number {
+  let next = top;
+  if (index < next) next = index;
+  if (index >= next + height) next = index - height + 1;
+  return Math.max(0, Math.min(next, Math.max(0, length - height)));
+}
+
+export function placeCursor(state: DashboardState, index: number): DashboardState {
+  const {rows} = rowsOf(state);
+  if (rows.length === 0) return {...state, selected: undefined, scrollTop: 0};
+  const at = Math.max(0, Math.min(index, rows.length - 1));
+  return {
+    ...state,
+    selected: rows[at]!.key,
+    scrollTop: scrollFor(state.scrollTop, at, state.treeRows, rows.length),
+  };
+}
+
+/** Keeps the selection on screen after the rows changed (fold, filter, reload, resize). */
+export function settle(state: DashboardState, fallbackIndex = cursorOf(state)): DashboardState {
+  const rows = rowsOf(state);
+  const index = state.selected === undefined ? undefined : rows.indexOf.get(state.selected);
+  return placeCursor(state, index ?? fallbackIndex);
+}
+
+export function moveBy(state: DashboardState, delta: number): DashboardState {
+  return placeCursor(state, cursorOf(state) + delta);
+}
+
+export function foldSelected(state: DashboardState, want: 'fold' | 'unfold' | 'toggle') {
+  const node = selectedNode(state);
+  if (!node) return state;
+  const folded = state.folded.has(node.key);
+  if (node.children.length === 0 || (want === 'fold' && folded)) {
+    if (want !== 'fold' || !node.parent) return state;
+    return placeCursor(state, rowsOf(state).indexOf.get(node.parent.key) ?? cursorOf(state));
+  }
+  if (want === 'unfold' && !folded) return moveBy(state, 1);
+  const next = new Set(state.folded);
+  if (folded) next.delete(node.key);
+  else next.add(node.key);
+  return settle({...state, folded: next});
+}
+
+/** Unfolds the ancestors of `node` so it is on screen, then selects it. */
+export function reveal(state: DashboardState, node: TreeNode): DashboardState {
+  let folded: Set<string> | undefined;
+  for (let up = node.parent; up; up = up.parent) {
+    if (!state.folded.has(up.key)) continue;
+    folded ??= new Set(state.folded);
+    folded.delete(up.key);
+  }
+  const next = {...state, folded: folded ?? state.folded, selected: node.key};
+  return settle(next);
+}
+
+/** The first row showing component `id` in `view`, if the view has it. */
+export function rowFor(state: DashboardState, view: View, id: string): TreeNode | undefined {
+  return treeOf(state.model, view)
+    .byId.get(id)
+    ?.find((node) => node.role !== 'dependency');
+}
+
+export function switchView(state: DashboardState, view?: View): DashboardState {
+  const target = view ?? views[(views.indexOf(state.view) + 1) % views.length]!;
+  const current = selectedNode(state);
+  const remembered = {...state.lastSelected, [state.view]: state.selected};
+  const base: DashboardState = {...state, view: target, lastSelected: remembered, scrollTop: 0};
+  const same = current ? rowFor(base, target, current.id) : undefined;
+  if (same && rowsOf(base).indexOf.has(same.key)) return reveal(base, same);
+  if (same && state.filter.text === '') return reveal(base, same);
+  return settle({...base, selected: remembered[target]}, 0);
+}
+
+/** Selects component `id` wherever it shows, switching view and clearing a filter that hides it. */
+export function jumpTo(state: DashboardState, id: string): DashboardState {
+  const order = [state.view, ...views.filter((v) => v !== state.view)];
+  for (const view of order) {
+    const node = rowFor(state, view, id);
+    if (!node) continue;
+    const base = {...state, view, filter: {text: '', editing: false}};
+    return reveal(view === state.view ? base : {...base, scrollTop: 0}, node);
+  }
+  return state;
+}

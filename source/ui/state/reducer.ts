@@ -1,0 +1,110 @@
+import {failoverSelected, failSelected, restoreAll, restoreSelected, undo} from './failures.js';
+import {liveModel, liveObserved} from './live.js';
+import {
+  foldSelected,
+  jumpTo,
+  moveBy,
+  placeCursor,
+  rowsOf,
+  settle,
+  switchView,
+} from './navigation.js';
+import {
+  applyFilter,
+  cancelFilter,
+  closeOverlay,
+  editFilter,
+  jumpToListItem,
+  listLength,
+  listMoveTo,
+  nextMatch,
+  togglePanel,
+} from './panels.js';
+import type {DashboardAction, DashboardState} from './types.js';
+
+/** The dashboard's state by intent: every key and live event is one of these actions. */
+export function reduce(state: DashboardState, action: DashboardAction): DashboardState {
+  switch (action.type) {
+    case 'moveUp':
+      return moveBy(quiet(state), -1);
+    case 'moveDown':
+      return moveBy(quiet(state), 1);
+    case 'pageUp':
+      return moveBy(quiet(state), -Math.max(1, state.treeRows - 1));
+    case 'pageDown':
+      return moveBy(quiet(state), Math.max(1, state.treeRows - 1));
+    case 'first':
+      return placeCursor(quiet(state), 0);
+    case 'last':
+      return placeCursor(quiet(state), rowsOf(state).rows.length - 1);
+    case 'fold':
+      return foldSelected(quiet(state), 'fold');
+    case 'unfold':
+      return foldSelected(quiet(state), 'unfold');
+    case 'toggleFold':
+      return foldSelected(quiet(state), 'toggle');
+    case 'select':
+      return jumpTo(state, action.id);
+    case 'failSelected':
+      return failSelected(state, action.at);
+    case 'restoreSelected':
+      return restoreSelected(state, action.at);
+    case 'restoreAll':
+      return restoreAll(state, action.at);
+    case 'undo':
+      return undo(state, action.at);
+    case 'failover':
+      return failoverSelected(state, action.at);
+    case 'switchView':
+      return switchView(quiet(state), action.view);
+    case 'startFilter':
+      return {...state, help: false, filter: {text: state.filter.text, editing: true}};
+    case 'editFilter':
+      return editFilter(state, action.text);
+    case 'applyFilter':
+      return applyFilter(state);
+    case 'cancelFilter':
+      return cancelFilter(state);
+    case 'nextMatch':
+      return nextMatch(state);
+    case 'toggleSweep':
+      return togglePanel(state, 'sweep');
+    case 'toggleAvailability':
+      return togglePanel(state, 'availability');
+    case 'toggleHelp':
+      return {...state, help: !state.help};
+    case 'closeOverlay':
+      return closeOverlay(state);
+    case 'listMove':
+      return listMoveTo(state, state.list.index + action.by);
+    case 'listEdge':
+      return listMoveTo(state, action.to === 'first' ? 0 : listLength(state) - 1);
+    case 'jumpToListItem':
+      return jumpToListItem(state);
+    case 'resize':
+      return settle(
+        listMoveTo(
+          {...state, treeRows: action.treeRows, listRows: action.listRows},
+          state.list.index,
+        ),
+      );
+    case 'liveModel':
+      return liveModel(state, action.model);
+    case 'liveObserved':
+      return liveObserved(state, action.observed);
+    case 'liveError':
+      return {
+        ...state,
+        notice: {id: 'msg.liveError', tone: 'error', params: {message: action.message}},
+      };
+    case 'notice':
+      return {...state, notice: action.notice};
+    case 'load':
+      return action.state;
+  }
+}
+
+/** Moving around clears the last message, so what is on screen is about what is selected. */
+function quiet(state: DashboardState): DashboardState {
+  return state.notice === undefined ? state : {...state, notice: undefined};
+}

@@ -1,0 +1,76 @@
+import type {Model} from '../../core/model.js';
+import type {FailureState} from '../../core/state.js';
+import type {Timer} from '../analysis/countdown.js';
+import type {Message} from '../i18n.js';
+import type {AuditAction, View} from '../types.js';
+
+export type Panel = 'impact' | 'sweep' | 'availability';
+
+/** Where the demo stands; part of the state so that a step changes the screen in one frame. */
+export interface Story {
+  step: number;
+  count: number;
+  atS: number;
+  narration: Message;
+  paused: boolean;
+}
+
+export interface UndoEntry {
+  /** The state before the action; its observed part is ignored on undo (that is live data). */
+  failure: FailureState;
+  action: AuditAction;
+}
+
+export interface Notice extends Message {
+  tone: 'info' | 'warn' | 'error';
+}
+
+export interface DashboardState {
+  model: Model;
+  readOnly: boolean;
+  includeGslb: boolean;
+  /** In the demo the script drives failures; x/r/R/u/o are off. */
+  demo: boolean;
+  story: Story | undefined;
+  failure: FailureState;
+  undo: UndoEntry[];
+  view: View;
+  /** Keys of folded rows; keys carry their view, so one set serves all three. */
+  folded: ReadonlySet<string>;
+  selected: string | undefined;
+  lastSelected: Partial<Record<View, string>>;
+  scrollTop: number;
+  treeRows: number;
+  panel: Panel;
+  list: {index: number; top: number};
+  listRows: number;
+  help: boolean;
+  filter: {text: string; editing: boolean};
+  notice: Notice | undefined;
+  timers: Timer[];
+  /** The last action for the audit journal; `seq` tells a new one from the one already sent. */
+  journal: {seq: number; last: AuditAction | undefined};
+}
+
+type Stamped<T extends string> = {type: T; at: number};
+
+export type DashboardAction =
+  | {type: 'moveUp' | 'moveDown' | 'pageUp' | 'pageDown' | 'first' | 'last'}
+  | {type: 'fold' | 'unfold' | 'toggleFold'}
+  | {type: 'select'; id: string}
+  | Stamped<'failSelected' | 'restoreSelected' | 'restoreAll' | 'undo' | 'failover'>
+  | {type: 'switchView'; view?: View}
+  | {type: 'startFilter' | 'applyFilter' | 'cancelFilter' | 'nextMatch'}
+  | {type: 'editFilter'; text: string}
+  | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleHelp' | 'closeOverlay'}
+  | {type: 'listMove'; by: number}
+  | {type: 'listEdge'; to: 'first' | 'last'}
+  | {type: 'jumpToListItem'}
+  | {type: 'resize'; treeRows: number; listRows: number}
+  | {type: 'liveModel'; model: Model}
+  | {type: 'liveObserved'; observed: ReadonlyMap<string, string>}
+  | {type: 'liveError'; message: string}
+  | {type: 'notice'; notice: Notice | undefined}
+  | {type: 'load'; state: DashboardState};
+
+export type ActionType = DashboardAction['type'];

@@ -1,0 +1,64 @@
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
+
+export function widthOf(text: string): number {
+  return stringWidth(text);
+}
+
+/** Cuts text to at most `width` columns, ending in `ellipsis` when something was cut. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  const room = width - stringWidth(ellipsis);
+  let out = '';
+  let used = 0;
+  for (const {segment} of segmenter.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > room) break;
+    out += segment;
+    used += w;
+  }
+  // A wide character may leave one column free; fill it so columns stay aligned.
+  return out + ellipsis + ' '.repeat(Math.max(0, room - used));
+}
+
+/** Exactly `width` columns: truncated or padded by display width, so wide names keep alignment. */
+export function fit(
+  text: string,
+  width: number,
+  align: 'left' | 'right' = 'left',
+  ellipsis = '…',
+): string {
+  const cut = truncate(text, width, ellipsis);
+  const gap = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return align === 'left' ? cut + gap : gap + cut;
+}
+
+/** Amounts as whole numbers where they are whole, else one decimal. */
+export function amount(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+export function clockOf(epochMs: number): string {
+  const d = new Date(epochMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** Word-wraps by display width; a word longer than a line is cut. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (stringWidth(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = stringWidth(word) > width ? truncate(word, width) : word;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}

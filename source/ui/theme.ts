@@ -1,0 +1,120 @@
+import type {Status} from '../core/capacity.js';
+import type {Look} from './types.js';
+
+export interface Glyphs {
+  open: string;
+  closed: string;
+  leaf: string;
+  cursor: string;
+  up: string;
+  partial: string;
+  downLive: string;
+  downSim: string;
+  standby: string;
+  promoted: string;
+  dot: string;
+  ellipsis: string;
+  arrow: string;
+  rule: string;
+  topLeft: string;
+  topRight: string;
+  check: string;
+  upDown: string;
+  leftRight: string;
+}
+
+const unicode: Glyphs = {
+  open: '▾',
+  closed: '▸',
+  leaf: ' ',
+  cursor: '›',
+  up: '●',
+  partial: '◐',
+  downLive: '✖',
+  downSim: '⚡',
+  standby: '○',
+  promoted: '▲',
+  dot: ' · ',
+  ellipsis: '…',
+  arrow: '→',
+  rule: '─',
+  topLeft: '┌',
+  topRight: '┐',
+  check: '✔',
+  upDown: '↑↓',
+  leftRight: '←→',
+};
+
+/** Plain ASCII for terminals that are not UTF-8: nothing beyond 0x7e. */
+const ascii: Glyphs = {
+  open: '-',
+  closed: '+',
+  leaf: ' ',
+  cursor: '>',
+  up: '*',
+  partial: '~',
+  downLive: 'X',
+  downSim: '!',
+  standby: 'o',
+  promoted: '^',
+  dot: ', ',
+  ellipsis: '~',
+  arrow: '->',
+  rule: '-',
+  topLeft: '+',
+  topRight: '+',
+  check: 'ok',
+  upDown: 'j/k',
+  leftRight: 'h/l',
+};
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'sim' | 'dim' | 'accent' | 'strong' | 'plain';
+
+export interface TextStyle {
+  color?: string;
+  bold?: boolean;
+  dimColor?: boolean;
+}
+
+const colours: Record<Tone, TextStyle> = {
+  ok: {color: 'green'},
+  warn: {color: 'yellow', bold: true},
+  bad: {color: 'red', bold: true},
+  sim: {color: 'magenta', bold: true},
+  dim: {dimColor: true},
+  accent: {color: 'cyan'},
+  strong: {bold: true},
+  plain: {},
+};
+
+/** Without colour, states stay apart through words and glyphs; only weight remains. */
+const monochrome: Record<Tone, TextStyle> = {
+  ok: {},
+  warn: {bold: true},
+  bad: {bold: true},
+  sim: {bold: true},
+  dim: {},
+  accent: {},
+  strong: {bold: true},
+  plain: {},
+};
+
+export interface Theme extends Look {
+  glyphs: Glyphs;
+  border: 'single' | 'classic';
+  style: (tone: Tone) => TextStyle;
+}
+
+export function themeOf(look: Look): Theme {
+  const styles = look.color ? colours : monochrome;
+  return {
+    ...look,
+    glyphs: look.ascii ? ascii : unicode,
+    border: look.ascii ? 'classic' : 'single',
+    style: (tone) => styles[tone],
+  };
+}
+
+export function statusTone(status: Status): Tone {
+  return status === 'OK' ? 'ok' : status === 'DEGRADED' ? 'warn' : 'bad';
+}

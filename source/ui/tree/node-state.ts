@@ -1,0 +1,86 @@
+import type {Analysis} from '../analysis/analysis.js';
+import type {Amount} from '../analysis/capacities.js';
+import {kindWord, statusWord, t} from '../i18n.js';
+import {statusTone, type Theme, type Tone} from '../theme.js';
+import {amount} from '../text.js';
+import type {TreeNode} from './nodes.js';
+
+/** How one row looks: its state glyph, capacity and a short word for what is special about it. */
+export interface NodeState {
+  icon: string;
+  tone: Tone;
+  capacity: string;
+  tag: string;
+  tagTone: Tone;
+}
+
+function capacityText(value: Amount | undefined): string {
+  if (!value) return '';
+  return value.current === value.nominal || value.current > value.nominal
+    ? amount(value.current)
+    : `${amount(value.current)}/${amount(value.nominal)}`;
+}
+
+function byAmount(value: Amount | undefined, theme: Theme): {icon: string; tone: Tone} {
+  const {glyphs} = theme;
+  if (!value || value.current >= value.nominal) return {icon: glyphs.up, tone: 'ok'};
+  return {icon: glyphs.partial, tone: value.current === 0 ? 'bad' : 'warn'};
+}
+
+export function nodeState(node: TreeNode, analysis: Analysis, theme: Theme): NodeState {
+  const {glyphs, lang} = theme;
+  const {model, snapshot} = analysis;
+  const capacities = analysis.capacities();
+  const plain = (value: Amount | undefined, tag = '', tagTone: Tone = 'dim'): NodeState => ({
+    ...byAmount(value, theme),
+    capacity: capacityText(value),
+    tag,
+    tagTone,
+  });
+  if (node.role === 'group') return plain(capacities.of(node.id, 'group'));
+  const component = model.components.get(node.id);
+  if (!component) return {icon: '?', tone: 'dim', capacity: '', tag: '', tagTone: 'dim'};
+  if (component.kind === 'service') {
+    const status = snapshot.status.get(component.id) ?? 'OK';
+    const tone = statusTone(status);
+    const icon =
+      status === 'OK' ? glyphs.up : status === 'DEGRADED' ? glyphs.partial : glyphs.downLive;
+    const tag = statusWord(lang, status);
+    return {
+      icon,
+      tone,
+      capacity: capacityText(capacities.of(component.id, 'component')),
+      tag,
+      tagTone: tone,
+    };
+  }
+  const value = capacities.of(component.id, 'component');
+  const cause = snapshot.down.get(component.id);
+  if (cause) {
+    const simulated = snapshot.state.simulated.has(cause.root);
+    const tag =
+      cause.root === component.id
+        ? t(lang, simulated ? 'tag.sim' : 'tag.live')
+        : `(${kindWord(lang, cause.rootKind)})`;
+    const tone: Tone = simulated ? 'sim' : 'bad';
+    const capacity = value ? `0/${amount(value.nominal)}` : '';
+    return {icon: simulated ? glyphs.downSim : glyphs.downLive, tone, capacity, tag, tagTone: tone};
+  }
+  if (component.kind === 'vm' && component.role === 'standby') {
+    if (snapshot.state.promoted.has(component.id))
+      return {...plain(value), icon: glyphs.promoted, tag: t(lang, 'tag.promoted'), tagTone: 'ok'};
+    const capacity = `(${amount(component.capacity)})`;
+    return {
+      icon: glyphs.standby,
+      tone: 'dim',
+      capacity,
+      tag: t(lang, 'tag.standby'),
+      tagTone: 'dim',
+    };
+  }
+  if (component.kind === 'router' && component.redundant)
+    return plain(value, t(lang, 'tag.redundant'));
+  if (component.kind === 'gslb' && snapshot.state.forced.has(component.id))
+    return plain(value, t(lang, 'tag.forced'), 'accent');
+  return plain(value);
+}

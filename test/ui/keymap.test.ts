@@ -1,0 +1,183 @@
+import type {Key} from 'ink';
+import {describe, expect, it} from 'vitest';
+import {dashboardAction, keyContext, scopesOf} from '../../source/ui/hooks/key-actions.js';
+import {
+  bindingFor,
+  footerHints,
+  helpEntries,
+  keymap,
+  type KeyContext,
+} from '../../source/ui/keymap.js';
+import {start} from './reducer-helpers.js';
+
+const key = (overrides: Partial<Key> = {}): Key => ({
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+  ...overrides,
+});
+
+const context: KeyContext = {
+  readOnly: false,
+  demo: false,
+  canUndo: false,
+  hasSimulated: false,
+  filterActive: false,
+};
+
+describe('the keymap', () => {
+  it('maps the keys of DESIGN §4 to actions in the tree', () => {
+    const tree = ['tree'] as const;
+    const cases: [string, Partial<Key>, string][] = [
+      ['', {upArrow: true}, 'moveUp'],
+      ['k', {}, 'moveUp'],
+      ['j', {}, 'moveDown'],
+      ['', {pageDown: true}, 'pageDown'],
+      ['g', {}, 'first'],
+      ['G', {shift: true}, 'last'],
+      ['h', {}, 'fold'],
+      ['', {rightArrow: true}, 'unfold'],
+      [' ', {}, 'toggleFold'],
+      ['', {return: true}, 'toggleFold'],
+      ['x', {}, 'fail'],
+      ['r', {}, 'restore'],
+      ['R', {shift: true}, 'restoreAll'],
+      ['u', {}, 'undo'],
+      ['o', {}, 'failover'],
+      ['v', {}, 'nextView'],
+      ['1', {}, 'viewZone'],
+      ['2', {}, 'viewAccount'],
+      ['3', {}, 'viewService'],
+      ['/', {}, 'filter'],
+      ['n', {}, 'nextMatch'],
+      ['s', {}, 'sweep'],
+      ['a', {}, 'availability'],
+      ['?', {}, 'help'],
+      ['q', {}, 'quit'],
+      ['c', {ctrl: true}, 'quit'],
+    ];
+    for (const [input, overrides, action] of cases)
+      expect(
+        bindingFor([...tree], input, key(overrides))?.action,
+        `${input} ${JSON.stringify(overrides)}`,
+      ).toBe(action);
+  });
+
+  it('gives ←/→/Space to the demo player before the tree', () => {
+    expect(bindingFor(['demo', 'tree'], '', key({rightArrow: true}))?.action).toBe('demoNext');
+    expect(bindingFor(['demo', 'tree'], '', key({leftArrow: true}))?.action).toBe('demoPrev');
+    expect(bindingFor(['demo', 'tree'], ' ', key())?.action).toBe('demoPause');
+    expect(bindingFor(['demo', 'tree'], 'j', key())?.action).toBe('moveDown');
+  });
+
+  it('in a list panel, arrows move in the list and Enter jumps', () => {
+    expect(bindingFor(['list'], 'j', key())?.action).toBe('listDown');
+    expect(bindingFor(['list'], '', key({return: true}))?.action).toBe('jump');
+    expect(bindingFor(['list'], '', key({escape: true}))?.action).toBe('close');
+    expect(bindingFor(['list'], 'x', key())).toBeUndefined();
+  });
+
+  it('turns every key action into a reducer action or a screen action', () => {
+    const state = start();
+    const screen = new Set(['quit', 'demoPause', 'demoNext', 'demoPrev']);
+    for (const binding of keymap) {
+      const action = dashboardAction(binding.action, state, 1);
+      expect(action === undefined, binding.action).toBe(screen.has(binding.action));
+    }
+  });
+
+  it('has a label in English and Korean for every key', () => {
+    for (const binding of keymap) {
+      expect(binding.label.en.length, binding.action).toBeGreaterThan(0);
+      expect(binding.label.ko.length, binding.action).toBeGreaterThan(0);
+      expect(binding.keys.ascii).toMatch(/^[\x20-\x7e]+$/);
+    }
+  });
+
+  it('the footer lists only the keys that apply now', () => {
+    const plain = footerHints(['tree'], context, 'en', false).map(
+      (hint) => `${hint.keys} ${hint.label}`,
+    );
+    expect(plain).toEqual([
+      '↑↓ move',
+      '←→ fold',
+      'x fail',
+      'o failover',
+      'v view',
+      '/ filter',
+      's sweep',
+      'a availability',
+      '? help',
+      'q quit',
+    ]);
+    const busy = footerHints(
+      ['tree'],
+      {...context, hasSimulated: true, canUndo: true, filterActive: true},
+      'en',
+      false,
+    );
+    expect(busy.map((hint) => hint.keys)).toEqual([
+      '↑↓',
+      '←→',
+      'x',
+      'r',
+      'R',
+      'u',
+      'o',
+      'v',
+      '/',
+      'n',
+      's',
+      'a',
+      '?',
+      'q',
+    ]);
+    const readOnly = footerHints(
+      ['tree'],
+      {...context, readOnly: true, hasSimulated: true},
+      'en',
+      false,
+    );
+    expect(readOnly.map((hint) => hint.keys)).not.toContain('x');
+    expect(readOnly.map((hint) => hint.keys)).not.toContain('o');
+  });
+
+  it('help lists every key with the reason a key is off', () => {
+    const entries = helpEntries(['tree', 'list'], {...context, readOnly: true}, 'en', false);
+    expect(entries.find((entry) => entry.keys === 'x')).toEqual({
+      keys: 'x',
+      label: 'simulate failure of selection',
+      reason: 'read-only',
+    });
+    expect(entries.find((entry) => entry.keys === 'n')?.reason).toBe('no filter');
+    expect(entries.find((entry) => entry.keys === 'v')?.reason).toBeUndefined();
+    const korean = helpEntries(['tree'], context, 'ko', true);
+    expect(korean.find((entry) => entry.keys === 'q Ctrl-C')?.label).toBe('종료');
+  });
+
+  it('scopes follow what is open; the context follows the state', () => {
+    const state = start();
+    expect(scopesOf(state)).toEqual(['tree']);
+    expect(scopesOf({...state, panel: 'sweep'})).toEqual(['list']);
+    expect(scopesOf({...state, help: true})).toEqual(['help']);
+    expect(scopesOf({...state, demo: true})).toEqual(['demo', 'tree']);
+    expect(keyContext({...state, readOnly: true})).toEqual({...context, readOnly: true});
+  });
+});

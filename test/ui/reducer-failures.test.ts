@@ -1,0 +1,134 @@
+import {describe, expect, it} from 'vitest';
+import {analyze} from '../../source/ui/analysis/analysis.js';
+import {apply, at, selectedId, start, walkTo} from './reducer-helpers.js';
+
+const statusOf = (state: ReturnType<typeof start>, service: string) =>
+  analyze(state.model, state.failure, state.includeGslb).snapshot.status.get(service);
+
+describe('the reducer: failing, restoring, undoing, failing over', () => {
+  it('failSelected simulates the selection, records it for undo and the audit journal', () => {
+    const failed = apply(start(), {type: 'failSelected', at});
+    expect([...failed.failure.simulated]).toEqual(['KR-CA']);
+    expect(failed.failure.observed.size).toBe(0);
+    expect(failed.undo).toHaveLength(1);
+    expect(failed.journal).toEqual({seq: 1, last: {action: 'fail', ids: ['KR-CA']}});
+    expect(failed.notice).toMatchObject({id: 'msg.failed', params: {id: 'KR-CA', n: 7}});
+    expect(statusOf(failed, 'shop-web')).toBe('DOWN');
+    expect(statusOf(failed, 'shop-db')).toBe('DOWN');
+    expect(statusOf(failed, 'shop-admin')).toBe('OK');
+  });
+
+  it('failSelected opens a GSLB window stamped with the time of the action', () => {
+    const failed = apply(start(), {type: 'failSelected', at});
+    expect(failed.timers).toHaveLength(1);
+    expect(failed.timers[0]!.at).toBe(at);
+    expect(failed.timers[0]!.windows.map((w) => [w.gslb, w.detectS, w.totalS])).toEqual([
+      ['shop-gslb', 30, 60],
+      ['db-gslb', 15, 25],
+    ]);
+  });
+
+  it('failSelected refuses in read-only mode, on a service, and twice', () => {
+    const readOnly = apply(start({readOnly: true}), {type: 'failSelected', at});
+    expect(readOnly.failure.simulated.size).toBe(0);
+    expect(readOnly.notice?.id).toBe('msg.readOnly');
+    expect(readOnly.journal.seq).toBe(0);
+    const service = apply(start({view: 'service'}), {type: 'failSelected', at});
+    expect(service.notice?.id).toBe('msg.notFailable.service');
+    const twice = apply(start(), {type: 'failSelected', at}, {type: 'failSelected', at});
+    expect(twice.notice?.id).toBe('msg.alreadyFailed');
+    expect(twice.journal.seq).toBe(1);
+  });
+
+  it('restoreSelected restores the selection, or the simulated failure it went down with', () => {
+    const failed = apply(start(), {type: 'failSelected', at});
+    const restored = apply(failed, {type: 'restoreSelected', at});
+    expect(restored.failure.simulated.size).toBe(0);
+    expect(restored.journal.last).toEqual({action: 'restore', ids: ['KR-CA']});
+    const viaChild = apply(walkTo(failed, 'web-1'), {type: 'restoreSelected', at});
+    expect(viaChild.failure.simulated.size).toBe(0);
+    expect(viaChild.notice).toMatchObject({
+      id: 'msg.restoredCause',
+      params: {id: 'KR-CA', of: 'web-1'},
+    });
+  });
+
+  it('restoreSelected leaves observed failures alone and says why', () => {
+    const live = apply(start(), {type: 'liveObserved', observed: new Map([['KR-CA', 'power']])});
+    const refused = apply(live, {type: 'restoreSelected', at});
+    expect(refused.failure.observed.get('KR-CA')).toBe('power');
+    expect(refused.notice?.id).toBe('msg.observed');
+    expect(apply(start(), {type: 'restoreSelected', at}).notice?.id).toBe('msg.notSimulated');
+  });
+
+  it('restoreAll clears simulated failures and failovers, keeps what was observed', () => {
+    let state = apply(start(), {type: 'liveObserved', observed: new Map([['web-4', 'probe']])});
+    state = apply(
+      state,
+      {type: 'failSelected', at},
+      {type: 'select', id: 'shop-db'},
+      {type: 'failover', at},
+    );
+    expect(state.failure.promoted.has('db-2')).toBe(true);
+    const restored = apply(state, {type: 'restoreAll', at});
+    expect(restored.failure.simulated.size).toBe(0);
+    expect(restored.failure.promoted.size).toBe(0);
+    expect([...restored.failure.observed.keys()]).toEqual(['web-4']);
+    expect(restored.journal.last).toEqual({action: 'restore-all', ids: ['KR-CA']});
+    expect(apply(restored, {type: 'restoreAll', at}).notice?.id).toBe('msg.nothingSimulated');
+  });
+
+  it('undo steps back one action at a time and is journaled', () => {
+    const failed = apply(
+      start(),
+      {type: 'failSelected', at},
+      {type: 'select', id: 'shop-db'},
+      {type: 'failover', at},
+    );
+    expect(statusOf(failed, 'shop-web')).toBe('DEGRADED');
+    const once = apply(failed, {type: 'undo', at});
+    expect(once.failure.promoted.size).toBe(0);
+    expect(once.failure.simulated.has('KR-CA')).toBe(true);
+    expect(statusOf(once, 'shop-web')).toBe('DOWN');
+    expect(once.journal.last).toMatchObject({action: 'undo', ids: ['shop-db']});
+    const twice = apply(once, {type: 'undo', at});
+    expect(twice.failure.simulated.size).toBe(0);
+    expect(apply(twice, {type: 'undo', at}).notice?.id).toBe('msg.nothingToUndo');
+  });
+
+  it('failover on a service promotes its standby; on a GSLB moves traffic; on a zone is refused', () => {
+    const failed = apply(start(), {type: 'failSelected', at});
+    const promoted = apply(failed, {type: 'select', id: 'shop-db'}, {type: 'failover', at});
+    expect([...promoted.failure.promoted]).toEqual(['db-2']);
+    expect(promoted.journal.last).toEqual({
+      action: 'failover',
+      ids: ['shop-db'],
+      description: 'promoted db-2',
+    });
+    expect(statusOf(promoted, 'shop-db')).toBe('OK');
+    const moved = apply(start(), {type: 'select', id: 'shop-gslb'}, {type: 'failover', at});
+    expect(moved.failure.forced.get('shop-gslb')).toBe('lb-cb');
+    expect(moved.timers[0]!.windows[0]).toMatchObject({gslb: 'shop-gslb', detectS: 0, totalS: 30});
+    const zone = apply(start(), {type: 'failover', at});
+    expect(zone.notice?.id).toBe('msg.failoverRefused');
+    expect(selectedId(zone)).toBe('KR-CA');
+  });
+
+  it('a GSLB fails only with --include-gslb', () => {
+    const plain = apply(start(), {type: 'select', id: 'shop-gslb'}, {type: 'failSelected', at});
+    expect(plain.notice?.id).toBe('msg.notFailable.gslb');
+    const included = apply(
+      start({includeGslb: true}),
+      {type: 'select', id: 'shop-gslb'},
+      {type: 'failSelected', at},
+    );
+    expect([...included.failure.simulated]).toEqual(['shop-gslb']);
+    expect(statusOf(included, 'shop-web')).toBe('DOWN');
+  });
+
+  it('the demo refuses the failure keys: the script drives them', () => {
+    const demo = apply(start({demo: true}), {type: 'failSelected', at});
+    expect(demo.failure.simulated.size).toBe(0);
+    expect(demo.notice?.id).toBe('msg.demoDrives');
+  });
+});

@@ -1,0 +1,123 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {expectFrameShape, keys} from './frames.js';
+import {renderDashboard, waitForFrame} from './helpers.js';
+
+afterEach(cleanup);
+
+describe('the dashboard at 100×30, English, no colour', () => {
+  it('opens on the zone view with the first zone’s impact', async () => {
+    const {lastFrame} = renderDashboard();
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('Topology · by zone'));
+    expectFrameShape(frame, 100, 30);
+    const lines = frame.split('\n');
+    expect(lines[0]).toMatch(/^ failsight {2}shop-prod {3}no live source +14:03:22$/);
+    expect(lines[2]).toContain(
+      '│›▾ ● KR-CA  중부 A                  1500        ││fails with it: 2 routers · 3 VMs · 1 LB',
+    );
+    expect(frame).toContain('│       ○ db-2                     (1000) standby││');
+    expect(frame).toContain(' service    demand before after status');
+    expect(frame).toContain(' shop-web     1000   1000     0 DOWN');
+    expect(frame).toContain(' shop-admin     50     50    50 OK');
+    expect(frame).toContain('GSLB shop-gslb would move traffic in ~60\u00a0s');
+    expect(lines[28]).toBe(
+      ' ↑↓ move  ←→ fold  x fail  o failover  v view  / filter  s sweep  a availability  ? help  q quit',
+    );
+    await expect(frame).toMatchFileSnapshot('../snapshots/zone-view-100x30.txt');
+  });
+
+  it('shows the account view: group → account → zone → VMs', async () => {
+    const {lastFrame, stdin} = renderDashboard();
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('2');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('Topology · by account'));
+    expectFrameShape(frame, 100, 30);
+    expect(frame).toContain('│›▾ ● shop                           2050');
+    expect(frame).toContain('│     ▾ ● KR-CA  중부 A              1250');
+    expect(frame).toContain('Impact · group shop');
+    expect(frame).toContain('group shop: 3 accounts');
+    await expect(frame).toMatchFileSnapshot('../snapshots/account-view-100x30.txt');
+  });
+
+  it('shows the service view: service → GSLB → targets → members, and what it needs', async () => {
+    const {lastFrame, stdin} = renderDashboard();
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('3');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('Topology · by service'));
+    expectFrameShape(frame, 100, 30);
+    expect(frame).toContain('│›▾ ● shop-web                       1000 OK');
+    expect(frame).toContain('│     ● needs shop-db                1000 OK');
+    expect(frame).toContain('service shop-web: OK, 1000 of 1000 users');
+    await expect(frame).toMatchFileSnapshot('../snapshots/service-view-100x30.txt');
+  });
+
+  it('failing zone KR-CA shows at once what goes down and which services degrade', async () => {
+    const {lastFrame, stdin} = renderDashboard();
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('x');
+    const frame = await waitForFrame(lastFrame, (f) =>
+      f.includes('simulated failure of zone KR-CA'),
+    );
+    expectFrameShape(frame, 100, 30);
+    expect(frame.split('\n')[0]).toContain('sim ⚡ zone KR-CA');
+    expect(frame).toContain(
+      '│›▾ ⚡ KR-CA  중부 A               0/1500 sim    ││⚡ failed (simulated) · r restores',
+    );
+    expect(frame).toContain('│       ⚡ web-1                    0/250 (zone) ││');
+    expect(frame).toContain(' shop-web     1000   1000     0 DOWN');
+    expect(frame).toContain(' shop-db      1000   1000     0 DOWN');
+    expect(frame).toContain('GSLB shop-gslb moves traffic in ~60\u00a0s: 500 now,');
+    expect(frame).toContain('GSLB db-gslb has no healthy target left');
+    expect(frame).toContain(' simulated failure of zone KR-CA: 7 components down');
+    expect(frame).toContain('r restore  R restore all  u undo');
+    await expect(frame).toMatchFileSnapshot('../snapshots/zone-failed-100x30.txt');
+  });
+
+  it('failover on shop-db promotes its standby: shop-web comes back DEGRADED; u undoes it', async () => {
+    const {lastFrame, stdin} = renderDashboard();
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('x');
+    await waitForFrame(lastFrame, (f) => f.includes('simulated failure'));
+    stdin.write('3');
+    await waitForFrame(lastFrame, (f) => f.includes('by service'));
+    for (let i = 0; i < 10; i++) stdin.write('j');
+    await waitForFrame(lastFrame, (f) => f.includes('Impact · service shop-db'));
+    stdin.write('o');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('failover: promoted db-2'));
+    expect(frame).toContain(' shop-web     1000   1000   500 DEGRADED');
+    expect(frame).toContain(' shop-db      1000   1000  1000 OK');
+    expect(frame).toContain('▲  db-2                     1000 promoted');
+    expect(frame).toContain('GSLB db-gslb moves traffic in ~25\u00a0s: 0 now, 1000');
+    expect(frame).toContain('now single points: KR-M2, shop-sub, shop-dr,');
+    await expect(frame).toMatchFileSnapshot('../snapshots/failover-100x30.txt');
+    stdin.write('u');
+    const undone = await waitForFrame(lastFrame, (f) => f.includes('undone: failover shop-db'));
+    expect(undone).toContain(' shop-web     1000   1000     0 DOWN');
+  });
+
+  it('selecting a node shows its impact without failing it', async () => {
+    const {lastFrame, stdin} = renderDashboard();
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('jj');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('Impact · VM web-1'));
+    expect(frame).toContain('fails alone: nothing else goes down with it');
+    expect(frame).toContain(' shop-web     1000   1000   750 DEGRADED');
+    expect(frame).not.toContain('⚡');
+    expect(frame.split('\n')[0]).not.toContain('sim');
+  });
+
+  it('? lists every key with the reason it is off', async () => {
+    const {lastFrame, stdin} = renderDashboard();
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('?');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('┌ Keys'));
+    expectFrameShape(frame, 100, 30);
+    expect(frame).toContain('│ x           simulate failure of selection');
+    expect(frame).toContain('│ u           undo last action (nothing to undo)');
+    expect(frame).toContain(' n           next match of the filter (no filter)');
+    expect(frame).toContain(' q Ctrl-C    quit');
+    await expect(frame).toMatchFileSnapshot('../snapshots/help-100x30.txt');
+    stdin.write(keys.escape);
+    await waitForFrame(lastFrame, (f) => f.includes('Topology · by zone'));
+  });
+});

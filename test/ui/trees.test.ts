@@ -1,0 +1,141 @@
+import {describe, expect, it} from 'vitest';
+import {countdown, mergeTimers} from '../../source/ui/analysis/countdown.js';
+import {fit, truncate, widthOf, wrapWords} from '../../source/ui/text.js';
+import type {TreeNode} from '../../source/ui/tree/nodes.js';
+import {treeOf} from '../../source/ui/tree/trees.js';
+import {flatten} from '../../source/ui/tree/visible.js';
+import {loadFixture} from './reducer-helpers.js';
+
+const outline = (nodes: readonly TreeNode[]): string[] =>
+  nodes.flatMap((node) => [
+    `${'  '.repeat(node.depth)}${node.name}${node.role === 'component' ? '' : ` (${node.role})`}`,
+    ...outline(node.children),
+  ]);
+
+describe('the three trees', () => {
+  const model = loadFixture();
+
+  it('by account: group → account → zone (its router) → VMs, LBs under their owner, sites last', () => {
+    const tree = treeOf(model, 'account');
+    expect(outline(tree.roots)).toEqual([
+      'shop (group)',
+      '  shop-main',
+      '    KR-CA',
+      '      web-1',
+      '      db-1',
+      '    KR-CB',
+      '      web-3',
+      '      admin-1',
+      '    lb-ca',
+      '    lb-cb',
+      '  shop-sub',
+      '    KR-CA',
+      '      web-2',
+      '    KR-CB',
+      '      web-4',
+      '  shop-dr',
+      '    KR-M2',
+      '      db-2',
+      'idc-guro',
+    ]);
+    expect(tree.byId.get('shop-main/KR-CA')?.[0]?.name).toBe('KR-CA');
+  });
+
+  it('by service: service → GSLB → targets → members, then what it depends on', () => {
+    expect(outline(treeOf(model, 'service').roots)).toEqual([
+      'shop-web',
+      '  shop-gslb',
+      '    lb-ca',
+      '      web-1',
+      '      web-2',
+      '    lb-cb',
+      '      web-3',
+      '      web-4',
+      '    idc-guro',
+      '  shop-db (dependency)',
+      'shop-db',
+      '  db-gslb',
+      '    db-1',
+      '    db-2',
+      'shop-admin',
+      '  admin-1',
+    ]);
+  });
+
+  it('row keys are paths, unique in a view and the same for the same model', () => {
+    const tree = treeOf(model, 'service');
+    expect(tree.byKey.size).toBe(16);
+    expect([...tree.byKey.keys()]).toContain('service,shop-web,needs:shop-db');
+    expect(treeOf(model, 'service')).toBe(tree);
+  });
+
+  it('folding hides descendants; a filter shows matches with their ancestors, folds ignored', () => {
+    const tree = treeOf(model, 'zone');
+    const folded = flatten(tree, new Set(['zone,KR-CA', 'zone,KR-CB']), '');
+    expect(folded.rows.map((row) => row.id)).toEqual([
+      'KR-CA',
+      'KR-CB',
+      'KR-M2',
+      'shop-dr/KR-M2',
+      'db-2',
+      'idc-guro',
+    ]);
+    const filtered = flatten(tree, new Set(['zone,KR-M2']), '구로');
+    expect(filtered.rows.map((row) => row.id)).toEqual(['idc-guro']);
+    expect(filtered.matches).toEqual([0]);
+    expect(flatten(tree, new Set(['zone,KR-M2']), 'DB-2').rows.map((row) => row.id)).toEqual([
+      'KR-M2',
+      'shop-dr/KR-M2',
+      'db-2',
+    ]);
+  });
+});
+
+describe('text by display width', () => {
+  it('pads and cuts Korean by columns, not characters', () => {
+    expect(widthOf('중부 A')).toBe(6);
+    expect(fit('중부 A', 8)).toBe('중부 A  ');
+    expect(widthOf(fit('수도권 2 영역', 7))).toBe(7);
+    expect(truncate('수도권', 4)).toBe('수… ');
+    expect(fit('250', 6, 'right')).toBe('   250');
+  });
+
+  it('wraps on spaces only, keeping "60\u00a0s" together', () => {
+    expect(wrapWords('GSLB shop-gslb would move traffic in ~60\u00a0s', 38)).toEqual([
+      'GSLB shop-gslb would move traffic in',
+      '~60\u00a0s',
+    ]);
+  });
+});
+
+describe('the failover countdown', () => {
+  const window = {
+    gslb: 'shop-gslb',
+    service: 'shop-web',
+    detectS: 30,
+    totalS: 60,
+    servedDuring: 500,
+    servedAfter: 500,
+  };
+  const timer = {at: 1_000_000, windows: [window]};
+
+  it('detects, then waits out the TTL, then is done', () => {
+    expect(countdown([timer], 1_000_000)).toEqual([
+      {gslb: 'shop-gslb', phase: 'detecting', seconds: 60, during: 500, after: 500},
+    ]);
+    expect(countdown([timer], 1_031_000)[0]).toMatchObject({phase: 'following', seconds: 29});
+    expect(countdown([timer], 1_060_000)[0]).toMatchObject({phase: 'done', seconds: 0});
+  });
+
+  it('says when there is no healthy target left', () => {
+    const dead = {...timer, windows: [{...window, servedDuring: 0, servedAfter: 0}]};
+    expect(countdown([dead], 1_000_000)[0]?.phase).toBe('noTarget');
+  });
+
+  it('a new action replaces the windows of the same GSLB', () => {
+    const later = {at: 2_000_000, windows: [{...window, totalS: 30}]};
+    expect(mergeTimers([timer], later)).toEqual([later]);
+    const other = {at: 2_000_000, windows: [{...window, gslb: 'db-gslb'}]};
+    expect(mergeTimers([timer], other)).toEqual([timer, other]);
+  });
+});
