@@ -129,6 +129,10 @@ async function main(): Promise<number> {
     return runImpact(model, ids, {json: cli.flags.json, ascii: terminal.ascii}, write);
   }
   if (cli.flags.json) usageError('--json goes with check or impact');
+  // Ink draws only the last frame when it thinks it runs in CI; a dashboard on a terminal is
+  // interactive whatever the environment says, so it must not be loaded believing that.
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
   const {model, file, warnings} = await load(command === 'demo' ? undefined : files[0]);
   const options = {model, file, warnings, includeGslb: cli.flags.includeGslb, ...terminal};
   if (command === 'demo') {
@@ -136,13 +140,18 @@ async function main(): Promise<number> {
     return runDemo(options);
   }
   const {runDashboard} = await import('./source/commands/dashboard.js');
-  const live = await liveSources(file, model, command === 'dashboard' && files.length > 0);
-  return runDashboard({...options, readOnly: cli.flags.readOnly, ...live});
+  const sources = new AbortController();
+  const live = await liveSources(file, model, files.length > 0, sources.signal);
+  try {
+    return await runDashboard({...options, readOnly: cli.flags.readOnly, ...live});
+  } finally {
+    // Watchers and followers hold the event loop open; quitting ends them.
+    sources.abort();
+  }
 }
 
 /** --watch, --events and --audit: the dashboard's live inputs and its journal. */
-async function liveSources(file: string, model: Model, hasFile: boolean) {
-  const signal = new AbortController().signal;
+async function liveSources(file: string, model: Model, hasFile: boolean, signal: AbortSignal) {
   const sources = [];
   let current = model;
   if (cli.flags.watch) {

@@ -25,7 +25,7 @@ export function watchTopology(
     else
       updates.push({
         type: 'error',
-        message: `${formatLocated(result.errors[0]!)} — keeping the last good topology`,
+        message: `bad edit, kept the last good topology: ${formatLocated(result.errors[0]!)}`,
       });
   };
   const watcher = watch(dirname(path), {signal}, (_event, changed) => {

@@ -72,6 +72,7 @@ export const en = {
   'gslb.detected': 'GSLB {gslb} detected it; clients follow in ~{s}\u00a0s (TTL)',
   'gslb.moved': 'GSLB {gslb} moved traffic {check} {after} served',
   'gslb.noTarget': 'GSLB {gslb} has no healthy target left',
+  'gslb.wouldLose': 'GSLB {gslb} would have no healthy target left',
   'gslb.wouldMove': 'GSLB {gslb} would move traffic in ~{s}\u00a0s',
   'msg.readOnly': 'read-only (--read-only): simulating and failover are off',
   'msg.demoDrives': 'the demo drives the failures: space pauses, {arrows} step',

@@ -74,6 +74,7 @@ export const ko: Record<MessageId, string> = {
   'gslb.detected': 'GSLB {gslb} 장애 감지; 약 {s}초 뒤 클라이언트 전환 (TTL)',
   'gslb.moved': 'GSLB {gslb} 트래픽 전환 {check} {after} 처리',
   'gslb.noTarget': 'GSLB {gslb}: 남은 정상 대상 없음',
+  'gslb.wouldLose': 'GSLB {gslb}: 정상 대상이 남지 않음',
   'gslb.wouldMove': 'GSLB {gslb} 약 {s}초 뒤 트래픽 전환 예정',
   'msg.readOnly': '읽기 전용 (--read-only): 모의 장애와 페일오버를 쓸 수 없음',
   'msg.demoDrives': '데모가 장애를 재생 중: 스페이스 일시정지, {arrows} 단계 이동',

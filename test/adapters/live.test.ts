@@ -44,7 +44,7 @@ describe('watchTopology', () => {
     const bad = await next(updates);
     expect(bad.type).toBe('error');
     expect(bad.type === 'error' && bad.message).toMatch(
-      /topology\.yaml:\d+:\d+: .*negative.*keeping the last good topology/,
+      /^bad edit, kept the last good topology: .*topology\.yaml:\d+:\d+: .*negative/,
     );
     controller.abort();
   });

@@ -9,19 +9,10 @@ export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 let sessions = 0;
 
-/** Ink draws nothing until exit when it believes it runs in CI, so the pane runs without it. */
+/** A plain UTF-8 terminal. CI stays set when it is: the dashboard must draw all the same. */
 function paneEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {...process.env, LANG: 'C.UTF-8', TERM: 'xterm-256color'};
-  for (const name of [
-    'CI',
-    'CONTINUOUS_INTEGRATION',
-    'NO_COLOR',
-    'FORCE_COLOR',
-    'LC_ALL',
-    'LC_CTYPE',
-    'LC_MESSAGES',
-    'TMUX',
-  ])
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'TMUX'])
     delete env[name];
   return env;
 }
@@ -44,13 +35,7 @@ export class Pane {
     const extra = Object.entries(options.env ?? {}).map(
       ([name, value]) => `${name}=${quote(value)}`,
     );
-    const program = [
-      'env -u CI -u CONTINUOUS_INTEGRATION',
-      ...extra,
-      quote(process.execPath),
-      'dist/cli.js',
-      ...args.map(quote),
-    ];
+    const program = ['env', ...extra, quote(process.execPath), 'dist/cli.js', ...args.map(quote)];
     // The shell reports the exit status on the screen (tmux's own record of it is unreliable when
     // the server inherits a blocked SIGCHLD) and keeps the pane, with its terminal modes, open.
     const command = `${program.join(' ')}; printf '\\nEXIT=%s\\n' $?; exec sleep 600`;

@@ -20,6 +20,8 @@ describe('the dashboard at 100×30, English, no colour', () => {
     expect(frame).toContain(' shop-web     1000   1000     0 DOWN');
     expect(frame).toContain(' shop-admin     50     50    50 OK');
     expect(frame).toContain('GSLB shop-gslb would move traffic in ~60\u00a0s');
+    // db-2 is a standby: losing KR-CA leaves db-gslb nowhere to send traffic.
+    expect(frame).toContain('GSLB db-gslb would have no healthy target left');
     expect(lines[28]).toBe(
       ' ↑↓ move  ←→ fold  x fail  o failover  v view  / filter  s sweep  a availability  ? help  q quit',
     );

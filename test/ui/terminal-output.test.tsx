@@ -1,8 +1,13 @@
 /* eslint-disable no-control-regex */
 import {EventEmitter} from 'node:events';
-import {Box, render, Text} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {terminalOutput} from '../../source/commands/terminal-output.js';
+
+// Ink decides once, when it is loaded, whether it runs in CI, and then draws only the last frame;
+// these tests are about how it draws on a terminal, so they load it as a terminal session would.
+delete process.env['CI'];
+delete process.env['CONTINUOUS_INTEGRATION'];
+const {Box, render, Text} = await import('ink');
 
 /** Just enough of a VT100 to replay what Ink writes: text, newlines and the cursor moves it uses. */
 class Screen extends EventEmitter {
@@ -10,6 +15,22 @@ class Screen extends EventEmitter {
   readonly columns = 20;
   readonly rows = 10;
   private cells: string[] = Array.from({length: 10}, () => '');
+  private waiting: Array<{text: string; resolve: () => void}> = [];
+
+  /** Resolves once `text` is on the screen. */
+  shows(text: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push({text, resolve});
+      this.settle();
+    });
+  }
+
+  private settle() {
+    const screen = this.text();
+    this.waiting = this.waiting.filter(
+      (wait) => !(screen.includes(wait.text) && (wait.resolve(), true)),
+    );
+  }
   private row = 0;
   private column = 0;
 
@@ -17,6 +38,7 @@ class Screen extends EventEmitter {
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
     for (const [token] of text.matchAll(/\u001B\[\??[\d;]*[A-Za-z]|[^\u001B]/gu)) this.apply(token);
     (rest.find((arg) => typeof arg === 'function') as (() => void) | undefined)?.();
+    this.settle();
     return true;
   };
 
@@ -50,24 +72,24 @@ const frame = (header: string) => (
   </Box>
 );
 
-async function draw(stdout: NodeJS.WriteStream) {
+async function draw(screen: Screen, stdout: NodeJS.WriteStream) {
   const ink = render(frame('header 1'), {stdout, incrementalRendering: true, patchConsole: false});
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await screen.shows('header 1');
   ink.rerender(frame('header 2'));
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await screen.shows('header 2');
   ink.unmount();
 }
 
 describe('the terminal Ink draws on', () => {
   it('puts an incremental update on the lines it replaces', async () => {
     const screen = new Screen();
-    await draw(terminalOutput(screen as unknown as NodeJS.WriteStream));
+    await draw(screen, terminalOutput(screen as unknown as NodeJS.WriteStream));
     expect(screen.text()).toBe('header 2\nline 2\nline 3');
   });
 
   it('is needed: Ink 6.8 alone writes the update one line low (when this fails, drop the fix)', async () => {
     const screen = new Screen();
-    await draw(screen as unknown as NodeJS.WriteStream);
+    await draw(screen, screen as unknown as NodeJS.WriteStream);
     expect(screen.text()).toBe('header 1\nheader 2\nline 3');
   });
 

@@ -4,6 +4,8 @@ import type {Analysis} from './analysis.js';
 export interface GslbMove {
   gslb: string;
   totalS: number;
+  /** False when no healthy target would be left to move the traffic to. */
+  moves: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export function gslbMovesOf(
     if (service?.kind !== 'service') continue;
     const gslb = model.components.get(service.entry);
     if (gslb?.kind !== 'gslb' || seen.has(gslb.id)) continue;
-    const dies = gslb.targets.some((target) => {
+    const dying = (target: {ref: string}) => {
       if (snapshot.down.has(target.ref)) return false;
       if (radius.has(target.ref)) return true;
       const component = model.components.get(target.ref);
@@ -35,10 +37,19 @@ export function gslbMovesOf(
         0,
       );
       return before > 0 && left === 0;
-    });
-    if (!dies) continue;
+    };
+    if (!gslb.targets.some(dying)) continue;
     seen.add(gslb.id);
-    moves.push({gslb: gslb.id, totalS: detectionOf(gslb).totalS});
+    const healthyNow = (ref: string) =>
+      !snapshot.down.has(ref) &&
+      (snapshot.evaluation.vm.get(ref) ??
+        snapshot.evaluation.lb.get(ref) ??
+        snapshot.evaluation.site.get(ref) ??
+        0) > 0;
+    const left = gslb.targets.some(
+      (target) => !dying(target) && !radius.has(target.ref) && healthyNow(target.ref),
+    );
+    moves.push({gslb: gslb.id, totalS: detectionOf(gslb).totalS, moves: left});
   }
   return moves;
 }

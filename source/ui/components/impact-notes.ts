@@ -48,7 +48,9 @@ export function notesOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
     notes.push(...lines(t(lang, 'impact.nowSpof', {list: list(inputs.newSpofs)}), width, 'bad'));
   if (subject.type !== 'preview') return notes;
   const moves = subject.moves.map((move) =>
-    lines(t(lang, 'gslb.wouldMove', {gslb: move.gslb, s: move.totalS}), width, 'dim'),
+    move.moves
+      ? lines(t(lang, 'gslb.wouldMove', {gslb: move.gslb, s: move.totalS}), width, 'dim')
+      : lines(t(lang, 'gslb.wouldLose', {gslb: move.gslb}), width, 'warn'),
   );
   notes.push(...capped(moves, width, more));
   if (inputs.thenSpofs && inputs.thenSpofs.length > 0)

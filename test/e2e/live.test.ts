@@ -1,0 +1,59 @@
+import {appendFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {hasTmux, Pane, root} from './tmux.js';
+
+let pane: Pane | undefined;
+
+afterEach(() => {
+  pane?.close();
+  pane = undefined;
+});
+
+describe.skipIf(!hasTmux && !process.env['CI'])('live sources in the dashboard (tmux)', () => {
+  it('follows events and file edits, keeps the last good topology, and journals actions first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'failsight-live-'));
+    const topology = join(dir, 'shop.yaml');
+    const events = join(dir, 'events.jsonl');
+    const audit = join(dir, 'audit.jsonl');
+    const demo = readFileSync(join(root, 'fixtures', 'demo.yaml'), 'utf8');
+    writeFileSync(topology, demo);
+    writeFileSync(events, '');
+    pane = Pane.open([topology, '--watch', '--events', events, '--audit', audit]);
+    await pane.waitForText('live ● 21 up');
+
+    appendFileSync(events, '{"id": "zone:KR-CB", "state": "down", "reason": "power"}\n');
+    const observed = await pane.waitForText('live ● 14 up ✖ 7 down');
+    expect(observed).toMatch(/✖ KR-CB +중부 B +0\/550 live/);
+
+    appendFileSync(events, 'not json\n');
+    await pane.waitForText('events.jsonl:2: not JSON (1 bad line so far)');
+
+    // An editor's save: a new file renamed over the old one.
+    writeFileSync(`${topology}.tmp`, demo.replace('name: shop-prod', 'name: shop-next'));
+    renameSync(`${topology}.tmp`, topology);
+    await pane.waitForText(' failsight  shop-next ');
+
+    writeFileSync(
+      topology,
+      demo.replace('name: shop-prod', 'name: shop-bad').replace('capacity: 250', 'capacity: -1'),
+    );
+    const kept = await pane.waitForText('bad edit, kept the last good topology');
+    expect(kept).toContain(' failsight  shop-next ');
+    expect(kept).toContain('✖ 7 down');
+
+    pane.keys('x');
+    await pane.waitForText('simulated failure of zone KR-CA');
+    const journal = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as object);
+    expect(journal).toEqual([expect.objectContaining({action: 'fail', ids: ['KR-CA']})]);
+
+    appendFileSync(events, '{"id": "KR-CB", "state": "up"}\n');
+    await pane.waitForText('live ● 21 up');
+    pane.keys('q');
+    await pane.waitForText('EXIT=0');
+  });
+});
