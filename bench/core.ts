@@ -30,9 +30,12 @@ export async function benchCore(): Promise<Row[]> {
     const base = snapshot(model, emptyState);
     return timeMs(() => sweep(model, base));
   };
+  /** The first check in a process (as the command line runs it) and the median of three more. */
   const checkAt = (vms: number) => {
     const model = generateModel({vms});
-    return timeMs(() => checkReport(model, {availabilityOf: availability}), 1);
+    const run = () => checkReport(model, {availabilityOf: availability});
+    const first = timeMs(run, 1);
+    return {first, warm: timeMs(run, 3)};
   };
   const sweep10k = sweepAt(10_000);
   const sweep100k = sweepAt(100_000);
@@ -57,15 +60,19 @@ export async function benchCore(): Promise<Row[]> {
   });
   const check10k = checkAt(10_000);
   const check100k = checkAt(100_000);
-  rows.push({name: 'check (full report), 10k VMs', value: ms(check10k)});
+  rows.push({
+    name: 'check (full report), 10k VMs',
+    value: ms(check10k.warm),
+    note: `first run ${ms(check10k.first)}`,
+  });
   rows.push({
     name: 'check (full report), 100k VMs',
-    value: ms(check100k),
-    note: 'target ≤ 1000 ms of analysis',
+    value: ms(check100k.warm),
+    note: `first run ${ms(check100k.first)}; target ≤ 1000 ms of analysis`,
   });
   rows.push({
     name: 'check t(100k)/t(10k)',
-    value: ratio(check100k / check10k),
+    value: ratio(check100k.warm / check10k.warm),
     note: 'target ≤ 12',
   });
   return rows;

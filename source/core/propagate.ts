@@ -36,23 +36,27 @@ export function* blastRadius(model: Model, id: string): Generator<string> {
   yield* ids;
 }
 
-/** The same walk as blastRadius without a generator, for the sweep's inner loop. */
-export function forEachInRadius(model: Model, id: string, visit: (id: string) => void): void {
+/** The same walk as blastRadius without a generator, for the sweep's inner loop; kinds come along. */
+export function forEachInRadius(
+  model: Model,
+  id: string,
+  visit: (id: string, kind: Kind) => void,
+): void {
   const component = model.components.get(id);
   if (!component) return;
-  visit(id);
+  visit(id, component.kind);
   const router = (routerId: string, withItself: boolean) => {
     const r = model.components.get(routerId);
     if (r?.kind !== 'router') return;
-    if (withItself) visit(routerId);
-    for (const vm of r.vms) visit(vm);
-    for (const lb of r.loadBalancers) visit(lb);
+    if (withItself) visit(routerId, 'router');
+    for (const vm of r.vms) visit(vm, 'vm');
+    for (const lb of r.loadBalancers) visit(lb, 'lb');
   };
   if (component.kind === 'zone') {
     for (const routerId of component.routers) router(routerId, true);
     for (const lb of component.loadBalancers) {
       const spec = model.components.get(lb);
-      if (spec?.kind === 'lb' && spec.runsOn === 'zone') visit(lb);
+      if (spec?.kind === 'lb' && spec.runsOn === 'zone') visit(lb, 'lb');
     }
   } else if (component.kind === 'account')
     for (const routerId of component.routers) router(routerId, true);

@@ -13,7 +13,19 @@ interface Footprint {
   vms: Vm[];
 }
 
+// Structure does not change for a model; strategy, expectations and advice all read it.
+const footprints = new WeakMap<Service, Footprint>();
+
 function footprint(model: Model, service: Service): Footprint {
+  let print = footprints.get(service);
+  if (!print) {
+    print = measureFootprint(model, service);
+    footprints.set(service, print);
+  }
+  return print;
+}
+
+function measureFootprint(model: Model, service: Service): Footprint {
   const entry = model.components.get(service.entry);
   const places = new Set<string>();
   if (entry?.kind === 'gslb') {
