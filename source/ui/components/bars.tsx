@@ -1,24 +1,13 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
-import type {Snapshot} from '../../core/analyze.js';
-import type {Model} from '../../core/model.js';
 import type {KeyHint} from '../keymap.js';
 import type {Segment} from '../segments.js';
 import type {Theme, Tone} from '../theme.js';
 import {fit, widthOf, wrapWords} from '../text.js';
-import {headerLine} from './header-text.js';
+import {headerLine, type HeaderInputs} from './header-text.js';
 import {Line} from './line.js';
 
-interface HeaderProps {
-  model: Model;
-  snapshot: Snapshot;
-  live: boolean;
-  readOnly: boolean;
-  demo: boolean;
-  now: number;
-  theme: Theme;
-  width: number;
-}
+type HeaderProps = HeaderInputs;
 
 export function Header(props: HeaderProps) {
   const {model, snapshot, live, readOnly, demo, theme, width} = props;
