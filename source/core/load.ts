@@ -196,7 +196,7 @@ export function parseTopology(text: string, file: string): LoadResult {
     const {line, col} = position(offsetOf(document, problem.path));
     return {file, line, column: col, message: problem.message};
   };
-  const parsed = topologySchema.safeParse(data);
+  const parsed = topologySchema.safeParse(withoutEmptyLists(data));
   if (!parsed.success) {
     const errors = zodProblems(parsed.error.issues, document, text).map(locate);
     return {ok: false, errors: sortLocated(errors), warnings: []};
@@ -205,6 +205,18 @@ export function parseTopology(text: string, file: string): LoadResult {
   const warnings = sortLocated(built.warnings.map(locate));
   if (!built.ok) return {ok: false, errors: sortLocated(built.errors.map(locate)), warnings};
   return {ok: true, model: built.model, warnings};
+}
+
+/** Optional lists left empty (`sites:` with every item commented out) mean no items. */
+const optionalLists = ['sites', 'accounts', 'vms', 'loadBalancers', 'gslbs', 'services'];
+function withoutEmptyLists(data: object): object {
+  const record = data as Record<string, unknown>;
+  if (!optionalLists.some((key) => record[key] === null)) return data;
+  return Object.fromEntries(
+    Object.entries(record).filter(
+      ([key, value]) => !(value === null && optionalLists.includes(key)),
+    ),
+  );
 }
 
 /** A clean JSON topology, loaded without positions; undefined sends it the precise way, for messages. */

@@ -59,7 +59,7 @@ export const en = {
   'impact.isSim': 'failed (simulated){dot}r restores',
   'impact.isLive': 'down (observed): {reason}',
   'impact.downWith': 'down: {kind} {root} failed',
-  'impact.now': 'now, against no simulated failure:',
+  'impact.now': 'compared with no simulated failure:',
   'impact.group': 'group {id}: {n} accounts',
   'impact.service': 'service {id}: {status}, {served} of {demand} {unit}',
   'impact.gslb': 'GSLB {id}: {policy}, {targets} targets',

@@ -375,6 +375,14 @@ gslbs:
     targets: [{ref: lb-1}, {ref: app-2}]
 `;
 
+  it('takes a list whose items are all commented out as an empty list', () => {
+    const model = modelOf(
+      parseTopology(`${minimal}sites:\n#  - {id: idc, capacity: 300}\nservices:\n`, 'x.yaml'),
+    );
+    expect(model.sites).toEqual([]);
+    expect(model.services).toEqual([]);
+  });
+
   it('applies every default', () => {
     const model = modelOf(parseTopology(minimal, 'minimal.yaml'));
     expect(model.unit).toBe('users');

@@ -44,7 +44,7 @@ export const changeKeys: readonly Binding<ChangeAction>[] = [
     scopes: tree,
     keys: same('o'),
     label: {
-      en: 'failover: GSLB moves on, LB/service promotes standbys',
+      en: 'failover: switch GSLB or promote',
       ko: '페일오버: GSLB 전환, LB·서비스 승격',
     },
     footer: {keys: same('o'), label: {en: 'failover', ko: '페일오버'}},
