@@ -4,7 +4,8 @@ import {reachedVms, type Gslb, type Model} from './model.js';
 import type {FailureState} from './state.js';
 
 export type FailoverResult =
-  | {ok: true; state: FailureState; description: string; kind: 'gslb' | 'promote'}
+  | {ok: true; kind: 'gslb'; state: FailureState; description: string; gslb: string; target: string}
+  | {ok: true; kind: 'promote'; state: FailureState; description: string; promoted: string[]}
   | {ok: false; reason: string};
 
 /**
@@ -33,6 +34,7 @@ export function failover(model: Model, snap: Snapshot, id: string): FailoverResu
       kind: 'promote',
       state: {...snap.state, promoted},
       description: `promoted ${standbys.map((vm) => vm.id).join(', ')}`,
+      promoted: standbys.map((vm) => vm.id),
     };
   }
   return {
@@ -69,6 +71,8 @@ function moveGslb(model: Model, snap: Snapshot, gslb: Gslb): FailoverResult {
       kind: 'gslb',
       state: {...snap.state, forced},
       description: `${gslb.id} now sends all traffic to ${candidate.t.ref}`,
+      gslb: gslb.id,
+      target: candidate.t.ref,
     };
   }
   return {ok: false, reason: `${gslb.id} has no other healthy target to move to`};

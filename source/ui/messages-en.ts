@@ -90,7 +90,8 @@ export const en = {
   'msg.nothingSimulated': 'nothing simulated to restore',
   'msg.undone': 'undone: {what}',
   'msg.nothingToUndo': 'nothing to undo',
-  'msg.failover': 'failover: {description}',
+  'msg.failoverGslb': 'failover: {gslb} now sends all traffic to {target}',
+  'msg.failoverPromote': 'failover: promoted {list}',
   'msg.failoverRefused': 'no failover: {reason}',
   'msg.noMatch': 'no match for "{text}"',
   'msg.match': 'match {i} of {n} for "{text}"',
@@ -121,7 +122,7 @@ export const en = {
   'demo.detect':
     '{s}\u00a0s later: {gslb} has seen {n} failed health checks and marks the target dead.',
   'demo.moved': 'After the DNS TTL ({ttl}\u00a0s) clients follow: traffic moves to what survives.',
-  'demo.promote': '{service} is still down: o promotes its standby ({description}).',
+  'demo.promote': '{service} is still down: o promotes its standby ({list}).',
   'demo.promoted': '{gslb} sees the promoted standby healthy: {service} serves again.',
   'demo.recover': 'Zone {zone} is back: R restores everything and traffic returns.',
   'demo.paused': 'paused',

@@ -51,7 +51,7 @@ describe('failsight demo', () => {
     stdin.write(keys.right);
     stdin.write(keys.right);
     const promoted = await waitForFrame(lastFrame, (f) => f.includes('[5/7]'));
-    expect(promoted).toContain('shop-db is still down: o promotes its standby (promoted db-2).');
+    expect(promoted).toContain('shop-db is still down: o promotes its standby (db-2).');
     expect(promoted).toContain(' shop-web     1000   1000   500 DEGRADED');
     await expect(promoted).toMatchFileSnapshot('../snapshots/demo-step5-100x30.txt');
     stdin.write(keys.left);

@@ -83,6 +83,20 @@ describe('the dashboard in other terminals', () => {
     await expect(frame).toMatchFileSnapshot('../snapshots/zone-failed-ko-100x30.txt');
   });
 
+  it('in Korean, a failover says what it did in Korean', async () => {
+    const {lastFrame, stdin} = renderDashboard({look: {lang: 'ko', ascii: false, color: false}});
+    await waitForFrame(lastFrame, (f) => f.includes('토폴로지'));
+    stdin.write('x');
+    await waitForFrame(lastFrame, (f) => f.includes('모의 ⚡ 존 KR-CA'));
+    stdin.write('3');
+    await waitForFrame(lastFrame, (f) => f.includes('서비스별'));
+    for (let i = 0; i < 10; i++) stdin.write('j');
+    await waitForFrame(lastFrame, (f) => f.includes('서비스 shop-db'));
+    stdin.write('o');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('페일오버: db-2 승격'));
+    expect(frame).toContain(' shop-web   1000 1000  500');
+  });
+
   it('read-only: x and o are off, the footer leaves them out and x says why', async () => {
     const {lastFrame, stdin} = renderDashboard({readOnly: true});
     await waitForFrame(lastFrame, (f) => f.includes('by zone'));

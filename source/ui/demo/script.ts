@@ -72,7 +72,7 @@ export function demoScript(model: Model): DemoStep[] {
     clock += 5;
     steps.push({
       atS: clock,
-      narration: say('demo.promote', {service: down.id, description: promotion.description}),
+      narration: say('demo.promote', {service: down.id, list: promotion.promoted.join(', ')}),
       actions: (at) => [
         {type: 'select', id: down.id},
         {type: 'failover', at},

@@ -125,7 +125,10 @@ export function failoverSelected(state: DashboardState, at: number): DashboardSt
   if (!result.ok) return {...state, notice: notice('msg.failoverRefused', {reason: result.reason})};
   const failure = {...result.state, observed: state.failure.observed};
   const action: AuditAction = {action: 'failover', ids: [node.id], description: result.description};
-  const message = notice('msg.failover', {description: result.description}, 'info');
+  const message =
+    result.kind === 'gslb'
+      ? notice('msg.failoverGslb', {gslb: result.gslb, target: result.target}, 'info')
+      : notice('msg.failoverPromote', {list: result.promoted.join(', ')}, 'info');
   return commit(state, failure, action, at, message, {manual: result.kind === 'gslb'});
 }
 
