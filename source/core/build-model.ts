@@ -20,90 +20,90 @@ import {defaultAvailability, type Kind, type ServiceSpec, type Topology} from '.
 
 /** Checks references and structure (DESIGN §2) and indexes the topology for the analyzer. */
 export function buildModel(topology: Topology): BuildResult {
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
-  const components = new Map<string, Component>();
-  const declaredAt = new Map<string, FilePath>();
+  const builder = new ModelBuilder();
+  builder.addPlaces(topology);
+  builder.addVms(topology);
+  builder.addLoadBalancers(topology);
+  builder.addGslbs(topology);
+  builder.addServices(topology);
+  return builder.finish(topology);
+}
 
-  const routerTaken = (router: {id: string; account: string; zone: string}) =>
-    `id "${router.id}" is the name of the implicit router of account ${router.account} in zone ${router.zone} (routers are named account/zone): choose another id`;
-  const declare = (component: Component, path: FilePath) => {
-    const earlier = declaredAt.get(component.id);
-    const router = components.get(component.id);
+function addTo(index: Map<string, string[]>, key: string, value: string) {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+/** The model as it is assembled, section by section, with every problem found on the way. */
+class ModelBuilder {
+  readonly errors: Problem[] = [];
+  readonly warnings: Problem[] = [];
+  readonly components = new Map<string, Component>();
+  private readonly declaredAt = new Map<string, FilePath>();
+  private readonly zones: Zone[] = [];
+  private readonly sites: Site[] = [];
+  private readonly accounts: Account[] = [];
+  private readonly routers: Router[] = [];
+  private readonly vms: Vm[] = [];
+  private readonly loadBalancers: LoadBalancer[] = [];
+  private readonly gslbs: Gslb[] = [];
+  private readonly services: Service[] = [];
+  private readonly lbsOfVm = new Map<string, string[]>();
+  private readonly gslbsOfTarget = new Map<string, string[]>();
+  private readonly servicesOfEntry = new Map<string, string[]>();
+  private readonly collided = new Set<string>();
+  // Hints are computed for the first errors only (a renamed account can break 100k VMs), from
+  // candidate lists made once per set of kinds: each is complete before it is first asked for.
+  private readonly candidates = new Map<string, string[]>();
+  private hintsLeft = 100;
+
+  private declare(component: Component, path: FilePath): boolean {
+    const earlier = this.declaredAt.get(component.id);
+    const router = this.components.get(component.id);
     if (router?.kind === 'router') {
-      errors.push({path: [...path, 'id'], message: routerTaken(router)});
+      this.errors.push({path: [...path, 'id'], message: routerTaken(router)});
       return false;
     }
     if (earlier) {
-      errors.push({
+      this.errors.push({
         path: [...path, 'id'],
-        message: `duplicate id "${component.id}": already used by ${kindName(components.get(component.id)!.kind)} at ${pathText(earlier)}`,
+        message: `duplicate id "${component.id}": already used by ${kindName(this.components.get(component.id)!.kind)} at ${pathText(earlier)}`,
       });
       return false;
     }
-    components.set(component.id, component);
-    declaredAt.set(component.id, path);
+    this.components.set(component.id, component);
+    this.declaredAt.set(component.id, path);
     return true;
-  };
+  }
 
-  const zones: Zone[] = [];
-  topology.zones.forEach((spec, index) => {
-    const zone: Zone = {kind: 'zone', id: spec.id, routers: [], loadBalancers: []};
-    if (spec.label !== undefined) zone.label = spec.label;
-    if (declare(zone, ['zones', index])) zones.push(zone);
-  });
-  const sites: Site[] = [];
-  topology.sites.forEach((spec, index) => {
-    const site: Site = {kind: 'site', id: spec.id, capacity: spec.capacity};
-    if (spec.label !== undefined) site.label = spec.label;
-    if (spec.probe !== undefined) site.probe = spec.probe;
-    if (declare(site, ['sites', index])) sites.push(site);
-  });
-  const accounts: Account[] = [];
-  topology.accounts.forEach((spec, index) => {
-    const account: Account = {
-      kind: 'account',
-      id: spec.id,
-      group: spec.group ?? spec.id,
-      redundantRouter: spec.redundantRouter,
-      routers: [],
-    };
-    if (spec.label !== undefined) account.label = spec.label;
-    if (declare(account, ['accounts', index])) accounts.push(account);
-  });
-
-  // Hints are computed for the first errors only (a renamed account can break 100k VMs), from
-  // candidate lists made once per set of kinds: each is complete before it is first asked for.
-  const candidates = new Map<string, string[]>();
-  let hintsLeft = 100;
-  const hint = (wanted: string, kinds: Kind[]): string => {
-    if (hintsLeft <= 0) return '';
-    hintsLeft--;
+  private hint(wanted: string, kinds: Kind[]): string {
+    if (this.hintsLeft <= 0) return '';
+    this.hintsLeft--;
     const key = kinds.join(',');
-    let ids = candidates.get(key);
+    let ids = this.candidates.get(key);
     if (!ids) {
-      ids = [...components.values()].filter((c) => kinds.includes(c.kind)).map((c) => c.id);
-      candidates.set(key, ids);
+      ids = [...this.components.values()].filter((c) => kinds.includes(c.kind)).map((c) => c.id);
+      this.candidates.set(key, ids);
     }
     return didYouMean(wanted, ids);
-  };
-  const expectKind = (wanted: string, kinds: Kind[], path: FilePath, what: string): boolean => {
-    const found = components.get(wanted);
+  }
+
+  private expectKind(wanted: string, kinds: Kind[], path: FilePath, what: string): boolean {
+    const found = this.components.get(wanted);
     if (found && kinds.includes(found.kind)) return true;
-    errors.push({
+    this.errors.push({
       path,
       message: found
-        ? `"${wanted}" is ${kindName(found.kind)}, not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}${hint(wanted, kinds)}`
-        : `unknown ${what} "${wanted}"${hint(wanted, kinds)}`,
+        ? `"${wanted}" is ${kindName(found.kind)}, not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}${this.hint(wanted, kinds)}`
+        : `unknown ${what} "${wanted}"${this.hint(wanted, kinds)}`,
     });
     return false;
-  };
+  }
 
-  const routers: Router[] = [];
-  const collided = new Set<string>();
-  const ensureRouter = (account: Account, zone: Zone): Router => {
+  private ensureRouter(account: Account, zone: Zone): Router {
     const id = routerId(account.id, zone.id);
-    const existing = components.get(id);
+    const existing = this.components.get(id);
     if (existing?.kind === 'router') return existing;
     const router: Router = {
       kind: 'router',
@@ -116,220 +116,238 @@ export function buildModel(topology: Topology): BuildResult {
     };
     if (existing) {
       // Another component already has the router's id: report it there (once), keep it in the index.
-      if (!collided.has(id)) {
-        collided.add(id);
-        errors.push({path: [...(declaredAt.get(id) ?? []), 'id'], message: routerTaken(router)});
+      if (!this.collided.has(id)) {
+        this.collided.add(id);
+        this.errors.push({
+          path: [...(this.declaredAt.get(id) ?? []), 'id'],
+          message: routerTaken(router),
+        });
       }
       return router;
     }
-    components.set(id, router);
-    routers.push(router);
+    this.components.set(id, router);
+    this.routers.push(router);
     account.routers.push(id);
     zone.routers.push(id);
     return router;
-  };
+  }
 
-  const vms: Vm[] = [];
-  topology.vms.forEach((spec, index) => {
-    const path = ['vms', index];
-    const accountOk = expectKind(spec.account, ['account'], [...path, 'account'], 'account');
-    const zoneOk = expectKind(spec.zone, ['zone'], [...path, 'zone'], 'zone');
-    const vm: Vm = {
-      kind: 'vm',
-      id: spec.id,
-      account: spec.account,
-      zone: spec.zone,
-      router: routerId(spec.account, spec.zone),
-      capacity: spec.capacity,
-      role: spec.role,
-    };
-    if (spec.probe !== undefined) vm.probe = spec.probe;
-    // Declared even with a bad account or zone, so that references to it do not fail as well.
-    if (!declare(vm, path) || !accountOk || !zoneOk) return;
-    const account = components.get(spec.account) as Account;
-    const zone = components.get(spec.zone) as Zone;
-    vms.push(vm);
-    ensureRouter(account, zone).vms.push(vm.id);
-  });
-
-  const loadBalancers: LoadBalancer[] = [];
-  const lbsOfVm = new Map<string, string[]>();
-  topology.loadBalancers.forEach((spec, index) => {
-    const path = ['loadBalancers', index];
-    const accountOk = expectKind(spec.account, ['account'], [...path, 'account'], 'account');
-    const zoneOk = expectKind(spec.zone, ['zone'], [...path, 'zone'], 'zone');
-    const lb: LoadBalancer = {
-      kind: 'lb',
-      id: spec.id,
-      account: spec.account,
-      zone: spec.zone,
-      runsOn: spec.runsOn,
-      members: [],
-    };
-    if (spec.capacity !== undefined) lb.limit = spec.capacity;
-    if (spec.hooks !== undefined) lb.hooks = spec.hooks;
-    if (!declare(lb, path) || !accountOk || !zoneOk) return;
-    const owner = components.get(spec.account) as Account;
-    const zone = components.get(spec.zone) as Zone;
-    const seen = new Set<string>();
-    spec.members.forEach((member, memberIndex) => {
-      const memberPath = [...path, 'members', memberIndex];
-      if (!expectKind(member, ['vm'], memberPath, 'member VM')) return;
-      const vm = components.get(member) as Vm;
-      if (seen.has(member)) {
-        errors.push({path: memberPath, message: `member "${member}" is listed twice in ${lb.id}`});
-        return;
-      }
-      seen.add(member);
-      if (components.get(vm.zone)?.kind !== 'zone') return; // reported at the VM
-      if (vm.zone !== lb.zone) {
-        errors.push({
-          path: memberPath,
-          message: `member "${member}" is in zone ${vm.zone}, but ${lb.id} is in zone ${lb.zone}: a load balancer reaches VMs of its own zone only`,
-        });
-        return;
-      }
-      const memberAccount = components.get(vm.account);
-      if (memberAccount?.kind !== 'account') return; // reported at the VM
-      if (memberAccount.group !== owner.group) {
-        errors.push({
-          path: memberPath,
-          message: `member "${member}" belongs to account ${vm.account} (group ${memberAccount.group}), outside the group ${owner.group} of ${lb.id}'s owner ${owner.id}: no CIP path`,
-        });
-        return;
-      }
-      lb.members.push(member);
-      const list = lbsOfVm.get(member);
-      if (list) list.push(lb.id);
-      else lbsOfVm.set(member, [lb.id]);
+  addPlaces(topology: Topology) {
+    topology.zones.forEach((spec, index) => {
+      const zone: Zone = {kind: 'zone', id: spec.id, routers: [], loadBalancers: []};
+      if (spec.label !== undefined) zone.label = spec.label;
+      if (this.declare(zone, ['zones', index])) this.zones.push(zone);
     });
-    loadBalancers.push(lb);
-    zone.loadBalancers.push(lb.id);
-    if (lb.runsOn === 'router') ensureRouter(owner, zone).loadBalancers.push(lb.id);
-  });
-
-  const gslbs: Gslb[] = [];
-  const gslbsOfTarget = new Map<string, string[]>();
-  topology.gslbs.forEach((spec, index) => {
-    const path = ['gslbs', index];
-    const gslb: Gslb = {
-      kind: 'gslb',
-      id: spec.id,
-      policy: spec.policy,
-      healthCheck: spec.healthCheck,
-      ttlS: spec.ttlS,
-      targets: [],
-    };
-    if (spec.hooks !== undefined) gslb.hooks = spec.hooks;
-    if (!declare(gslb, path)) return;
-    const seen = new Set<string>();
-    spec.targets.forEach((target, targetIndex) => {
-      const targetPath = [...path, 'targets', targetIndex, 'ref'];
-      if (
-        !expectKind(
-          target.ref,
-          ['lb', 'site', 'vm'],
-          targetPath,
-          'GSLB target (a load balancer, site or VM)',
-        )
-      )
-        return;
-      if (seen.has(target.ref)) {
-        errors.push({
-          path: targetPath,
-          message: `target "${target.ref}" is listed twice in ${gslb.id}`,
-        });
-        return;
-      }
-      seen.add(target.ref);
-      gslb.targets.push(target);
-      const list = gslbsOfTarget.get(target.ref);
-      if (list) list.push(gslb.id);
-      else gslbsOfTarget.set(target.ref, [gslb.id]);
-      const targetComponent = components.get(target.ref);
-      if (spec.healthCheck.type === 'tcp' && targetComponent?.kind === 'lb') {
-        warnings.push({
-          path: [...path, 'healthCheck', 'type'],
-          message: `${gslb.id} checks ${target.ref} with tcp: a live load balancer answers even when every member behind it is dead, so the GSLB keeps sending it traffic`,
-        });
-      }
+    topology.sites.forEach((spec, index) => {
+      const site: Site = {kind: 'site', id: spec.id, capacity: spec.capacity};
+      if (spec.label !== undefined) site.label = spec.label;
+      if (spec.probe !== undefined) site.probe = spec.probe;
+      if (this.declare(site, ['sites', index])) this.sites.push(site);
     });
-    gslbs.push(gslb);
-  });
+    topology.accounts.forEach((spec, index) => {
+      const account: Account = {
+        kind: 'account',
+        id: spec.id,
+        group: spec.group ?? spec.id,
+        redundantRouter: spec.redundantRouter,
+        routers: [],
+      };
+      if (spec.label !== undefined) account.label = spec.label;
+      if (this.declare(account, ['accounts', index])) this.accounts.push(account);
+    });
+  }
 
-  const services: Service[] = [];
-  const servicesOfEntry = new Map<string, string[]>();
-  topology.services.forEach((spec, index) => {
-    const path = ['services', index];
-    const service: Service = {
-      kind: 'service',
-      id: spec.id,
-      demand: spec.demand,
-      entry: spec.entry,
-      dependsOn: spec.dependsOn,
-    };
-    if (spec.minimum !== undefined) {
-      service.minimum = spec.minimum;
-      if (spec.minimum > spec.demand)
-        errors.push({
-          path: [...path, 'minimum'],
-          message: `minimum ${spec.minimum} is above the demand ${spec.demand}`,
-        });
+  addVms(topology: Topology) {
+    topology.vms.forEach((spec, index) => {
+      const path = ['vms', index];
+      const accountOk = this.expectKind(spec.account, ['account'], [...path, 'account'], 'account');
+      const zoneOk = this.expectKind(spec.zone, ['zone'], [...path, 'zone'], 'zone');
+      const vm: Vm = {
+        kind: 'vm',
+        id: spec.id,
+        account: spec.account,
+        zone: spec.zone,
+        router: routerId(spec.account, spec.zone),
+        capacity: spec.capacity,
+        role: spec.role,
+      };
+      if (spec.probe !== undefined) vm.probe = spec.probe;
+      // Declared even with a bad account or zone, so that references to it do not fail as well.
+      if (!this.declare(vm, path) || !accountOk || !zoneOk) return;
+      this.vms.push(vm);
+      const account = this.components.get(spec.account) as Account;
+      this.ensureRouter(account, this.components.get(spec.zone) as Zone).vms.push(vm.id);
+    });
+  }
+
+  addLoadBalancers(topology: Topology) {
+    topology.loadBalancers.forEach((spec, index) => {
+      const path = ['loadBalancers', index];
+      const accountOk = this.expectKind(spec.account, ['account'], [...path, 'account'], 'account');
+      const zoneOk = this.expectKind(spec.zone, ['zone'], [...path, 'zone'], 'zone');
+      const lb: LoadBalancer = {
+        kind: 'lb',
+        id: spec.id,
+        account: spec.account,
+        zone: spec.zone,
+        runsOn: spec.runsOn,
+        members: [],
+      };
+      if (spec.capacity !== undefined) lb.limit = spec.capacity;
+      if (spec.hooks !== undefined) lb.hooks = spec.hooks;
+      if (!this.declare(lb, path) || !accountOk || !zoneOk) return;
+      const owner = this.components.get(spec.account) as Account;
+      const zone = this.components.get(spec.zone) as Zone;
+      const seen = new Set<string>();
+      spec.members.forEach((member, memberIndex) => {
+        const memberPath = [...path, 'members', memberIndex];
+        if (!this.expectKind(member, ['vm'], memberPath, 'member VM')) return;
+        if (seen.has(member)) {
+          this.errors.push({
+            path: memberPath,
+            message: `member "${member}" is listed twice in ${lb.id}`,
+          });
+          return;
+        }
+        seen.add(member);
+        if (!this.memberFits(this.components.get(member) as Vm, lb, owner, memberPath)) return;
+        lb.members.push(member);
+        addTo(this.lbsOfVm, member, lb.id);
+      });
+      this.loadBalancers.push(lb);
+      zone.loadBalancers.push(lb.id);
+      if (lb.runsOn === 'router') this.ensureRouter(owner, zone).loadBalancers.push(lb.id);
+    });
+  }
+
+  /** A member must sit in the LB's zone, in an account of the owner's group (CIP). */
+  private memberFits(vm: Vm, lb: LoadBalancer, owner: Account, path: FilePath): boolean {
+    if (this.components.get(vm.zone)?.kind !== 'zone') return false; // reported at the VM
+    if (vm.zone !== lb.zone) {
+      this.errors.push({
+        path,
+        message: `member "${vm.id}" is in zone ${vm.zone}, but ${lb.id} is in zone ${lb.zone}: a load balancer reaches VMs of its own zone only`,
+      });
+      return false;
     }
-    if (!declare(service, path)) return;
-    services.push(service);
-    if (
-      expectKind(
-        spec.entry,
-        ['gslb', 'lb', 'vm'],
-        [...path, 'entry'],
-        'entry (a GSLB, load balancer or VM)',
-      )
-    ) {
-      const list = servicesOfEntry.get(spec.entry);
-      if (list) list.push(service.id);
-      else servicesOfEntry.set(spec.entry, [service.id]);
-      checkReachedOnce(spec, path, components, errors);
+    const account = this.components.get(vm.account);
+    if (account?.kind !== 'account') return false; // reported at the VM
+    if (account.group !== owner.group) {
+      this.errors.push({
+        path,
+        message: `member "${vm.id}" belongs to account ${vm.account} (group ${account.group}), outside the group ${owner.group} of ${lb.id}'s owner ${owner.id}: no CIP path`,
+      });
+      return false;
     }
-  });
+    return true;
+  }
 
-  const dependents = new Map<string, string[]>();
-  services.forEach((service, index) => {
-    const path = ['services', index, 'dependsOn'];
-    service.dependsOn.forEach((dependency, depIndex) => {
-      if (!expectKind(dependency, ['service'], [...path, depIndex], 'service')) return;
-      const list = dependents.get(dependency);
-      if (list) list.push(service.id);
-      else dependents.set(dependency, [service.id]);
+  addGslbs(topology: Topology) {
+    topology.gslbs.forEach((spec, index) => {
+      const path = ['gslbs', index];
+      const gslb: Gslb = {
+        kind: 'gslb',
+        id: spec.id,
+        policy: spec.policy,
+        healthCheck: spec.healthCheck,
+        ttlS: spec.ttlS,
+        targets: [],
+      };
+      if (spec.hooks !== undefined) gslb.hooks = spec.hooks;
+      if (!this.declare(gslb, path)) return;
+      const seen = new Set<string>();
+      spec.targets.forEach((target, targetIndex) => {
+        const targetPath = [...path, 'targets', targetIndex, 'ref'];
+        const what = 'GSLB target (a load balancer, site or VM)';
+        if (!this.expectKind(target.ref, ['lb', 'site', 'vm'], targetPath, what)) return;
+        if (seen.has(target.ref)) {
+          this.errors.push({
+            path: targetPath,
+            message: `target "${target.ref}" is listed twice in ${gslb.id}`,
+          });
+          return;
+        }
+        seen.add(target.ref);
+        gslb.targets.push(target);
+        addTo(this.gslbsOfTarget, target.ref, gslb.id);
+        if (spec.healthCheck.type === 'tcp' && this.components.get(target.ref)?.kind === 'lb')
+          this.warnings.push({
+            path: [...path, 'healthCheck', 'type'],
+            message: `${gslb.id} checks ${target.ref} with tcp: a live load balancer answers even when every member behind it is dead, so the GSLB keeps sending it traffic`,
+          });
+      });
+      this.gslbs.push(gslb);
     });
-  });
+  }
 
-  const serviceOrder = orderServices(services, components, errors);
-  if (errors.length > 0) return {ok: false, errors, warnings};
+  addServices(topology: Topology) {
+    topology.services.forEach((spec, index) => {
+      const path = ['services', index];
+      const service: Service = {
+        kind: 'service',
+        id: spec.id,
+        demand: spec.demand,
+        entry: spec.entry,
+        dependsOn: spec.dependsOn,
+      };
+      if (spec.minimum !== undefined) {
+        service.minimum = spec.minimum;
+        if (spec.minimum > spec.demand)
+          this.errors.push({
+            path: [...path, 'minimum'],
+            message: `minimum ${spec.minimum} is above the demand ${spec.demand}`,
+          });
+      }
+      if (!this.declare(service, path)) return;
+      this.services.push(service);
+      const what = 'entry (a GSLB, load balancer or VM)';
+      if (this.expectKind(spec.entry, ['gslb', 'lb', 'vm'], [...path, 'entry'], what)) {
+        addTo(this.servicesOfEntry, spec.entry, service.id);
+        checkReachedOnce(spec, path, this.components, this.errors);
+      }
+    });
+  }
 
-  const model: Model = {
-    name: topology.name,
-    unit: topology.unit,
-    topology,
-    components,
-    zones,
-    sites,
-    accounts,
-    routers,
-    vms,
-    loadBalancers,
-    gslbs,
-    services,
-    serviceOrder,
-    lbsOfVm,
-    gslbsOfTarget,
-    servicesOfEntry,
-    dependents,
-    availability: {...defaultAvailability, ...topology.availability},
-  };
-  if (topology.hooks !== undefined) model.hooks = topology.hooks;
-  warnCrossGroupDependencies(model, warnings);
-  return {ok: true, model, warnings};
+  finish(topology: Topology): BuildResult {
+    const {errors, warnings, components, services} = this;
+    const dependents = new Map<string, string[]>();
+    services.forEach((service, index) => {
+      const path = ['services', index, 'dependsOn'];
+      service.dependsOn.forEach((dependency, depIndex) => {
+        if (this.expectKind(dependency, ['service'], [...path, depIndex], 'service'))
+          addTo(dependents, dependency, service.id);
+      });
+    });
+    const serviceOrder = orderServices(services, components, errors);
+    if (errors.length > 0) return {ok: false, errors, warnings};
+    const model: Model = {
+      name: topology.name,
+      unit: topology.unit,
+      topology,
+      components,
+      zones: this.zones,
+      sites: this.sites,
+      accounts: this.accounts,
+      routers: this.routers,
+      vms: this.vms,
+      loadBalancers: this.loadBalancers,
+      gslbs: this.gslbs,
+      services,
+      serviceOrder,
+      lbsOfVm: this.lbsOfVm,
+      gslbsOfTarget: this.gslbsOfTarget,
+      servicesOfEntry: this.servicesOfEntry,
+      dependents,
+      availability: {...defaultAvailability, ...topology.availability},
+    };
+    if (topology.hooks !== undefined) model.hooks = topology.hooks;
+    warnCrossGroupDependencies(model, warnings);
+    return {ok: true, model, warnings};
+  }
+}
+
+function routerTaken(router: {id: string; account: string; zone: string}): string {
+  return `id "${router.id}" is the name of the implicit router of account ${router.account} in zone ${router.zone} (routers are named account/zone): choose another id`;
 }
 
 /** A VM reached twice from one entry would be counted twice: the file is ambiguous, so reject it. */
