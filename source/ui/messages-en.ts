@@ -109,7 +109,7 @@ export const en = {
   'sweep.none': 'no single point of failure',
   'sweep.counts': '{spof} SPOF · {weak} weak',
   'sweep.total': '{n} services · {spof} SPOF · {weak} weak points',
-  'sweep.hint': 'Enter jumps to it · Esc closes',
+  'sweep.advice': 'fix: {text}',
   'avail.ok': 'P(OK)',
   'avail.up': 'P(up)',
   'avail.downtime': 'min/yr',

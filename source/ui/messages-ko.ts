@@ -111,7 +111,7 @@ export const ko: Record<MessageId, string> = {
   'sweep.none': '단일 장애점 없음',
   'sweep.counts': '단일점 {spof} · 약점 {weak}',
   'sweep.total': '서비스 {n}개 · 단일점 {spof} · 약점 {weak}',
-  'sweep.hint': 'Enter 이동 · Esc 닫기',
+  'sweep.advice': '권고: {text}',
   'avail.ok': 'P(정상)',
   'avail.up': 'P(가동)',
   'avail.downtime': '분/년',

@@ -56,7 +56,11 @@ describe('the dashboard over time and with live data', () => {
     stdin.write('jjjs');
     const sweep = await waitForFrame(lastFrame, (f) => f.includes('┌ N-1 sweep'));
     expect(sweep).toContain('3 services · 12 SPOF · 11 weak points');
-    expect(sweep).toContain('│›shop-web  OK  4 SPOF · 11 weak');
+    expect(sweep).toContain('│›shop-web  OK  multi-zone · 4 SPOF · 11 weak');
+    // The fix for the selected service: its SPOFs come through the database's standby.
+    expect(sweep).toContain('││fix: in its dependency shop-db: zone KR-CA takes│');
+    expect(sweep).toContain('││it down until standby db-2 is promoted: make    │');
+    expect(sweep).toContain('││db-2 active or promote it on failure (o)        │');
     expect(sweep).toContain('│    ✖ SPOF   VM db-1');
     expect(sweep).toContain('│    ◐ weak   LB lb-ca');
     expect(sweep).toContain(

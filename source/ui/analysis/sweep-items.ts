@@ -1,10 +1,20 @@
 import type {Status} from '../../core/capacity.js';
+import type {Service} from '../../core/model.js';
 import type {Kind} from '../../core/schema.js';
+import {recommend, strategyOf, type Strategy} from '../../core/strategy.js';
 import type {Analysis} from './analysis.js';
 
 /** One selectable line of the sweep panel: a service heading, or one of its SPOFs/weak points. */
 export type SweepItem =
-  | {type: 'service'; id: string; status: Status; spof: number; weak: number}
+  | {
+      type: 'service';
+      id: string;
+      status: Status;
+      spof: number;
+      weak: number;
+      strategy: Strategy;
+      recommendation: string;
+    }
   | {type: 'spof' | 'weak'; id: string; kind: Kind; service: string};
 
 const cache = new WeakMap<Analysis, SweepItem[]>();
@@ -14,13 +24,18 @@ export function sweepItems(analysis: Analysis): SweepItem[] {
   if (hit) return hit;
   const {model, snapshot} = analysis;
   const items: SweepItem[] = [];
-  for (const [serviceId, result] of analysis.sweep().services) {
+  const {services} = analysis.sweep();
+  for (const [serviceId, result] of services) {
+    const service = model.components.get(serviceId) as Service;
+    const strategy = strategyOf(model, service);
     items.push({
       type: 'service',
       id: serviceId,
       status: snapshot.status.get(serviceId) ?? 'OK',
       spof: result.spof.length,
       weak: result.weak.length,
+      strategy,
+      recommendation: recommend(model, service, strategy, result, (id) => services.get(id)),
     });
     const kindOf = (id: string) => model.components.get(id)?.kind ?? 'vm';
     for (const id of result.spof)

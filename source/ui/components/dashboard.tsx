@@ -15,6 +15,7 @@ import {initialState} from '../state/init.js';
 import {themeOf} from '../theme.js';
 import type {AuditAction, AvailabilityOf, LiveUpdate, Look, View} from '../types.js';
 import {Screen} from './screen.js';
+import {adviceLines} from './sweep-panel.js';
 
 export interface DashboardProps {
   model: Model;
@@ -55,7 +56,7 @@ export function Dashboard(props: DashboardProps) {
       includeGslb: props.includeGslb ?? false,
       demo: steps !== undefined,
       treeRows: layout.innerRows,
-      listRows: layout.innerRows - 2,
+      listRows: layout.innerRows - 2 - adviceLines,
       ...(props.view ? {view: props.view} : {}),
     });
     return steps ? stateAtStep(initial, steps, 0, epoch) : initial;
@@ -69,7 +70,11 @@ export function Dashboard(props: DashboardProps) {
   useLiveUpdates(props.updates, dispatch);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
-      dispatch({type: 'resize', treeRows: layout.innerRows, listRows: layout.innerRows - 2});
+      dispatch({
+        type: 'resize',
+        treeRows: layout.innerRows,
+        listRows: layout.innerRows - 2 - adviceLines,
+      });
   }, [layout.innerRows, dispatch, current]);
   const app = useApp();
   const {onQuit} = props;

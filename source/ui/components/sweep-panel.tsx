@@ -3,7 +3,7 @@ import type {SweepItem} from '../analysis/sweep-items.js';
 import {kindWord, statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import {statusTone, type Theme} from '../theme.js';
-import {fit, widthOf} from '../text.js';
+import {fit, widthOf, wrapWords} from '../text.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
 
@@ -28,7 +28,7 @@ function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: numbe
     segments = [
       {text: `${cursor}${item.id}  `, tone: 'strong'},
       {text: statusWord(lang, item.status), tone: statusTone(item.status)},
-      {text: `  ${counts}`, tone: 'dim'},
+      {text: `  ${item.strategy} · ${counts}`, tone: 'dim'},
     ];
   } else {
     const spof = item.type === 'spof';
@@ -46,10 +46,37 @@ function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: numbe
   return [...segments, {text: ' '.repeat(width - widthOf(plain))}];
 }
 
+/** Lines under the list for the selected service's recommendation; the list is that much shorter. */
+export const adviceLines = 3;
+
+function advice(text: string, width: number, theme: Theme): string[] {
+  const lines = wrapWords(text, width).slice(0, adviceLines);
+  const cut = wrapWords(text, width).length > adviceLines;
+  const shown = lines.map((line, i) =>
+    fit(
+      i === adviceLines - 1 && cut ? `${line} ${theme.glyphs.ellipsis}` : line,
+      width,
+      'left',
+      theme.glyphs.ellipsis,
+    ),
+  );
+  while (shown.length < adviceLines) shown.push(' '.repeat(width));
+  return shown;
+}
+
+/** The recommendation for the service of the selected line. */
+function adviceFor(items: readonly SweepItem[], index: number, theme: Theme): string {
+  const selected = items[index];
+  const serviceId = selected?.type === 'service' ? selected.id : selected?.service;
+  const heading = items.find((item) => item.type === 'service' && item.id === serviceId);
+  if (heading?.type !== 'service') return '';
+  return t(theme.lang, 'sweep.advice', {text: heading.recommendation});
+}
+
 /** The N-1 sweep: each service's single points of failure and weak points, selectable. */
 export function SweepPanel({items, index, top, theme, width, height}: SweepPanelProps) {
   const inner = width - 2;
-  const rows = Math.max(0, height - 4);
+  const rows = Math.max(0, height - 4 - adviceLines);
   const shown = items.slice(top, top + rows);
   const services = items.filter((item) => item.type === 'service');
   const totals = t(theme.lang, 'sweep.total', {
@@ -77,10 +104,9 @@ export function SweepPanel({items, index, top, theme, width, height}: SweepPanel
           />
         ))}
       </Box>
-      <Line
-        segments={[{text: fit(t(theme.lang, 'sweep.hint'), inner), tone: 'dim'}]}
-        theme={theme}
-      />
+      {advice(adviceFor(items, index, theme), inner, theme).map((text, line) => (
+        <Line key={`advice:${line}`} segments={[{text}]} theme={theme} />
+      ))}
     </Panel>
   );
 }
