@@ -173,7 +173,14 @@ async function liveSources(file: string, model: Model, hasFile: boolean, signal:
   }
   if (cli.flags.audit !== undefined) {
     const {auditJournal} = await import('./source/adapters/audit.js');
-    const journal = auditJournal(cli.flags.audit);
+    let journal: ReturnType<typeof auditJournal>;
+    try {
+      journal = auditJournal(cli.flags.audit);
+    } catch (error) {
+      usageError(
+        `--audit ${cli.flags.audit}: cannot write the journal (${(error as Error).message})`,
+      );
+    }
     live.onAction = (action) => journal({...action});
   }
   return live;

@@ -56,4 +56,11 @@ describe.skipIf(!hasTmux && !process.env['CI'])('live sources in the dashboard (
     pane.keys('q');
     await pane.waitForText('EXIT=0');
   });
+
+  it('refuses an audit journal it cannot write before drawing anything', async () => {
+    pane = Pane.open(['fixtures/demo.yaml', '--audit', '/nonexistent/dir/audit.jsonl']);
+    const screen = await pane.waitForText('EXIT=2');
+    expect(screen).toContain('--audit /nonexistent/dir/audit.jsonl: cannot write the journal');
+    expect(screen).not.toContain('Topology');
+  });
 });
