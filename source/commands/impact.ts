@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import {countByKind, impactOf, snapshot, type Impact} from '../core/analyze.js';
+import {compare, countByKind, snapshot, type Impact} from '../core/analyze.js';
 import type {Model} from '../core/model.js';
 import {emptyState} from '../core/state.js';
 import {failoverWindows, type FailoverWindow} from '../core/timing.js';
@@ -12,8 +12,8 @@ export function runImpact(
   write: (text: string) => void,
 ): 0 {
   const before = snapshot(model, emptyState);
-  const impact = impactOf(model, emptyState, failed, before);
   const after = snapshot(model, {...emptyState, simulated: new Set(failed)});
+  const impact = compare(model, [...new Set(failed)], before, after);
   const windows = failoverWindows(model, before, after);
   if (options.json) {
     write(

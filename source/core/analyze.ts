@@ -52,6 +52,11 @@ export function impactOf(
   const base = before ?? snapshot(model, state);
   const failed = [...new Set(ids)];
   const after = snapshot(model, {...state, simulated: new Set([...state.simulated, ...failed])});
+  return compare(model, failed, base, after);
+}
+
+/** The impact between two evaluated states, for callers that hold both already. */
+export function compare(model: Model, failed: string[], base: Snapshot, after: Snapshot): Impact {
   const down: DownEntry[] = [];
   for (const [id, cause] of after.down) {
     if (base.down.has(id)) continue;

@@ -38,6 +38,35 @@ export interface TargetState {
   up: boolean;
 }
 
+/** A GSLB target's capacity in an evaluation: whichever of VM, LB or site the id is. */
+export function capacityIn(
+  evaluation: Pick<Evaluation, 'vm' | 'lb' | 'site'>,
+  ref: string,
+): number {
+  return evaluation.vm.get(ref) ?? evaluation.lb.get(ref) ?? evaluation.site.get(ref) ?? 0;
+}
+
+/** Targets as they stand in an evaluated state (a snapshot). */
+export function targetStateIn(state: {
+  evaluation: Pick<Evaluation, 'vm' | 'lb' | 'site'>;
+  down: {has(id: string): boolean};
+}): (ref: string) => TargetState {
+  return (ref) => ({capacity: capacityIn(state.evaluation, ref), up: !state.down.has(ref)});
+}
+
+/** Each target of a GSLB as its health check sees it: state and whether the check passes. */
+export function gslbTargets(
+  model: Model,
+  gslb: Gslb,
+  targetState: (ref: string) => TargetState,
+): {states: TargetState[]; healthy: boolean[]} {
+  const states = gslb.targets.map((t) => targetState(t.ref));
+  const healthy = states.map((s, i) =>
+    targetHealthy(gslb, model.components.get(gslb.targets[i]!.ref)!.kind, s),
+  );
+  return {states, healthy};
+}
+
 export function targetHealthy(gslb: Gslb, kind: string, target: TargetState): boolean {
   // A TCP check sees the load balancer answer, not the members behind it.
   if (gslb.healthCheck.type === 'tcp' && kind === 'lb') return target.up;
@@ -111,10 +140,10 @@ export function evaluate(
   }
   const site = new Map<string, number>();
   for (const s of model.sites) site.set(s.id, isDown(s.id) ? 0 : s.capacity);
-  const targetState = (ref: string): TargetState => {
-    const capacity = vm.get(ref) ?? lb.get(ref) ?? site.get(ref) ?? 0;
-    return {capacity, up: !isDown(ref)};
-  };
+  const targetState = (ref: string): TargetState => ({
+    capacity: capacityIn({vm, lb, site}, ref),
+    up: !isDown(ref),
+  });
   const entry = new Map<string, number>();
   const served = new Map<string, number>();
   for (const service of model.serviceOrder) {
@@ -135,10 +164,7 @@ export function entryServed(
   const entry = model.components.get(service.entry)!;
   if (entry.kind === 'gslb') {
     if (isDown(entry.id)) return 0;
-    const states = entry.targets.map((t) => targetState(t.ref));
-    const healthy = states.map((s, i) =>
-      targetHealthy(entry, model.components.get(entry.targets[i]!.ref)!.kind, s),
-    );
+    const {states, healthy} = gslbTargets(model, entry, targetState);
     const shares = gslbShares(
       entry,
       service.demand,

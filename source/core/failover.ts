@@ -1,5 +1,5 @@
 import type {Snapshot} from './analyze.js';
-import {gslbShares, targetHealthy, type TargetState} from './capacity.js';
+import {gslbShares, gslbTargets, targetStateIn} from './capacity.js';
 import {reachedVms, type Gslb, type Model} from './model.js';
 import type {FailureState} from './state.js';
 
@@ -44,17 +44,7 @@ export function failover(model: Model, snap: Snapshot, id: string): FailoverResu
 }
 
 function moveGslb(model: Model, snap: Snapshot, gslb: Gslb): FailoverResult {
-  const states: TargetState[] = gslb.targets.map((t) => ({
-    capacity:
-      snap.evaluation.vm.get(t.ref) ??
-      snap.evaluation.lb.get(t.ref) ??
-      snap.evaluation.site.get(t.ref) ??
-      0,
-    up: !snap.down.has(t.ref),
-  }));
-  const healthy = states.map((s, i) =>
-    targetHealthy(gslb, model.components.get(gslb.targets[i]!.ref)!.kind, s),
-  );
+  const {states, healthy} = gslbTargets(model, gslb, targetStateIn(snap));
   // Targets in priority order; the next one after the first that carries traffic now.
   const order = gslb.targets
     .map((t, i) => ({t, i}))

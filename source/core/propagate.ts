@@ -30,10 +30,10 @@ export function isFailable(component: Component, includeGslb = false): boolean {
  * zone → its routers, VMs, LBs; account → its routers and VMs; router → its VMs and
  * LBs that run on it. An LB on the zone does not fall with its owner account.
  */
-export function* blastRadius(model: Model, id: string): Generator<string> {
+export function blastRadius(model: Model, id: string): string[] {
   const ids: string[] = [];
   forEachInRadius(model, id, (each) => ids.push(each));
-  yield* ids;
+  return ids;
 }
 
 /** The same walk as blastRadius without a generator, for the sweep's inner loop; kinds come along. */

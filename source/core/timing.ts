@@ -1,5 +1,12 @@
 import type {Snapshot} from './analyze.js';
-import {gslbServed, gslbShares, targetHealthy, tidy, type TargetState} from './capacity.js';
+import {
+  gslbServed,
+  gslbShares,
+  gslbTargets,
+  targetStateIn,
+  tidy,
+  type TargetState,
+} from './capacity.js';
 import type {Gslb, Model, Service} from './model.js';
 
 /**
@@ -25,20 +32,6 @@ export function detectionOf(gslb: Gslb) {
   return {detectS, detectMaxS, totalS: detectS + gslb.ttlS, totalMaxS: detectMaxS + gslb.ttlS};
 }
 
-function targetStates(model: Model, gslb: Gslb, snap: Snapshot): TargetState[] {
-  const {vm, lb, site} = snap.evaluation;
-  return gslb.targets.map((t) => ({
-    capacity: vm.get(t.ref) ?? lb.get(t.ref) ?? site.get(t.ref) ?? 0,
-    up: !snap.down.has(t.ref),
-  }));
-}
-
-function healthOf(model: Model, gslb: Gslb, states: TargetState[]) {
-  return states.map((s, i) =>
-    targetHealthy(gslb, model.components.get(gslb.targets[i]!.ref)!.kind, s),
-  );
-}
-
 export function gslbInFront(model: Model, service: Service): Gslb | undefined {
   const entry = model.components.get(service.entry);
   return entry?.kind === 'gslb' ? entry : undefined;
@@ -48,16 +41,19 @@ export function gslbInFront(model: Model, service: Service): Gslb | undefined {
 export function failoverTimings(model: Model, snap: Snapshot, service: Service): FailoverTiming[] {
   const gslb = gslbInFront(model, service);
   if (!gslb) return [];
-  const states = targetStates(model, gslb, snap);
-  const healthy = healthOf(model, gslb, states);
+  const stateOf = targetStateIn(snap);
+  const {states, healthy} = gslbTargets(model, gslb, stateOf);
   const forced = snap.state.forced.get(gslb.id);
   const shares = gslbShares(gslb, service.demand, states, healthy, forced);
   let capacityAfter = tidy(gslbServed(shares, states));
   shares.forEach((share, index) => {
     if (share <= 0) return;
-    const lost = states.map((s, i) => (i === index ? {capacity: 0, up: false} : s));
-    const moved = gslbShares(gslb, service.demand, lost, healthOf(model, gslb, lost), forced);
-    capacityAfter = Math.min(capacityAfter, tidy(gslbServed(moved, lost)));
+    const dead = gslb.targets[index]!.ref;
+    const lost = gslbTargets(model, gslb, (ref): TargetState =>
+      ref === dead ? {capacity: 0, up: false} : stateOf(ref),
+    );
+    const moved = gslbShares(gslb, service.demand, lost.states, lost.healthy, forced);
+    capacityAfter = Math.min(capacityAfter, tidy(gslbServed(moved, lost.states)));
   });
   return [
     {gslb: gslb.id, ...detectionOf(gslb), ttlS: gslb.ttlS, manualS: gslb.ttlS, capacityAfter},
@@ -88,21 +84,21 @@ export function failoverWindows(
   for (const service of model.services) {
     const gslb = gslbInFront(model, service);
     if (!gslb || after.down.has(gslb.id)) continue;
-    const oldStates = targetStates(model, gslb, before);
+    const old = gslbTargets(model, gslb, targetStateIn(before));
     const oldShares = gslbShares(
       gslb,
       service.demand,
-      oldStates,
-      healthOf(model, gslb, oldStates),
+      old.states,
+      old.healthy,
       before.state.forced.get(gslb.id),
     );
-    const newStates = targetStates(model, gslb, after);
-    const newHealthy = healthOf(model, gslb, newStates);
+    const now = gslbTargets(model, gslb, targetStateIn(after));
+    const newStates = now.states;
     const newShares = gslbShares(
       gslb,
       service.demand,
       newStates,
-      newHealthy,
+      now.healthy,
       after.state.forced.get(gslb.id),
     );
     if (oldShares.every((share, i) => Math.abs(share - newShares[i]!) < 1e-9)) continue;

@@ -1,4 +1,5 @@
 import type {Snapshot} from '../../core/analyze.js';
+import {capacityIn} from '../../core/capacity.js';
 import type {Model} from '../../core/model.js';
 
 export interface Amount {
@@ -37,11 +38,6 @@ export function capacitiesOf(model: Model, now: Snapshot, nominal: Snapshot): Ca
     if (routers) routers.push(...account.routers);
     else group.set(account.group, [...account.routers]);
   }
-  const targetAmount = (ref: string, snap: Snapshot) =>
-    snap.evaluation.lb.get(ref) ??
-    snap.evaluation.site.get(ref) ??
-    snap.evaluation.vm.get(ref) ??
-    0;
 
   return {
     of: (id, role) => {
@@ -65,8 +61,8 @@ export function capacitiesOf(model: Model, now: Snapshot, nominal: Snapshot): Ca
         case 'gslb': {
           const total = {current: 0, nominal: 0};
           for (const target of component.targets) {
-            total.current += now.down.has(target.ref) ? 0 : targetAmount(target.ref, now);
-            total.nominal += targetAmount(target.ref, nominal);
+            total.current += now.down.has(target.ref) ? 0 : capacityIn(now.evaluation, target.ref);
+            total.nominal += capacityIn(nominal.evaluation, target.ref);
           }
           return total;
         }

@@ -1,3 +1,4 @@
+import {gslbTargets, targetStateIn} from '../../core/capacity.js';
 import {detectionOf} from '../../core/timing.js';
 import type {Analysis} from './analysis.js';
 
@@ -40,14 +41,9 @@ export function gslbMovesOf(
     };
     if (!gslb.targets.some(dying)) continue;
     seen.add(gslb.id);
-    const healthyNow = (ref: string) =>
-      !snapshot.down.has(ref) &&
-      (snapshot.evaluation.vm.get(ref) ??
-        snapshot.evaluation.lb.get(ref) ??
-        snapshot.evaluation.site.get(ref) ??
-        0) > 0;
+    const {healthy} = gslbTargets(model, gslb, targetStateIn(snapshot));
     const left = gslb.targets.some(
-      (target) => !dying(target) && !radius.has(target.ref) && healthyNow(target.ref),
+      (target, i) => !dying(target) && !radius.has(target.ref) && healthy[i],
     );
     moves.push({gslb: gslb.id, totalS: detectionOf(gslb).totalS, moves: left});
   }

@@ -1,4 +1,4 @@
-import {impactOf, snapshot} from '../../core/analyze.js';
+import {compare, snapshot} from '../../core/analyze.js';
 import {failover} from '../../core/failover.js';
 import type {Model} from '../../core/model.js';
 import {emptyState, withSimulated} from '../../core/state.js';
@@ -26,7 +26,7 @@ export function demoScript(model: Model): DemoStep[] {
   const before = snapshot(model, emptyState);
   const failed = withSimulated(emptyState, [zone]);
   const after = snapshot(model, failed);
-  const impact = impactOf(model, emptyState, [zone], before);
+  const impact = compare(model, [zone], before, after);
   const count = impact.down.filter((entry) => entry.id !== zone).length;
   const steps: DemoStep[] = [
     {
