@@ -1,4 +1,3 @@
-import {statusOf} from '../../core/capacity.js';
 import type {Component, Model} from '../../core/model.js';
 import {blastRadius, isFailable} from '../../core/propagate.js';
 import type {Kind} from '../../core/schema.js';
@@ -7,7 +6,13 @@ import type {MessageId} from '../i18n.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {Analysis} from './analysis.js';
 import {gslbMovesOf, type GslbMove} from './gslb-moves.js';
-import {impactOfRoot, ordered, rowsOfImpact, standing, type ServiceRow} from './service-rows.js';
+import {
+  impactOfRoot,
+  rowsBetween,
+  rowsOfImpact,
+  standing,
+  type ServiceRow,
+} from './service-rows.js';
 
 export type {ServiceRow};
 
@@ -52,25 +57,14 @@ function preview(analysis: Analysis, component: Component): Subject {
   const radius = new Set<string>();
   for (const id of blastRadius(model, component.id)) if (!snapshot.down.has(id)) radius.add(id);
   const effect = analysis.effectOf(component.id);
-  const rows = model.services.map((service): ServiceRow => {
-    const before = snapshot.evaluation.served.get(service.id) ?? 0;
-    const after = effect?.after.get(service.id) ?? before;
-    const status = statusOf(service, after);
-    return {
-      id: service.id,
-      demand: service.demand,
-      before,
-      after,
-      status,
-      changed: after !== before,
-    };
-  });
+  const before = (id: string) => snapshot.evaluation.served.get(id) ?? 0;
+  const rows = rowsBetween(model, before, (id) => effect?.after.get(id) ?? before(id));
   return {
     type: 'preview',
     kind: component.kind,
     id: component.id,
     fellWith: countRadius(model, radius, component.id),
-    rows: ordered(rows),
+    rows,
     moves: gslbMovesOf(analysis, radius, rows),
   };
 }

@@ -19,6 +19,28 @@ export function ordered(rows: ServiceRow[]): ServiceRow[] {
   return [...rows.filter((row) => row.changed), ...rows.filter((row) => !row.changed)];
 }
 
+/** Every service's row from what it serves before and after, in display order. */
+export function rowsBetween(
+  model: Model,
+  before: (serviceId: string) => number,
+  after: (serviceId: string) => number,
+): ServiceRow[] {
+  return ordered(
+    model.services.map((service) => {
+      const was = before(service.id);
+      const now = after(service.id);
+      return {
+        id: service.id,
+        demand: service.demand,
+        before: was,
+        after: now,
+        status: statusOf(service, now),
+        changed: was !== now,
+      };
+    }),
+  );
+}
+
 export function rowsOfImpact(impact: Impact): ServiceRow[] {
   return ordered(
     impact.services.map((s) => ({
@@ -58,19 +80,6 @@ export function impactOfRoot(
 /** The state now against only what live sources observed, for rows that cannot fail. */
 export function standing(analysis: Analysis, failure: FailureState): ServiceRow[] {
   const base = analyze(analysis.model, baselineOf(failure), analysis.includeGslb).snapshot;
-  return ordered(
-    analysis.model.services.map((service) => {
-      const before = base.evaluation.served.get(service.id) ?? 0;
-      const after = analysis.snapshot.evaluation.served.get(service.id) ?? 0;
-      const status = analysis.snapshot.status.get(service.id) ?? statusOf(service, after);
-      return {
-        id: service.id,
-        demand: service.demand,
-        before,
-        after,
-        status,
-        changed: before !== after,
-      };
-    }),
-  );
+  const served = (snap: typeof base) => (id: string) => snap.evaluation.served.get(id) ?? 0;
+  return rowsBetween(analysis.model, served(base), served(analysis.snapshot));
 }
