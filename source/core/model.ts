@@ -136,7 +136,3 @@ export function* reachedVms(model: Model, ref: string): Generator<Vm> {
     for (const target of component.targets) yield* reachedVms(model, target.ref);
   else if (component.kind === 'service') yield* reachedVms(model, component.entry);
 }
-
-export function labelOf(component: Component): string | undefined {
-  return 'label' in component ? component.label : undefined;
-}

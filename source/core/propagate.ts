@@ -31,36 +31,27 @@ export function isFailable(component: Component, includeGslb = false): boolean {
  * LBs that run on it. An LB on the zone does not fall with its owner account.
  */
 export function blastRadius(model: Model, id: string): string[] {
-  const ids: string[] = [];
-  forEachInRadius(model, id, (each) => ids.push(each));
-  return ids;
-}
-
-/** The same walk as blastRadius without a generator, for the sweep's inner loop; kinds come along. */
-export function forEachInRadius(
-  model: Model,
-  id: string,
-  visit: (id: string, kind: Kind) => void,
-): void {
   const component = model.components.get(id);
-  if (!component) return;
-  visit(id, component.kind);
+  if (!component) return [];
+  const ids = [id];
   const router = (routerId: string, withItself: boolean) => {
     const r = model.components.get(routerId);
     if (r?.kind !== 'router') return;
-    if (withItself) visit(routerId, 'router');
-    for (const vm of r.vms) visit(vm, 'vm');
-    for (const lb of r.loadBalancers) visit(lb, 'lb');
+    if (withItself) ids.push(routerId);
+    // A router may hold many thousand VMs: no spread into push's arguments.
+    for (const vm of r.vms) ids.push(vm);
+    for (const lb of r.loadBalancers) ids.push(lb);
   };
   if (component.kind === 'zone') {
     for (const routerId of component.routers) router(routerId, true);
     for (const lb of component.loadBalancers) {
       const spec = model.components.get(lb);
-      if (spec?.kind === 'lb' && spec.runsOn === 'zone') visit(lb, 'lb');
+      if (spec?.kind === 'lb' && spec.runsOn === 'zone') ids.push(lb);
     }
   } else if (component.kind === 'account')
     for (const routerId of component.routers) router(routerId, true);
   else if (component.kind === 'router') router(id, false);
+  return ids;
 }
 
 /** Every component down given the failed ones, each with its cause. The highest-level cause wins. */
