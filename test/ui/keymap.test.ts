@@ -147,6 +147,7 @@ describe('the keymap', () => {
       'n',
       's',
       'a',
+      'p',
       '?',
       'q',
     ]);
