@@ -21,6 +21,8 @@ function parseCommandLine() {
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
+    --failover C      after the failures, fail over C as o does (impact), repeatable: db-2, shop-gslb
+    --plan            list the failovers available after them, most restoring first (impact)
     --json            machine-readable output (check, impact)
     --include-gslb    count GSLBs as failable in sweeps
     --read-only       view only: no simulate, no failover
@@ -44,6 +46,8 @@ function parseCommandLine() {
         allowUnknownFlags: false,
         flags: {
           fail: {type: 'string', isMultiple: true},
+          failover: {type: 'string', isMultiple: true},
+          plan: {type: 'boolean', default: false},
           json: {type: 'boolean', default: false},
           includeGslb: {type: 'boolean', default: false},
           readOnly: {type: 'boolean', default: false},
@@ -107,6 +111,8 @@ async function main(): Promise<number> {
   // meow gives a repeatable flag as [] when it is absent.
   if ((cli.flags.fail ?? []).length > 0 && command !== 'impact')
     usageError('--fail goes with impact');
+  if (((cli.flags.failover ?? []).length > 0 || cli.flags.plan) && command !== 'impact')
+    usageError('--failover and --plan go with impact');
   const failNames = (cli.flags.fail ?? []).flatMap((name) => name.split(',')).filter(Boolean);
   if (failNames.length === 0 && process.argv.slice(2).some((arg) => /^--fail(=|$)/.test(arg)))
     usageError('--fail needs a component, e.g. --fail zone:KR-CA');
@@ -125,6 +131,20 @@ async function main(): Promise<number> {
       if (!resolved.ok) usageError(`--fail ${name}: ${resolved.message}`);
       return resolved.id;
     });
+    const failovers = (cli.flags.failover ?? []).flatMap((name) => name.split(',')).filter(Boolean);
+    if (failovers.length > 0 || cli.flags.plan) {
+      const {runRecovery} = await import('./source/commands/plan.js');
+      const targets = failovers.map((name) => {
+        const resolved = resolveComponent(model, name);
+        if (!resolved.ok) usageError(`--failover ${name}: ${resolved.message}`);
+        return resolved.id;
+      });
+      const {lang, ascii} = terminal;
+      const options = {json: cli.flags.json, plan: cli.flags.plan, lang, ascii};
+      const result = runRecovery(model, ids, targets, options, write);
+      if (!result.ok) usageError(result.message);
+      return result.code;
+    }
     const {runImpact} = await import('./source/commands/impact.js');
     return runImpact(model, ids, {json: cli.flags.json, ascii: terminal.ascii}, write);
   }

@@ -44,6 +44,7 @@ export const en = {
   'tag.live': 'live',
   'tag.standby': 'standby',
   'tag.promoted': 'promoted',
+  'tag.active': 'active',
   'tag.forced': 'forced',
   'tag.needs': 'needs',
   'tag.redundant': 'pair',

@@ -46,6 +46,7 @@ export const ko: Record<MessageId, string> = {
   'tag.live': '실제',
   'tag.standby': '대기',
   'tag.promoted': '승격',
+  'tag.active': '활성',
   'tag.forced': '고정',
   'tag.needs': '의존',
   'tag.redundant': '이중',
