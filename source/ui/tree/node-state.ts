@@ -73,7 +73,12 @@ export function nodeState(node: TreeNode, analysis: Analysis, theme: Theme): Nod
     gslb?.kind === 'gslb' &&
     activeTargets(model, gslb, snapshot, snapshot.state.forced).includes(component.id)
   )
-    return {...plain(value), tag: t(lang, 'tag.active'), tagTone: 'ok'};
+    return {
+      ...plain(value),
+      ...(snapshot.state.promoted.has(component.id) ? {icon: glyphs.promoted} : {}),
+      tag: t(lang, 'tag.active'),
+      tagTone: 'ok',
+    };
   if (component.kind === 'vm' && component.role === 'standby') {
     if (snapshot.state.promoted.has(component.id))
       return {...plain(value), icon: glyphs.promoted, tag: t(lang, 'tag.promoted'), tagTone: 'ok'};
