@@ -12,13 +12,6 @@ import type {DashboardState, Notice} from './types.js';
 const notice = (id: MessageId, params?: Notice['params'], tone: Notice['tone'] = 'warn') =>
   ({id, tone, ...(params ? {params} : {})}) as Notice;
 
-/** Why failure keys are off right now, if they are. */
-export function changeBlocked(state: DashboardState): Notice | undefined {
-  if (state.readOnly) return notice('msg.readOnly');
-  if (state.demo) return notice('msg.demoDrives', {arrows: '←→'});
-  return undefined;
-}
-
 /** Applies a new failure state: records undo, the audit entry and the GSLB windows it opens. */
 function commit(
   state: DashboardState,
@@ -43,8 +36,6 @@ function commit(
 }
 
 export function failSelected(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const node = selectedNode(state);
   if (!node) return {...state, notice: notice('msg.noSelection')};
   if (node.role === 'group') return {...state, notice: notice('msg.notFailable.group')};
@@ -70,8 +61,6 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
 }
 
 export function restoreSelected(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const node = selectedNode(state);
   if (!node) return {...state, notice: notice('msg.noSelection')};
   const cause = analyze(state.model, state.failure, state.includeGslb).snapshot.down.get(node.id);
@@ -91,8 +80,6 @@ export function restoreSelected(state: DashboardState, at: number): DashboardSta
 }
 
 export function restoreAll(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const {simulated, promoted, forced} = state.failure;
   if (simulated.size + promoted.size + forced.size === 0)
     return {...state, notice: notice('msg.nothingSimulated')};
@@ -102,8 +89,6 @@ export function restoreAll(state: DashboardState, at: number): DashboardState {
 }
 
 export function undo(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const last = state.undo.at(-1);
   if (!last) return {...state, notice: notice('msg.nothingToUndo')};
   const failure = {...last.failure, observed: state.failure.observed};
@@ -116,8 +101,6 @@ export function undo(state: DashboardState, at: number): DashboardState {
 }
 
 export function failoverSelected(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const node = selectedNode(state);
   if (!node) return {...state, notice: notice('msg.noSelection')};
   const snap = analyze(state.model, state.failure, state.includeGslb).snapshot;
