@@ -77,7 +77,6 @@ export function AvailabilityPanel(props: AvailabilityPanelProps) {
       width={width}
       height={height}
       focused={props.focused ?? true}
-      marked={props.focused ?? true}
       theme={theme}
     >
       {availabilityOf ? (

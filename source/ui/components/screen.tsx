@@ -65,6 +65,7 @@ export function Screen(props: ScreenProps) {
         width={layout.treeWidth}
         height={layout.bodyRows}
         focused={state.focus === 'tree'}
+        marked={state.focus === 'tree' && state.panel !== 'impact'}
       />
       <SidePanel
         state={state}

@@ -94,7 +94,6 @@ export function SweepPanel({items, index, top, theme, width, height, focused}: S
       width={width}
       height={height}
       focused={focused ?? true}
-      marked={focused ?? true}
       theme={theme}
     >
       <Line segments={[{text: fit(totals, inner), tone: 'dim'}]} theme={theme} />
