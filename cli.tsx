@@ -20,7 +20,7 @@ const usage = `
     --events FILE     follow a JSON-lines stream of {"id","state":"down"|"up"} (observed failures)
     --audit FILE      append every action (fail, restore, failover) to a JSON-lines journal
     --lang en|ko      language of the dashboard (default: from the locale)
-    --ascii           plain ASCII drawing
+    --ascii           plain ASCII only (drawing and text, in English)
     --no-color        no colour (also NO_COLOR)
     --help, --version
 

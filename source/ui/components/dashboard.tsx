@@ -92,7 +92,9 @@ export function Dashboard(props: DashboardProps) {
   if (layout.tooSmall)
     return (
       <Text wrap="truncate">
-        {t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows})}
+        {theme.printable(
+          t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows}),
+        )}
       </Text>
     );
   return (
