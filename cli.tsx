@@ -7,6 +7,8 @@ import type {Model} from './source/core/model.js';
 import type {AuditAction} from './source/ui/types.js';
 import {resolveComponent} from './source/core/names.js';
 import {terminalOptions} from './source/commands/terminal.js';
+import {keyFlags} from './source/adapters/cloudstack/credentials.js';
+import {parseDuration} from './source/core/duration.js';
 
 /** meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace. */
 function parseCommandLine() {
@@ -18,6 +20,7 @@ function parseCommandLine() {
     $ failsight check [FILE]               N-1 report: SPOFs, tolerance, strategy, recommendations
     $ failsight impact [FILE] [--fail C …]  what-if from the shell; no --fail: the current state
     $ failsight demo                       dashboard replaying a zone-failure scenario
+    $ failsight import cloudstack          write a topology from a CloudStack-compatible API (KT Cloud)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -27,10 +30,19 @@ function parseCommandLine() {
     --watch           reload FILE when it changes; a bad edit keeps the last good topology
     --events FILE     follow a JSON-lines stream of {"id","state":"down"|"up"} (observed failures)
     --audit FILE      append every action (fail, restore, failover) to a JSON-lines journal
+    --cloudstack      follow the cloud's state (VMs, routers, zones); no FILE: import it first
+    --interval T      how often polled sources ask (30s, 2m or seconds; default 15s)
     --lang en|ko      language of the dashboard (default: from the locale)
     --ascii           plain ASCII drawing
     --no-color        no colour (also NO_COLOR)
     --help, --version
+
+  Import (credentials from CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY, CLOUDSTACK_SECRET only)
+    --endpoint URL    the API address, instead of CLOUDSTACK_ENDPOINT
+    --zone Z          import this zone only (repeatable; name or id)
+    --out FILE        write the topology there (default: stdout)
+    --merge FILE      update FILE's inventory, keeping services, demands, GSLBs and hooks
+    --kt              also read KT Cloud's load balancer API (automatic for KT's endpoint)
 
   Exit codes
     0 fine · 1 check found a single point of failure or a service below its minimum · 2 bad input
@@ -50,6 +62,13 @@ function parseCommandLine() {
           watch: {type: 'boolean', default: false},
           events: {type: 'string'},
           audit: {type: 'string'},
+          cloudstack: {type: 'boolean', default: false},
+          interval: {type: 'string'},
+          endpoint: {type: 'string'},
+          zone: {type: 'string', isMultiple: true},
+          out: {type: 'string'},
+          merge: {type: 'string'},
+          kt: {type: 'boolean', default: false},
           lang: {type: 'string', choices: ['en', 'ko']},
           ascii: {type: 'boolean', default: false},
           color: {type: 'boolean', default: true},
@@ -60,9 +79,17 @@ function parseCommandLine() {
     usageError(error instanceof Error ? error.message : String(error));
   }
 }
+/** Keys never come from argv: they would land in shell history and every `ps` listing. */
+const keyFlag = process.argv
+  .slice(2)
+  .find((arg) => keyFlags.includes(arg.split('=')[0]!.toLowerCase()));
+if (keyFlag !== undefined)
+  usageError(
+    `${keyFlag.split('=')[0]} is not accepted: API keys are read from CLOUDSTACK_KEY and CLOUDSTACK_SECRET only`,
+  );
 const cli = parseCommandLine();
 
-const commands = ['check', 'impact', 'demo'] as const;
+const commands = ['check', 'impact', 'demo', 'import'] as const;
 type Command = (typeof commands)[number] | 'dashboard';
 
 /** With --json, stdout is one JSON document whatever the exit code (DESIGN §5): on bad input, the errors. */
@@ -110,6 +137,22 @@ async function main(): Promise<number> {
   const failNames = (cli.flags.fail ?? []).flatMap((name) => name.split(',')).filter(Boolean);
   if (failNames.length === 0 && process.argv.slice(2).some((arg) => /^--fail(=|$)/.test(arg)))
     usageError('--fail needs a component, e.g. --fail zone:KR-CA');
+  if (command === 'import') {
+    if (rest[0] !== 'cloudstack' || rest.length > 1)
+      usageError('import reads one kind of source: failsight import cloudstack [--out FILE]');
+    const {runImport} = await import('./source/commands/import.js');
+    return runImport(
+      {
+        endpoint: cli.flags.endpoint,
+        zones: (cli.flags.zone ?? []).flatMap((zone) => zone.split(',')).filter(Boolean),
+        out: cli.flags.out,
+        merge: cli.flags.merge,
+        kt: cli.flags.kt,
+        env: process.env,
+      },
+      {stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text)},
+    );
+  }
   const terminal = terminalOptions(cli.flags, process.env, Boolean(process.stdout.isTTY));
   const write = (text: string) => process.stdout.write(text);
 
@@ -133,7 +176,10 @@ async function main(): Promise<number> {
   // interactive whatever the environment says, so it must not be loaded believing that.
   delete process.env['CI'];
   delete process.env['CONTINUOUS_INTEGRATION'];
-  const {model, file, warnings} = await load(command === 'demo' ? undefined : files[0]);
+  const {model, file, warnings} =
+    command === 'dashboard' && cli.flags.cloudstack && files.length === 0
+      ? await importForDashboard()
+      : await load(command === 'demo' ? undefined : files[0]);
   const options = {model, file, warnings, includeGslb: cli.flags.includeGslb, ...terminal};
   if (command === 'demo') {
     const {runDemo} = await import('./source/commands/demo.js');
@@ -150,6 +196,30 @@ async function main(): Promise<number> {
   }
 }
 
+/** --cloudstack without a FILE: the dashboard opens on an import held in memory. */
+async function importForDashboard(): Promise<{model: Model; file: string; warnings: string[]}> {
+  const {importedModel} = await import('./source/commands/import.js');
+  const imported = await importedModel({
+    endpoint: cli.flags.endpoint,
+    zones: cli.flags.zone ?? [],
+    kt: cli.flags.kt,
+    env: process.env,
+  });
+  if (!imported.ok) {
+    process.stderr.write(`failsight: --cloudstack: ${imported.message}\n`);
+    process.exit(2);
+  }
+  return {model: imported.model, file: imported.source, warnings: []};
+}
+
+/** The polling interval every polled source shares (--interval; default 15 s). */
+function intervalSeconds(): number {
+  if (cli.flags.interval === undefined) return 15;
+  const parsed = parseDuration(cli.flags.interval);
+  if (!parsed.ok) usageError(`--interval: ${parsed.message}`);
+  return parsed.seconds;
+}
+
 /** --watch, --events and --audit: the dashboard's live inputs and its journal. */
 async function liveSources(file: string, model: Model, hasFile: boolean, signal: AbortSignal) {
   const sources = [];
@@ -162,6 +232,23 @@ async function liveSources(file: string, model: Model, hasFile: boolean, signal:
   if (cli.flags.events !== undefined) {
     const {followEvents} = await import('./source/adapters/events.js');
     sources.push(followEvents(cli.flags.events, () => current, signal));
+  }
+  if (cli.flags.cloudstack) {
+    const {cloudClient} = await import('./source/commands/import.js');
+    const {followCloudStack} = await import('./source/adapters/cloudstack/poll.js');
+    const interval = intervalSeconds();
+    let client;
+    try {
+      client = cloudClient(process.env, cli.flags.endpoint, {
+        // A poll gives up before the next one is due, and retries once.
+        timeoutMs: Math.min(20_000, interval * 1000),
+        retries: 1,
+        signal,
+      });
+    } catch (error) {
+      usageError(`--cloudstack: ${(error as Error).message}`);
+    }
+    sources.push(followCloudStack(client, () => current, interval, signal));
   }
   const live: {updates?: AsyncIterable<LiveUpdate>; onAction?: (action: AuditAction) => void} = {};
   if (sources.length > 0) {
