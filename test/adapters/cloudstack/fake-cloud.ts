@@ -154,14 +154,14 @@ export class FakeCloud {
       tls?: {key: string; cert: string};
     } = {},
   ): Promise<FakeCloud> {
-    let cloud: FakeCloud | undefined;
+    const holder: {cloud?: FakeCloud} = {};
     const handler = (request: IncomingMessage, response: ServerResponse) =>
-      void cloud!.answer(request, response);
+      void holder.cloud!.answer(request, response);
     const server = options.tls ? createHttps(options.tls, handler) : createHttp(handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     const scheme = options.tls ? 'https' : 'http';
-    cloud = new FakeCloud(
+    const cloud = new FakeCloud(
       options.state ?? sampleCloud(),
       options.secret ?? 'fake-secret-Zx9/+*',
       options.key ?? 'fake-api-key-Qw7',
@@ -172,6 +172,7 @@ export class FakeCloud {
           server.close(() => resolve());
         }),
     );
+    holder.cloud = cloud;
     return cloud;
   }
 
