@@ -185,7 +185,7 @@ describe('failsight import cloudstack (fake cloud)', () => {
       .concat(
         'gslbs:\n  - id: shop-gslb\n    targets: [{ref: web-ca}, {ref: web-cb, priority: 2}]\n',
       );
-    writeFileSync(file, edited.replace(/  - id: web-cb-service\n(    .*\n)+/, ''));
+    writeFileSync(file, edited.replace(/ {2}- id: web-cb-service\n( {4}.*\n)+/, ''));
     expect(parseTopology(readFileSync(file, 'utf8'), file).ok).toBe(true);
 
     // The cloud changes: web-2 is gone, web-5 is new in KR-CA and joins the rule.
