@@ -90,15 +90,18 @@ function apiText(text: string, secrets: readonly string[]): string {
   return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
 }
 
+/** The useful part of fetch's "fetch failed": the first cause with a code, else the innermost message. */
 function errorCause(error: unknown): {code?: string; message: string} {
   let current: unknown = error;
+  let innermost = error instanceof Error ? error.message : String(error);
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const code = (current as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code !== 'UND_ERR_SOCKET' && current !== error)
-      return {code, message: current.message};
+      return {code, message: current.message || innermost};
+    if (current.message) innermost = current.message;
     current = (current as Error & {cause?: unknown}).cause;
   }
-  return {message: error instanceof Error ? error.message : String(error)};
+  return {message: innermost};
 }
 
 export function createClient(

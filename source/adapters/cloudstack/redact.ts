@@ -1,5 +1,5 @@
 /** Query parameters that identify the caller: never shown, whatever the message. */
-const secretParams = /([?&](?:apikey|signature)=)[^&#\s]*/gi;
+const secretParams = /([?&](?:apikey|signature)=)[A-Za-z0-9%._~*+/=-]*/gi;
 
 /** A URL fit for a message: `apiKey` and `signature` replaced by `***`. */
 export function redactUrl(url: string): string {

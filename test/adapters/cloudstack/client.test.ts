@@ -118,7 +118,7 @@ describe('CloudStack client against a fake cloud', () => {
     expect(error.message).toMatch(
       /cannot reach http:\/\/127\.0\.0\.1:\d+\/server\/v1\/client\/api/,
     );
-    expect(error.message).toContain('ECONNREFUSED');
+    expect(error.message).toMatch(/signature=\*\*\*: connect ECONNREFUSED .* \(ECONNREFUSED\)$/);
     expect(error.message).not.toContain(fake.apiKey);
     cloud = undefined;
   });
@@ -182,6 +182,10 @@ describe('CloudStack client against a fake cloud', () => {
   it('redacts apiKey and signature from URLs in messages', () => {
     expect(redactUrl('https://h/client/api?apiKey=AAA&command=listZones&signature=x%2By')).toBe(
       'https://h/client/api?apiKey=***&command=listZones&signature=***',
+    );
+    // Redacting twice changes nothing, and the text after the URL stays.
+    expect(redactUrl(redactUrl('GET h?apiKey=A-b_c&signature=d%2B/e=: refused'))).toBe(
+      'GET h?apiKey=***&signature=***: refused',
     );
   });
 });
