@@ -16,6 +16,8 @@ import {
 } from '../adapters/cloudstack/inventory.js';
 import {ImportError, toTopology, type Imported} from '../adapters/cloudstack/to-topology.js';
 import {writeWhole} from '../adapters/cloudstack/write.js';
+import {usageError} from './errors.js';
+import type {Invocation} from './invocation.js';
 import {importedYaml, mergeYaml} from '../adapters/cloudstack/yaml-out.js';
 
 export interface ImportArgs {
@@ -35,6 +37,24 @@ export interface ImportIo {
 }
 
 class Refused extends Error {}
+
+/** `failsight import cloudstack [--endpoint URL] [--zone Z …] [--out FILE] [--merge FILE] [--kt]`. */
+export async function importCommand({files, flags}: Invocation): Promise<number> {
+  if (files[0] !== 'cloudstack' || files.length > 1)
+    usageError('import reads one kind of source: failsight import cloudstack [--out FILE]');
+  if (flags.json) usageError('--json goes with check or impact');
+  return runImport(
+    {
+      endpoint: flags.endpoint,
+      zones: (flags.zone ?? []).flatMap((zone) => zone.split(',')).filter(Boolean),
+      out: flags.out,
+      merge: flags.merge,
+      kt: flags.kt,
+      env: process.env,
+    },
+    {stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text)},
+  );
+}
 
 /** A client for the endpoint and keys in the environment; refused with a message otherwise. */
 export function cloudClient(

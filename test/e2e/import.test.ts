@@ -93,7 +93,7 @@ describe('failsight import cloudstack, as a new user would', () => {
     const result = await run(['import', 'cloudstack', '--secret=hunter2-argv'], {});
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      '--secret is not accepted: API keys are read from CLOUDSTACK_KEY',
+      '--secret is not accepted: keys are read from CLOUDSTACK_KEY',
     );
     expect(result.stderr).not.toContain('hunter2-argv');
   });

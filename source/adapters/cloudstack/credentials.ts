@@ -1,13 +1,13 @@
 import type {Credentials} from './client.js';
 
-export const keyFlags = [
-  '--key',
-  '--secret',
-  '--api-key',
-  '--apikey',
-  '--secret-key',
-  '--secretkey',
-];
+const keyFlags = ['--key', '--secret', '--api-key', '--apikey', '--secret-key', '--secretkey'];
+
+/** A flag that would carry a key on the command line, by name only (its value is never shown). */
+export function keyFlagIn(argv: readonly string[]): string | undefined {
+  return argv
+    .map((arg) => arg.split('=')[0]!.toLowerCase())
+    .find((name) => keyFlags.includes(name));
+}
 
 /**
  * The endpoint and key pair, from the environment only (as other CloudStack tools name them):
