@@ -92,9 +92,7 @@ describe('failsight import cloudstack, as a new user would', () => {
   it('never takes a key from the command line', async () => {
     const result = await run(['import', 'cloudstack', '--secret=hunter2-argv'], {});
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(
-      '--secret is not accepted: keys are read from CLOUDSTACK_KEY',
-    );
+    expect(result.stderr).toContain('--secret is not accepted: keys are read from CLOUDSTACK_KEY');
     expect(result.stderr).not.toContain('hunter2-argv');
   });
 
