@@ -69,7 +69,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('what an operator trips on (tmux
     await screen.waitForText('simulated failure of zone KR-CA');
     const footer = screen.lines()[22];
     expect(footer).toBe(
-      ' ↑↓ move  Tab focus  x fail  r restore  o failover  v view  ? help  q quit',
+      ' ↑↓ move  Tab focus  x fail  r restore  o failover  p plan  ? help  q quit',
     );
   });
 

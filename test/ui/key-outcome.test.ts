@@ -84,6 +84,11 @@ describe('a key press, decided by the keymap alone', () => {
     expect(keyOutcome(panel, 'x', key(), options)).toMatchObject({
       action: {notice: {id: 'msg.keyInTree', params: {key: 'x'}}},
     });
+    // While a failover preview waits, any other key repeats how to answer it.
+    const pending = {...start(), pending: {id: 'db-2'}} as unknown as ReturnType<typeof start>;
+    expect(keyOutcome(pending, 'x', key(), options)).toMatchObject({
+      action: {notice: {id: 'msg.confirmFailover', params: {key: 'y'}}},
+    });
     // Keys with no printable name (a bare Escape sequence, F-keys) stay silent.
     expect(keyOutcome(start(), '', key({meta: true}), options)).toBeUndefined();
   });
@@ -120,7 +125,7 @@ describe('the footer at 80 columns', () => {
     const calm = start();
     expect(shown(calm)).toBe('↑↓ ←→ Tab x v / s ? q');
     const failed = apply(calm, {type: 'failSelected', at});
-    expect(shown(failed)).toBe('↑↓ Tab x r o v ? q');
-    expect(shown(apply(failed, {type: 'focusNext'}))).toBe('↑↓ Tab s a ? Esc q');
+    expect(shown(failed)).toBe('↑↓ Tab x r o p ? q');
+    expect(shown(apply(failed, {type: 'focusNext'}))).toBe('↑↓ Tab s a p ? Esc q');
   });
 });

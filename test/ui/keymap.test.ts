@@ -41,6 +41,7 @@ const context: KeyContext = {
   hasSimulated: false,
   filterActive: false,
   hasFailure: false,
+  planOpen: false,
 };
 
 describe('the keymap', () => {
@@ -129,6 +130,7 @@ describe('the keymap', () => {
       '/ filter',
       's sweep',
       'a availability',
+      'p plan',
       '? help',
       'q quit',
     ]);
@@ -152,6 +154,7 @@ describe('the keymap', () => {
       'n N',
       's',
       'a',
+      'p',
       '?',
       'q',
     ]);

@@ -39,16 +39,16 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
       '│›▾ ● Z1                          400│┃fails with it: 1 router · 40 VMs        ┃',
     );
     expect(lines(focused)[22]).toBe(
-      ' ↑↓ move  Tab focus  s sweep  a availability  ? help  Esc close  q quit',
+      ' ↑↓ move  Tab focus  s sweep  a availability  p plan  ? help  Esc close  q quit',
     );
     stdin.write(keys.down);
     const down = await waitForFrame(lastFrame, (f) => f.includes('2-19/85'));
     // The table's header stays while its rows scroll under it.
     expect(lines(down)[2]).toBe(
-      '│›▾ ● Z1                          400│┃ service demand before after status     ┃',
+      '│›▾ ● Z1                          400│┃ service demand before would be status  ┃',
     );
     expect(lines(down)[3]).toBe(
-      '│  ▾ ● acc/Z1                     400│┃ svc-01      10     10     0 DOWN       ┃',
+      '│  ▾ ● acc/Z1                     400│┃ svc-01      10     10        0 DOWN    ┃',
     );
     stdin.write('G');
     const bottom = await waitForFrame(lastFrame, (f) => f.includes('68-85/85'));
@@ -72,7 +72,7 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
     stdin.write('x');
     const failed = await waitForFrame(lastFrame, (f) => f.includes('simulated failure of zone'));
     expect(lines(failed)[22]).toBe(
-      ' ↑↓ move  Tab focus  x fail  r restore  o failover  v view  ? help  q quit',
+      ' ↑↓ move  Tab focus  x fail  r restore  o failover  p plan  ? help  q quit',
     );
     stdin.write(':');
     const unknown = await waitForFrame(lastFrame, (f) => f.includes('is not a key here'));
@@ -109,13 +109,13 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
           '┌ Keys ─────────────────────────────────────────────────────── Esc or ? closes ┐',
         );
         expect(lines(help)[12]).toBe(
-          '│ x            simulate its failure      ?            this help                │',
+          '│ x            simulate its failure      p            failover plan, most      │',
         );
         expect(lines(help)[13]).toBe(
-          '│ r            restore it or its cause   Esc          close the panel or help  │',
+          '│ r            restore it or its cause                restoring first          │',
         );
         expect(lines(help)[14]).toBe(
-          '│              (nothing simulated)       Esc          clear the filter         │',
+          '│              (nothing simulated)       ?            this help                │',
         );
         expect(body).toContain('q Ctrl-C     quit');
       } else {
@@ -146,7 +146,7 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
       `│       ●  web-3                                            250        ││ ⚡ router shop-main/KR-CA${' '.repeat(60)}│`,
     );
     expect(lines(frame)[48]).toBe(
-      ' ↑↓ move  ←→ fold  Tab focus  x fail  r restore  R restore all  u undo  o failover  v view  / filter  s sweep  a availability  ? help  q quit',
+      ' ↑↓ move  ←→ fold  Tab focus  x fail  r restore  R restore all  u undo  o failover  v view  / filter  s sweep  a availability  p plan  ? help  q quit',
     );
   });
 });

@@ -19,7 +19,8 @@ export function messageOf(
   if (state.notice) {
     const tone: Tone =
       state.notice.tone === 'error' ? 'bad' : state.notice.tone === 'warn' ? 'warn' : 'plain';
-    return {text: say(lang, state.notice), tone};
+    const unchanged = state.notice.cloudUnchanged ? ` ${t(lang, 'msg.cloudUnchanged')}` : '';
+    return {text: say(lang, state.notice) + unchanged, tone};
   }
   if (warnings.length > 0)
     return {text: t(lang, 'msg.warnings', {n: warnings.length, first: warnings[0]!}), tone: 'warn'};

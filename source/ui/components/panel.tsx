@@ -32,9 +32,9 @@ export function Panel(props: PanelProps) {
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate" {...borderStyle}>
         {glyphs.topLeft}
-        <Text bold>{head}</Text>
+        <Text bold>{theme.printable(head)}</Text>
         {rule}
-        {end}
+        {theme.printable(end)}
         {glyphs.topRight}
       </Text>
       {/* Remounted when the style changes: Ink keeps the top border it once had otherwise. */}

@@ -1,8 +1,8 @@
 import {useEffect, useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
-import {countdown} from '../analysis/countdown.js';
+import {countdownsAt} from '../../core/countdown.js';
 import {subjectOf} from '../analysis/selection.js';
-import {newSinglePoints, singlePointsAfter} from '../analysis/single-points.js';
+import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {DashboardState} from '../state/types.js';
@@ -11,6 +11,7 @@ import type {AvailabilityOf} from '../types.js';
 import {AvailabilityPanel} from './availability-panel.js';
 import {ImpactPanel} from './impact-panel.js';
 import {impactDetail} from './impact-detail.js';
+import {PlanPanel} from './plan-panel.js';
 import {impactContent} from './impact-text.js';
 import {impactLength, impactWindow, scrollPosition} from './impact-window.js';
 import {SweepPanel} from './sweep-panel.js';
@@ -32,42 +33,34 @@ interface SidePanelProps {
 export function SidePanel(props: SidePanelProps) {
   const {state, analysis, node, now, theme, width, height, onLength} = props;
   const focused = state.focus === 'panel';
-  const {model, failure, includeGslb} = state;
-  const subject = useMemo(() => subjectOf(analysis, failure, node), [analysis, failure, node]);
-  const newSpofs = useMemo(
-    () => newSinglePoints(model, failure, includeGslb),
-    [model, failure, includeGslb],
-  );
-  const thenSpofs = useMemo(
-    () =>
-      subject.type === 'preview'
-        ? singlePointsAfter(model, failure, subject.id, includeGslb)
-        : undefined,
-    [model, failure, subject, includeGslb],
+  const {model, failure} = state;
+  // A failover waiting for its key shows its preview, whichever list is open.
+  const panel = state.pending ? 'impact' : state.panel;
+  const subject = useMemo(
+    () => subjectOf(analysis, failure, node, state.pending),
+    [analysis, failure, node, state.pending],
   );
   const detail = useMemo(
     () => impactDetail(subject, model, analysis.snapshot, theme, width - 2),
     [subject, model, analysis.snapshot, theme, width],
   );
   const content = useMemo(() => {
-    if (state.panel !== 'impact') return undefined;
+    if (panel !== 'impact') return undefined;
     const whole = impactContent(subject, {
       model,
       theme,
       width: width - 2,
       // All of it: the panel scrolls instead of cutting rows off.
       height: Number.MAX_SAFE_INTEGER,
-      countdown: countdown(state.timers, now),
-      newSpofs,
-      thenSpofs,
+      countdown: countdownsAt(model, failure, now),
     });
     return {...whole, notes: [...whole.notes, ...detail]};
-  }, [state.panel, subject, model, theme, width, state.timers, now, newSpofs, thenSpofs, detail]);
+  }, [panel, subject, model, theme, width, failure, now, detail]);
   const length = content ? impactLength(content) : 0;
   useEffect(() => {
     if (content) onLength?.(length);
   }, [content, length, onLength]);
-  if (state.panel === 'sweep')
+  if (panel === 'sweep')
     return (
       <SweepPanel
         items={sweepItems(analysis)}
@@ -79,7 +72,18 @@ export function SidePanel(props: SidePanelProps) {
         focused={focused}
       />
     );
-  if (state.panel === 'availability')
+  if (panel === 'plan')
+    return (
+      <PlanPanel
+        entries={planOf(state)}
+        index={state.list.index}
+        top={state.list.top}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
+  if (panel === 'availability')
     return (
       <AvailabilityPanel
         model={model}

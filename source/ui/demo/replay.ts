@@ -18,7 +18,7 @@ export function stateAtStep(
     ...current,
     failure: {...emptyState, observed: current.failure.observed},
     undo: [],
-    timers: [],
+    pending: undefined,
     panel: 'impact',
     help: false,
   };

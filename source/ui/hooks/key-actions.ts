@@ -18,12 +18,14 @@ export function keyContext(state: DashboardState): KeyContext {
     hasSimulated: simulated.size + promoted.size + forced.size > 0,
     filterActive: state.filter.text !== '',
     hasFailure: simulated.size + state.failure.observed.size > 0,
+    planOpen: state.panel === 'plan',
   };
 }
 
 /** Which part of the screen has the keys: help, the focused right panel, or the tree. */
 export function scopesOf(state: DashboardState): Scope[] {
   const demo: Scope[] = state.demo ? ['demo'] : [];
+  if (state.pending) return ['confirm'];
   if (state.help) return ['help'];
   if (state.focus === 'panel') return [...demo, state.panel === 'impact' ? 'panel' : 'list'];
   return [...demo, 'tree'];
@@ -70,7 +72,7 @@ export function dashboardAction(
     case 'listLast':
       return edge('last');
     case 'jump':
-      return {type: 'jumpToListItem'};
+      return {type: 'jumpToListItem', at};
     case 'fail':
       return {type: 'failSelected', at};
     case 'restore':
@@ -81,6 +83,12 @@ export function dashboardAction(
       return {type: 'undo', at};
     case 'failover':
       return {type: 'failover', at};
+    case 'confirm':
+      return {type: 'confirmPending', at};
+    case 'cancel':
+      return {type: 'cancelPending'};
+    case 'plan':
+      return {type: 'togglePlan'};
     case 'nextView':
       return {type: 'switchView'};
     case 'viewZone':
@@ -143,6 +151,8 @@ export function keyOutcome(
   if (!binding) {
     const name = typed(input);
     if (name === undefined) return undefined;
+    // A failover preview waits: say again which keys answer it.
+    if (state.pending) return {type: 'dispatch', action: warn('msg.confirmFailover', {key: 'y'})};
     const elsewhere = bindingElsewhere(scopes, input, key);
     if (elsewhere?.scopes.includes('tree') && !state.help)
       return {type: 'dispatch', action: warn('msg.keyInTree', {key: name})};

@@ -2,8 +2,11 @@ import type {Key} from 'ink';
 import type {MessageId} from '../i18n.js';
 import type {Lang} from '../types.js';
 
-/** Who has the keys: the tree, a list panel (sweep, availability), the impact panel, help. */
-export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo';
+/**
+ * Who has the keys: the tree, a list panel (sweep, availability, plan), the impact panel,
+ * help; `confirm`: a failover preview waits for its confirmation key.
+ */
+export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo' | 'confirm';
 
 /** What decides whether a key applies right now, and how much it matters in the footer. */
 export interface KeyContext {
@@ -14,6 +17,8 @@ export interface KeyContext {
   filterActive: boolean;
   /** Something is down, simulated or observed: recovery keys come first. */
   hasFailure: boolean;
+  /** The plan is open: Enter there applies a failover, a change like `o`. */
+  planOpen: boolean;
 }
 
 export type Words = Record<Lang, string>;

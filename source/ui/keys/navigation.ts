@@ -1,4 +1,5 @@
 import {
+  changes,
   glyph,
   is,
   list,
@@ -171,9 +172,14 @@ export const navigation: readonly Binding<NavigationAction>[] = [
     action: 'jump',
     scopes: list,
     keys: same('Enter'),
-    label: {en: 'sweep: show the line in the tree', ko: '점검: 그 줄을 트리에서 보기'},
-    footer: {keys: same('Enter'), label: {en: 'jump', ko: '이동'}},
+    label: {
+      en: 'sweep: show it in the tree; plan: apply it',
+      ko: '점검: 트리에서 보기, 계획: 실행',
+    },
+    footer: {keys: same('Enter'), label: {en: 'jump', ko: '이동'}, rank: rank(2)},
     matches: (_, key) => key.return,
+    // In the plan, Enter fails over: a change, off where the other change keys are.
+    unavailable: (c) => (c.planOpen ? changes(c) : undefined),
   },
   {
     action: 'focusNext',
