@@ -51,7 +51,10 @@ describe.skipIf(!hasTmux && !process.env['CI'])('what an operator trips on (tmux
     await screen.waitForText('Enter keeps it');
     await screen.waitForText('/web');
     screen.keys('Enter');
-    await screen.waitForText('Impact · VM web-1');
+    await screen.waitFor(
+      (text) => !text.includes('Enter keeps it') && text.includes('Impact · VM web-1'),
+      'the filter applied',
+    );
     screen.type('N');
     const last = await screen.waitForText('match 4 of 4 for "web"');
     expect(last).toContain('Impact · VM web-4');
