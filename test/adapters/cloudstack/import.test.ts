@@ -211,6 +211,23 @@ describe('failsight import cloudstack (fake cloud)', () => {
     expect(text.match(/Imported by failsight/g)).toHaveLength(1);
   });
 
+  it('--merge with --zone updates that zone and leaves the others as they are', async () => {
+    cloud = await FakeCloud.start();
+    const file = join(dir(), 'cloud.yaml');
+    await importFrom(cloud, {out: file});
+    const before = readFileSync(file, 'utf8');
+    cloud.state.vms = cloud.state.vms.filter((vm) => vm['name'] !== 'web-2');
+    cloud.state.rules[0]!.members = ['v1000000-0000-4000-8000-000000000001'];
+    const merged = await importFrom(cloud, {merge: file, zones: ['KR-CA']});
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).toContain('removed 1 (web-2)');
+    const text = readFileSync(file, 'utf8');
+    const block = (t: string) => t.slice(t.indexOf('  - id: web-3'), t.indexOf('loadBalancers:'));
+    expect(block(text)).toBe(block(before));
+    expect(text).toContain('  - id: KR-CB\n');
+    expect(text).toContain('members: [ web-3, web-4 ]');
+  });
+
   it('--merge refuses a result that would not load, and leaves the file alone', async () => {
     cloud = await FakeCloud.start();
     const file = join(dir(), 'cloud.yaml');
