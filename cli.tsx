@@ -24,7 +24,7 @@ const usage = `
     --cloudstack      follow the cloud's state (VMs, routers, zones); no FILE: import it first
     --interval T      how often polled sources ask (30s, 2m or seconds; default 15s)
     --lang en|ko      language of the dashboard (default: from the locale)
-    --ascii           plain ASCII drawing
+    --ascii           plain ASCII only (drawing and text, in English)
     --no-color        no colour (also NO_COLOR)
     --help, --version
 

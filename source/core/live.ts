@@ -1,4 +1,5 @@
 import type {Model} from './model.js';
+import {printable} from './printable.js';
 
 /** What a live source tells the dashboard: a new topology, a new set of observed failures, or a problem. */
 export type LiveUpdate =
@@ -41,6 +42,7 @@ export function parseEventLine(
     return {ok: false, reason: '"state" is neither "down" nor "up"'};
   const event: EventLine = {id: record['id'], state: record['state']};
   if (typeof record['at'] === 'string') event.at = record['at'];
-  if (typeof record['reason'] === 'string') event.reason = record['reason'];
+  // A reason is shown as it came, escaped: it is the stream's text, not the dashboard's.
+  if (typeof record['reason'] === 'string') event.reason = printable(record['reason']);
   return {ok: true, event};
 }

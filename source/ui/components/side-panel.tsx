@@ -1,8 +1,8 @@
 import {useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
-import {countdown} from '../analysis/countdown.js';
+import {countdownsAt} from '../../core/countdown.js';
 import {subjectOf} from '../analysis/selection.js';
-import {newSinglePoints, singlePointsAfter} from '../analysis/single-points.js';
+import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {DashboardState} from '../state/types.js';
@@ -10,6 +10,7 @@ import type {Theme} from '../theme.js';
 import type {AvailabilityOf} from '../types.js';
 import {AvailabilityPanel} from './availability-panel.js';
 import {ImpactPanel} from './impact-panel.js';
+import {PlanPanel} from './plan-panel.js';
 import {impactContent} from './impact-text.js';
 import {SweepPanel} from './sweep-panel.js';
 
@@ -27,20 +28,14 @@ interface SidePanelProps {
 /** The right side: the selection's impact, or the sweep or availability list when open. */
 export function SidePanel(props: SidePanelProps) {
   const {state, analysis, node, now, theme, width, height} = props;
-  const {model, failure, includeGslb} = state;
-  const subject = useMemo(() => subjectOf(analysis, failure, node), [analysis, failure, node]);
-  const newSpofs = useMemo(
-    () => newSinglePoints(model, failure, includeGslb),
-    [model, failure, includeGslb],
+  const {model, failure} = state;
+  // A failover waiting for its key shows its preview, whichever list is open.
+  const panel = state.pending ? 'impact' : state.panel;
+  const subject = useMemo(
+    () => subjectOf(analysis, failure, node, state.pending),
+    [analysis, failure, node, state.pending],
   );
-  const thenSpofs = useMemo(
-    () =>
-      subject.type === 'preview'
-        ? singlePointsAfter(model, failure, subject.id, includeGslb)
-        : undefined,
-    [model, failure, subject, includeGslb],
-  );
-  if (state.panel === 'sweep')
+  if (panel === 'sweep')
     return (
       <SweepPanel
         items={sweepItems(analysis)}
@@ -51,7 +46,18 @@ export function SidePanel(props: SidePanelProps) {
         height={height}
       />
     );
-  if (state.panel === 'availability')
+  if (panel === 'plan')
+    return (
+      <PlanPanel
+        entries={planOf(state)}
+        index={state.list.index}
+        top={state.list.top}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
+  if (panel === 'availability')
     return (
       <AvailabilityPanel
         model={model}
@@ -68,9 +74,7 @@ export function SidePanel(props: SidePanelProps) {
     theme,
     width: width - 2,
     height: height - 2,
-    countdown: countdown(state.timers, now),
-    newSpofs,
-    thenSpofs,
+    countdown: countdownsAt(model, failure, now),
   });
   return <ImpactPanel content={content} theme={theme} width={width} height={height} />;
 }
