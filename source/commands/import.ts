@@ -1,4 +1,5 @@
 import {readFile} from 'node:fs/promises';
+import {parse} from 'yaml';
 import {formatLocated, parseTopology} from '../core/load.js';
 import type {Model} from '../core/model.js';
 import {loadTopologyFile} from '../adapters/topology-file.js';
@@ -121,6 +122,9 @@ export async function runImport(args: ImportArgs, io: ImportIo): Promise<number>
       });
     }
     const out = args.out ?? args.merge;
+    // A JSON topology stays JSON (without the header, which JSON cannot hold).
+    if (out !== undefined && /\.json$/i.test(out))
+      text = `${JSON.stringify(parse(text), null, 2)}\n`;
     // The import is only written if failsight itself can load it.
     const check = parseTopology(text, out ?? 'the import');
     if (!check.ok)

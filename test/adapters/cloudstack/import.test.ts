@@ -228,6 +228,19 @@ describe('failsight import cloudstack (fake cloud)', () => {
     expect(text).toContain('members: [ web-3, web-4 ]');
   });
 
+  it('keeps a JSON topology JSON, on import and on --merge', async () => {
+    cloud = await FakeCloud.start();
+    const file = join(dir(), 'cloud.json');
+    expect((await importFrom(cloud, {out: file})).code).toBe(0);
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {services: Array<{demand: number}>};
+    json.services[0]!.demand = 40;
+    writeFileSync(file, JSON.stringify(json));
+    expect((await importFrom(cloud, {merge: file})).code).toBe(0);
+    const merged = JSON.parse(readFileSync(file, 'utf8')) as typeof json & {vms: unknown[]};
+    expect(merged.services[0]!.demand).toBe(40);
+    expect(merged.vms).toHaveLength(5);
+  });
+
   it('--merge refuses a result that would not load, and leaves the file alone', async () => {
     cloud = await FakeCloud.start();
     const file = join(dir(), 'cloud.yaml');
