@@ -76,6 +76,10 @@ async function importCloud(client: CloudStackClient, args: ImportArgs): Promise<
       client,
       kt ? {kt: {endpoint: ktLoadBalancerEndpoint(client.endpoint)}} : {},
     );
+    if (kt)
+      inventory.notes.push(
+        "KT Cloud GSLBs are not read (the GSLB API's answers are not published): add gslbs by hand; --merge keeps them",
+      );
     return toTopology(inventory, {zones: args.zones});
   } catch (error) {
     if (error instanceof CloudStackError || error instanceof ImportError)

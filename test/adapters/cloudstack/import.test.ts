@@ -182,6 +182,10 @@ describe('failsight import cloudstack (fake cloud)', () => {
     const edited = readFileSync(file, 'utf8')
       .replace('demand: 4\n', 'demand: 400 # measured in October\n    minimum: 200\n')
       .replace('unit: vCPU', 'unit: users')
+      .replace(
+        '  - id: web-1\n    account: shop\n    zone: KR-CA\n    capacity: 2\n',
+        '  - id: web-1\n    account: shop\n    zone: KR-CA\n    capacity: 250 # load-tested\n    probe: http://10.0.0.1/healthz\n',
+      )
       .concat(
         'gslbs:\n  - id: shop-gslb\n    targets: [{ref: web-ca}, {ref: web-cb, priority: 2}]\n',
       );
@@ -199,6 +203,7 @@ describe('failsight import cloudstack (fake cloud)', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('demand: 400 # measured in October\n    minimum: 200');
     expect(text).toContain('unit: users');
+    expect(text).toContain('capacity: 250 # load-tested\n    probe: http://10.0.0.1/healthz\n');
     expect(text).toContain('- id: shop-gslb');
     // web-cb is behind the hand-written GSLB: no second service is made up for it.
     expect(text).not.toContain('web-cb-service');
@@ -272,8 +277,9 @@ describe('failsight import cloudstack (fake cloud)', () => {
         members: ['v3000000-0000-4000-8000-000000000003', 'v4000000-0000-4000-8000-000000000004'],
       },
     ];
-    const {code, stdout} = await importFrom(cloud, {kt: true});
+    const {code, stdout, stderr} = await importFrom(cloud, {kt: true});
     expect(code).toBe(0);
+    expect(stderr).toContain('failsight: note: KT Cloud GSLBs are not read');
     const loaded = parseTopology(stdout, 'kt.yaml');
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     expect(loaded.model.loadBalancers.map((lb) => [lb.id, lb.zone, lb.runsOn, lb.members])).toEqual(
