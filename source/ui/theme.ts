@@ -1,4 +1,5 @@
 import type {Status} from '../core/capacity.js';
+import {screenText} from './text.js';
 import type {Look} from './types.js';
 
 export interface Glyphs {
@@ -103,6 +104,8 @@ export interface Theme extends Look {
   glyphs: Glyphs;
   border: 'single' | 'classic';
   style: (tone: Tone) => TextStyle;
+  /** What may reach the terminal: every text is written through it (see screenText). */
+  printable: (text: string) => string;
 }
 
 export function themeOf(look: Look): Theme {
@@ -112,6 +115,7 @@ export function themeOf(look: Look): Theme {
     glyphs: look.ascii ? ascii : unicode,
     border: look.ascii ? 'classic' : 'single',
     style: (tone) => styles[tone],
+    printable: (text) => screenText(text, look.ascii),
   };
 }
 

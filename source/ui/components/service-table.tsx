@@ -29,7 +29,7 @@ function Cell({column, children}: CellProps & {children?: ReactNode}) {
   if (!layout) return <Text>{value}</Text>;
   const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
   const tone = column === layout.statusColumn ? layout.tones.get(value) : undefined;
-  return <Text {...layout.theme.style(tone ?? 'plain')}>{text}</Text>;
+  return <Text {...layout.theme.style(tone ?? 'plain')}>{layout.theme.printable(text)}</Text>;
 }
 
 function Heading({column = 0, children}: {column?: number; children?: ReactNode}) {
@@ -39,7 +39,7 @@ function Heading({column = 0, children}: {column?: number; children?: ReactNode}
   const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
   return (
     <Text {...layout.theme.style('dim')} underline={layout.theme.color}>
-      {text}
+      {layout.theme.printable(text)}
     </Text>
   );
 }
