@@ -13,6 +13,13 @@ export interface KeyHandlers {
   ascii?: boolean;
 }
 
+/** The key flags of one character of a string read at once. */
+function keyOf(char: string, key: Key): Key {
+  const tab = char === '\t';
+  const enter = char === '\r';
+  return {...key, shift: /[A-Z]/.test(char), tab, return: enter};
+}
+
 /** One input handler for the whole screen, driven by the keymap table. */
 export function useDashboardKeys(
   current: RefObject<DashboardState>,
@@ -31,9 +38,10 @@ export function useDashboardKeys(
   };
   useInput(
     (input, key) => {
-      // Keys typed faster than the terminal is read (key repeat, a slow link) come as one string.
-      if (!current.current.filter.editing && input.length > 1 && /^[\x20-\x7e]+$/.test(input)) {
-        for (const char of input) handle(char, {...key, shift: /[A-Z]/.test(char)});
+      // Keys typed faster than the terminal is read (key repeat, a slow link, a pasted line)
+      // come as one string: each is handled as if typed alone, Tab and Enter included.
+      if (input.length > 1 && /^[\x20-\x7e\t\r]+$/.test(input)) {
+        for (const char of input) handle(char, keyOf(char, key));
         return;
       }
       handle(input, key);
