@@ -2,7 +2,7 @@ import {useInput, type Key} from 'ink';
 import type {RefObject} from 'react';
 import type {KeyAction} from '../keymap.js';
 import type {DashboardState} from '../state/types.js';
-import {keyOutcome} from './key-actions.js';
+import {keyOutcome} from './key-outcome.js';
 import type {Dispatch} from './use-store.js';
 
 export interface KeyHandlers {
