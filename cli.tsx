@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it decides which build of React every later import gets.
+import './source/commands/react-production.js';
 import meow from 'meow';
 import {loadTopologyFile, bundledDemo} from './source/adapters/topology-file.js';
 import {formatLocated, type Located} from './source/core/load.js';
