@@ -66,11 +66,13 @@ function treeModel(vms: number, dependencies = false): Model {
   return built.model;
 }
 
+/** Every service's estimate, each run on a fresh copy of the model so nothing is remembered. */
 function timeAll(model: Model, runs: number): {ms: number; inexact: number} {
   let inexact = 0;
   const time = timeMs(() => {
     inexact = 0;
-    for (const service of model.services) if (!availability(model, service.id).exact) inexact++;
+    const fresh = {...model};
+    for (const service of fresh.services) if (!availability(fresh, service.id).exact) inexact++;
   }, runs);
   return {ms: time, inexact};
 }

@@ -14,7 +14,7 @@ const dir = join(tmpdir(), 'failsight-bench');
 /** The generated topology of about `vms` VMs, as JSON and as YAML, written once per machine. */
 export function benchFile(vms: number): BenchFile {
   mkdirSync(dir, {recursive: true});
-  const base = join(dir, `shape1-${vms}`);
+  const base = join(dir, `shape2-${vms}`);
   const file = {vms, json: `${base}.json`, yaml: `${base}.yaml`};
   if (!existsSync(file.json) || !existsSync(file.yaml)) {
     const topology = generateTopology({vms});
