@@ -2,6 +2,7 @@ import {LineCounter, parseDocument} from 'yaml';
 import {buildModel, type Model} from './model.js';
 import {topologySchema} from './schema.js';
 import {plainJson} from './json-fast.js';
+import {plainYaml} from './load/yaml-fast.js';
 import {decodeTopology, refuseText} from './load/decode.js';
 import {offsetOf, sortLocated, type KeyPath, type Located} from './load/located.js';
 import {schemaProblems} from './load/schema-errors.js';
@@ -26,13 +27,23 @@ export function parseTopologyBytes(bytes: Uint8Array, file: string): LoadResult 
   return refused(file, decoded);
 }
 
+export interface ParseOptions {
+  /**
+   * Try the fast parsers for clean JSON and plain YAML first (the default). Off, every file goes
+   * the precise way: the tests compare the two.
+   */
+  fast?: boolean;
+}
+
 /** Parses, validates and indexes a topology; nothing is returned unless all of it is valid. */
-export function parseTopology(text: string, file: string): LoadResult {
+export function parseTopology(text: string, file: string, options: ParseOptions = {}): LoadResult {
   const refusal = refuseText(text);
   if (refusal) return refused(file, refusal);
 
-  const fast = fastJson(text);
-  if (fast) return fast;
+  if (options.fast !== false) {
+    const fast = cleanFile(plainJson(text, maxDepth) ?? plainYaml(text, maxDepth));
+    if (fast) return fast;
+  }
 
   const lines = new LineCounter();
   const document = parseDocument(text, {lineCounter: lines, uniqueKeys: true, prettyErrors: false});
@@ -85,11 +96,13 @@ function withoutEmptyLists(data: object): object {
   );
 }
 
-/** A clean JSON topology, loaded without positions; undefined sends it the precise way, for messages. */
-function fastJson(text: string): LoadResult | undefined {
-  const data = plainJson(text, maxDepth);
-  if (data === undefined) return undefined;
-  const parsed = topologySchema.safeParse(data);
+/**
+ * A clean file's data, loaded without positions: valid, with nothing to warn about. Anything
+ * else (undefined included) goes the precise way, which places every message.
+ */
+function cleanFile(data: unknown): LoadResult | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const parsed = topologySchema.safeParse(withoutEmptyLists(data));
   if (!parsed.success) return undefined;
   const built = buildModel(parsed.data);
   if (!built.ok || built.warnings.length > 0) return undefined;
