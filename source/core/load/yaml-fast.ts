@@ -21,53 +21,57 @@ const bail = (): never => {
   throw outside;
 };
 
-interface Line {
-  indent: number;
-  text: string;
-}
-
 const key = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 const comment = /^#/;
 
 class Reader {
-  private readonly lines: Line[] = [];
+  /** The lines that hold something: indent and content (no comment-only or blank lines). */
+  private readonly indents: number[] = [];
+  private readonly texts: string[] = [];
   private at = 0;
 
   constructor(
     text: string,
     private readonly maxDepth: number,
   ) {
-    if (/[\t\r]/.test(text)) bail();
-    for (const raw of text.split('\n')) {
-      const content = raw.trimStart();
-      if (content === '' || comment.test(content)) continue;
-      if (raw.startsWith('---') || raw.startsWith('...') || raw.startsWith('%')) bail();
-      this.lines.push({indent: raw.length - content.length, text: content.trimEnd()});
+    if (text.includes('\t') || text.includes('\r')) bail();
+    // By index rather than split and trim: a large file has a million lines, and garbage is the cost.
+    for (let start = 0; start <= text.length;) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      let from = start;
+      while (from < end && text.charCodeAt(from) === 0x20) from++;
+      if (from < end && text.charCodeAt(from) !== 0x23) {
+        if (from === start && /^(---|\.\.\.|%)/.test(text.slice(start, start + 3))) bail();
+        let to = end;
+        while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+        this.indents.push(from - start);
+        this.texts.push(text.slice(from, to));
+      }
+      start = end + 1;
     }
   }
 
   document(): unknown {
-    if (this.lines.length === 0 || this.lines[0]!.indent !== 0) bail();
-    if (isItem(this.lines[0]!.text)) bail();
+    if (this.texts.length === 0 || this.indents[0] !== 0 || isItem(this.texts[0]!)) bail();
     const data = this.mapping(0, 1);
-    if (this.at < this.lines.length) bail();
+    if (this.at < this.texts.length) bail();
     return data;
   }
 
   private block(indent: number, depth: number): unknown {
     if (depth > this.maxDepth) bail();
-    return isItem(this.lines[this.at]!.text)
-      ? this.list(indent, depth)
-      : this.mapping(indent, depth);
+    return isItem(this.texts[this.at]!) ? this.list(indent, depth) : this.mapping(indent, depth);
   }
 
   private mapping(indent: number, depth: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent || isItem(line.text)) bail();
-      const match = key.exec(line.text) ?? bail();
+    while (this.at < this.texts.length) {
+      const lineIndent = this.indents[this.at]!;
+      const text = this.texts[this.at]!;
+      if (lineIndent < indent) break;
+      if (lineIndent > indent || isItem(text)) bail();
+      const match = key.exec(text) ?? bail();
       const name = match[1]!;
       if (Object.hasOwn(result, name) || name === '__proto__') bail();
       const rest = match[2] ?? '';
@@ -75,12 +79,12 @@ class Reader {
       if (rest !== '' && !comment.test(rest)) {
         result[name] = inline(rest, depth + 1, this.maxDepth);
         // A value continued on the next lines is a multi-line scalar: not in the subset.
-        if (this.at < this.lines.length && this.lines[this.at]!.indent > indent) bail();
+        if (this.at < this.texts.length && this.indents[this.at]! > indent) bail();
         continue;
       }
-      const next = this.lines[this.at];
-      if (next && next.indent > indent) result[name] = this.block(next.indent, depth + 1);
-      else if (next && next.indent === indent && isItem(next.text))
+      const nextIndent = this.indents[this.at] ?? -1;
+      if (nextIndent > indent) result[name] = this.block(nextIndent, depth + 1);
+      else if (nextIndent === indent && isItem(this.texts[this.at]!))
         result[name] = this.list(indent, depth + 1);
       else result[name] = null;
     }
@@ -90,30 +94,32 @@ class Reader {
   private list(indent: number, depth: number): unknown[] {
     if (depth > this.maxDepth) bail();
     const result: unknown[] = [];
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at]!;
-      if (line.indent !== indent || !isItem(line.text)) {
-        if (line.indent > indent) bail();
+    while (this.at < this.texts.length) {
+      const lineIndent = this.indents[this.at]!;
+      const text = this.texts[this.at]!;
+      if (lineIndent !== indent || !isItem(text)) {
+        if (lineIndent > indent) bail();
         break;
       }
-      const rest = line.text.slice(1).trimStart();
+      const rest = text.slice(1).trimStart();
       if (rest === '' || comment.test(rest)) {
         this.at++;
-        const next = this.lines[this.at];
-        result.push(next && next.indent > indent ? this.block(next.indent, depth + 1) : null);
+        const nextIndent = this.indents[this.at] ?? -1;
+        result.push(nextIndent > indent ? this.block(nextIndent, depth + 1) : null);
         continue;
       }
       if (key.test(rest)) {
         // `- id: x`: a mapping whose first field shares the dash's line.
-        const column = indent + line.text.length - rest.length;
-        this.lines[this.at] = {indent: column, text: rest};
+        const column = indent + text.length - rest.length;
+        this.indents[this.at] = column;
+        this.texts[this.at] = rest;
         if (depth + 1 > this.maxDepth) bail();
         result.push(this.mapping(column, depth + 1));
         continue;
       }
       this.at++;
       result.push(inline(rest, depth + 1, this.maxDepth));
-      if (this.at < this.lines.length && this.lines[this.at]!.indent > indent) bail();
+      if (this.at < this.texts.length && this.indents[this.at]! > indent) bail();
     }
     return result;
   }
