@@ -7,10 +7,10 @@ import {
   type Failovers,
   type TargetState,
 } from './capacity.js';
+import {layoutOf} from './layout.js';
 import type {Component, LoadBalancer, Model, Service} from './model.js';
 import type {Kind} from './schema.js';
 
-const none: readonly number[] = [];
 const noChange: ReadonlyMap<string, number> = new Map();
 
 /** One component's failure on top of a snapshot: how many fail with it and the services it changes. */
@@ -26,19 +26,18 @@ export interface Change {
  * so a failure costs its blast radius plus the services it reaches, not a pass over the topology.
  */
 export class Incremental {
-  private readonly index = new Map<string, number>();
-  private readonly components: Component[] = [];
-  private readonly kinds: Kind[] = [];
-  private readonly children: (readonly number[])[] = [];
-  private readonly routersOf: (readonly number[])[] = [];
-  /** VM → load balancers it is a member of, as offsets into one flat list (no array per VM). */
+  private readonly index: ReadonlyMap<string, number>;
+  private readonly components: readonly Component[];
+  private readonly kinds: readonly Kind[];
+  private readonly children: readonly (readonly number[])[];
+  private readonly routersOf: readonly (readonly number[])[];
   private readonly lbStart: Int32Array;
   private readonly lbList: Int32Array;
+  private readonly feeds: Uint8Array;
+  private readonly orderIndex: ReadonlyMap<string, number>;
   private readonly baseDown: Uint8Array;
   private readonly baseCapacity: Float64Array;
   private readonly memberSum: Float64Array;
-  /** 1 where a service reads the component directly: an entry or a GSLB target. */
-  private readonly feeds: Uint8Array;
   private readonly downMark: Int32Array;
   private readonly removedMark: Int32Array;
   private readonly removedAmount: Float64Array;
@@ -47,24 +46,21 @@ export class Incremental {
   private epoch = 0;
   private readonly memo = new Map<string, ReadonlyMap<string, number>>();
   private readonly single = new Map<number, Map<number, ReadonlyMap<string, number>>>();
-  private readonly orderIndex = new Map<string, number>();
   private readonly failovers: Failovers;
 
   constructor(
     private readonly model: Model,
     private readonly base: Snapshot,
   ) {
-    for (const component of model.components.values()) {
-      this.index.set(component.id, this.components.length);
-      this.components.push(component);
-      this.kinds.push(component.kind);
-    }
+    // The graph is the model's, built once (see layoutOf); only the baseline is this state's.
+    const layout = layoutOf(model);
+    ({index: this.index, components: this.components, kinds: this.kinds} = layout);
+    ({children: this.children, routersOf: this.routersOf, feeds: this.feeds} = layout);
+    ({lbStart: this.lbStart, lbList: this.lbList, orderIndex: this.orderIndex} = layout);
     const size = this.components.length;
-    const at = (id: string) => this.index.get(id)!;
     this.baseDown = new Uint8Array(size);
     this.baseCapacity = new Float64Array(size);
     this.memberSum = new Float64Array(size);
-    this.feeds = new Uint8Array(size);
     this.downMark = new Int32Array(size);
     this.removedMark = new Int32Array(size);
     this.removedAmount = new Float64Array(size);
@@ -73,58 +69,16 @@ export class Incremental {
     for (let i = 0; i < size; i++) {
       const component = this.components[i]!;
       const id = component.id;
-      this.children.push(none);
-      this.routersOf.push(none);
       if (base.down.has(id)) this.baseDown[i] = 1;
-      switch (component.kind) {
-        case 'router':
-          this.children[i] = [...component.vms.map(at), ...component.loadBalancers.map(at)];
-          break;
-        case 'zone':
-          this.routersOf[i] = component.routers.map(at);
-          this.children[i] = component.loadBalancers
-            .filter((lb) => (model.components.get(lb) as LoadBalancer).runsOn === 'zone')
-            .map(at);
-          break;
-        case 'account':
-          this.routersOf[i] = component.routers.map(at);
-          break;
-        case 'vm':
-          this.baseCapacity[i] = evaluation.vm.get(id)!;
-          break;
-        case 'lb': {
-          this.baseCapacity[i] = evaluation.lb.get(id)!;
-          let sum = 0;
-          for (const member of component.members) sum += evaluation.vm.get(member)!;
-          this.memberSum[i] = sum;
-          break;
-        }
-        case 'site':
-          this.baseCapacity[i] = evaluation.site.get(id)!;
-          break;
-        default:
-          break;
+      if (component.kind === 'vm') this.baseCapacity[i] = evaluation.vm.get(id)!;
+      else if (component.kind === 'site') this.baseCapacity[i] = evaluation.site.get(id)!;
+      else if (component.kind === 'lb') {
+        this.baseCapacity[i] = evaluation.lb.get(id)!;
+        let sum = 0;
+        for (const member of component.members) sum += evaluation.vm.get(member)!;
+        this.memberSum[i] = sum;
       }
-      if (
-        component.kind === 'vm' ||
-        component.kind === 'lb' ||
-        component.kind === 'site' ||
-        component.kind === 'gslb'
-      )
-        this.feeds[i] = model.servicesOfEntry.has(id) || model.gslbsOfTarget.has(id) ? 1 : 0;
     }
-    // Memberships: count per VM, then fill each VM's slice of the flat list.
-    this.lbStart = new Int32Array(size + 1);
-    for (const lb of model.loadBalancers)
-      for (const member of lb.members) this.lbStart[at(member) + 1]!++;
-    for (let i = 0; i < size; i++) this.lbStart[i + 1]! += this.lbStart[i]!;
-    this.lbList = new Int32Array(this.lbStart[size]!);
-    const filled = this.lbStart.slice(0, size);
-    for (const lb of model.loadBalancers) {
-      const lbIndex = at(lb.id);
-      for (const member of lb.members) this.lbList[filled[at(member)]!++] = lbIndex;
-    }
-    model.serviceOrder.forEach((service, order) => this.orderIndex.set(service.id, order));
     this.failovers = failoversOf(base.state);
   }
 
