@@ -7,6 +7,7 @@ import {
   type Failovers,
   type TargetState,
 } from './capacity.js';
+import {containmentOf, type Containment} from './containment.js';
 import {layoutOf} from './layout.js';
 import type {Component, LoadBalancer, Model, Service} from './model.js';
 import type {Kind} from './schema.js';
@@ -27,10 +28,10 @@ export interface Change {
  */
 export class Incremental {
   private readonly index: ReadonlyMap<string, number>;
+  private readonly containment: Containment;
   private readonly components: readonly Component[];
   private readonly kinds: readonly Kind[];
-  private readonly children: readonly (readonly number[])[];
-  private readonly routersOf: readonly (readonly number[])[];
+  private readonly stack: number[] = [];
   private readonly lbStart: Int32Array;
   private readonly lbList: Int32Array;
   private readonly feeds: Uint8Array;
@@ -52,10 +53,11 @@ export class Incremental {
     private readonly model: Model,
     private readonly base: Snapshot,
   ) {
-    // The graph is the model's, built once (see layoutOf); only the baseline is this state's.
+    this.containment = containmentOf(model);
+    this.index = this.containment.index;
+    // The rest of the graph is the model's too, built once (see layoutOf); only the baseline is this state's.
     const layout = layoutOf(model);
-    ({index: this.index, components: this.components, kinds: this.kinds} = layout);
-    ({children: this.children, routersOf: this.routersOf, feeds: this.feeds} = layout);
+    ({components: this.components, kinds: this.kinds, feeds: this.feeds} = layout);
     ({lbStart: this.lbStart, lbList: this.lbList, orderIndex: this.orderIndex} = layout);
     const size = this.components.length;
     this.baseDown = new Uint8Array(size);
@@ -85,13 +87,7 @@ export class Incremental {
   changeOf(id: string): Change {
     this.epoch++;
     this.changed.length = 0;
-    const i = this.index.get(id)!;
-    let radius = this.mark(i);
-    const kind = this.kinds[i];
-    if (kind === 'zone' || kind === 'account')
-      for (const router of this.routersOf[i]!)
-        radius += this.mark(router) + this.markChildren(router);
-    if (kind !== 'account') radius += this.markChildren(i);
+    const radius = this.markRadius(this.index.get(id)!);
     if (radius === 0) return {radius, after: noChange};
 
     // The services' answers depend only on the new state of what they read directly; failures
@@ -129,9 +125,18 @@ export class Incremental {
     return {radius, after};
   }
 
-  private markChildren(i: number): number {
+  /** Marks `root` and all that fails with it (the containment index's descendants). */
+  private markRadius(root: number): number {
+    const {childStart, childList} = this.containment;
+    const stack = this.stack;
+    stack.length = 0;
+    stack.push(root);
     let radius = 0;
-    for (const child of this.children[i]!) radius += this.mark(child);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      radius += this.mark(i);
+      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) stack.push(childList[k]!);
+    }
     return radius;
   }
 
@@ -211,4 +216,13 @@ export class Incremental {
     }
     return changed;
   }
+}
+
+const engines = new WeakMap<Snapshot, Incremental>();
+
+/** The incremental evaluator against a snapshot, built once per snapshot and shared. */
+export function incrementalOf(model: Model, base: Snapshot): Incremental {
+  let engine = engines.get(base);
+  if (!engine) engines.set(base, (engine = new Incremental(model, base)));
+  return engine;
 }

@@ -1,5 +1,6 @@
 import {LineCounter, parseDocument} from 'yaml';
-import {buildModel, type Model} from './model.js';
+import {buildModel} from './build-model.js';
+import type {Model} from './model.js';
 import {topologySchema} from './schema.js';
 import {plainJson} from './json-fast.js';
 import {plainYaml} from './load/yaml-fast.js';
