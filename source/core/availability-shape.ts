@@ -24,11 +24,21 @@ export function availabilityShape(
     }
     return index;
   };
+  const shared = sharedVms(model);
+  // Members of one load balancer mostly share a router, an account and a zone: ask the map once.
+  let lastRouter = '';
+  let lastAccount = '';
+  let lastZone = '';
+  let router = -1;
+  let account = -1;
+  let zone = -1;
   const vm = (member: Vm) => {
-    const id = name(member.id);
-    const router = name(member.router);
-    const account = name(member.account);
-    const zone = name(member.zone);
+    // A VM in one place only can appear once in a closure: its id needs no name (all VMs have
+    // the same availability).
+    const id = shared.has(member.id) ? name(member.id) : -1;
+    if (member.router !== lastRouter) router = name((lastRouter = member.router));
+    if (member.account !== lastAccount) account = name((lastAccount = member.account));
+    if (member.zone !== lastZone) zone = name((lastZone = member.zone));
     shape.push(-2, id, member.capacity, word(member.role), router, account, zone);
   };
   const unit = (ref: string) => {
@@ -63,6 +73,25 @@ export function availabilityShape(
   };
   visit(root);
   return shape;
+}
+
+const sharedByModel = new WeakMap<Model, ReadonlySet<string>>();
+
+/** VMs that sit in more than one place: members of two load balancers, or entries and targets. */
+function sharedVms(model: Model): ReadonlySet<string> {
+  let shared = sharedByModel.get(model);
+  if (shared) return shared;
+  const seen = new Set<string>();
+  const found = new Set<string>();
+  const place = (id: string) => {
+    if (seen.has(id)) found.add(id);
+    else seen.add(id);
+  };
+  for (const lb of model.loadBalancers) for (const member of lb.members) place(member);
+  for (const id of model.servicesOfEntry.keys()) place(id);
+  for (const id of model.gslbsOfTarget.keys()) place(id);
+  sharedByModel.set(model, (shared = found));
+  return shared;
 }
 
 const words = new Map<string | undefined, number>();
