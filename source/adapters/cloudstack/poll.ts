@@ -90,9 +90,9 @@ export async function pollSnapshot(
     client
       .list('listVirtualMachines', 'virtualmachine', {listall: 'true'})
       .then((items) => items.map(vmOf)),
-    routersAllowed ? listRouters(client) : Promise.resolve({routers: undefined}),
+    routersAllowed ? listRouters(client) : Promise.resolve({value: undefined}),
   ]);
-  return {zones, vms, routers: routers.routers, routersAllowed: routers.routers !== undefined};
+  return {zones, vms, routers: routers.value, routersAllowed: routers.value !== undefined};
 }
 
 /**
