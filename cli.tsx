@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it decides which build of React every later import gets.
+import './source/commands/react-production.js';
 import meow from 'meow';
 import {internalError, usageError} from './source/commands/errors.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
