@@ -148,6 +148,7 @@ export const en = {
   'failover.gslb': '{gslb} sends all traffic to {target}',
   'failover.promote': 'promote {list}',
   'msg.failoverDone': 'failover: {what}; now {changes}',
+  'msg.failoverNoChange': 'failover: {what}; no service changes',
   'msg.confirmFailover':
     'this failover lowers a service (see the preview): {key} does it, Esc cancels',
   'msg.failoverCancelled': 'failover cancelled: nothing changed',

@@ -148,6 +148,7 @@ export const ko: Record<MessageId, string> = {
   'failover.gslb': '{gslb}, 모든 트래픽을 {target}(으)로 전환',
   'failover.promote': '{list} 승격',
   'msg.failoverDone': '페일오버: {what}; 현재 {changes}',
+  'msg.failoverNoChange': '페일오버: {what}; 서비스 변화 없음',
   'msg.confirmFailover': '이 페일오버는 서비스를 낮춤 (미리보기 참고): {key} 실행, Esc 취소',
   'msg.failoverCancelled': '페일오버 취소: 바뀐 것 없음',
   'msg.cloudUnchanged': '(모의: 클라우드는 바뀌지 않음)',

@@ -21,6 +21,14 @@ describe('the reducer: recovery and what it says', () => {
     expect(messageOf(plain, 'en', []).text).not.toContain('cloud');
   });
 
+  it('a failover that changes no service says so, in English and Korean', () => {
+    // Nothing failed: promoting db-2 adds a target to db-gslb but no service serves more.
+    const promoted = apply(start(), {type: 'select', id: 'shop-db'}, {type: 'failover', at});
+    expect([...promoted.failure.promoted]).toEqual(['db-2']);
+    expect(messageOf(promoted, 'en', []).text).toBe('failover: promote db-2; no service changes');
+    expect(messageOf(promoted, 'ko', []).text).toBe('페일오버: db-2 승격; 서비스 변화 없음');
+  });
+
   it('a GSLB that finishes moving traffic is said once, as a notice and an audit line', () => {
     const failed = apply(start({at}), {type: 'failSelected', at});
     // db-gslb has no target left; shop-gslb moves after detection (30 s) and the TTL (30 s).

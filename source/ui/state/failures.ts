@@ -160,12 +160,15 @@ function applyFailover(
   const changes = result.whatIf.services
     .filter((s) => s.after !== s.before)
     .map((s) => ({service: s.id, after: s.after}));
-  const message: Notice = {
-    id: 'msg.failoverDone',
-    tone: 'info',
-    core: done.message,
-    params: {changes: changes.map((c) => `${c.service} ${amount(c.after)}`).join(', ')},
-  };
+  const message: Notice =
+    changes.length === 0
+      ? {id: 'msg.failoverNoChange', tone: 'info', core: done.message}
+      : {
+          id: 'msg.failoverDone',
+          tone: 'info',
+          core: done.message,
+          params: {changes: changes.map((c) => `${c.service} ${amount(c.after)}`).join(', ')},
+        };
   return commit(state, {...next, observed: state.failure.observed}, action, at, message);
 }
 
