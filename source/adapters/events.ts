@@ -36,7 +36,10 @@ export function followEvents(
             ? resolved.message
             : 'unknown';
         updates.push({
-          type: 'error',
+          type: 'badLine',
+          source: 'events',
+          count: bad,
+          at: Date.now(),
           message: `${file}:${lineNumber}: ${why} (${bad} bad line${bad === 1 ? '' : 's'} so far)`,
         });
         continue;
@@ -46,7 +49,8 @@ export function followEvents(
       else observed.delete(resolved.id);
       changed = true;
     }
-    if (changed) updates.push({type: 'observed', observed: new Map(observed)});
+    if (changed)
+      updates.push({type: 'observed', source: 'events', observed: new Map(observed), at: Date.now()});
   };
   void (async () => {
     try {
@@ -78,7 +82,12 @@ export function followEvents(
       watch(file, {signal}, readAgain);
       readAgain();
     } catch (error) {
-      updates.push({type: 'error', message: `${file}: ${(error as Error).message}`});
+      updates.push({
+        type: 'sourceError',
+        source: 'events',
+        message: `${file}: ${(error as Error).message}`,
+        at: Date.now(),
+      });
     }
   })();
   return updates;

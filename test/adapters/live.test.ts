@@ -59,21 +59,26 @@ describe('followEvents', () => {
     const controller = new AbortController();
     const updates = followEvents(file, () => model, controller.signal)[Symbol.asyncIterator]();
     const first = await next(updates);
-    expect(first).toEqual({type: 'observed', observed: new Map([['KR-CA', 'power']])});
+    expect(first).toMatchObject({
+      type: 'observed',
+      source: 'events',
+      observed: new Map([['KR-CA', 'power']]),
+    });
     appendFileSync(
       file,
       'not json\n{"id": "web-9", "state": "down"}\n{"id": "KR-CA", "state": "up"}\n',
     );
     const notJson = await next(updates);
-    expect(notJson.type === 'error' && notJson.message).toMatch(
+    expect(notJson).toMatchObject({type: 'badLine', source: 'events', count: 1});
+    expect(notJson.type === 'badLine' && notJson.message).toMatch(
       /events\.jsonl:2: not JSON \(1 bad line so far\)/,
     );
     const unknown = await next(updates);
-    expect(unknown.type === 'error' && unknown.message).toMatch(
+    expect(unknown.type === 'badLine' && unknown.message).toMatch(
       /:3: unknown component "web-9".*\(2 bad lines so far\)/,
     );
     const cleared = await next(updates);
-    expect(cleared).toEqual({type: 'observed', observed: new Map()});
+    expect(cleared).toMatchObject({type: 'observed', source: 'events', observed: new Map()});
     controller.abort();
   });
 });

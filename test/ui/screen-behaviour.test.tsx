@@ -100,11 +100,17 @@ describe('the dashboard over time and with live data', () => {
     expect(first.split('\n')[0]).toContain('live ● 21 up');
     stdin.write('jjjjjjjjjjjj');
     await waitForFrame(lastFrame, (f) => f.includes('Impact · VM web-4'));
-    live.push({type: 'observed', observed: new Map([['web-4', 'probe failed']])});
+    live.push({
+      type: 'observed',
+      source: 'probes',
+      observed: new Map([['web-4', 'probe failed']]),
+      at: fixedNow - 60_000,
+    });
     const observed = await waitForFrame(lastFrame, (f) => f.includes('✖ 1 down'));
     expect(observed.split('\n')[0]).toContain('live ● 20 up ✖ 1 down');
     expect(observed).toMatch(/│› {6}✖ web-4 +0\/250 live +││/);
-    expect(observed).toContain('││✖ down (observed): probe failed');
+    expect(observed).toContain('││✖ down (observed): probes: probe failed');
+    expect(observed.split('\n')[0]).toContain('probes 14:02:22');
     expect(observed).toMatch(/│ {3}▾ ◐ shop-sub\/KR-CB +0\/250 +││/);
     stdin.write('x');
     await waitForFrame(lastFrame, (f) => f.includes('web-4 is already failed'));

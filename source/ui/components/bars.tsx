@@ -10,11 +10,22 @@ import {Line} from './line.js';
 type HeaderProps = HeaderInputs;
 
 export function Header(props: HeaderProps) {
-  const {model, snapshot, live, readOnly, demo, theme, width} = props;
+  const {model, snapshot, live, sources, readOnly, demo, theme, width} = props;
   const second = Math.floor(props.now / 1000) * 1000;
   const segments = useMemo(
-    () => headerLine({model, snapshot, live, readOnly, demo, now: second, theme, width}),
-    [model, snapshot, live, readOnly, demo, second, theme, width],
+    () =>
+      headerLine({
+        model,
+        snapshot,
+        live,
+        ...(sources ? {sources} : {}),
+        readOnly,
+        demo,
+        now: second,
+        theme,
+        width,
+      }),
+    [model, snapshot, live, sources, readOnly, demo, second, theme, width],
   );
   return <Line segments={segments} theme={theme} />;
 }

@@ -1,4 +1,5 @@
 import type {Snapshot} from '../../core/analyze.js';
+import type {LiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {isFailable} from '../../core/propagate.js';
 import {kindWord, t} from '../i18n.js';
@@ -10,6 +11,8 @@ export interface HeaderInputs {
   model: Model;
   snapshot: Snapshot;
   live: boolean;
+  /** Each live source's state: shown when it failed or counted bad lines, else its last good time. */
+  sources?: LiveSources;
   readOnly: boolean;
   demo: boolean;
   now: number;
@@ -51,6 +54,7 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     );
     if (down > 0)
       middle.push({text: ` ${glyphs.downLive} ${t(lang, 'header.down', {n: down})}`, tone: 'bad'});
+    if (inputs.sources) middle.push(...sourceSegments(inputs.sources, theme));
   } else if (!inputs.demo) middle.push({text: `  ${t(lang, 'header.noLive')}`, tone: 'dim'});
   const simulated = [...snapshot.state.simulated];
   if (simulated.length > 0) {
@@ -78,4 +82,36 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     {text: fit('', Math.max(0, room - used))},
     {text: clock, tone: 'dim'},
   ];
+}
+
+/** Failed sources first (they matter most), then bad-line counts, then the healthy ones. */
+function sourceSegments(live: LiveSources, theme: Theme): Segment[] {
+  const {lang} = theme;
+  const failed: Segment[] = [];
+  const warned: Segment[] = [];
+  const healthy: Segment[] = [];
+  if (live.unknown.size > 0)
+    warned.push({text: ` ? ${t(lang, 'header.unknown', {n: live.unknown.size})}`, tone: 'warn'});
+  for (const source of live.sources.values()) {
+    if (source.error)
+      failed.push({
+        text: `  ${theme.glyphs.downLive} ${
+          source.lastGood === undefined
+            ? t(lang, 'header.sourceNever', {source: source.name})
+            : t(lang, 'header.sourceFailed', {source: source.name, time: clockOf(source.lastGood)})
+        }`,
+        tone: 'bad',
+      });
+    if (source.badLines > 0)
+      warned.push({
+        text: `  ${t(lang, 'header.badLines', {source: source.name, n: source.badLines})}`,
+        tone: 'warn',
+      });
+    if (!source.error && source.lastGood !== undefined)
+      healthy.push({
+        text: `  ${t(lang, 'header.sourceOk', {source: source.name, time: clockOf(source.lastGood)})}`,
+        tone: 'dim',
+      });
+  }
+  return [...failed, ...warned, ...healthy];
 }

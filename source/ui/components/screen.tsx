@@ -81,6 +81,7 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         model={model}
         snapshot={analysis.snapshot}
         live={live}
+        sources={state.live}
         readOnly={state.readOnly}
         demo={state.demo}
         now={now}

@@ -14,8 +14,8 @@ export function useLiveUpdates(updates: AsyncIterable<LiveUpdate> | undefined, d
         if (next.done || stopped) return;
         const update = next.value;
         if (update.type === 'model') dispatch({type: 'liveModel', model: update.model});
-        else if (update.type === 'observed')
-          dispatch({type: 'liveObserved', observed: update.observed});
+        else if (update.type !== 'error') dispatch({type: 'liveSource', update});
+        // A plain message: a bad edit of the watched file.
         else dispatch({type: 'liveError', message: update.message});
       }
     };

@@ -1,3 +1,4 @@
+import {noLiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {emptyState, type FailureState} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
@@ -25,6 +26,7 @@ export function initialState(options: InitOptions): DashboardState {
     demo: options.demo ?? false,
     story: undefined,
     failure: options.failure ?? emptyState,
+    live: noLiveSources,
     undo: [],
     view,
     folded: new Set(),

@@ -1,3 +1,4 @@
+import {applySourceUpdate, type SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {treeOf} from '../tree/trees.js';
 import {pruneFailure} from './failures.js';
@@ -31,4 +32,18 @@ export function liveObserved(
   observed: ReadonlyMap<string, string>,
 ): DashboardState {
   return {...state, failure: {...state.failure, observed}};
+}
+
+/** One source's news: its snapshot is merged with the others'; an error keeps what was observed. */
+export function liveSource(state: DashboardState, update: SourceUpdate): DashboardState {
+  const live = applySourceUpdate(state.live, update);
+  const next: DashboardState =
+    live.observed === state.live.observed
+      ? {...state, live}
+      : {...state, live, failure: {...state.failure, observed: live.observed}};
+  if (update.type === 'observed') return next;
+  const id = update.type === 'sourceError' ? 'msg.sourceError' : 'msg.sourceNotice';
+  const tone =
+    update.type === 'sourceNotice' ? 'info' : update.type === 'badLine' ? 'warn' : 'error';
+  return {...next, notice: {id, tone, params: {source: update.source, message: update.message}}};
 }

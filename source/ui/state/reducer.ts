@@ -1,5 +1,5 @@
 import {failoverSelected, failSelected, restoreAll, restoreSelected, undo} from './failures.js';
-import {liveModel, liveObserved} from './live.js';
+import {liveModel, liveObserved, liveSource} from './live.js';
 import {
   foldSelected,
   jumpTo,
@@ -92,6 +92,8 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
       return liveModel(state, action.model);
     case 'liveObserved':
       return liveObserved(state, action.observed);
+    case 'liveSource':
+      return liveSource(state, action.update);
     case 'liveError':
       return {
         ...state,

@@ -1,10 +1,11 @@
+import type {LiveSources, SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
 import type {Timer} from '../analysis/countdown.js';
 import type {Message} from '../i18n.js';
 import type {AuditAction, View} from '../types.js';
 
-export type Panel = 'impact' | 'sweep' | 'availability';
+export type Panel = 'impact' | 'sweep' | 'availability' | 'events';
 
 /** Where the demo stands; part of the state so that a step changes the screen in one frame. */
 export interface Story {
@@ -33,6 +34,8 @@ export interface DashboardState {
   demo: boolean;
   story: Story | undefined;
   failure: FailureState;
+  /** Every live source's status and the merged observation; `failure.observed` follows it. */
+  live: LiveSources;
   undo: UndoEntry[];
   view: View;
   /** Keys of folded rows; keys carry their view, so one set serves all three. */
@@ -70,6 +73,7 @@ export type DashboardAction =
   | {type: 'liveModel'; model: Model}
   | {type: 'liveObserved'; observed: ReadonlyMap<string, string>}
   | {type: 'liveError'; message: string}
+  | {type: 'liveSource'; update: SourceUpdate}
   | {type: 'notice'; notice: Notice | undefined}
   | {type: 'load'; state: DashboardState};
 
