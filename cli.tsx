@@ -26,7 +26,12 @@ function parseCommandLine() {
     --read-only       view only: no simulate, no failover
     --watch           reload FILE when it changes; a bad edit keeps the last good topology
     --events FILE     follow a JSON-lines stream of {"id","state":"down"|"up"} (observed failures)
+    --probe           run the live health checks (probe:) of the file
+    --prometheus URL  observed state from Prometheus (query "up", or --prom-query Q)
+    --alertmanager URL  observed state from firing Alertmanager alerts
+    --interval 15s    poll period of Prometheus and Alertmanager (default 15s)
     --audit FILE      append every action (fail, restore, failover) to a JSON-lines journal
+    --allow-hooks     really run the topology's failover hooks (default: dry run)
     --lang en|ko      language of the dashboard (default: from the locale)
     --ascii           plain ASCII drawing
     --no-color        no colour (also NO_COLOR)
@@ -50,6 +55,12 @@ function parseCommandLine() {
           watch: {type: 'boolean', default: false},
           events: {type: 'string'},
           audit: {type: 'string'},
+          probe: {type: 'boolean', default: false},
+          prometheus: {type: 'string'},
+          promQuery: {type: 'string'},
+          alertmanager: {type: 'string'},
+          interval: {type: 'string'},
+          allowHooks: {type: 'boolean', default: false},
           lang: {type: 'string', choices: ['en', 'ko']},
           ascii: {type: 'boolean', default: false},
           color: {type: 'boolean', default: true},
@@ -162,6 +173,10 @@ async function liveSources(file: string, model: Model, hasFile: boolean, signal:
   if (cli.flags.events !== undefined) {
     const {followEvents} = await import('./source/adapters/events.js');
     sources.push(followEvents(cli.flags.events, () => current, signal));
+  }
+  if (cli.flags.probe) {
+    const {runProbes} = await import('./source/adapters/probes.js');
+    sources.push(runProbes(() => current, signal));
   }
   const live: {updates?: AsyncIterable<LiveUpdate>; onAction?: (action: AuditAction) => void} = {};
   if (sources.length > 0) {
