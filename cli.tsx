@@ -7,6 +7,7 @@ import type {Model} from './source/core/model.js';
 import type {AuditAction} from './source/ui/types.js';
 import {resolveComponent} from './source/core/names.js';
 import {terminalOptions} from './source/commands/terminal.js';
+import {parseInterval} from './source/adapters/poll.js';
 
 /** meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace. */
 function parseCommandLine() {
@@ -161,6 +162,28 @@ async function main(): Promise<number> {
   }
 }
 
+/** --interval: the period of every polled source (default 15 s). */
+function pollInterval(): number {
+  const text = cli.flags.interval ?? '15s';
+  const ms = parseInterval(text);
+  if (ms === undefined)
+    usageError(`--interval ${text}: expected a period such as 15s, 2m or 500ms`);
+  return ms;
+}
+
+/** An http(s) URL, or a usage error that does not echo credentials written into it. */
+function checkedUrl(flag: string, text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    usageError(`${flag}: expected an http:// or https:// URL`);
+  return text;
+}
+
 /** --watch, --events and --audit: the dashboard's live inputs and its journal. */
 async function liveSources(file: string, model: Model, hasFile: boolean, signal: AbortSignal) {
   const sources = [];
@@ -177,6 +200,35 @@ async function liveSources(file: string, model: Model, hasFile: boolean, signal:
   if (cli.flags.probe) {
     const {runProbes} = await import('./source/adapters/probes.js');
     sources.push(runProbes(() => current, signal));
+  }
+  const intervalMs = pollInterval();
+  if (cli.flags.prometheus !== undefined) {
+    const {pollPrometheus} = await import('./source/adapters/prometheus.js');
+    const token = process.env['FAILSIGHT_PROMETHEUS_TOKEN'];
+    const options = {
+      intervalMs,
+      ...(cli.flags.promQuery === undefined ? {} : {query: cli.flags.promQuery}),
+      ...(token === undefined ? {} : {token}),
+    };
+    sources.push(
+      pollPrometheus(
+        checkedUrl('--prometheus', cli.flags.prometheus),
+        options,
+        () => current,
+        signal,
+      ),
+    );
+  }
+  if (cli.flags.alertmanager !== undefined) {
+    const {pollAlertmanager} = await import('./source/adapters/alertmanager.js');
+    sources.push(
+      pollAlertmanager(
+        checkedUrl('--alertmanager', cli.flags.alertmanager),
+        {intervalMs},
+        () => current,
+        signal,
+      ),
+    );
   }
   const live: {updates?: AsyncIterable<LiveUpdate>; onAction?: (action: AuditAction) => void} = {};
   if (sources.length > 0) {

@@ -50,7 +50,12 @@ export function followEvents(
       changed = true;
     }
     if (changed)
-      updates.push({type: 'observed', source: 'events', observed: new Map(observed), at: Date.now()});
+      updates.push({
+        type: 'observed',
+        source: 'events',
+        observed: new Map(observed),
+        at: Date.now(),
+      });
   };
   void (async () => {
     try {

@@ -117,8 +117,26 @@ function statusOf(live: LiveSources, name: string): SourceStatus {
   return live.sources.get(name) ?? {name, badLines: 0, observed: new Map(), unknown: new Set()};
 }
 
+/**
+ * Text from files, events and APIs is data: control characters (escape sequences included)
+ * never reach the terminal, and one reason cannot fill the screen.
+ */
+export function printable(text: string, limit = 300): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
+}
+
+function printableUpdate(update: SourceUpdate): SourceUpdate {
+  if (update.type !== 'observed') return {...update, message: printable(update.message)};
+  const observed = new Map<string, string>();
+  for (const [id, reason] of update.observed) observed.set(id, printable(reason));
+  return {...update, observed};
+}
+
 /** The live sources after one update; errors and bad lines never clear what was observed. */
-export function applySourceUpdate(live: LiveSources, update: SourceUpdate): LiveSources {
+export function applySourceUpdate(live: LiveSources, raw: SourceUpdate): LiveSources {
+  const update = printableUpdate(raw);
   const before = statusOf(live, update.source);
   const sources = new Map(live.sources);
   if (update.type === 'sourceError') {

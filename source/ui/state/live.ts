@@ -1,4 +1,4 @@
-import {applySourceUpdate, type SourceUpdate} from '../../core/live.js';
+import {applySourceUpdate, printable, type SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {treeOf} from '../tree/trees.js';
 import {pruneFailure} from './failures.js';
@@ -45,5 +45,8 @@ export function liveSource(state: DashboardState, update: SourceUpdate): Dashboa
   const id = update.type === 'sourceError' ? 'msg.sourceError' : 'msg.sourceNotice';
   const tone =
     update.type === 'sourceNotice' ? 'info' : update.type === 'badLine' ? 'warn' : 'error';
-  return {...next, notice: {id, tone, params: {source: update.source, message: update.message}}};
+  return {
+    ...next,
+    notice: {id, tone, params: {source: update.source, message: printable(update.message)}},
+  };
 }
