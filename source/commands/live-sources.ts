@@ -1,0 +1,103 @@
+import type {LiveUpdate} from '../core/live.js';
+import type {Model} from '../core/model.js';
+import type {AuditAction} from '../ui/types.js';
+import {parseInterval} from '../adapters/poll.js';
+import {usageError} from './errors.js';
+import type {Flags} from './invocation.js';
+
+export interface LiveSources {
+  updates?: AsyncIterable<LiveUpdate>;
+  onAction?: (action: AuditAction) => void;
+}
+
+/** --watch, --events and --audit: the dashboard's live inputs and its journal. */
+export async function liveSources(
+  flags: Pick<
+    Flags,
+    | 'watch'
+    | 'events'
+    | 'audit'
+    | 'probe'
+    | 'prometheus'
+    | 'promQuery'
+    | 'alertmanager'
+    | 'interval'
+  >,
+  file: string,
+  model: Model,
+  hasFile: boolean,
+  signal: AbortSignal,
+): Promise<LiveSources> {
+  const sources = [];
+  let current = model;
+  if (flags.watch) {
+    if (!hasFile) usageError('--watch needs a FILE to watch');
+    const {watchTopology} = await import('../adapters/watch.js');
+    sources.push(watchTopology(file, signal));
+  }
+  if (flags.events !== undefined) {
+    const {followEvents} = await import('../adapters/events.js');
+    sources.push(followEvents(flags.events, () => current, signal));
+  }
+  if (flags.probe) {
+    const {runProbes} = await import('../adapters/probes.js');
+    sources.push(runProbes(() => current, signal));
+  }
+  const intervalMs = pollInterval(flags.interval);
+  if (flags.prometheus !== undefined) {
+    const {pollPrometheus} = await import('../adapters/prometheus.js');
+    const token = process.env['FAILSIGHT_PROMETHEUS_TOKEN'];
+    const options = {
+      intervalMs,
+      ...(flags.promQuery === undefined ? {} : {query: flags.promQuery}),
+      ...(token === undefined ? {} : {token}),
+    };
+    const url = checkedUrl('--prometheus', flags.prometheus);
+    sources.push(pollPrometheus(url, options, () => current, signal));
+  }
+  if (flags.alertmanager !== undefined) {
+    const {pollAlertmanager} = await import('../adapters/alertmanager.js');
+    const url = checkedUrl('--alertmanager', flags.alertmanager);
+    sources.push(pollAlertmanager(url, {intervalMs}, () => current, signal));
+  }
+  const live: LiveSources = {};
+  if (sources.length > 0) {
+    const {merge, tap} = await import('../adapters/channel.js');
+    // The event stream names components of the newest good topology.
+    live.updates = tap(merge(sources, signal), (update) => {
+      if (update.type === 'model') current = update.model;
+    });
+  }
+  if (flags.audit !== undefined) {
+    const {auditJournal} = await import('../adapters/audit.js');
+    let journal: ReturnType<typeof auditJournal>;
+    try {
+      journal = auditJournal(flags.audit);
+    } catch (error) {
+      usageError(`--audit ${flags.audit}: cannot write the journal (${(error as Error).message})`);
+    }
+    live.onAction = (action) => journal({...action});
+  }
+  return live;
+}
+
+/** --interval: the period of every polled source (default 15 s). */
+function pollInterval(text = '15s'): number {
+  const ms = parseInterval(text);
+  if (ms === undefined)
+    usageError(`--interval ${text}: expected a period such as 15s, 2m or 500ms`);
+  return ms;
+}
+
+/** An http(s) URL, or a usage error that does not echo credentials written into it. */
+function checkedUrl(flag: string, text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    usageError(`${flag}: expected an http:// or https:// URL`);
+  return text;
+}
