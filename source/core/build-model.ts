@@ -172,6 +172,7 @@ class ModelBuilder {
         role: spec.role,
       };
       if (spec.probe !== undefined) vm.probe = spec.probe;
+      if (spec.hooks !== undefined) vm.hooks = spec.hooks;
       // Declared even with a bad account or zone, so that references to it do not fail as well.
       if (!this.declare(vm, path) || !accountOk || !zoneOk) return;
       this.vms.push(vm);

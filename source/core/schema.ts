@@ -87,6 +87,7 @@ export const topologySchema = z.strictObject({
           .enum(['active', 'standby'], {error: 'expected active or standby'})
           .default('active'),
         probe: probeUrl.optional(),
+        hooks: hooksSchema.optional(),
       }),
     )
     .default([]),
