@@ -20,6 +20,8 @@ export interface HookOptions {
   timeoutMs?: number;
   maxOutputBytes?: number;
   env?: NodeJS.ProcessEnv;
+  /** Where it runs: relative programs in the topology are relative to the topology's directory. */
+  cwd?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function runHook(
     let timedOut = false;
     const child = spawn(argv[0]!, [...argv.slice(1), id], {
       shell: false,
+      ...(options.cwd === undefined ? {} : {cwd: options.cwd}),
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {...(options.env ?? process.env), FAILSIGHT_COMPONENT: id},

@@ -1,6 +1,7 @@
 import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
-import type {AuditAction} from '../ui/types.js';
+import type {AuditAction, HookRunner} from '../ui/types.js';
+import {dirname, resolve} from 'node:path';
 import {parseInterval} from '../adapters/poll.js';
 import {usageError} from './errors.js';
 import type {Flags} from './invocation.js';
@@ -8,6 +9,7 @@ import type {Flags} from './invocation.js';
 export interface LiveSources {
   updates?: AsyncIterable<LiveUpdate>;
   onAction?: (action: AuditAction) => void;
+  runHook?: HookRunner;
 }
 
 /** --watch, --events and --audit: the dashboard's live inputs and its journal. */
@@ -22,6 +24,7 @@ export async function liveSources(
     | 'promQuery'
     | 'alertmanager'
     | 'interval'
+    | 'allowHooks'
   >,
   file: string,
   model: Model,
@@ -68,15 +71,20 @@ export async function liveSources(
       if (update.type === 'model') current = update.model;
     });
   }
+  let journal: ((entry: Record<string, unknown>) => void) | undefined;
   if (flags.audit !== undefined) {
     const {auditJournal} = await import('../adapters/audit.js');
-    let journal: ReturnType<typeof auditJournal>;
     try {
       journal = auditJournal(flags.audit);
     } catch (error) {
       usageError(`--audit ${flags.audit}: cannot write the journal (${(error as Error).message})`);
     }
-    live.onAction = (action) => journal({...action});
+    const write = journal;
+    live.onAction = (action) => write({...action});
+  }
+  if (flags.allowHooks) {
+    const {hookRunner} = await import('./hook-runner.js');
+    live.runHook = hookRunner(dirname(resolve(file)), journal);
   }
   return live;
 }

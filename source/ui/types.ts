@@ -1,5 +1,7 @@
 import type {AvailabilityEstimate} from '../core/availability.js';
+import type {HookCommand} from '../core/hooks.js';
 import type {Model} from '../core/model.js';
+import type {HookOutcome} from './state/types.js';
 
 export type {AvailabilityEstimate};
 
@@ -15,6 +17,12 @@ export interface AuditAction {
 }
 
 export type {LiveUpdate} from '../core/live.js';
+
+/** What the hook runner tells the screen, each after it is journaled. */
+export type HookReport = {type: 'started'; at: number} | {type: 'ended'; outcome: HookOutcome};
+
+/** Runs a confirmed hook outside the screen (the UI opens no process) and reports back. */
+export type HookRunner = (hook: HookCommand, report: (event: HookReport) => void) => void;
 
 /** The `a` panel's estimate for one service of the model on screen (it changes on reload). */
 export type AvailabilityOf = (serviceId: string, model: Model) => AvailabilityEstimate;

@@ -13,7 +13,7 @@ import {t} from '../i18n.js';
 import {layoutOf, minColumns, minRows} from '../layout.js';
 import {initialState} from '../state/init.js';
 import {themeOf} from '../theme.js';
-import type {AuditAction, AvailabilityOf, LiveUpdate, Look, View} from '../types.js';
+import type {AuditAction, AvailabilityOf, HookRunner, LiveUpdate, Look, View} from '../types.js';
 import {Screen} from './screen.js';
 import {adviceLines} from './sweep-panel.js';
 
@@ -27,6 +27,8 @@ export interface DashboardProps {
   live?: boolean;
   updates?: AsyncIterable<LiveUpdate>;
   onAction?: (action: AuditAction) => void;
+  /** --allow-hooks: confirmed hooks run through this; without it, hooks are a dry run. */
+  runHook?: HookRunner;
   availabilityOf?: AvailabilityOf;
   onQuit?: (code: number) => void;
   demo?: {steps: DemoStep[]; dwellMs?: number};
@@ -55,6 +57,7 @@ export function Dashboard(props: DashboardProps) {
       readOnly: props.readOnly ?? false,
       includeGslb: props.includeGslb ?? false,
       demo: steps !== undefined,
+      allowHooks: props.runHook !== undefined,
       treeRows: layout.innerRows,
       listRows: layout.innerRows - 2 - adviceLines,
       ...(props.view ? {view: props.view} : {}),
@@ -79,7 +82,21 @@ export function Dashboard(props: DashboardProps) {
   const app = useApp();
   const {onQuit} = props;
   const quit = useCallback((code: number) => (onQuit ? onQuit(code) : app.exit()), [onQuit, app]);
+  const {runHook} = props;
+  const confirmHook = useCallback(() => {
+    const hook = current.current.hooks.pending;
+    dispatch({type: 'confirmHook'});
+    if (!hook || !runHook) return;
+    runHook(hook, (event) =>
+      dispatch(
+        event.type === 'started'
+          ? {type: 'hookStarted', hook, at: event.at}
+          : {type: 'hookEnded', hook, outcome: event.outcome},
+      ),
+    );
+  }, [current, dispatch, runHook]);
   useDashboardKeys(current, dispatch, {
+    confirmHook,
     now: demo ? demo.now : now,
     quit,
     ...(demo ? {demo: demo.control} : {}),

@@ -9,6 +9,8 @@ import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
 import type {AvailabilityOf} from '../types.js';
 import {AvailabilityPanel} from './availability-panel.js';
+import {EventsPanel} from './events-panel.js';
+import {HooksPanel} from './hooks-panel.js';
 import {ImpactPanel} from './impact-panel.js';
 import {impactContent} from './impact-text.js';
 import {SweepPanel} from './sweep-panel.js';
@@ -51,6 +53,20 @@ export function SidePanel(props: SidePanelProps) {
         height={height}
       />
     );
+  if (state.panel === 'events')
+    return (
+      <EventsPanel
+        live={state.live}
+        now={now}
+        index={state.list.index}
+        top={state.list.top}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
+  if (state.panel === 'hooks')
+    return <HooksPanel runs={state.hooks.runs} theme={theme} width={width} height={height} />;
   if (state.panel === 'availability')
     return (
       <AvailabilityPanel

@@ -16,6 +16,7 @@ export function keyContext(state: DashboardState): KeyContext {
 /** Which part of the screen has the keys: help, an open list panel, or the tree. */
 export function scopesOf(state: DashboardState): Scope[] {
   const demo: Scope[] = state.demo ? ['demo'] : [];
+  if (state.hooks.pending) return ['confirm'];
   if (state.help) return ['help'];
   if (state.panel !== 'impact') return [...demo, 'list'];
   return [...demo, 'tree'];
@@ -82,6 +83,12 @@ export function dashboardAction(
       return {type: 'toggleHelp'};
     case 'close':
       return {type: 'closeOverlay'};
+    case 'events':
+      return {type: 'toggleEvents'};
+    case 'hooks':
+      return {type: 'toggleHooks'};
+    case 'skipHook':
+      return {type: 'skipHook'};
     default:
       return undefined;
   }

@@ -10,6 +10,8 @@ export interface KeyHandlers {
   now: () => number;
   /** 0 for q, 130 for Ctrl-C (as a shell reports an interrupted program). */
   quit: (code: number) => void;
+  /** y on a pending hook: the screen runs it (it opens no process itself; the caller does). */
+  confirmHook?: () => void;
   demo?: (action: Extract<KeyAction, 'demoPause' | 'demoNext' | 'demoPrev'>) => void;
 }
 
@@ -31,6 +33,7 @@ export function useDashboardKeys(
     const binding = bindingFor(scopesOf(state), input, key);
     if (!binding) return;
     if (binding.action === 'quit') return handlers.quit(0);
+    if (binding.action === 'confirmHook') return handlers.confirmHook?.();
     if (
       binding.action === 'demoPause' ||
       binding.action === 'demoNext' ||

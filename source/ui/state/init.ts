@@ -14,6 +14,7 @@ export interface InitOptions {
   failure?: FailureState;
   treeRows?: number;
   listRows?: number;
+  allowHooks?: boolean;
 }
 
 export function initialState(options: InitOptions): DashboardState {
@@ -27,6 +28,7 @@ export function initialState(options: InitOptions): DashboardState {
     story: undefined,
     failure: options.failure ?? emptyState,
     live: noLiveSources,
+    hooks: {allowed: options.allowHooks ?? false, pending: undefined, runs: []},
     undo: [],
     view,
     folded: new Set(),

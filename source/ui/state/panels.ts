@@ -12,6 +12,7 @@ export function listLength(state: DashboardState): number {
   if (state.panel === 'sweep')
     return sweepItems(analyze(state.model, state.failure, state.includeGslb)).length;
   if (state.panel === 'availability') return state.model.services.length;
+  if (state.panel === 'events') return state.live.history.length;
   return 0;
 }
 

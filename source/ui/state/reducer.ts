@@ -1,4 +1,5 @@
 import {failoverSelected, failSelected, restoreAll, restoreSelected, undo} from './failures.js';
+import {confirmHook, hookEnded, hookStarted, offerHook, skipHook} from './hooks.js';
 import {liveModel, liveObserved, liveSource} from './live.js';
 import {
   foldSelected,
@@ -54,7 +55,7 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
     case 'undo':
       return undo(state, action.at);
     case 'failover':
-      return failoverSelected(state, action.at);
+      return offerHook(state, failoverSelected(state, action.at));
     case 'switchView':
       return switchView(quiet(state), action.view);
     case 'startFilter':
@@ -92,6 +93,18 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
       return liveModel(state, action.model);
     case 'liveObserved':
       return liveObserved(state, action.observed);
+    case 'toggleEvents':
+      return togglePanel(state, 'events');
+    case 'toggleHooks':
+      return togglePanel(state, 'hooks');
+    case 'confirmHook':
+      return confirmHook(state);
+    case 'skipHook':
+      return skipHook(state);
+    case 'hookStarted':
+      return hookStarted(state, action.hook, action.at);
+    case 'hookEnded':
+      return hookEnded(state, action.hook, action.outcome);
     case 'liveSource':
       return liveSource(state, action.update);
     case 'liveError':

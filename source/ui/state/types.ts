@@ -1,3 +1,4 @@
+import type {HookCommand} from '../../core/hooks.js';
 import type {LiveSources, SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
@@ -5,7 +6,7 @@ import type {Timer} from '../analysis/countdown.js';
 import type {Message} from '../i18n.js';
 import type {AuditAction, View} from '../types.js';
 
-export type Panel = 'impact' | 'sweep' | 'availability' | 'events';
+export type Panel = 'impact' | 'sweep' | 'availability' | 'events' | 'hooks';
 
 /** Where the demo stands; part of the state so that a step changes the screen in one frame. */
 export interface Story {
@@ -26,6 +27,33 @@ export interface Notice extends Message {
   tone: 'info' | 'warn' | 'error';
 }
 
+/** How a hook ended; the output is bounded by the runner. */
+export interface HookOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  durationMs: number;
+  output: string;
+  dropped: number;
+  error?: string;
+}
+
+export interface HookRun {
+  hook: HookCommand;
+  at: number;
+  /** Undefined while it runs. */
+  outcome?: HookOutcome;
+}
+
+export interface HooksState {
+  /** --allow-hooks: hooks really run (after confirmation); otherwise a dry run. */
+  allowed: boolean;
+  /** A hook waiting for the confirmation key. */
+  pending: HookCommand | undefined;
+  /** Newest first. */
+  runs: HookRun[];
+}
+
 export interface DashboardState {
   model: Model;
   readOnly: boolean;
@@ -36,6 +64,7 @@ export interface DashboardState {
   failure: FailureState;
   /** Every live source's status and the merged observation; `failure.observed` follows it. */
   live: LiveSources;
+  hooks: HooksState;
   undo: UndoEntry[];
   view: View;
   /** Keys of folded rows; keys carry their view, so one set serves all three. */
@@ -74,6 +103,9 @@ export type DashboardAction =
   | {type: 'liveObserved'; observed: ReadonlyMap<string, string>}
   | {type: 'liveError'; message: string}
   | {type: 'liveSource'; update: SourceUpdate}
+  | {type: 'toggleEvents' | 'toggleHooks' | 'confirmHook' | 'skipHook'}
+  | {type: 'hookStarted'; hook: HookCommand; at: number}
+  | {type: 'hookEnded'; hook: HookCommand; outcome: HookOutcome}
   | {type: 'notice'; notice: Notice | undefined}
   | {type: 'load'; state: DashboardState};
 
