@@ -127,6 +127,7 @@ export const en = {
   'hooks.signal': 'ended by {signal} after {seconds} s',
   'hooks.notStarted': 'could not start: {error}',
   'hooks.dropped': '… {n} more bytes of output not kept',
+  'tag.unknown': 'unknown',
   'msg.liveError': 'live source: {message}',
   'msg.reloaded': 'topology reloaded: {components} components',
   'msg.auditFailed': 'not done: the audit journal refused it ({message})',

@@ -129,6 +129,7 @@ export const ko: Record<MessageId, string> = {
   'hooks.signal': '{signal} 로 종료, {seconds}초',
   'hooks.notStarted': '시작할 수 없음: {error}',
   'hooks.dropped': '… 출력 {n}바이트는 보관하지 않음',
+  'tag.unknown': '알 수 없음',
   'msg.liveError': '실시간 소스: {message}',
   'msg.reloaded': '토폴로지 다시 읽음: 구성 요소 {components}개',
   'msg.auditFailed': '실행 안 함: 감사 기록 실패 ({message})',

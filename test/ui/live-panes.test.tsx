@@ -108,6 +108,21 @@ describe('live panes on screen (100×30)', () => {
     expect(lines[0]).toContain('prometheus failed, no data yet');
   });
 
+  it('a component a source cannot see is drawn as unknown, not up', async () => {
+    const live = channel<LiveUpdate>();
+    const {lastFrame} = renderDashboard({updates: live.iterable});
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    live.push({
+      type: 'observed',
+      source: 'prometheus',
+      observed: new Map(),
+      unknown: new Set(['web-1']),
+      at: fixedNow,
+    });
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('1 unknown'));
+    expect(frame).toMatch(/│ {7}\? web-1 +250 unknown/);
+  });
+
   it('y runs the hook through the runner, and the hooks pane shows how it ended and its output', async () => {
     const ran: HookCommand[] = [];
     let report: ((event: HookReport) => void) | undefined;

@@ -62,6 +62,7 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         width={layout.treeWidth}
         height={layout.bodyRows}
         focused={state.panel === 'impact'}
+        unknown={state.live.unknown}
       />
       <SidePanel
         state={state}

@@ -21,19 +21,29 @@ interface TreePanelProps {
   width: number;
   height: number;
   focused: boolean;
+  /** Components a live source cannot see now: drawn as unknown, never as up. */
+  unknown?: ReadonlySet<string>;
 }
 
 /** The topology tree; only the rows in the viewport are formatted and drawn. */
 export function TreePanel(props: TreePanelProps) {
-  const {rows, scrollTop, theme, width, height, analysis, selected, folded} = props;
+  const {rows, scrollTop, theme, width, height, analysis, selected, folded, unknown} = props;
   const visibleCount = height - 2;
   const slice = useMemo(
     () => rows.slice(scrollTop, scrollTop + visibleCount),
     [rows, scrollTop, visibleCount],
   );
   const lines = useMemo(
-    () => formatRows(slice, {analysis, theme, folded, selected, width: width - 2}),
-    [slice, analysis, theme, folded, selected, width],
+    () =>
+      formatRows(slice, {
+        analysis,
+        theme,
+        folded,
+        selected,
+        width: width - 2,
+        ...(unknown ? {unknown} : {}),
+      }),
+    [slice, analysis, theme, folded, selected, width, unknown],
   );
   const {lang, glyphs} = theme;
   const filter = props.filter ? `${glyphs.dot}/${props.filter}` : '';

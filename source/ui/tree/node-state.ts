@@ -27,7 +27,12 @@ function byAmount(value: Amount | undefined, theme: Theme): {icon: string; tone:
   return {icon: glyphs.partial, tone: value.current === 0 ? 'bad' : 'warn'};
 }
 
-export function nodeState(node: TreeNode, analysis: Analysis, theme: Theme): NodeState {
+export function nodeState(
+  node: TreeNode,
+  analysis: Analysis,
+  theme: Theme,
+  unknown?: ReadonlySet<string>,
+): NodeState {
   const {glyphs, lang} = theme;
   const {model, snapshot} = analysis;
   const capacities = analysis.capacities();
@@ -66,6 +71,15 @@ export function nodeState(node: TreeNode, analysis: Analysis, theme: Theme): Nod
     const capacity = value ? `0/${amount(value.nominal)}` : '';
     return {icon: simulated ? glyphs.downSim : glyphs.downLive, tone, capacity, tag, tagTone: tone};
   }
+  // Not down, but a live source cannot see it: unknown, never shown as up.
+  if (unknown?.has(component.id))
+    return {
+      icon: '?',
+      tone: 'warn',
+      capacity: capacityText(value),
+      tag: t(lang, 'tag.unknown'),
+      tagTone: 'warn',
+    };
   if (component.kind === 'vm' && component.role === 'standby') {
     if (snapshot.state.promoted.has(component.id))
       return {...plain(value), icon: glyphs.promoted, tag: t(lang, 'tag.promoted'), tagTone: 'ok'};
