@@ -1,15 +1,6 @@
 import type {LiveUpdate} from '../core/live.js';
 import {channel} from './channel.js';
 
-/** The poll period: `15s`, `2m`, `500ms` or plain seconds; undefined when it is not one. */
-export function parseInterval(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  if (!match) return undefined;
-  const value = Number(match[1]);
-  const ms = match[2] === 'ms' ? value : match[2] === 'm' ? value * 60_000 : value * 1000;
-  return ms > 0 ? ms : undefined;
-}
-
 /** An endpoint to call: the URL without credentials, and the headers that carry them. */
 export interface Endpoint {
   base: URL;

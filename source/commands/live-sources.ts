@@ -2,7 +2,7 @@ import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
 import type {AuditAction, HookRunner} from '../ui/types.js';
 import {dirname, resolve} from 'node:path';
-import {parseInterval} from '../adapters/poll.js';
+import {intervalSeconds} from './cloudstack-live.js';
 import {usageError} from './errors.js';
 import type {Flags} from './invocation.js';
 
@@ -12,7 +12,7 @@ export interface LiveSources {
   runHook?: HookRunner;
 }
 
-/** --watch, --events and --audit: the dashboard's live inputs and its journal. */
+/** --watch, --events, --cloudstack and --audit: the dashboard's live inputs and its journal. */
 export async function liveSources(
   flags: Pick<
     Flags,
@@ -25,6 +25,8 @@ export async function liveSources(
     | 'alertmanager'
     | 'interval'
     | 'allowHooks'
+    | 'cloudstack'
+    | 'endpoint'
   >,
   file: string,
   model: Model,
@@ -46,7 +48,7 @@ export async function liveSources(
     const {runProbes} = await import('../adapters/probes.js');
     sources.push(runProbes(() => current, signal));
   }
-  const intervalMs = pollInterval(flags.interval);
+  const intervalMs = intervalSeconds(flags) * 1000;
   if (flags.prometheus !== undefined) {
     const {pollPrometheus} = await import('../adapters/prometheus.js');
     const token = process.env['FAILSIGHT_PROMETHEUS_TOKEN'];
@@ -62,6 +64,10 @@ export async function liveSources(
     const {pollAlertmanager} = await import('../adapters/alertmanager.js');
     const url = checkedUrl('--alertmanager', flags.alertmanager);
     sources.push(pollAlertmanager(url, {intervalMs}, () => current, signal));
+  }
+  if (flags.cloudstack) {
+    const {cloudStackSource} = await import('./cloudstack-live.js');
+    sources.push(cloudStackSource(flags, () => current, signal));
   }
   const live: LiveSources = {};
   if (sources.length > 0) {
@@ -87,14 +93,6 @@ export async function liveSources(
     live.runHook = hookRunner(dirname(resolve(file)), journal);
   }
   return live;
-}
-
-/** --interval: the period of every polled source (default 15 s). */
-function pollInterval(text = '15s'): number {
-  const ms = parseInterval(text);
-  if (ms === undefined)
-    usageError(`--interval ${text}: expected a period such as 15s, 2m or 500ms`);
-  return ms;
 }
 
 /** An http(s) URL, or a usage error that does not echo credentials written into it. */

@@ -1,4 +1,5 @@
 import type {Model} from './model.js';
+import {printable} from './printable.js';
 
 /**
  * A full snapshot of what one source observes; it replaces that source's previous snapshot.
@@ -118,19 +119,18 @@ function statusOf(live: LiveSources, name: string): SourceStatus {
 }
 
 /**
- * Text from files, events and APIs is data: control characters (escape sequences included)
- * never reach the terminal, and one reason cannot fill the screen.
+ * Text from files, events and APIs as the screen may show it: control characters escaped (the
+ * core's one rule for that), and cut so that one reason cannot fill the screen.
  */
-export function printable(text: string, limit = 300): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+export function shown(text: string, limit = 300): string {
+  const clean = printable(text);
   return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
 }
 
 function printableUpdate(update: SourceUpdate): SourceUpdate {
-  if (update.type !== 'observed') return {...update, message: printable(update.message)};
+  if (update.type !== 'observed') return {...update, message: shown(update.message)};
   const observed = new Map<string, string>();
-  for (const [id, reason] of update.observed) observed.set(id, printable(reason));
+  for (const [id, reason] of update.observed) observed.set(id, shown(reason));
   return {...update, observed};
 }
 
@@ -213,6 +213,7 @@ export function parseEventLine(
     return {ok: false, reason: '"state" is neither "down" nor "up"'};
   const event: EventLine = {id: record['id'], state: record['state']};
   if (typeof record['at'] === 'string') event.at = record['at'];
-  if (typeof record['reason'] === 'string') event.reason = record['reason'];
+  // A reason is shown as it came, escaped: it is the stream's text, not the dashboard's.
+  if (typeof record['reason'] === 'string') event.reason = printable(record['reason']);
   return {ok: true, event};
 }

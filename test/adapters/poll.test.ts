@@ -1,7 +1,7 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
-import {endpointOf, getJson, parseInterval} from '../../source/adapters/poll.js';
+import {endpointOf, getJson} from '../../source/adapters/poll.js';
 import {instanceOf} from '../../source/core/monitoring.js';
 import {freePort} from '../support/monitoring.js';
 
@@ -49,15 +49,6 @@ describe('polling endpoints', () => {
       1000,
     ).catch((e: Error) => e.message);
     expect(refused).toBe(`http://127.0.0.1:${closed}/x: ECONNREFUSED`);
-  });
-
-  it('reads an interval as 15s, 2m, 500ms or seconds', () => {
-    expect(parseInterval('15s')).toBe(15_000);
-    expect(parseInterval('2m')).toBe(120_000);
-    expect(parseInterval('500ms')).toBe(500);
-    expect(parseInterval('30')).toBe(30_000);
-    expect(parseInterval('0s')).toBeUndefined();
-    expect(parseInterval('soon')).toBeUndefined();
   });
 
   it('a probe address names the instance Prometheus writes', () => {

@@ -5,7 +5,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {probeOnce, runProbes, type ProbeResult} from '../../source/adapters/probes.js';
 import {nextVerdict, unknownVerdict, type ProbeVerdict} from '../../source/core/probes.js';
 import type {LiveUpdate, ObservedUpdate} from '../../source/core/live.js';
-import {buildModel, type Model} from '../../source/core/model.js';
+import {buildModel} from '../../source/core/build-model.js';
+import type {Model} from '../../source/core/model.js';
 import {topologySchema} from '../../source/core/schema.js';
 
 const servers: Server[] = [];

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {commandLine, hookFor} from '../../source/core/hooks.js';
-import {buildModel} from '../../source/core/model.js';
+import {buildModel} from '../../source/core/build-model.js';
 import {topologySchema} from '../../source/core/schema.js';
 
 const topology = topologySchema.parse({

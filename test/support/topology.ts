@@ -1,4 +1,5 @@
-import {buildModel, type Model} from '../../source/core/model.js';
+import {buildModel} from '../../source/core/build-model.js';
+import type {Model} from '../../source/core/model.js';
 import {topologySchema} from '../../source/core/schema.js';
 
 /** A small topology for live-source tests: two zones, VMs with optional probe addresses. */

@@ -124,6 +124,7 @@ describe('the keymap', () => {
       '/ filter',
       's sweep',
       'a availability',
+      'p plan',
       '? help',
       'q quit',
     ]);
@@ -146,6 +147,7 @@ describe('the keymap', () => {
       'n',
       's',
       'a',
+      'p',
       '?',
       'q',
     ]);

@@ -48,7 +48,7 @@ describe('failover hooks in the dashboard state', () => {
       {type: 'failover', at: 1},
     );
     expect(asked.hooks.pending).toMatchObject({id: 'shop-db', argv: ['./failover.sh', '--now']});
-    expect(scopesOf(asked)).toEqual(['confirm']);
+    expect(scopesOf(asked)).toEqual(['hook']);
     // The failover itself is done (and journaled) already; the hook is the cloud side of it.
     expect(asked.journal.last).toMatchObject({action: 'failover', ids: ['shop-db']});
     const skipped = apply(asked, {type: 'skipHook'});
@@ -77,7 +77,7 @@ describe('failover hooks in the dashboard state', () => {
       at: 1,
     });
     expect(state.hooks.pending).toBeUndefined();
-    expect(state.notice).toMatchObject({id: 'msg.failoverPromote'});
+    expect(state.notice).toMatchObject({id: 'msg.failoverDone'});
   });
 });
 
@@ -163,7 +163,7 @@ describe('live panes on screen (100×30)', () => {
     expect(done).toContain('promoted db-2');
     // Control characters from a hook's output never reach the terminal.
     expect(done).not.toContain('\u001b[31m');
-    expect(done).toContain(' [31mred [0m');
+    expect(done).toContain('\\e[31mred\\e[0m');
     expect(done).toContain('… 10 more bytes of output not kept');
     expect(done).toContain('hook done: ./failover.sh shop-db');
   });

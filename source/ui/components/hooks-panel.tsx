@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {commandLine} from '../../core/hooks.js';
-import {printable} from '../../core/live.js';
+import {shown as printable} from '../../core/live.js';
 import {t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import type {HookRun} from '../state/types.js';

@@ -1,5 +1,5 @@
 import type {LiveEntry, LiveSources} from '../../core/live.js';
-import {printable} from '../../core/live.js';
+import {shown as printable} from '../../core/live.js';
 import {t} from '../i18n.js';
 import type {Lang} from '../types.js';
 

@@ -62,7 +62,7 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         width={layout.treeWidth}
         height={layout.bodyRows}
         focused={state.panel === 'impact'}
-        unknown={state.live.unknown}
+        unknown={state.sources.unknown}
       />
       <SidePanel
         state={state}
@@ -82,7 +82,7 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         model={model}
         snapshot={analysis.snapshot}
         live={live}
-        sources={state.live}
+        sources={state.sources}
         readOnly={state.readOnly}
         demo={state.demo}
         now={now}

@@ -2,7 +2,8 @@ import type {Key} from 'ink';
 import type {MessageId} from '../i18n.js';
 import type {Lang} from '../types.js';
 
-export type Scope = 'tree' | 'list' | 'help' | 'demo' | 'confirm';
+/** `confirm`: a failover preview waits for its confirmation key; `hook`: a hook waits for y. */
+export type Scope = 'tree' | 'list' | 'help' | 'demo' | 'confirm' | 'hook';
 
 /** What decides whether a key applies right now. */
 export interface KeyContext {

@@ -22,7 +22,7 @@ export const liveKeys: readonly Binding<LiveAction>[] = [
   },
   {
     action: 'confirmHook',
-    scopes: ['confirm'],
+    scopes: ['hook'],
     keys: same('y'),
     label: {en: 'run the failover hook', ko: '페일오버 훅 실행'},
     footer: {keys: same('y'), label: {en: 'run hook', ko: '훅 실행'}},
@@ -30,7 +30,7 @@ export const liveKeys: readonly Binding<LiveAction>[] = [
   },
   {
     action: 'skipHook',
-    scopes: ['confirm'],
+    scopes: ['hook'],
     keys: same('n Esc'),
     label: {en: 'do not run the hook', ko: '훅 실행 안 함'},
     footer: {keys: same('n'), label: {en: 'skip', ko: '건너뜀'}},

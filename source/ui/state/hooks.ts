@@ -1,5 +1,5 @@
 import {commandLine, hookFor, type HookCommand} from '../../core/hooks.js';
-import {printable} from '../../core/live.js';
+import {shown as printable} from '../../core/live.js';
 import type {DashboardState, HookOutcome} from './types.js';
 
 const keptRuns = 20;

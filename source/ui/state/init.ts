@@ -12,6 +12,9 @@ export interface InitOptions {
   demo?: boolean;
   view?: View;
   failure?: FailureState;
+  live?: boolean;
+  /** The clock when the screen opens (ms). */
+  at?: number;
   treeRows?: number;
   listRows?: number;
   allowHooks?: boolean;
@@ -27,7 +30,7 @@ export function initialState(options: InitOptions): DashboardState {
     demo: options.demo ?? false,
     story: undefined,
     failure: options.failure ?? emptyState,
-    live: noLiveSources,
+    sources: noLiveSources,
     hooks: {allowed: options.allowHooks ?? false, pending: undefined, runs: []},
     undo: [],
     view,
@@ -42,7 +45,9 @@ export function initialState(options: InitOptions): DashboardState {
     help: false,
     filter: {text: '', editing: false},
     notice: undefined,
-    timers: [],
+    pending: undefined,
+    live: options.live ?? false,
+    tickedAt: options.at ?? 0,
     journal: {seq: 0, last: undefined},
   };
 }

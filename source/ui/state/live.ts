@@ -1,5 +1,6 @@
-import {applySourceUpdate, printable, type SourceUpdate} from '../../core/live.js';
+import {applySourceUpdate, shown as printable, type SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
+import {stamped} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
 import {pruneFailure} from './failures.js';
 import {cursorOf, reveal, rowFor, selectedNode, settle} from './navigation.js';
@@ -30,17 +31,22 @@ export function liveModel(state: DashboardState, model: Model): DashboardState {
 export function liveObserved(
   state: DashboardState,
   observed: ReadonlyMap<string, string>,
+  at: number,
 ): DashboardState {
-  return {...state, failure: {...state.failure, observed}};
+  return {...state, failure: stamped(state.failure, {...state.failure, observed}, at)};
 }
 
 /** One source's news: its snapshot is merged with the others'; an error keeps what was observed. */
 export function liveSource(state: DashboardState, update: SourceUpdate): DashboardState {
-  const live = applySourceUpdate(state.live, update);
+  const live = applySourceUpdate(state.sources, update);
   const next: DashboardState =
-    live.observed === state.live.observed
-      ? {...state, live}
-      : {...state, live, failure: {...state.failure, observed: live.observed}};
+    live.observed === state.sources.observed
+      ? {...state, sources: live}
+      : {
+          ...state,
+          sources: live,
+          failure: stamped(state.failure, {...state.failure, observed: live.observed}, update.at),
+        };
   if (update.type === 'observed') return next;
   const id = update.type === 'sourceError' ? 'msg.sourceError' : 'msg.sourceNotice';
   const tone =

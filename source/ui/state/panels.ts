@@ -1,5 +1,7 @@
 import {analyze} from '../analysis/analysis.js';
+import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
+import {cancelPending, failoverOn} from './failures.js';
 import {cursorOf, jumpTo, placeCursor, rowsOf, scrollFor, settle} from './navigation.js';
 import type {DashboardState, Panel} from './types.js';
 
@@ -12,7 +14,8 @@ export function listLength(state: DashboardState): number {
   if (state.panel === 'sweep')
     return sweepItems(analyze(state.model, state.failure, state.includeGslb)).length;
   if (state.panel === 'availability') return state.model.services.length;
-  if (state.panel === 'events') return state.live.history.length;
+  if (state.panel === 'events') return state.sources.history.length;
+  if (state.panel === 'plan') return planOf(state).length;
   return 0;
 }
 
@@ -24,7 +27,11 @@ export function listMoveTo(state: DashboardState, index: number): DashboardState
 }
 
 /** Enter on a sweep line: show that component in the tree, with its impact. */
-export function jumpToListItem(state: DashboardState): DashboardState {
+export function jumpToListItem(state: DashboardState, at: number): DashboardState {
+  if (state.panel === 'plan') {
+    const entry = planOf(state)[state.list.index];
+    return entry ? failoverOn(state, entry.id, at) : state;
+  }
   if (state.panel !== 'sweep') return state;
   const item = sweepItems(analyze(state.model, state.failure, state.includeGslb))[state.list.index];
   if (!item) return state;
@@ -32,6 +39,7 @@ export function jumpToListItem(state: DashboardState): DashboardState {
 }
 
 export function closeOverlay(state: DashboardState): DashboardState {
+  if (state.pending) return cancelPending(state);
   if (state.help) return {...state, help: false};
   if (state.panel !== 'impact') return {...state, panel: 'impact'};
   if (state.filter.text !== '') return cancelFilter(state);
