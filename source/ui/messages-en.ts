@@ -126,6 +126,10 @@ export const en = {
   'hooks.notStarted': 'could not start: {error}',
   'hooks.dropped': '… {n} more bytes of output not kept',
   'tag.unknown': 'unknown',
+  'msg.confirmFailoverHook':
+    'this failover lowers a service (see the preview): y does it, then asks to run its hook {command}; Esc cancels',
+  'msg.confirmFailoverDryRun':
+    'this failover lowers a service (see the preview): y does it (dry run: its hook {command} runs only with --allow-hooks); Esc cancels',
   'msg.liveError': 'live source: {message}',
   'msg.reloaded': 'topology reloaded: {components} components',
   'msg.auditFailed': 'not done: the audit journal refused it ({message})',

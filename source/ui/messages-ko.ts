@@ -127,6 +127,10 @@ export const ko: Record<MessageId, string> = {
   'hooks.notStarted': '시작할 수 없음: {error}',
   'hooks.dropped': '… 출력 {n}바이트는 보관하지 않음',
   'tag.unknown': '알 수 없음',
+  'msg.confirmFailoverHook':
+    '이 페일오버는 서비스를 낮춤 (미리보기 참고): y 실행 후 훅 {command} 실행 여부를 물음; Esc 취소',
+  'msg.confirmFailoverDryRun':
+    '이 페일오버는 서비스를 낮춤 (미리보기 참고): y 실행 (시험 실행: 훅 {command} 는 --allow-hooks 일 때만 실행); Esc 취소',
   'msg.liveError': '실시간 소스: {message}',
   'msg.reloaded': '토폴로지 다시 읽음: 구성 요소 {components}개',
   'msg.auditFailed': '실행 안 함: 감사 기록 실패 ({message})',

@@ -1,6 +1,8 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
+import type {WhatIf} from '../../source/core/what-if.js';
 import {scopesOf} from '../../source/ui/hooks/key-actions.js';
+import {offerHook} from '../../source/ui/state/hooks.js';
 import type {HookReport, HookRunner, LiveUpdate} from '../../source/ui/types.js';
 import type {HookCommand} from '../../source/core/hooks.js';
 import {demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
@@ -69,6 +71,20 @@ describe('failover hooks in the dashboard state', () => {
     expect(apply(ran, {type: 'hookEnded', hook, outcome}).hooks.runs).toEqual([
       {hook, at: 5, outcome},
     ]);
+  });
+
+  it('a failover preview waiting for y says which hook would follow, dry run or not', () => {
+    const whatIf = {} as WhatIf; // the preview's content is not what this is about
+    for (const allowHooks of [false, true]) {
+      const before = start({model: withHooks(), allowHooks});
+      const after = offerHook(before, {...before, pending: {id: 'shop-gslb', whatIf}});
+      expect(after.notice).toMatchObject({
+        id: allowHooks ? 'msg.confirmFailoverHook' : 'msg.confirmFailoverDryRun',
+        params: {command: './failover.sh --now shop-gslb'},
+      });
+      // Nothing is asked of the hook until the failover is done.
+      expect(after.hooks.pending).toBeUndefined();
+    }
   });
 
   it('no hook named: the failover is as before', () => {

@@ -9,6 +9,7 @@ const keptRuns = 20;
  * confirmation key; without, the message shows the command that would have run (a dry run).
  */
 export function offerHook(before: DashboardState, after: DashboardState): DashboardState {
+  if (after.pending && after.pending !== before.pending) return previewHook(after);
   const done =
     after.journal.seq !== before.journal.seq && after.journal.last?.action === 'failover';
   const id = after.journal.last?.ids[0];
@@ -74,4 +75,12 @@ export function hookEnded(
 
 function shown(hook: HookCommand): {id: string; command: string} {
   return {id: printable(hook.id), command: printable(commandLine(hook))};
+}
+
+/** A failover preview waiting for its key says what hook the failover would bring. */
+function previewHook(state: DashboardState): DashboardState {
+  const hook = state.pending ? hookFor(state.model, state.pending.id, 'failover') : undefined;
+  if (!hook) return state;
+  const id = state.hooks.allowed ? 'msg.confirmFailoverHook' : 'msg.confirmFailoverDryRun';
+  return {...state, notice: {id, tone: 'warn', params: shown(hook)}};
 }
