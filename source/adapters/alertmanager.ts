@@ -14,11 +14,12 @@ export function pollAlertmanager(
   signal: AbortSignal,
 ): AsyncIterable<LiveUpdate> {
   const endpoint = endpointOf(url);
-  return pollSource('alertmanager', options.intervalMs, signal, async () => {
+  return pollSource('alertmanager', options.intervalMs, signal, async (stop) => {
     const answer = await getJson(
       endpoint,
       'api/v2/alerts?active=true&silenced=false&inhibited=false&unprocessed=false',
       Math.min(options.intervalMs, 10_000),
+      stop,
     );
     if (!Array.isArray(answer)) throw new Error('the answer is not a list of alerts');
     const alerts = answer.filter(

@@ -44,6 +44,7 @@ export async function getJson(
   endpoint: Endpoint,
   path: string,
   timeoutMs: number,
+  stop?: AbortSignal,
 ): Promise<unknown> {
   const url = new URL(path, endpoint.base);
   const shown = `${url.origin}${url.pathname}`;
@@ -51,7 +52,10 @@ export async function getJson(
   try {
     response = await fetch(url, {
       headers: endpoint.headers,
-      signal: AbortSignal.timeout(timeoutMs),
+      // Quitting ends a request in flight at once, not at its timeout.
+      signal: stop
+        ? AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     const name = (error as Error).name;
@@ -83,14 +87,17 @@ export function pollSource(
   source: string,
   intervalMs: number,
   signal: AbortSignal,
-  once: () => Promise<Omit<Extract<LiveUpdate, {type: 'observed'}>, 'type' | 'source' | 'at'>>,
+  once: (
+    signal: AbortSignal,
+  ) => Promise<Omit<Extract<LiveUpdate, {type: 'observed'}>, 'type' | 'source' | 'at'>>,
 ): AsyncIterable<LiveUpdate> {
   const updates = channel<LiveUpdate>(signal);
   void (async () => {
     while (!signal.aborted) {
       const started = Date.now();
       try {
-        const snapshot = await once();
+        const snapshot = await once(signal);
+        if (signal.aborted) break;
         updates.push({type: 'observed', source, ...snapshot, at: Date.now()});
       } catch (error) {
         updates.push({

@@ -16,11 +16,17 @@ export interface ProbeResult {
 }
 
 /** HTTP(S): up on 2xx/3xx (redirects are not followed). The whole exchange is cut at the timeout. */
-async function probeHttp(address: string, timeoutMs: number): Promise<ProbeResult> {
+async function probeHttp(
+  address: string,
+  timeoutMs: number,
+  stop?: AbortSignal,
+): Promise<ProbeResult> {
   try {
     const response = await fetch(address, {
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop
+        ? AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
     });
     await response.body?.cancel().catch(() => undefined);
     const ok = response.status >= 200 && response.status < 400;
@@ -34,12 +40,13 @@ async function probeHttp(address: string, timeoutMs: number): Promise<ProbeResul
   }
 }
 
-function probeTcp(address: string, timeoutMs: number): Promise<ProbeResult> {
+function probeTcp(address: string, timeoutMs: number, stop?: AbortSignal): Promise<ProbeResult> {
   const {hostname, port} = new URL(address);
   return new Promise((resolve) => {
     const socket = connect({host: hostname, port: Number(port)});
     const done = (result: ProbeResult) => {
       clearTimeout(timer);
+      stop?.removeEventListener('abort', onStop);
       socket.destroy();
       resolve(result);
     };
@@ -47,6 +54,8 @@ function probeTcp(address: string, timeoutMs: number): Promise<ProbeResult> {
       () => done({ok: false, detail: `no connect within ${timeoutMs} ms`}),
       timeoutMs,
     );
+    const onStop = () => done({ok: false, detail: 'stopped'});
+    stop?.addEventListener('abort', onStop, {once: true});
     socket.once('connect', () => done({ok: true, detail: 'connected'}));
     socket.once('error', (error: NodeJS.ErrnoException) =>
       done({ok: false, detail: error.code ?? error.message}),
@@ -54,10 +63,14 @@ function probeTcp(address: string, timeoutMs: number): Promise<ProbeResult> {
   });
 }
 
-export function probeOnce(address: string, timeoutMs: number): Promise<ProbeResult> {
+export function probeOnce(
+  address: string,
+  timeoutMs: number,
+  stop?: AbortSignal,
+): Promise<ProbeResult> {
   return address.startsWith('tcp://')
-    ? probeTcp(address, timeoutMs)
-    : probeHttp(address, timeoutMs);
+    ? probeTcp(address, timeoutMs, stop)
+    : probeHttp(address, timeoutMs, stop);
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */
@@ -90,7 +103,7 @@ export function runProbes(
     await pool(targets, settings.concurrency, async (target) => {
       const key = `${target.id} ${target.address}`;
       seen.add(key);
-      const result = await probe(target.address, settings.timeoutMs);
+      const result = await probe(target.address, settings.timeoutMs, signal);
       const before = verdicts.get(key) ?? unknownVerdict;
       verdicts.set(
         key,
@@ -112,6 +125,7 @@ export function runProbes(
     while (!signal.aborted) {
       const started = Date.now();
       const intervalMs = await round();
+      if (signal.aborted) break;
       const wait = Math.max(0, intervalMs - (Date.now() - started));
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);

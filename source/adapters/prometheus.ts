@@ -34,11 +34,12 @@ export function pollPrometheus(
   const endpoint = endpointOf(url, options.token);
   const query = options.query ?? 'up';
   let watched: ReadonlySet<string> = new Set();
-  return pollSource('prometheus', options.intervalMs, signal, async () => {
+  return pollSource('prometheus', options.intervalMs, signal, async (stop) => {
     const answer = await getJson(
       endpoint,
       `api/v1/query?query=${encodeURIComponent(query)}`,
       Math.min(options.intervalMs, 10_000),
+      stop,
     );
     const result = observeSeries(model(), seriesOf(answer), query, watched);
     watched = result.watched;

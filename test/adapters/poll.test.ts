@@ -1,7 +1,8 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
-import {endpointOf, getJson} from '../../source/adapters/poll.js';
+import {merge} from '../../source/adapters/channel.js';
+import {endpointOf, getJson, pollSource} from '../../source/adapters/poll.js';
 import {instanceOf} from '../../source/core/monitoring.js';
 import {freePort} from '../support/monitoring.js';
 
@@ -49,6 +50,41 @@ describe('polling endpoints', () => {
       1000,
     ).catch((e: Error) => e.message);
     expect(refused).toBe(`http://127.0.0.1:${closed}/x: ECONNREFUSED`);
+  });
+
+  it('sources are independent: one that never answers delays no other', async () => {
+    const controller = new AbortController();
+    const slow = pollSource('prometheus', 10, controller.signal, () => new Promise(() => {}));
+    let polls = 0;
+    const fast = pollSource('alertmanager', 10, controller.signal, async () => {
+      polls++;
+      return {observed: new Map([['web-1', `poll ${polls}`]])};
+    });
+    const updates = merge([slow, fast], controller.signal)[Symbol.asyncIterator]();
+    const seen: string[] = [];
+    while (seen.length < 3) {
+      const {value} = await updates.next();
+      if (value?.type === 'observed') seen.push(`${value.source} ${value.observed.get('web-1')}`);
+    }
+    expect(seen).toEqual(['alertmanager poll 1', 'alertmanager poll 2', 'alertmanager poll 3']);
+    controller.abort();
+  });
+
+  it('quitting ends a request in flight at once, not at its timeout', async () => {
+    const hanging = createServer(() => undefined);
+    servers.push(hanging);
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const port = (hanging.address() as AddressInfo).port;
+    const controller = new AbortController();
+    const request = getJson(
+      endpointOf(`http://127.0.0.1:${port}`),
+      'x',
+      3_600_000,
+      controller.signal,
+    );
+    controller.abort();
+    await expect(request).rejects.toThrow(`http://127.0.0.1:${port}/x: `);
+    hanging.closeAllConnections();
   });
 
   it('a probe address names the instance Prometheus writes', () => {
