@@ -73,7 +73,11 @@ export async function getJson(
   }
   try {
     return await response.json();
-  } catch {
+  } catch (error) {
+    const name = (error as Error).name;
+    // The timeout also covers reading the body: a slow answer is not a malformed one.
+    if (name === 'TimeoutError' || name === 'AbortError')
+      throw new Error(`${shown}: no complete answer within ${timeoutMs} ms`);
     throw new Error(`${shown}: the answer is not JSON`);
   }
 }

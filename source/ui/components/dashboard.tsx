@@ -46,7 +46,7 @@ const noWarnings: readonly string[] = [];
 export function Dashboard(props: DashboardProps) {
   const now = props.now ?? Date.now;
   const size = useTerminalSize(props.size);
-  const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 1);
+  const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 0);
   const {lang, ascii, color} = props.look;
   const theme = useMemo(() => themeOf({lang, ascii, color}), [lang, ascii, color]);
   const [epoch] = useState(now);
@@ -99,10 +99,15 @@ export function Dashboard(props: DashboardProps) {
       ),
     );
   }, [current, dispatch, runHook]);
+  const onPanelLength = useCallback(
+    (lines: number) => dispatch({type: 'panelLength', lines}),
+    [dispatch],
+  );
   useDashboardKeys(current, dispatch, {
     confirmHook,
     now: demo ? demo.now : now,
     quit,
+    ascii,
     ...(demo ? {demo: demo.control} : {}),
   });
   if (props.blank) return <Box />;
@@ -123,6 +128,7 @@ export function Dashboard(props: DashboardProps) {
       live={props.live ?? props.updates !== undefined}
       warnings={props.warnings ?? noWarnings}
       availabilityOf={props.availabilityOf}
+      onPanelLength={onPanelLength}
     />
   );
 }

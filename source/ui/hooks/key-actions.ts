@@ -10,16 +10,18 @@ export function keyContext(state: DashboardState): KeyContext {
     canUndo: state.undo.length > 0,
     hasSimulated: simulated.size + promoted.size + forced.size > 0,
     filterActive: state.filter.text !== '',
+    hasFailure: simulated.size + state.failure.observed.size > 0,
+    planOpen: state.panel === 'plan',
   };
 }
 
-/** Which part of the screen has the keys: help, an open list panel, or the tree. */
+/** Which part of the screen has the keys: help, the focused right panel, or the tree. */
 export function scopesOf(state: DashboardState): Scope[] {
   const demo: Scope[] = state.demo ? ['demo'] : [];
   if (state.hooks.pending) return ['hook'];
   if (state.pending) return ['confirm'];
   if (state.help) return ['help'];
-  if (state.panel !== 'impact') return [...demo, 'list'];
+  if (state.focus === 'panel') return [...demo, state.panel === 'impact' ? 'panel' : 'list'];
   return [...demo, 'tree'];
 }
 
@@ -29,7 +31,13 @@ export function dashboardAction(
   state: DashboardState,
   at: number,
 ): DashboardAction | undefined {
-  const page = Math.max(1, state.listRows - 1);
+  // The impact panel scrolls its lines; the sweep and availability lists move a cursor.
+  const scrolls = state.panel === 'impact';
+  const page = Math.max(1, (scrolls ? state.treeRows : state.listRows) - 1);
+  const by = (lines: number): DashboardAction =>
+    scrolls ? {type: 'scrollPanel', by: lines} : {type: 'listMove', by: lines};
+  const edge = (to: 'first' | 'last'): DashboardAction =>
+    scrolls ? {type: 'scrollPanelTo', to} : {type: 'listEdge', to};
   switch (action) {
     case 'moveUp':
     case 'moveDown':
@@ -41,19 +49,22 @@ export function dashboardAction(
     case 'unfold':
     case 'toggleFold':
     case 'nextMatch':
+    case 'previousMatch':
+    case 'focusNext':
+    case 'focusPrevious':
       return {type: action};
     case 'listUp':
-      return {type: 'listMove', by: -1};
+      return by(-1);
     case 'listDown':
-      return {type: 'listMove', by: 1};
+      return by(1);
     case 'listPageUp':
-      return {type: 'listMove', by: -page};
+      return by(-page);
     case 'listPageDown':
-      return {type: 'listMove', by: page};
+      return by(page);
     case 'listFirst':
-      return {type: 'listEdge', to: 'first'};
+      return edge('first');
     case 'listLast':
-      return {type: 'listEdge', to: 'last'};
+      return edge('last');
     case 'jump':
       return {type: 'jumpToListItem', at};
     case 'fail':

@@ -2,8 +2,7 @@ import {useInput, type Key} from 'ink';
 import type {RefObject} from 'react';
 import type {KeyAction} from '../keymap.js';
 import type {DashboardState} from '../state/types.js';
-import {bindingFor} from '../keymap.js';
-import {dashboardAction, filterAction, scopesOf} from './key-actions.js';
+import {keyOutcome} from './key-outcome.js';
 import type {Dispatch} from './use-store.js';
 
 export interface KeyHandlers {
@@ -13,6 +12,14 @@ export interface KeyHandlers {
   /** y on a pending hook: the screen runs it (it opens no process itself; the caller does). */
   confirmHook?: () => void;
   demo?: (action: Extract<KeyAction, 'demoPause' | 'demoNext' | 'demoPrev'>) => void;
+  ascii?: boolean;
+}
+
+/** The key flags of one character of a string read at once. */
+function keyOf(char: string, key: Key): Key {
+  const tab = char === '\t';
+  const enter = char === '\r';
+  return {...key, shift: /[A-Z]/.test(char), tab, return: enter};
 }
 
 /** One input handler for the whole screen, driven by the keymap table. */
@@ -23,31 +30,21 @@ export function useDashboardKeys(
   isActive = true,
 ) {
   const handle = (input: string, key: Key) => {
-    const state = current.current;
-    if (key.ctrl && input === 'c') return handlers.quit(130);
-    if (state.filter.editing) {
-      const action = filterAction(state, input, key);
-      if (action) dispatch(action);
-      return;
-    }
-    const binding = bindingFor(scopesOf(state), input, key);
-    if (!binding) return;
-    if (binding.action === 'quit') return handlers.quit(0);
-    if (binding.action === 'confirmHook') return handlers.confirmHook?.();
-    if (
-      binding.action === 'demoPause' ||
-      binding.action === 'demoNext' ||
-      binding.action === 'demoPrev'
-    )
-      return handlers.demo?.(binding.action);
-    const action = dashboardAction(binding.action, state, handlers.now());
-    if (action) dispatch(action);
+    const outcome = keyOutcome(current.current, input, key, {
+      at: handlers.now(),
+      ascii: handlers.ascii ?? false,
+    });
+    if (outcome?.type === 'quit') handlers.quit(outcome.code);
+    else if (outcome?.type === 'demo') handlers.demo?.(outcome.action);
+    else if (outcome?.type === 'dispatch') dispatch(outcome.action);
+    else if (outcome?.type === 'runHook') handlers.confirmHook?.();
   };
   useInput(
     (input, key) => {
-      // Keys typed faster than the terminal is read (key repeat, a slow link) come as one string.
-      if (!current.current.filter.editing && input.length > 1 && /^[\x20-\x7e]+$/.test(input)) {
-        for (const char of input) handle(char, {...key, shift: /[A-Z]/.test(char)});
+      // Keys typed faster than the terminal is read (key repeat, a slow link, a pasted line)
+      // come as one string: each is handled as if typed alone, Tab and Enter included.
+      if (input.length > 1 && /^[\x20-\x7e\t\r]+$/.test(input)) {
+        for (const char of input) handle(char, keyOf(char, key));
         return;
       }
       handle(input, key);

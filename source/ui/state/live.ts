@@ -48,6 +48,9 @@ export function liveSource(state: DashboardState, update: SourceUpdate): Dashboa
           failure: stamped(state.failure, {...state.failure, observed: live.observed}, update.at),
         };
   if (update.type === 'observed') return next;
+  // A source that keeps failing the same way says so once; the header keeps showing it.
+  const before = state.sources.sources.get(update.source)?.error;
+  if (update.type === 'sourceError' && before?.message === printable(update.message)) return next;
   const id = update.type === 'sourceError' ? 'msg.sourceError' : 'msg.sourceNotice';
   const tone =
     update.type === 'sourceNotice' ? 'info' : update.type === 'badLine' ? 'warn' : 'error';
