@@ -1,9 +1,17 @@
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
 import type {LiveUpdate} from '../types.js';
 import type {Dispatch} from './use-store.js';
 
 /** Feeds live updates (reloads, observed failures, source errors) into the dashboard. */
-export function useLiveUpdates(updates: AsyncIterable<LiveUpdate> | undefined, dispatch: Dispatch) {
+export function useLiveUpdates(
+  updates: AsyncIterable<LiveUpdate> | undefined,
+  dispatch: Dispatch,
+  now: () => number = Date.now,
+) {
+  // The clock stamps when an observed failure began; read through a ref so a new clock
+  // function does not restart the source.
+  const clock = useRef(now);
+  clock.current = now;
   useEffect(() => {
     if (!updates) return;
     let stopped = false;
@@ -14,7 +22,8 @@ export function useLiveUpdates(updates: AsyncIterable<LiveUpdate> | undefined, d
         if (next.done || stopped) return;
         const update = next.value;
         if (update.type === 'model') dispatch({type: 'liveModel', model: update.model});
-        else if (update.type !== 'error') dispatch({type: 'liveSource', update});
+        else if (update.type !== 'error')
+          dispatch({type: 'liveSource', update, at: clock.current()});
         // A plain message: a bad edit of the watched file.
         else dispatch({type: 'liveError', message: update.message});
       }

@@ -37,7 +37,11 @@ export function liveObserved(
 }
 
 /** One source's news: its snapshot is merged with the others'; an error keeps what was observed. */
-export function liveSource(state: DashboardState, update: SourceUpdate): DashboardState {
+export function liveSource(
+  state: DashboardState,
+  update: SourceUpdate,
+  at: number,
+): DashboardState {
   const live = applySourceUpdate(state.sources, update);
   const next: DashboardState =
     live.observed === state.sources.observed
@@ -45,7 +49,7 @@ export function liveSource(state: DashboardState, update: SourceUpdate): Dashboa
       : {
           ...state,
           sources: live,
-          failure: stamped(state.failure, {...state.failure, observed: live.observed}, update.at),
+          failure: stamped(state.failure, {...state.failure, observed: live.observed}, at),
         };
   if (update.type === 'observed') return next;
   // A source that keeps failing the same way says so once; the header keeps showing it.

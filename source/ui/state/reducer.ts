@@ -150,7 +150,7 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
     case 'hookEnded':
       return hookEnded(state, action.hook, action.outcome);
     case 'liveSource':
-      return liveSource(state, action.update);
+      return liveSource(state, action.update, action.at ?? action.update.at);
     case 'liveError':
       return {
         ...state,

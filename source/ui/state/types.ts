@@ -136,7 +136,7 @@ export type DashboardAction =
   | {type: 'liveModel'; model: Model}
   | {type: 'liveObserved'; observed: ReadonlyMap<string, string>; at?: number}
   | {type: 'liveError'; message: string}
-  | {type: 'liveSource'; update: SourceUpdate}
+  | {type: 'liveSource'; update: SourceUpdate; at?: number}
   | {type: 'toggleEvents' | 'toggleHooks' | 'confirmHook' | 'skipHook'}
   | {type: 'hookStarted'; hook: HookCommand; at: number}
   | {type: 'hookEnded'; hook: HookCommand; outcome: HookOutcome}
