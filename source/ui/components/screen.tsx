@@ -51,7 +51,7 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
   ) : (
     <Box flexDirection="row" height={layout.bodyRows}>
       <TreePanel
-        rows={rows.rows}
+        rows={rows}
         scrollTop={state.scrollTop}
         selected={node?.key}
         folded={state.folded}

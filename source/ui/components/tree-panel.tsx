@@ -3,14 +3,14 @@ import {useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
 import {t} from '../i18n.js';
 import type {Theme} from '../theme.js';
-import type {TreeNode} from '../tree/nodes.js';
 import {formatRows} from '../tree/row-format.js';
+import type {VisibleRows} from '../tree/visible.js';
 import type {View} from '../types.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
 
 interface TreePanelProps {
-  rows: readonly TreeNode[];
+  rows: VisibleRows;
   scrollTop: number;
   selected: string | undefined;
   folded: ReadonlySet<string>;

@@ -1,5 +1,5 @@
 import type {Account, Model} from '../../core/model.js';
-import {TreeBuilder, type Tree, type TreeNode} from './nodes.js';
+import {leavesOf, TreeBuilder, type Tree, type TreeNode} from './nodes.js';
 
 /**
  * group → account → zone (the account's router there) → VMs; LBs under their owner.
@@ -13,10 +13,18 @@ export function accountTree(model: Model): Tree {
     if (members) members.push(account);
     else groups.set(account.group, [account]);
   }
+  const zoneLbs = new Map<string, string[]>();
+  for (const lb of model.loadBalancers) {
+    if (lb.runsOn !== 'zone') continue;
+    const owned = zoneLbs.get(lb.account);
+    if (owned) owned.push(lb.id);
+    else zoneLbs.set(lb.account, [lb.id]);
+  }
   for (const [group, accounts] of groups) {
     const shared = accounts.length > 1 || accounts[0]?.id !== group;
     const groupNode = shared ? tree.add(undefined, group, group, {role: 'group'}) : undefined;
-    for (const account of accounts) addAccount(model, tree, groupNode, account);
+    for (const account of accounts)
+      addAccount(model, tree, groupNode, account, zoneLbs.get(account.id) ?? []);
   }
   for (const site of model.sites) tree.add(undefined, site.id, site.id, {label: site.label});
   return tree.build();
@@ -27,6 +35,7 @@ function addAccount(
   tree: TreeBuilder,
   parent: TreeNode | undefined,
   account: Account,
+  zoneLbs: readonly string[],
 ) {
   const accountNode = tree.add(parent, account.id, account.id, {label: account.label});
   for (const routerId of account.routers) {
@@ -34,10 +43,10 @@ function addAccount(
     if (router?.kind !== 'router') continue;
     const zone = model.components.get(router.zone);
     const label = zone?.kind === 'zone' ? zone.label : undefined;
-    const routerNode = tree.add(accountNode, router.id, router.zone, {label});
-    for (const vm of router.vms) tree.add(routerNode, vm, vm);
-    for (const lb of router.loadBalancers) tree.add(routerNode, lb, lb);
+    tree.add(accountNode, router.id, router.zone, {
+      label,
+      leaves: leavesOf(router),
+    });
   }
-  for (const lb of model.loadBalancers)
-    if (lb.account === account.id && lb.runsOn === 'zone') tree.add(accountNode, lb.id, lb.id);
+  for (const lb of zoneLbs) tree.add(accountNode, lb, lb);
 }

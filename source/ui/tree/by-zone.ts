@@ -1,5 +1,5 @@
 import type {Model} from '../../core/model.js';
-import {TreeBuilder, type Tree} from './nodes.js';
+import {leavesOf, TreeBuilder, type Tree} from './nodes.js';
 
 /** zone → router `account/zone` → VMs and router-run LBs; zone-run LBs; then customer sites. */
 export function zoneTree(model: Model): Tree {
@@ -9,9 +9,9 @@ export function zoneTree(model: Model): Tree {
     for (const routerId of zone.routers) {
       const router = model.components.get(routerId);
       if (router?.kind !== 'router') continue;
-      const routerNode = tree.add(zoneNode, router.id, router.id);
-      for (const vm of router.vms) tree.add(routerNode, vm, vm);
-      for (const lb of router.loadBalancers) tree.add(routerNode, lb, lb);
+      tree.add(zoneNode, router.id, router.id, {
+        leaves: leavesOf(router),
+      });
     }
     for (const lbId of zone.loadBalancers) {
       const lb = model.components.get(lbId);
