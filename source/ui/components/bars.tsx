@@ -1,22 +1,43 @@
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import {useMemo} from 'react';
+import {useClock} from '../hooks/use-clock.js';
 import type {KeyHint} from '../keymap.js';
 import type {Segment} from '../segments.js';
 import type {Theme, Tone} from '../theme.js';
 import {fit, widthOf, wrapWords} from '../text.js';
-import {headerLine, type HeaderInputs} from './header-text.js';
+import {clockText, clockWidth, headerLine, type HeaderInputs} from './header-text.js';
 import {Line} from './line.js';
 
-type HeaderProps = HeaderInputs;
+interface HeaderProps extends HeaderInputs {
+  /** The clock to show and how often it ticks (0: only when the header is drawn anyway). */
+  clock: () => number;
+  tickMs: number;
+}
 
 export function Header(props: HeaderProps) {
   const {model, snapshot, live, readOnly, demo, theme, width} = props;
-  const second = Math.floor(props.now / 1000) * 1000;
   const segments = useMemo(
-    () => headerLine({model, snapshot, live, readOnly, demo, now: second, theme, width}),
-    [model, snapshot, live, readOnly, demo, second, theme, width],
+    () => headerLine({model, snapshot, live, readOnly, demo, theme, width}),
+    [model, snapshot, live, readOnly, demo, theme, width],
   );
-  return <Line segments={segments} theme={theme} />;
+  return (
+    <Box width={width}>
+      <Box width={width - clockWidth}>
+        <Line segments={segments} theme={theme} />
+      </Box>
+      <Clock clock={props.clock} tickMs={props.tickMs} theme={theme} />
+    </Box>
+  );
+}
+
+/** The only part of the screen that changes by itself: a tick redraws this one Text. */
+export function Clock({clock, tickMs, theme}: {clock: () => number; tickMs: number; theme: Theme}) {
+  const now = useClock(clock, tickMs);
+  return (
+    <Text wrap="truncate" {...theme.style('dim')}>
+      {clockText(now)}
+    </Text>
+  );
 }
 
 /** The keys that apply now; help and quit always stay in view. */

@@ -3,7 +3,6 @@ import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
 import type {DemoStep} from '../demo/script.js';
-import {useClock} from '../hooks/use-clock.js';
 import {useDemo} from '../hooks/use-demo.js';
 import {useDashboardKeys} from '../hooks/use-keys.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
@@ -66,7 +65,6 @@ export function Dashboard(props: DashboardProps) {
     dwellMs: props.demo?.dwellMs ?? 6000,
     epoch,
   });
-  const clock = useClock(demo ? demo.now : now, props.tickMs ?? 1000);
   useLiveUpdates(props.updates, dispatch);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
@@ -96,7 +94,8 @@ export function Dashboard(props: DashboardProps) {
       state={state}
       layout={layout}
       theme={theme}
-      now={clock}
+      clock={demo ? demo.now : now}
+      tickMs={props.tickMs ?? 1000}
       live={props.live ?? props.updates !== undefined}
       warnings={props.warnings ?? noWarnings}
       availabilityOf={props.availabilityOf}

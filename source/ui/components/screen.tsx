@@ -18,14 +18,17 @@ export interface ScreenProps {
   state: DashboardState;
   layout: Layout;
   theme: Theme;
-  now: number;
+  /** The clock, read by the header and by countdowns; it ticks every `tickMs`. */
+  clock: () => number;
+  tickMs: number;
   live: boolean;
   warnings: readonly string[];
   availabilityOf: AvailabilityOf | undefined;
 }
 
 /** header · tree | side panel · message · footer, exactly one line shorter than the terminal. */
-export function Screen({state, layout, theme, now, live, warnings, availabilityOf}: ScreenProps) {
+export function Screen(props: ScreenProps) {
+  const {state, layout, theme, clock, tickMs, live, warnings, availabilityOf} = props;
   const {model, failure, includeGslb} = state;
   const analysis = useMemo(
     () => analyze(model, failure, includeGslb),
@@ -67,7 +70,8 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         state={state}
         analysis={analysis}
         node={node}
-        now={now}
+        clock={clock}
+        tickMs={tickMs}
         availabilityOf={availabilityOf}
         theme={theme}
         width={layout.panelWidth}
@@ -83,7 +87,8 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         live={live}
         readOnly={state.readOnly}
         demo={state.demo}
-        now={now}
+        clock={clock}
+        tickMs={tickMs}
         theme={theme}
         width={layout.columns}
       />

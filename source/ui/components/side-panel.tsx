@@ -4,6 +4,7 @@ import {countdown} from '../analysis/countdown.js';
 import {subjectOf} from '../analysis/selection.js';
 import {newSinglePoints, singlePointsAfter} from '../analysis/single-points.js';
 import {sweepItems} from '../analysis/sweep-items.js';
+import {useClock} from '../hooks/use-clock.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
@@ -17,7 +18,9 @@ interface SidePanelProps {
   state: DashboardState;
   analysis: Analysis;
   node: TreeNode | undefined;
-  now: number;
+  /** Read for the countdowns, which tick only while there are any. */
+  clock: () => number;
+  tickMs: number;
   availabilityOf: AvailabilityOf | undefined;
   theme: Theme;
   width: number;
@@ -26,7 +29,8 @@ interface SidePanelProps {
 
 /** The right side: the selection's impact, or the sweep or availability list when open. */
 export function SidePanel(props: SidePanelProps) {
-  const {state, analysis, node, now, theme, width, height} = props;
+  const {state, analysis, node, theme, width, height} = props;
+  const now = useClock(props.clock, state.timers.length > 0 ? props.tickMs : 0);
   const {model, failure, includeGslb} = state;
   const subject = useMemo(() => subjectOf(analysis, failure, node), [analysis, failure, node]);
   const newSpofs = useMemo(
