@@ -21,7 +21,7 @@ export interface DashboardOptions {
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
-  return runFullScreen(({quit, size, blank}) => (
+  return runFullScreen(({quit, size, blank, paint}) => (
     <Dashboard
       model={options.model}
       look={{lang: options.lang, ascii: options.ascii, color: options.color}}
@@ -34,6 +34,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       onQuit={quit}
       size={size}
       blank={blank}
+      {...(paint ? {paintCells: paint} : {})}
     />
   ));
 }

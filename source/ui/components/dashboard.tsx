@@ -12,7 +12,7 @@ import {t} from '../i18n.js';
 import {layoutOf, minColumns, minRows} from '../layout.js';
 import {initialState} from '../state/init.js';
 import {themeOf} from '../theme.js';
-import type {AuditAction, AvailabilityOf, LiveUpdate, Look, View} from '../types.js';
+import type {AuditAction, AvailabilityOf, LiveUpdate, Look, PaintCells, View} from '../types.js';
 import {Screen} from './screen.js';
 import {adviceLines} from './sweep-panel.js';
 
@@ -34,6 +34,8 @@ export interface DashboardProps {
   now?: () => number;
   tickMs?: number;
   size?: TerminalSize;
+  /** Draws the clock's cells straight onto the terminal (see PaintCells). */
+  paintCells?: PaintCells;
   /** Draw nothing for now: after a resize, the caller repaints from an empty frame. */
   blank?: boolean;
 }
@@ -96,6 +98,7 @@ export function Dashboard(props: DashboardProps) {
       theme={theme}
       clock={demo ? demo.now : now}
       tickMs={props.tickMs ?? 1000}
+      paintCells={props.paintCells}
       live={props.live ?? props.updates !== undefined}
       warnings={props.warnings ?? noWarnings}
       availabilityOf={props.availabilityOf}

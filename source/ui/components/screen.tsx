@@ -7,7 +7,7 @@ import type {Layout} from '../layout.js';
 import {rowsOf, selectedNode} from '../state/navigation.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
-import type {AvailabilityOf} from '../types.js';
+import type {AvailabilityOf, PaintCells} from '../types.js';
 import {Footer, Header, MessageLine} from './bars.js';
 import {HelpOverlay} from './help-overlay.js';
 import {messageOf} from './message.js';
@@ -21,6 +21,7 @@ export interface ScreenProps {
   /** The clock, read by the header and by countdowns; it ticks every `tickMs`. */
   clock: () => number;
   tickMs: number;
+  paintCells?: PaintCells | undefined;
   live: boolean;
   warnings: readonly string[];
   availabilityOf: AvailabilityOf | undefined;
@@ -89,6 +90,7 @@ export function Screen(props: ScreenProps) {
         demo={state.demo}
         clock={clock}
         tickMs={tickMs}
+        paintCells={props.paintCells}
         theme={theme}
         width={layout.columns}
       />

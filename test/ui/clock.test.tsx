@@ -1,0 +1,54 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import type {PaintCells} from '../../source/ui/types.js';
+import {columnOf} from './frames.js';
+import {fixedNow, renderDashboard, waitForFrame} from './helpers.js';
+
+// Counts how often the screen below the dashboard renders; a tick must not be one of them.
+const renders = vi.hoisted(() => ({screen: 0}));
+vi.mock('../../source/ui/components/screen.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../source/ui/components/screen.js')>();
+  return {
+    Screen: (props: Parameters<typeof actual.Screen>[0]) => {
+      renders.screen++;
+      return actual.Screen(props);
+    },
+  };
+});
+
+afterEach(cleanup);
+
+async function until(condition: () => boolean) {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('the clock', () => {
+  it('a tick redraws the clock alone: the screen below does not render again', async () => {
+    let now = fixedNow;
+    const {lastFrame} = renderDashboard({now: () => now, tickMs: 5});
+    await waitForFrame(lastFrame, (f) => f.includes('14:03:22'));
+    const before = renders.screen;
+    now += 1000;
+    await waitForFrame(lastFrame, (f) => f.includes('14:03:23'));
+    now += 1000;
+    await waitForFrame(lastFrame, (f) => f.includes('14:03:24'));
+    expect(renders.screen).toBe(before);
+  });
+
+  it('with a painter, a tick writes only the clock cells and nothing renders', async () => {
+    let now = fixedNow;
+    const painted: Parameters<PaintCells>[] = [];
+    const paintCells: PaintCells = (...args) => painted.push(args);
+    const {lastFrame} = renderDashboard({now: () => now, tickMs: 5, paintCells});
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('14:03:22'));
+    const before = renders.screen;
+    now += 1000;
+    await until(() => painted.some(([, , text]) => text === ' 14:03:23 '));
+    const [row, column] = painted.at(-1)!;
+    // The painted cells are exactly where the frame drew the clock: row 0, a space before it.
+    expect(row).toBe(0);
+    expect(column + 1).toBe(columnOf(frame, 'failsight', '14:03:22'));
+    expect(renders.screen).toBe(before);
+    expect(lastFrame()).toBe(frame);
+  });
+});
