@@ -1,6 +1,7 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import type {PaintCells} from '../../source/ui/types.js';
+import {coalesce} from '../../source/ui/hooks/use-live-updates.js';
+import type {LiveUpdate, PaintCells} from '../../source/ui/types.js';
 import {columnOf} from './frames.js';
 import {fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 
@@ -50,5 +51,43 @@ describe('the clock', () => {
     expect(column + 1).toBe(columnOf(frame, 'failsight', '14:03:22'));
     expect(renders.screen).toBe(before);
     expect(lastFrame()).toBe(frame);
+  });
+});
+
+describe('a flood of live events', () => {
+  it('keeps, of updates that came together, the last of each kind in arrival order', () => {
+    const observed = (id: string): LiveUpdate => ({
+      type: 'observed',
+      observed: new Map([[id, 'x']]),
+    });
+    const error: LiveUpdate = {type: 'error', message: 'bad line'};
+    const batch = [observed('a'), error, observed('b'), observed('c')];
+    expect(coalesce(batch)).toEqual([error, observed('c')]);
+  });
+
+  it('10,000 events that arrive together become one screen, showing the last', async () => {
+    const flood: LiveUpdate[] = [];
+    const down = new Map<string, string>();
+    for (let i = 0; i < 10_000; i++) {
+      if (i % 2 === 0) down.set('web-1', 'flapping');
+      else down.delete('web-1');
+      flood.push({type: 'observed', observed: new Map(down)});
+    }
+    flood.push({type: 'observed', observed: new Map([['web-2', 'power']])});
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const updates = {
+      async *[Symbol.asyncIterator]() {
+        await gate;
+        yield* flood;
+      },
+    };
+    const {lastFrame} = renderDashboard({updates, live: true, view: 'account'});
+    await waitForFrame(lastFrame, (f) => f.includes('by account'));
+    const before = renders.screen;
+    release();
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('1 down'));
+    expect(frame).toMatch(/web-2 .*live/);
+    expect(renders.screen - before).toBe(1);
   });
 });
