@@ -21,6 +21,8 @@ export interface DashboardOptions {
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
+  // One estimator for the session, so its estimates are cached across frames and openings.
+  const estimate = availabilityOf(options.includeGslb);
   return runFullScreen(({quit, size, blank, paint}) => (
     <Dashboard
       model={options.model}
@@ -30,7 +32,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       warnings={options.warnings}
       {...(options.updates ? {updates: options.updates, live: true} : {})}
       {...(options.onAction ? {onAction: options.onAction} : {})}
-      availabilityOf={availabilityOf(options.includeGslb)}
+      availabilityOf={estimate}
       onQuit={quit}
       size={size}
       blank={blank}

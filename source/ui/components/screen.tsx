@@ -2,6 +2,8 @@ import {Box} from 'ink';
 import {useMemo} from 'react';
 import {analyze} from '../analysis/analysis.js';
 import {keyContext, scopesOf} from '../hooks/key-actions.js';
+import {useSettled} from '../hooks/use-settled.js';
+import {t} from '../i18n.js';
 import {footerHints, helpEntries} from '../keymap.js';
 import type {Layout} from '../layout.js';
 import {rowsOf, selectedNode} from '../state/navigation.js';
@@ -10,7 +12,9 @@ import type {Theme} from '../theme.js';
 import type {AvailabilityOf, PaintCells} from '../types.js';
 import {Footer, Header, MessageLine} from './bars.js';
 import {HelpOverlay} from './help-overlay.js';
+import {Line} from './line.js';
 import {messageOf} from './message.js';
+import {Panel} from './panel.js';
 import {SidePanel} from './side-panel.js';
 import {TreePanel} from './tree-panel.js';
 
@@ -27,6 +31,8 @@ export interface ScreenProps {
   availabilityOf: AvailabilityOf | undefined;
 }
 
+const heavyComponents = 20_000;
+
 /** header · tree | side panel · message · footer, exactly one line shorter than the terminal. */
 export function Screen(props: ScreenProps) {
   const {state, layout, theme, clock, tickMs, live, warnings, availabilityOf} = props;
@@ -35,6 +41,9 @@ export function Screen(props: ScreenProps) {
     () => analyze(model, failure, includeGslb),
     [model, failure, includeGslb],
   );
+  // Above this size the what-if panels take longer than a frame: the tree is drawn first.
+  const heavy = model.components.size >= heavyComponents && state.panel !== 'availability';
+  const ready = useSettled(analysis, heavy);
   const rows = rowsOf(state);
   const node = selectedNode(state);
   const scopes = scopesOf(state);
@@ -67,17 +76,31 @@ export function Screen(props: ScreenProps) {
         height={layout.bodyRows}
         focused={state.panel === 'impact'}
       />
-      <SidePanel
-        state={state}
-        analysis={analysis}
-        node={node}
-        clock={clock}
-        tickMs={tickMs}
-        availabilityOf={availabilityOf}
-        theme={theme}
-        width={layout.panelWidth}
-        height={layout.bodyRows}
-      />
+      {ready ? (
+        <SidePanel
+          state={state}
+          analysis={analysis}
+          node={node}
+          clock={clock}
+          tickMs={tickMs}
+          availabilityOf={availabilityOf}
+          theme={theme}
+          width={layout.panelWidth}
+          height={layout.bodyRows}
+        />
+      ) : (
+        <Panel
+          title={t(theme.lang, `title.${state.panel === 'sweep' ? 'sweep' : 'impact'}`)}
+          width={layout.panelWidth}
+          height={layout.bodyRows}
+          theme={theme}
+        >
+          <Line
+            segments={[{text: ` ${t(theme.lang, 'panel.computing')}`, tone: 'dim'}]}
+            theme={theme}
+          />
+        </Panel>
+      )}
     </Box>
   );
   return (
