@@ -1,7 +1,8 @@
 import {Box} from 'ink';
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
 import {t} from '../i18n.js';
+import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {formatRows} from '../tree/row-format.js';
 import type {VisibleRows} from '../tree/visible.js';
@@ -22,6 +23,24 @@ interface TreePanelProps {
   height: number;
   focused: boolean;
 }
+
+function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (segment, index) =>
+        segment.text === b[index]!.text &&
+        segment.tone === b[index]!.tone &&
+        segment.inverse === b[index]!.inverse,
+    )
+  );
+}
+
+/** A tree row that renders again only when what it shows changed: a cursor move redraws two. */
+const TreeRow = memo(
+  Line,
+  (before, after) => before.theme === after.theme && sameSegments(before.segments, after.segments),
+);
 
 /** The topology tree; only the rows in the viewport are formatted and drawn. */
 export function TreePanel(props: TreePanelProps) {
@@ -54,7 +73,7 @@ export function TreePanel(props: TreePanelProps) {
     >
       <Box flexDirection="column">
         {lines.map((segments, index) => (
-          <Line key={slice[index]!.key} segments={segments} theme={theme} />
+          <TreeRow key={slice[index]!.key} segments={segments} theme={theme} />
         ))}
       </Box>
     </Panel>
