@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useCallback, useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
 import type {DemoStep} from '../demo/script.js';
@@ -45,7 +45,7 @@ const noWarnings: readonly string[] = [];
 export function Dashboard(props: DashboardProps) {
   const now = props.now ?? Date.now;
   const size = useTerminalSize(props.size);
-  const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 1);
+  const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 0);
   const {lang, ascii, color} = props.look;
   const theme = useMemo(() => themeOf({lang, ascii, color}), [lang, ascii, color]);
   const [epoch] = useState(now);
@@ -67,6 +67,21 @@ export function Dashboard(props: DashboardProps) {
     dwellMs: props.demo?.dwellMs ?? 6000,
     epoch,
   });
+  const clock = demo ? demo.now : now;
+  const tickMs = props.tickMs ?? 1000;
+  const clockRef = useRef(clock);
+  clockRef.current = clock;
+  const playing = demo !== undefined;
+  // A GSLB that finished moving traffic is announced once, when the clock passes its time. A
+  // tick with nothing to announce returns the same state, so it renders nothing.
+  useEffect(() => {
+    if (!playing) dispatch({type: 'tick', at: clockRef.current()});
+  });
+  useEffect(() => {
+    if (playing || tickMs <= 0) return;
+    const timer = setInterval(() => dispatch({type: 'tick', at: clockRef.current()}), tickMs);
+    return () => clearInterval(timer);
+  }, [playing, tickMs, dispatch]);
   useLiveUpdates(props.updates, dispatch);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
@@ -79,16 +94,23 @@ export function Dashboard(props: DashboardProps) {
   const app = useApp();
   const {onQuit} = props;
   const quit = useCallback((code: number) => (onQuit ? onQuit(code) : app.exit()), [onQuit, app]);
+  const onPanelLength = useCallback(
+    (lines: number) => dispatch({type: 'panelLength', lines}),
+    [dispatch],
+  );
   useDashboardKeys(current, dispatch, {
     now: demo ? demo.now : now,
     quit,
+    ascii,
     ...(demo ? {demo: demo.control} : {}),
   });
   if (props.blank) return <Box />;
   if (layout.tooSmall)
     return (
       <Text wrap="truncate">
-        {t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows})}
+        {theme.printable(
+          t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows}),
+        )}
       </Text>
     );
   return (
@@ -96,12 +118,13 @@ export function Dashboard(props: DashboardProps) {
       state={state}
       layout={layout}
       theme={theme}
-      clock={demo ? demo.now : now}
-      tickMs={props.tickMs ?? 1000}
+      clock={clock}
+      tickMs={tickMs}
       paintCells={props.paintCells}
       live={props.live ?? props.updates !== undefined}
       warnings={props.warnings ?? noWarnings}
       availabilityOf={props.availabilityOf}
+      onPanelLength={onPanelLength}
     />
   );
 }

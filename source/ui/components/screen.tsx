@@ -10,10 +10,10 @@ import {rowsOf, selectedNode} from '../state/navigation.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
 import type {AvailabilityOf, PaintCells} from '../types.js';
-import {Footer, Header, MessageLine} from './bars.js';
+import {Banner, Footer, Header, MessageLine} from './bars.js';
 import {HelpOverlay} from './help-overlay.js';
 import {Line} from './line.js';
-import {messageOf} from './message.js';
+import {messageOf, narrationOf} from './message.js';
 import {Panel} from './panel.js';
 import {SidePanel} from './side-panel.js';
 import {TreePanel} from './tree-panel.js';
@@ -29,13 +29,15 @@ export interface ScreenProps {
   live: boolean;
   warnings: readonly string[];
   availabilityOf: AvailabilityOf | undefined;
+  onPanelLength?: (lines: number) => void;
 }
 
 const heavyComponents = 20_000;
 
 /** header · tree | side panel · message · footer, exactly one line shorter than the terminal. */
 export function Screen(props: ScreenProps) {
-  const {state, layout, theme, clock, tickMs, live, warnings, availabilityOf} = props;
+  const {state, layout, theme, clock, tickMs, live, warnings, availabilityOf, onPanelLength} =
+    props;
   const {model, failure, includeGslb} = state;
   const analysis = useMemo(
     () => analyze(model, failure, includeGslb),
@@ -49,6 +51,7 @@ export function Screen(props: ScreenProps) {
   const scopes = scopesOf(state);
   const context = keyContext(state);
   const message = messageOf(state, theme.lang, warnings);
+  const narration = narrationOf(state, theme.lang);
   const body = state.help ? (
     <HelpOverlay
       entries={helpEntries(
@@ -74,7 +77,8 @@ export function Screen(props: ScreenProps) {
         theme={theme}
         width={layout.treeWidth}
         height={layout.bodyRows}
-        focused={state.panel === 'impact'}
+        focused={state.focus === 'tree'}
+        marked={state.focus === 'tree' && state.panel !== 'impact'}
       />
       {ready ? (
         <SidePanel
@@ -87,6 +91,7 @@ export function Screen(props: ScreenProps) {
           theme={theme}
           width={layout.panelWidth}
           height={layout.bodyRows}
+          {...(onPanelLength ? {onLength: onPanelLength} : {})}
         />
       ) : (
         <Panel
@@ -117,6 +122,14 @@ export function Screen(props: ScreenProps) {
         theme={theme}
         width={layout.columns}
       />
+      {layout.bannerRows > 0 && (
+        <Banner
+          text={narration ?? ''}
+          theme={theme}
+          width={layout.columns}
+          rows={layout.bannerRows}
+        />
+      )}
       {body}
       <MessageLine
         text={message.text}

@@ -22,6 +22,8 @@ interface TreePanelProps {
   width: number;
   height: number;
   focused: boolean;
+  /** A heavy border: Tab brought the keys back here while a list panel stays open. */
+  marked?: boolean;
 }
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
@@ -69,6 +71,7 @@ export function TreePanel(props: TreePanelProps) {
       width={width}
       height={height}
       focused={props.focused}
+      marked={props.marked ?? false}
       theme={theme}
     >
       <Box flexDirection="column">
