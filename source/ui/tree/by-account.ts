@@ -1,5 +1,6 @@
+import {containmentOf, type Containment} from '../../core/containment.js';
 import type {Account, Model} from '../../core/model.js';
-import {leavesOf, TreeBuilder, type Tree, type TreeNode} from './nodes.js';
+import {TreeBuilder, type Tree, type TreeNode} from './nodes.js';
 
 /**
  * group → account → zone (the account's router there) → VMs; LBs under their owner.
@@ -7,6 +8,7 @@ import {leavesOf, TreeBuilder, type Tree, type TreeNode} from './nodes.js';
  */
 export function accountTree(model: Model): Tree {
   const tree = new TreeBuilder('account');
+  const contains = containmentOf(model);
   const groups = new Map<string, Account[]>();
   for (const account of model.accounts) {
     const members = groups.get(account.group);
@@ -24,7 +26,7 @@ export function accountTree(model: Model): Tree {
     const shared = accounts.length > 1 || accounts[0]?.id !== group;
     const groupNode = shared ? tree.add(undefined, group, group, {role: 'group'}) : undefined;
     for (const account of accounts)
-      addAccount(model, tree, groupNode, account, zoneLbs.get(account.id) ?? []);
+      addAccount(model, contains, tree, groupNode, account, zoneLbs.get(account.id) ?? []);
   }
   for (const site of model.sites) tree.add(undefined, site.id, site.id, {label: site.label});
   return tree.build();
@@ -32,6 +34,7 @@ export function accountTree(model: Model): Tree {
 
 function addAccount(
   model: Model,
+  contains: Containment,
   tree: TreeBuilder,
   parent: TreeNode | undefined,
   account: Account,
@@ -45,7 +48,7 @@ function addAccount(
     const label = zone?.kind === 'zone' ? zone.label : undefined;
     tree.add(accountNode, router.id, router.zone, {
       label,
-      leaves: leavesOf(router),
+      leaves: contains.childrenOf(router.id),
     });
   }
   for (const lb of zoneLbs) tree.add(accountNode, lb, lb);

@@ -112,11 +112,6 @@ function stepOf(node: TreeNode): string {
   return node.role === 'dependency' ? `needs:${node.id}` : node.id;
 }
 
-/** A router's rows: its VMs, then the load balancers it runs. */
-export function leavesOf(router: {vms: readonly string[]; loadBalancers: readonly string[]}) {
-  return router.loadBalancers.length === 0 ? router.vms : [...router.vms, ...router.loadBalancers];
-}
-
 /** Builds rows in tree order; ids cannot contain commas, so keys join them with one. */
 export class TreeBuilder {
   private readonly tree: Tree;
