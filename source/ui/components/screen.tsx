@@ -95,7 +95,7 @@ export function Screen(props: ScreenProps) {
         />
       ) : (
         <Panel
-          title={t(theme.lang, `title.${state.panel === 'sweep' ? 'sweep' : 'impact'}`)}
+          title={t(theme.lang, `title.${state.pending ? 'impact' : state.panel}`)}
           width={layout.panelWidth}
           height={layout.bodyRows}
           theme={theme}
