@@ -2,6 +2,7 @@ import type {Model} from '../core/model.js';
 import {Dashboard} from '../ui/components/dashboard.js';
 import type {AuditAction, LiveUpdate} from '../ui/types.js';
 import {availabilityOf} from './availability-source.js';
+import {benchClock} from './bench-clock.js';
 import {runFullScreen} from './full-screen.js';
 
 export type {AuditAction, LiveUpdate};
@@ -23,6 +24,7 @@ export interface DashboardOptions {
 export async function runDashboard(options: DashboardOptions): Promise<number> {
   // One estimator for the session, so its estimates are cached across frames and openings.
   const estimate = availabilityOf(options.includeGslb);
+  const clock = benchClock(process.env);
   return runFullScreen(({quit, size, blank, paint}) => (
     <Dashboard
       model={options.model}
@@ -34,6 +36,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       {...(options.onAction ? {onAction: options.onAction} : {})}
       availabilityOf={estimate}
       onQuit={quit}
+      {...clock}
       size={size}
       blank={blank}
       {...(paint ? {paintCells: paint} : {})}

@@ -56,6 +56,8 @@ export function Dashboard(props: DashboardProps) {
       readOnly: props.readOnly ?? false,
       includeGslb: props.includeGslb ?? false,
       demo: steps !== undefined,
+      live: props.live ?? props.updates !== undefined,
+      at: epoch,
       treeRows: layout.innerRows,
       listRows: layout.innerRows - 2 - adviceLines,
       ...(props.view ? {view: props.view} : {}),
@@ -82,7 +84,7 @@ export function Dashboard(props: DashboardProps) {
     const timer = setInterval(() => dispatch({type: 'tick', at: clockRef.current()}), tickMs);
     return () => clearInterval(timer);
   }, [playing, tickMs, dispatch]);
-  useLiveUpdates(props.updates, dispatch);
+  useLiveUpdates(props.updates, dispatch, now);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
       dispatch({

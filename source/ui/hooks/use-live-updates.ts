@@ -1,4 +1,4 @@
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
 import type {LiveUpdate} from '../types.js';
 import type {Dispatch} from './use-store.js';
 
@@ -17,21 +17,33 @@ export function coalesce(updates: readonly LiveUpdate[]): LiveUpdate[] {
  * Feeds live updates (reloads, observed failures, source errors) into the dashboard. A flood
  * of events becomes one state change per turn of the event loop, not one screen per event.
  */
-export function useLiveUpdates(updates: AsyncIterable<LiveUpdate> | undefined, dispatch: Dispatch) {
+export function useLiveUpdates(
+  updates: AsyncIterable<LiveUpdate> | undefined,
+  dispatch: Dispatch,
+  now: () => number = Date.now,
+) {
+  // The clock stamps when an observed failure began; read through a ref so a new clock
+  // function does not restart the source.
+  const clock = useRef(now);
+  clock.current = now;
   useEffect(() => {
     if (!updates) return;
     let stopped = false;
     let pending: LiveUpdate[] = [];
+    // When each kept update arrived: a failure begins when it was seen, not when it is drawn.
+    const arrived = new Map<LiveUpdate, number>();
     let flushing: NodeJS.Immediate | undefined;
     const flush = () => {
       flushing = undefined;
       const batch = coalesce(pending);
+      const at = new Map(batch.map((update) => [update, arrived.get(update)!]));
       pending = [];
+      arrived.clear();
       for (const update of batch) {
         if (stopped) return;
         if (update.type === 'model') dispatch({type: 'liveModel', model: update.model});
         else if (update.type === 'observed')
-          dispatch({type: 'liveObserved', observed: update.observed});
+          dispatch({type: 'liveObserved', observed: update.observed, at: at.get(update)!});
         else dispatch({type: 'liveError', message: update.message});
       }
     };
@@ -41,6 +53,7 @@ export function useLiveUpdates(updates: AsyncIterable<LiveUpdate> | undefined, d
         const next = await iterator.next();
         if (next.done || stopped) return;
         pending.push(next.value);
+        arrived.set(next.value, clock.current());
         flushing ??= setImmediate(flush);
       }
     };
