@@ -104,12 +104,16 @@ describe('live panes on screen (100×30)', () => {
     await waitForFrame(lastFrame, (f) => f.includes('by zone'));
     const down = (at: number, ids: Array<[string, string]>) =>
       live.push({type: 'observed', source: 'events', observed: new Map(ids), at});
+    // One at a time, as a source sends them (arrivals in one tick are coalesced per source).
     down(fixedNow - 6 * 60_000, [['KR-CB', 'power']]);
+    await waitForFrame(lastFrame, (f) => f.includes('✖ 7 down'));
     down(fixedNow - 3 * 60_000, [
       ['KR-CB', 'power'],
       ['web-1', 'disk'],
     ]);
+    await waitForFrame(lastFrame, (f) => f.includes('✖ 8 down'));
     down(fixedNow - 60_000, [['KR-CB', 'power']]);
+    await waitForFrame(lastFrame, (f) => f.includes('✖ 7 down'));
     live.push({type: 'sourceError', source: 'prometheus', message: 'ECONNREFUSED', at: fixedNow});
     await waitForFrame(lastFrame, (f) => f.includes('✖ prometheus fa'));
     stdin.write('e');
