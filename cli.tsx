@@ -2,7 +2,7 @@
 import meow from 'meow';
 import {internalError, usageError} from './source/commands/errors.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
-import {terminalOptions} from './source/commands/terminal.js';
+import {reportWriter, terminalOptions} from './source/commands/terminal.js';
 
 const usage = `
   Usage
@@ -41,10 +41,18 @@ const commands = {
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
 
+/** A flag as it is written: --include-gslb, -z. */
+function flagName(name: string): string {
+  return name.length === 1
+    ? `-${name}`
+    : `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 /** meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace. */
 function parseCommandLine() {
   try {
-    return meow(usage, {importMeta: import.meta, allowUnknownFlags: false, flags: flagSpec});
+    // Unknown flags are refused here rather than by meow, so that --json still gets its document.
+    return meow(usage, {importMeta: import.meta, allowUnknownFlags: true, flags: flagSpec});
   } catch (error) {
     usageError(error instanceof Error ? error.message : String(error));
   }
@@ -52,6 +60,8 @@ function parseCommandLine() {
 
 async function main(): Promise<number> {
   const {input, flags} = parseCommandLine();
+  const unknown = Object.keys(flags).filter((name) => !Object.hasOwn(flagSpec, name));
+  if (unknown.length > 0) usageError(`unknown flag ${unknown.map(flagName).join(', ')}`);
   const [first, ...rest] = input;
   const name = first !== undefined && Object.hasOwn(commands, first) ? first : undefined;
   const command = name ? commands[name as keyof typeof commands] : dashboard;
@@ -59,12 +69,8 @@ async function main(): Promise<number> {
   if (files.length > 1) usageError(`one topology file at a time (got ${files.join(', ')})`);
   if ((flags.fail ?? []).length > 0 && name !== 'impact') usageError('--fail goes with impact');
   const terminal = terminalOptions(flags, process.env, Boolean(process.stdout.isTTY));
-  const invocation: Invocation = {
-    files,
-    flags,
-    terminal,
-    write: (text) => process.stdout.write(text),
-  };
+  const write = reportWriter(terminal, flags.json, process.stdout);
+  const invocation: Invocation = {files, flags, terminal, write};
   return command(invocation);
 }
 
