@@ -3,6 +3,7 @@ import meow from 'meow';
 import {internalError, usageError} from './source/commands/errors.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
 import {reportWriter, terminalOptions} from './source/commands/terminal.js';
+import {keyFlagIn} from './source/adapters/cloudstack/credentials.js';
 
 const usage = `
   Usage
@@ -10,6 +11,7 @@ const usage = `
     $ failsight check [FILE]               N-1 report: SPOFs, tolerance, strategy, recommendations
     $ failsight impact [FILE] [--fail C …]  what-if from the shell; no --fail: the current state
     $ failsight demo                       dashboard replaying a zone-failure scenario
+    $ failsight import cloudstack          write a topology from a CloudStack-compatible API (KT Cloud)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -19,13 +21,23 @@ const usage = `
     --watch           reload FILE when it changes; a bad edit keeps the last good topology
     --events FILE     follow a JSON-lines stream of {"id","state":"down"|"up"} (observed failures)
     --audit FILE      append every action (fail, restore, failover) to a JSON-lines journal
+    --cloudstack      follow the cloud's state (VMs, routers, zones); no FILE: import it first
+    --interval T      how often polled sources ask (30s, 2m or seconds; default 15s)
     --lang en|ko      language of the dashboard (default: from the locale)
     --ascii           plain ASCII only (drawing and text, in English)
     --no-color        no colour (also NO_COLOR)
     --help, --version
 
+  Import (credentials from CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY, CLOUDSTACK_SECRET only)
+    --endpoint URL    the API address, instead of CLOUDSTACK_ENDPOINT
+    --zone Z          import this zone only (repeatable; name or id)
+    --out FILE        write the topology there (default: stdout)
+    --merge FILE      update FILE's inventory, keeping services, demands, GSLBs and hooks
+    --kt              also read KT Cloud's load balancer API (automatic for KT's endpoint)
+
   Exit codes
-    0 fine · 1 check found a single point of failure or a service below its minimum · 2 bad input
+    0 fine · 1 check found a single point of failure or a service below its minimum
+    2 bad input or a failed import (nothing written)
 
   Examples
     $ failsight check fixtures/multi-zone.yaml
@@ -37,6 +49,7 @@ const commands = {
   check: async (i) => (await import('./source/commands/check.js')).checkCommand(i),
   impact: async (i) => (await import('./source/commands/impact.js')).impactCommand(i),
   demo: async (i) => (await import('./source/commands/interactive.js')).demoCommand(i),
+  import: async (i) => (await import('./source/commands/import.js')).importCommand(i),
 } satisfies Record<string, Command>;
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
@@ -59,6 +72,12 @@ function parseCommandLine() {
 }
 
 async function main(): Promise<number> {
+  // Keys never come from argv: shell history and every `ps` listing would keep them.
+  const keyFlag = keyFlagIn(process.argv.slice(2));
+  if (keyFlag)
+    usageError(
+      `${keyFlag} is not accepted: keys are read from CLOUDSTACK_KEY and CLOUDSTACK_SECRET only`,
+    );
   const {input, flags} = parseCommandLine();
   const unknown = Object.keys(flags).filter((name) => !Object.hasOwn(flagSpec, name));
   if (unknown.length > 0) usageError(`unknown flag ${unknown.map(flagName).join(', ')}`);

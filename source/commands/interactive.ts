@@ -27,7 +27,10 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
   }
   prepareInteractive(invocation, 'the dashboard');
   const {files, flags, terminal} = invocation;
-  const {model, file, warnings} = await openTopology(files[0]);
+  const {model, file, warnings} =
+    flags.cloudstack && files.length === 0
+      ? await (await import('./cloudstack-live.js')).importForDashboard(flags)
+      : await openTopology(files[0]);
   const {runDashboard} = await import('./dashboard.js');
   const sources = new AbortController();
   const live = await liveSources(flags, file, model, files.length > 0, sources.signal);

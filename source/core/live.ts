@@ -5,7 +5,17 @@ import {printable} from './printable.js';
 export type LiveUpdate =
   | {type: 'model'; model: Model}
   | {type: 'observed'; observed: ReadonlyMap<string, string>}
-  | {type: 'error'; message: string};
+  | {type: 'error'; message: string}
+  /** A polled source's full snapshot, replacing its previous one. */
+  | {
+      type: 'observed';
+      source: string;
+      observed: ReadonlyMap<string, string>;
+      unknown?: ReadonlySet<string>;
+      at: number;
+    }
+  /** A poll that failed: shown with the last good time; the state it gave stays. */
+  | {type: 'sourceError'; source: string; message: string; at: number};
 
 export interface EventLine {
   id: string;

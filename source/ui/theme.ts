@@ -19,7 +19,6 @@ export interface Glyphs {
   rule: string;
   topLeft: string;
   topRight: string;
-  check: string;
   upDown: string;
   leftRight: string;
 }
@@ -41,7 +40,6 @@ const unicode: Glyphs = {
   rule: '─',
   topLeft: '┌',
   topRight: '┐',
-  check: '✔',
   upDown: '↑↓',
   leftRight: '←→',
 };
@@ -64,12 +62,12 @@ const ascii: Glyphs = {
   rule: '-',
   topLeft: '+',
   topRight: '+',
-  check: 'ok',
   upDown: 'j/k',
   leftRight: 'h/l',
 };
 
-export type Tone = 'ok' | 'warn' | 'bad' | 'sim' | 'dim' | 'accent' | 'strong' | 'plain';
+/** `would`: what a preview says would happen, drawn apart from real outages (`bad`). */
+export type Tone = 'ok' | 'warn' | 'bad' | 'sim' | 'would' | 'dim' | 'accent' | 'strong' | 'plain';
 
 export interface TextStyle {
   color?: string;
@@ -82,6 +80,7 @@ const colours: Record<Tone, TextStyle> = {
   warn: {color: 'yellow', bold: true},
   bad: {color: 'red', bold: true},
   sim: {color: 'magenta', bold: true},
+  would: {color: 'blue'},
   dim: {dimColor: true},
   accent: {color: 'cyan'},
   strong: {bold: true},
@@ -94,6 +93,7 @@ const monochrome: Record<Tone, TextStyle> = {
   warn: {bold: true},
   bad: {bold: true},
   sim: {bold: true},
+  would: {},
   dim: {},
   accent: {},
   strong: {bold: true},

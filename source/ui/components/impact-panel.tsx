@@ -11,19 +11,37 @@ interface ImpactPanelProps {
   theme: Theme;
   width: number;
   height: number;
+  /** It has the keys (Tab): the border shows it. */
+  focused?: boolean;
+  /** The scroll position, set into the top border. */
+  aside?: string;
 }
 
 /** What the selection's failure does (or does now): blast radius, services, GSLB timing. */
-export function ImpactPanel({content, theme, width, height}: ImpactPanelProps) {
+export function ImpactPanel({content, theme, width, height, focused, aside}: ImpactPanelProps) {
   const inner = width - 2;
   return (
-    <Panel title={content.title} width={width} height={height} theme={theme}>
+    <Panel
+      title={content.title}
+      width={width}
+      height={height}
+      theme={theme}
+      {...(focused ? {focused, marked: true} : {})}
+      {...(aside ? {aside} : {})}
+    >
       <Box flexDirection="column" width={inner}>
         {content.heading.map((segments, index) => (
           <Line key={`h${index}`} segments={segments} theme={theme} />
         ))}
         {content.rows.length > 0 && (
-          <ServiceTable rows={content.rows} theme={theme} width={inner} />
+          <ServiceTable
+            rows={content.rows}
+            theme={theme}
+            width={inner}
+            preview={content.preview}
+            afterColumn={content.afterColumn}
+            beforeColumn={content.beforeColumn}
+          />
         )}
         {content.hidden > 0 && (
           <Line

@@ -16,10 +16,9 @@ export function stateAtStep(
 ): DashboardState {
   let state: DashboardState = {
     ...current,
-    demo: false,
     failure: {...emptyState, observed: current.failure.observed},
     undo: [],
-    timers: [],
+    pending: undefined,
     panel: 'impact',
     help: false,
   };

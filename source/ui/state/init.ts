@@ -11,6 +11,9 @@ export interface InitOptions {
   demo?: boolean;
   view?: View;
   failure?: FailureState;
+  live?: boolean;
+  /** The clock when the screen opens (ms). */
+  at?: number;
   treeRows?: number;
   listRows?: number;
 }
@@ -35,10 +38,15 @@ export function initialState(options: InitOptions): DashboardState {
     panel: 'impact',
     list: {index: 0, top: 0},
     listRows: Math.max(1, options.listRows ?? 16),
+    focus: 'tree',
+    panelTop: 0,
+    panelLength: 0,
     help: false,
     filter: {text: '', editing: false},
     notice: undefined,
-    timers: [],
+    pending: undefined,
+    live: options.live ?? false,
+    tickedAt: options.at ?? 0,
     journal: {seq: 0, last: undefined},
   };
 }

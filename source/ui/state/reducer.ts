@@ -1,4 +1,14 @@
-import {failoverSelected, failSelected, restoreAll, restoreSelected, undo} from './failures.js';
+import {
+  cancelPending,
+  confirmPending,
+  failoverOn,
+  failoverSelected,
+  failSelected,
+  restoreAll,
+  restoreSelected,
+  tick,
+  undo,
+} from './failures.js';
 import {liveModel, liveObserved} from './live.js';
 import {
   foldSelected,
@@ -17,13 +27,25 @@ import {
   jumpToListItem,
   listLength,
   listMoveTo,
+  focusNext,
   nextMatch,
+  panelLength,
+  previousMatch,
+  scrollPanel,
   togglePanel,
 } from './panels.js';
 import type {DashboardAction, DashboardState} from './types.js';
 
 /** The dashboard's state by intent: every key and live event is one of these actions. */
 export function reduce(state: DashboardState, action: DashboardAction): DashboardState {
+  const next = step(state, action);
+  // Another subject in the impact panel starts at its top.
+  if (next.panelTop !== 0 && (next.selected !== state.selected || next.panel !== state.panel))
+    return {...next, panelTop: 0};
+  return next;
+}
+
+function step(state: DashboardState, action: DashboardAction): DashboardState {
   switch (action.type) {
     case 'moveUp':
       return moveBy(quiet(state), -1);
@@ -55,6 +77,16 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
       return undo(state, action.at);
     case 'failover':
       return failoverSelected(state, action.at);
+    case 'failoverOn':
+      return failoverOn(state, action.id, action.at);
+    case 'confirmPending':
+      return confirmPending(state, action.at);
+    case 'cancelPending':
+      return cancelPending(state);
+    case 'tick':
+      return tick(state, action.at);
+    case 'togglePlan':
+      return togglePanel(state, 'plan');
     case 'switchView':
       return switchView(quiet(state), action.view);
     case 'startFilter':
@@ -66,7 +98,19 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
     case 'cancelFilter':
       return cancelFilter(state);
     case 'nextMatch':
-      return nextMatch(state);
+      return nextMatch(state, 1);
+    case 'previousMatch':
+      return previousMatch(state);
+    case 'focusNext':
+    case 'focusPrevious':
+      // Two panels: the next one and the previous one are the same.
+      return focusNext(quiet(state));
+    case 'scrollPanel':
+      return scrollPanel(quiet(state), state.panelTop + action.by);
+    case 'scrollPanelTo':
+      return scrollPanel(quiet(state), action.to === 'first' ? 0 : state.panelLength);
+    case 'panelLength':
+      return panelLength(state, action.lines);
     case 'toggleSweep':
       return togglePanel(state, 'sweep');
     case 'toggleAvailability':
@@ -80,7 +124,7 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
     case 'listEdge':
       return listMoveTo(state, action.to === 'first' ? 0 : listLength(state) - 1);
     case 'jumpToListItem':
-      return jumpToListItem(state);
+      return jumpToListItem(state, action.at ?? state.tickedAt);
     case 'resize':
       return settle(
         listMoveTo(
@@ -91,7 +135,7 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
     case 'liveModel':
       return liveModel(state, action.model);
     case 'liveObserved':
-      return liveObserved(state, action.observed);
+      return liveObserved(state, action.observed, action.at ?? state.tickedAt);
     case 'liveError':
       return {
         ...state,

@@ -1,0 +1,156 @@
+import {noAnswer, readAnswer, type ApiObject, type FailureKind, type Outcome} from './answer.js';
+import {redactUrl, scrub} from './redact.js';
+import {signedQuery, type Params} from './sign.js';
+
+export type {ApiObject, FailureKind};
+
+/** Where and as whom: the endpoint (…/client/api) and the API key pair. */
+export interface Credentials {
+  endpoint: string;
+  key: string;
+  secret: string;
+}
+
+/** A request that failed for good (after its retries), with a message fit to show. */
+export class CloudStackError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly command: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CloudStackError';
+  }
+}
+
+export interface ClientOptions {
+  timeoutMs?: number;
+  /** Extra attempts after a 5xx answer or a broken connection (never after 4xx or a timeout). */
+  retries?: number;
+  backoffMs?: number;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  pageSize?: number;
+  /** Ends every request in flight (a dashboard that quits). */
+  signal?: AbortSignal;
+}
+
+export interface CloudStackClient {
+  /** One command; the object inside `…response`. */
+  call(command: string, params?: Params, endpoint?: string): Promise<ApiObject>;
+  /** Every page of a list command: items under `itemKey` until `count` is reached. */
+  list(command: string, itemKey: string, params?: Params, endpoint?: string): Promise<ApiObject[]>;
+  readonly endpoint: string;
+}
+
+/** A slot-limited runner: at most `limit` tasks at once, the rest queue in order. */
+function limiter(limit: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Text from the API is data: no control characters, a bounded length, no secrets. */
+function apiText(text: string, secrets: readonly string[]): string {
+  const flat = scrub(text, secrets).replace(controls, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
+}
+
+export function createClient(
+  credentials: Credentials,
+  options: ClientOptions = {},
+): CloudStackClient {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const retries = options.retries ?? 3;
+  const backoffMs = options.backoffMs ?? 500;
+  const pageSize = options.pageSize ?? 500;
+  const slot = limiter(options.concurrency ?? 4);
+  const secrets = [credentials.key, credentials.secret];
+  const fail = (kind: FailureKind, command: string, message: string) =>
+    new CloudStackError(kind, command, apiText(message, secrets));
+
+  /** One HTTP exchange, read; a failure carries whether another attempt may help. */
+  async function attempt(
+    command: string,
+    url: string,
+  ): Promise<{ok: true; body: ApiObject} | {ok: false; retry: boolean; error: CloudStackError}> {
+    const shown = redactUrl(url);
+    let outcome: Outcome;
+    try {
+      const response = await fetch(url, {
+        signal: options.signal
+          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
+          : AbortSignal.timeout(timeoutMs),
+        headers: {accept: 'application/json'},
+      });
+      const type = response.headers.get('content-type') ?? '';
+      outcome = readAnswer(response.status, type, await response.text(), shown, command);
+    } catch (error) {
+      outcome = noAnswer(error, shown, timeoutMs);
+    }
+    if (outcome.ok) return outcome;
+    return {
+      ok: false,
+      retry: outcome.retry,
+      error: fail(outcome.kind, command, `${command}: ${outcome.message}`),
+    };
+  }
+
+  async function call(command: string, params: Params = {}, endpoint = credentials.endpoint) {
+    const query = signedQuery(
+      {...params, command, response: 'json', apiKey: credentials.key},
+      credentials.secret,
+    );
+    const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`;
+    return slot(async () => {
+      for (let tries = 0; ; tries++) {
+        const result = await attempt(command, url);
+        if (result.ok) return result.body;
+        if (!result.retry || tries >= retries) throw result.error;
+        // Exponential backoff with jitter, so retries from many polls do not arrive together.
+        const wait = backoffMs * 2 ** tries * (0.5 + Math.random() / 2);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    });
+  }
+
+  async function list(command: string, itemKey: string, params: Params = {}, endpoint?: string) {
+    const items: ApiObject[] = [];
+    for (let page = 1; ; page++) {
+      const body = await call(
+        command,
+        {...params, page: String(page), pagesize: String(pageSize)},
+        endpoint,
+      );
+      const pageItems = body[itemKey] ?? findArray(body);
+      if (pageItems !== undefined && !Array.isArray(pageItems))
+        throw fail('format', command, `${command}: "${itemKey}" is not a list`);
+      const got = (pageItems ?? []).filter(
+        (item): item is ApiObject => typeof item === 'object' && item !== null,
+      );
+      items.push(...got);
+      const count = Number(body['count'] ?? items.length);
+      // An empty page ends the listing even when `count` promised more (a shrinking inventory).
+      if (got.length === 0 || items.length >= count) return items;
+    }
+  }
+
+  return {call, list, endpoint: credentials.endpoint};
+}
+
+function findArray(body: ApiObject): unknown[] | undefined {
+  for (const value of Object.values(body)) if (Array.isArray(value)) return value;
+  return undefined;
+}
