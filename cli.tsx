@@ -15,6 +15,8 @@ const usage = `
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
+    --all             impact: list every service, not only those the failure changes
+    --brief           impact: the blast radius as counts by kind
     --json            machine-readable output (check, impact)
     --include-gslb    count GSLBs as failable in sweeps
     --read-only       view only: no simulate, no failover
@@ -36,7 +38,8 @@ const usage = `
     --kt              also read KT Cloud's load balancer API (automatic for KT's endpoint)
 
   Exit codes
-    0 fine · 1 check found a single point of failure or a service below its minimum
+    0 fine · 1 check found a single point of failure or a service below its minimum,
+    or impact left a service DOWN (below its minimum)
     2 bad input or a failed import (nothing written)
 
   Examples

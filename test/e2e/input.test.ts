@@ -112,3 +112,38 @@ describe.skipIf(!hasTmux && !process.env['CI'])('stdin not a terminal (tmux)', (
     expect(expectNoStackTrace(screen)).toBe(true);
   });
 });
+
+describe('impact for an incident channel', () => {
+  it('changed services first with why, the rest counted; --all lists them after', async () => {
+    const result = await run('impact', 'fixtures/demo.yaml', '--fail', 'KR-CA');
+    const lines = result.stdout.split('\n');
+    expect(lines[1]).toBe('services after: 2 DOWN · 0 DEGRADED · 1 OK');
+    expect(lines.slice(3, 7)).toEqual([
+      'service   demand  before  after  status  why',
+      '--------  ------  ------  -----  ------  --------------------',
+      // 500 from lb-cb, times 0/1000 from shop-db: down through its dependency.
+      'shop-web    1000    1000      0  DOWN    needs shop-db (DOWN)',
+      'shop-db     1000    1000      0  DOWN',
+    ]);
+    expect(lines[7]).toBe('1 other service unchanged (--all lists it)');
+    const all = await run('impact', 'fixtures/demo.yaml', '--fail', 'KR-CA', '--all');
+    expect(all.stdout).toMatch(/shop-db .*\nshop-admin +50 +50 +50 +OK\n/);
+    expect(all.stdout).not.toContain('unchanged');
+  });
+
+  it('--brief gives the blast radius as counts only', async () => {
+    const result = await run('impact', 'fixtures/demo.yaml', '--fail', 'KR-CA', '--brief');
+    expect(result.stdout).toContain('fails with it: 2 routers · 1 LB · 3 VMs');
+    expect(result.stdout).not.toContain('✖');
+    expect(result.stdout).not.toContain('(zone KR-CA failed)');
+  });
+
+  it('exit 1 when a service is DOWN after the failure, 0 when all stay above their minimum', async () => {
+    expect((await run('impact', 'fixtures/demo.yaml', '--fail', 'KR-CA')).code).toBe(1);
+    // web-1 leaves shop-web 750 of 1000: DEGRADED, not DOWN.
+    const degraded = await run('impact', 'fixtures/demo.yaml', '--fail', 'web-1');
+    expect(degraded.code).toBe(0);
+    expect(degraded.stdout).toContain('services after: 0 DOWN · 1 DEGRADED · 2 OK');
+    expect((await run('impact', 'fixtures/multi-zone.yaml', '--fail', 'KR-CA')).code).toBe(0);
+  });
+});
