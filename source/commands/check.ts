@@ -4,7 +4,7 @@ import {checkExitCode, checkReport, type CheckReport, type ServiceCheck} from '.
 import type {Model} from '../core/model.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
-import {amount, paintStatus, percent, table} from './text.js';
+import {amount, minutes, paintStatus, percent, table} from './text.js';
 
 export interface CheckCommandOptions {
   json: boolean;
@@ -85,7 +85,7 @@ function renderService(service: ServiceCheck, unit: string): string[] {
     '  tolerance of one failure:',
     ...tolerance,
     `  availability: OK ${percent(a.ok)}, up ${percent(a.up)}, ` +
-      `~${a.downtimeMinutesPerYear.toFixed(1)} min down a year${a.exact ? '' : ' (approximate)'}`,
+      `~${minutes(a.downtimeMinutesPerYear)} min down a year${a.exact ? '' : ' (approximate)'}`,
   ];
   for (const f of service.failover)
     lines.push(

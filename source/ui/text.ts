@@ -36,10 +36,7 @@ export function fit(
   return align === 'left' ? cut + gap : gap + cut;
 }
 
-/** Amounts as whole numbers where they are whole, else one decimal. */
-export function amount(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
+export {amount} from '../core/format.js';
 
 export function clockOf(epochMs: number): string {
   const d = new Date(epochMs);
