@@ -33,7 +33,7 @@ export function runCheck(
   return checkExitCode(report);
 }
 
-export function renderCheck(report: CheckReport): string[] {
+function renderCheck(report: CheckReport): string[] {
   const lines = [
     `${chalk.bold('failsight check')}  ${report.name}  (capacity in ${report.unit})`,
     '',

@@ -90,7 +90,7 @@ export function runImpact(
   return impactExitCode(services);
 }
 
-export function impactExitCode(services: readonly {status: Status}[]): 0 | 1 {
+function impactExitCode(services: readonly {status: Status}[]): 0 | 1 {
   return services.some((service) => service.status === 'DOWN') ? 1 : 0;
 }
 
@@ -116,7 +116,7 @@ const names: Record<string, [string, string]> = {
 };
 
 /** "2 routers · 4 VMs · 1 LB": what fails with the named components, not counting them. */
-export function summarizeRadius(impact: Impact): string {
+function summarizeRadius(impact: Impact): string {
   const named = new Set(impact.failed);
   const counts = countByKind(impact.down.filter((entry) => !named.has(entry.id)));
   const parts = Object.entries(counts).map(

@@ -106,5 +106,3 @@ export type DashboardAction =
   | {type: 'liveError'; message: string}
   | {type: 'notice'; notice: Notice | undefined}
   | {type: 'load'; state: DashboardState};
-
-export type ActionType = DashboardAction['type'];
