@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it decides which build of React every later import gets.
+import './source/commands/react-production.js';
 import meow from 'meow';
 import {internalError, usageError} from './source/commands/errors.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
@@ -15,6 +17,8 @@ const usage = `
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
+    --failover C      after the failures, fail over C as o does (impact), repeatable: db-2, shop-gslb
+    --plan            list the failovers available after them, most restoring first (impact)
     --all             impact: list every service, not only those the failure changes
     --brief           impact: the blast radius as counts by kind
     --json            machine-readable output (check, impact)
@@ -90,6 +94,8 @@ async function main(): Promise<number> {
   const files = name ? rest : input;
   if (files.length > 1) usageError(`one topology file at a time (got ${files.join(', ')})`);
   if ((flags.fail ?? []).length > 0 && name !== 'impact') usageError('--fail goes with impact');
+  if (((flags.failover ?? []).length > 0 || flags.plan) && name !== 'impact')
+    usageError('--failover and --plan go with impact');
   const terminal = terminalOptions(flags, process.env, Boolean(process.stdout.isTTY));
   const write = reportWriter(terminal, flags.json, process.stdout);
   const invocation: Invocation = {files, flags, terminal, write};

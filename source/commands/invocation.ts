@@ -6,6 +6,8 @@ export const flagSpec = {
   fail: {type: 'string', isMultiple: true},
   all: {type: 'boolean', default: false},
   brief: {type: 'boolean', default: false},
+  failover: {type: 'string', isMultiple: true},
+  plan: {type: 'boolean', default: false},
   json: {type: 'boolean', default: false},
   includeGslb: {type: 'boolean', default: false},
   readOnly: {type: 'boolean', default: false},
