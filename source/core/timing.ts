@@ -51,9 +51,7 @@ export function failoverTimings(model: Model, snap: Snapshot, service: Service):
     const moved = gslbShares(gslb, service.demand, lost.states, lost.healthy, forced);
     capacityAfter = Math.min(capacityAfter, tidy(gslbServed(moved, lost.states)));
   });
-  return [
-    {gslb: gslb.id, ...detectionOf(gslb), ttlS: gslb.ttlS, capacityAfter},
-  ];
+  return [{gslb: gslb.id, ...detectionOf(gslb), ttlS: gslb.ttlS, capacityAfter}];
 }
 
 /** The window after a failure, before a GSLB has moved traffic: traffic still follows the old shares. */
