@@ -22,8 +22,10 @@ export interface DashboardOptions {
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
+  // One estimator for the session, so its estimates are cached across frames and openings.
+  const estimate = availabilityOf(options.includeGslb);
   const clock = benchClock(process.env);
-  return runFullScreen(({quit, size, blank}) => (
+  return runFullScreen(({quit, size, blank, paint}) => (
     <Dashboard
       model={options.model}
       look={{lang: options.lang, ascii: options.ascii, color: options.color}}
@@ -32,11 +34,12 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       warnings={options.warnings}
       {...(options.updates ? {updates: options.updates, live: true} : {})}
       {...(options.onAction ? {onAction: options.onAction} : {})}
-      availabilityOf={availabilityOf(options.includeGslb)}
+      availabilityOf={estimate}
       onQuit={quit}
       {...clock}
       size={size}
       blank={blank}
+      {...(paint ? {paintCells: paint} : {})}
     />
   ));
 }

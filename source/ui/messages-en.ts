@@ -32,6 +32,7 @@ export const en = {
   'title.sweep': 'N-1 sweep',
   'title.availability': 'Availability',
   'title.help': 'Keys',
+  'panel.computing': 'computing…',
   'header.live': 'live',
   'header.up': '{n} up',
   'header.down': '{n} down',

@@ -31,6 +31,7 @@ export const ko: Record<MessageId, string> = {
   'view.service': '서비스별',
   'title.topology': '토폴로지',
   'title.impact': '영향',
+  'panel.computing': '계산 중…',
   'title.sweep': 'N-1 점검',
   'title.availability': '가용성',
   'title.help': '키',

@@ -19,6 +19,13 @@ export type {LiveUpdate} from '../core/live.js';
 /** The `a` panel's estimate for one service of the model on screen (it changes on reload). */
 export type AvailabilityOf = (serviceId: string, model: Model) => AvailabilityEstimate;
 
+/**
+ * Writes plain text straight onto the terminal at a cell of the frame, outside Ink: Ink redraws
+ * its whole frame on every change, so a ticking clock drawn through it would cost a full frame
+ * each second. Only for text whose width never changes.
+ */
+export type PaintCells = (row: number, column: number, text: string, style: {dim: boolean}) => void;
+
 /** How the screen is drawn; fixed for a session. */
 export interface Look {
   lang: Lang;

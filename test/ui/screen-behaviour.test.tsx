@@ -90,10 +90,13 @@ describe('the dashboard over time and with live data', () => {
       asked.push(id);
       return {ok: 0.9995, up: 0.99995, downtimeMinutesPerYear: 262.8, exact: id !== 'shop-web'};
     };
-    const {lastFrame, stdin} = renderDashboard({availabilityOf});
+    const {lastFrame, stdin, frames} = renderDashboard({availabilityOf});
     await waitForFrame(lastFrame, (f) => f.includes('by zone'));
     stdin.write('a');
-    const frame = await waitForFrame(lastFrame, (f) => f.includes('┌ Availability'));
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('263 exact'));
+    // The panel opened before any estimate ran; the figures followed once it was drawn.
+    const opened = frames.find((f) => f.includes('┌ Availability'));
+    expect(opened).toContain('││›shop-web   computing…');
     expect(frame).toContain('││                P(OK)     P(up)  min/yr');
     expect(frame).toContain('││›shop-web    99.9500%  99.9950%     263 approx.');
     expect(frame).toContain('││ shop-db     99.9500%  99.9950%     263 exact');

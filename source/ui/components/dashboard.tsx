@@ -1,9 +1,8 @@
 import {Box, Text, useApp} from 'ink';
-import {useCallback, useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
 import type {DemoStep} from '../demo/script.js';
-import {useClock} from '../hooks/use-clock.js';
 import {useDemo} from '../hooks/use-demo.js';
 import {useDashboardKeys} from '../hooks/use-keys.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
@@ -13,7 +12,7 @@ import {t} from '../i18n.js';
 import {layoutOf, minColumns, minRows} from '../layout.js';
 import {initialState} from '../state/init.js';
 import {themeOf} from '../theme.js';
-import type {AuditAction, AvailabilityOf, LiveUpdate, Look, View} from '../types.js';
+import type {AuditAction, AvailabilityOf, LiveUpdate, Look, PaintCells, View} from '../types.js';
 import {Screen} from './screen.js';
 import {adviceLines} from './sweep-panel.js';
 
@@ -35,6 +34,8 @@ export interface DashboardProps {
   now?: () => number;
   tickMs?: number;
   size?: TerminalSize;
+  /** Draws the clock's cells straight onto the terminal (see PaintCells). */
+  paintCells?: PaintCells;
   /** Draw nothing for now: after a resize, the caller repaints from an empty frame. */
   blank?: boolean;
 }
@@ -68,11 +69,21 @@ export function Dashboard(props: DashboardProps) {
     dwellMs: props.demo?.dwellMs ?? 6000,
     epoch,
   });
-  const clock = useClock(demo ? demo.now : now, props.tickMs ?? 1000);
-  // A GSLB that finished moving traffic is announced once, when the clock passes its time.
+  const clock = demo ? demo.now : now;
+  const tickMs = props.tickMs ?? 1000;
+  const clockRef = useRef(clock);
+  clockRef.current = clock;
+  const playing = demo !== undefined;
+  // A GSLB that finished moving traffic is announced once, when the clock passes its time. A
+  // tick with nothing to announce returns the same state, so it renders nothing.
   useEffect(() => {
-    if (!demo) dispatch({type: 'tick', at: clock});
-  }, [clock, demo, dispatch]);
+    if (!playing) dispatch({type: 'tick', at: clockRef.current()});
+  });
+  useEffect(() => {
+    if (playing || tickMs <= 0) return;
+    const timer = setInterval(() => dispatch({type: 'tick', at: clockRef.current()}), tickMs);
+    return () => clearInterval(timer);
+  }, [playing, tickMs, dispatch]);
   useLiveUpdates(props.updates, dispatch, now);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
@@ -109,7 +120,9 @@ export function Dashboard(props: DashboardProps) {
       state={state}
       layout={layout}
       theme={theme}
-      now={clock}
+      clock={clock}
+      tickMs={tickMs}
+      paintCells={props.paintCells}
       live={props.live ?? props.updates !== undefined}
       warnings={props.warnings ?? noWarnings}
       availabilityOf={props.availabilityOf}

@@ -12,7 +12,6 @@ export interface HeaderInputs {
   live: boolean;
   readOnly: boolean;
   demo: boolean;
-  now: number;
   theme: Theme;
   width: number;
 }
@@ -50,7 +49,17 @@ function healthOf(snapshot: Snapshot, theme: Theme): Segment {
   return {text: ` ${text}`, tone};
 }
 
-/** failsight  shop-prod   live ● 17 up ✖ 1 down   sim ⚡ zone KR-CA   14:03:22 */
+/** The clock at the end of the header, always this many columns: ` 14:03:22 `. */
+export const clockWidth = 10;
+
+export function clockText(now: number): string {
+  return ` ${clockOf(now)} `;
+}
+
+/**
+ * failsight  shop-prod   live ● 17 up ✖ 1 down   sim ⚡ zone KR-CA, padded to leave
+ * `clockWidth` columns for the clock, which is drawn apart so that its tick redraws only itself.
+ */
 export function headerLine(inputs: HeaderInputs): Segment[] {
   const {model, snapshot, theme, width} = inputs;
   const {lang, glyphs} = theme;
@@ -82,8 +91,7 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
   // Said last, so a narrow terminal drops it before what is failed.
   if (!inputs.live && !inputs.demo)
     middle.push({text: `  ${t(lang, 'header.noLive')}`, tone: 'dim'});
-  const clock = ` ${clockOf(inputs.now)} `;
-  const room = width - widthOf(clock) - left.reduce((sum, s) => sum + widthOf(s.text), 0);
+  const room = width - clockWidth - left.reduce((sum, s) => sum + widthOf(s.text), 0);
   const fitted: Segment[] = [];
   let used = 0;
   for (const segment of middle) {
@@ -92,10 +100,5 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     fitted.push({...segment, text});
     used += widthOf(text);
   }
-  return [
-    ...left,
-    ...fitted,
-    {text: fit('', Math.max(0, room - used))},
-    {text: clock, tone: 'dim'},
-  ];
+  return [...left, ...fitted, {text: fit('', Math.max(0, room - used))}];
 }

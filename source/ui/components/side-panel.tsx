@@ -4,6 +4,7 @@ import {countdownsAt} from '../../core/countdown.js';
 import {subjectOf} from '../analysis/selection.js';
 import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
+import {useClock} from '../hooks/use-clock.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
@@ -20,7 +21,9 @@ interface SidePanelProps {
   state: DashboardState;
   analysis: Analysis;
   node: TreeNode | undefined;
-  now: number;
+  /** Read for the countdowns, which tick only while there are any. */
+  clock: () => number;
+  tickMs: number;
   availabilityOf: AvailabilityOf | undefined;
   theme: Theme;
   width: number;
@@ -31,9 +34,12 @@ interface SidePanelProps {
 
 /** The right side: the selection's impact, or the sweep or availability list when open. */
 export function SidePanel(props: SidePanelProps) {
-  const {state, analysis, node, now, theme, width, height, onLength} = props;
+  const {state, analysis, node, theme, width, height, onLength} = props;
   const focused = state.focus === 'panel';
   const {model, failure} = state;
+  // The countdowns tick while a GSLB is still moving traffic; otherwise nothing here changes.
+  const moving = countdownsAt(model, failure, props.clock()).some((c) => c.phase !== 'noTarget');
+  const now = useClock(props.clock, moving ? props.tickMs : 0);
   // A failover waiting for its key shows its preview, whichever list is open.
   const panel = state.pending ? 'impact' : state.panel;
   const subject = useMemo(

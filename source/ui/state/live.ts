@@ -20,7 +20,7 @@ export function liveModel(state: DashboardState, model: Model): DashboardState {
     undo: state.undo.map((entry) => ({...entry, failure: pruneFailure(entry.failure, has)})),
     notice: {id: 'msg.reloaded', tone: 'info', params: {components: model.components.size}},
   };
-  if (state.selected !== undefined && treeOf(model, state.view).byKey.has(state.selected))
+  if (state.selected !== undefined && treeOf(model, state.view).nodeByKey(state.selected))
     return settle(next, index);
   const same = before ? rowFor(next, state.view, before.id) : undefined;
   if (same) return reveal(next, same);

@@ -58,7 +58,7 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
     case 'first':
       return placeCursor(quiet(state), 0);
     case 'last':
-      return placeCursor(quiet(state), rowsOf(state).rows.length - 1);
+      return placeCursor(quiet(state), rowsOf(state).length - 1);
     case 'fold':
       return foldSelected(quiet(state), 'fold');
     case 'unfold':

@@ -41,7 +41,7 @@ export function formatRows(nodes: readonly TreeNode[], context: RowContext): Seg
     const state = states[index]!;
     const selected = node.key === context.selected;
     const fold =
-      node.children.length === 0
+      node.childCount === 0
         ? glyphs.leaf
         : context.folded.has(node.key)
           ? glyphs.closed
