@@ -4,6 +4,8 @@ import type {TerminalOptions} from './terminal.js';
 /** The command line's flags, one line each; cli.tsx documents them in its usage text. */
 export const flagSpec = {
   fail: {type: 'string', isMultiple: true},
+  all: {type: 'boolean', default: false},
+  brief: {type: 'boolean', default: false},
   failover: {type: 'string', isMultiple: true},
   plan: {type: 'boolean', default: false},
   json: {type: 'boolean', default: false},

@@ -8,6 +8,7 @@ import {fit, widthOf} from '../text.js';
 import type {AvailabilityEstimate, AvailabilityOf} from '../types.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
+import {minutes, percent} from '../../core/format.js';
 
 interface AvailabilityPanelProps {
   model: Model;
@@ -19,14 +20,6 @@ interface AvailabilityPanelProps {
   height: number;
   /** It has the keys; Tab gives them to the tree while it stays open. */
   focused?: boolean;
-}
-
-export function percent(probability: number): string {
-  return `${(probability * 100).toFixed(4)}%`;
-}
-
-function minutes(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
 
 /** Estimates per estimator and model, kept across openings of the panel; null: it failed. */

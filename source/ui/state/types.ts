@@ -142,5 +142,3 @@ export type DashboardAction =
   | {type: 'hookEnded'; hook: HookCommand; outcome: HookOutcome}
   | {type: 'notice'; notice: Notice | undefined}
   | {type: 'load'; state: DashboardState};
-
-export type ActionType = DashboardAction['type'];
