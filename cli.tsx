@@ -4,7 +4,7 @@ import './source/commands/react-production.js';
 import meow from 'meow';
 import {internalError, usageError} from './source/commands/errors.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
-import {terminalOptions} from './source/commands/terminal.js';
+import {reportWriter, terminalOptions} from './source/commands/terminal.js';
 import {keyFlagIn} from './source/adapters/cloudstack/credentials.js';
 
 const usage = `
@@ -19,14 +19,20 @@ const usage = `
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
     --failover C      after the failures, fail over C as o does (impact), repeatable: db-2, shop-gslb
     --plan            list the failovers available after them, most restoring first (impact)
+    --all             impact: list every service, not only those the failure changes
+    --brief           impact: the blast radius as counts by kind
     --json            machine-readable output (check, impact)
     --include-gslb    count GSLBs as failable in sweeps
     --read-only       view only: no simulate, no failover
     --watch           reload FILE when it changes; a bad edit keeps the last good topology
     --events FILE     follow a JSON-lines stream of {"id","state":"down"|"up"} (observed failures)
+    --probe           run the live health checks (probe:) of the file
+    --prometheus URL  observed state from Prometheus (query "up", or --prom-query Q)
+    --alertmanager URL  observed state from firing Alertmanager alerts
+    --interval T      how often polled sources ask (30s, 2m, 500ms or seconds; default 15s)
     --audit FILE      append every action (fail, restore, failover) to a JSON-lines journal
+    --allow-hooks     really run the topology's failover hooks (default: dry run)
     --cloudstack      follow the cloud's state (VMs, routers, zones); no FILE: import it first
-    --interval T      how often polled sources ask (30s, 2m or seconds; default 15s)
     --lang en|ko      language of the dashboard (default: from the locale)
     --ascii           plain ASCII only (drawing and text, in English)
     --no-color        no colour (also NO_COLOR)
@@ -40,7 +46,8 @@ const usage = `
     --kt              also read KT Cloud's load balancer API (automatic for KT's endpoint)
 
   Exit codes
-    0 fine · 1 check found a single point of failure or a service below its minimum
+    0 fine · 1 check found a single point of failure or a service below its minimum,
+    or impact left a service DOWN (below its minimum)
     2 bad input or a failed import (nothing written)
 
   Examples
@@ -58,10 +65,18 @@ const commands = {
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
 
+/** A flag as it is written: --include-gslb, -z. */
+function flagName(name: string): string {
+  return name.length === 1
+    ? `-${name}`
+    : `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 /** meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace. */
 function parseCommandLine() {
   try {
-    return meow(usage, {importMeta: import.meta, allowUnknownFlags: false, flags: flagSpec});
+    // Unknown flags are refused here rather than by meow, so that --json still gets its document.
+    return meow(usage, {importMeta: import.meta, allowUnknownFlags: true, flags: flagSpec});
   } catch (error) {
     usageError(error instanceof Error ? error.message : String(error));
   }
@@ -75,6 +90,8 @@ async function main(): Promise<number> {
       `${keyFlag} is not accepted: keys are read from CLOUDSTACK_KEY and CLOUDSTACK_SECRET only`,
     );
   const {input, flags} = parseCommandLine();
+  const unknown = Object.keys(flags).filter((name) => !Object.hasOwn(flagSpec, name));
+  if (unknown.length > 0) usageError(`unknown flag ${unknown.map(flagName).join(', ')}`);
   const [first, ...rest] = input;
   const name = first !== undefined && Object.hasOwn(commands, first) ? first : undefined;
   const command = name ? commands[name as keyof typeof commands] : dashboard;
@@ -84,12 +101,8 @@ async function main(): Promise<number> {
   if (((flags.failover ?? []).length > 0 || flags.plan) && name !== 'impact')
     usageError('--failover and --plan go with impact');
   const terminal = terminalOptions(flags, process.env, Boolean(process.stdout.isTTY));
-  const invocation: Invocation = {
-    files,
-    flags,
-    terminal,
-    write: (text) => process.stdout.write(text),
-  };
+  const write = reportWriter(terminal, flags.json, process.stdout);
+  const invocation: Invocation = {files, flags, terminal, write};
   return command(invocation);
 }
 

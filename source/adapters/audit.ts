@@ -1,13 +1,31 @@
-import {appendFileSync} from 'node:fs';
+import {closeSync, fstatSync, ftruncateSync, openSync, writeSync} from 'node:fs';
 
 /**
- * The audit journal (DESIGN §7): one JSON line per action, appended synchronously so the line
- * is on disk before the screen shows the action.
+ * The audit journal (DESIGN §7): one JSON line per action, written synchronously so the line is
+ * on disk before the screen shows the action. A record is written whole or not at all: when the
+ * disk fills mid-record, the file is cut back to its last complete line and the write throws, so
+ * the action is refused rather than half-journaled.
  */
 export function auditJournal(file: string, now: () => Date = () => new Date()) {
   // Fail at start, not at the first action: an unwritable journal is a bad command line.
-  appendFileSync(file, '');
-  return (entry: Record<string, unknown>) => {
-    appendFileSync(file, JSON.stringify({at: now().toISOString(), ...entry}) + '\n');
+  const fd = openSync(file, 'a');
+  const journal = (entry: Record<string, unknown>) => {
+    const record = Buffer.from(JSON.stringify({at: now().toISOString(), ...entry}) + '\n');
+    const start = fstatSync(fd).size;
+    let written = 0;
+    try {
+      while (written < record.length)
+        written += writeSync(fd, record, written, record.length - written);
+    } catch (error) {
+      if (written > 0)
+        try {
+          ftruncateSync(fd, start);
+        } catch {
+          // The cut failed too: nothing more can be done, and the action is refused all the same.
+        }
+      throw error;
+    }
   };
+  journal.close = () => closeSync(fd);
+  return journal;
 }

@@ -1,44 +1,57 @@
-import {open, stat} from 'node:fs/promises';
-import {watch} from 'node:fs';
 import {parseEventLine, type LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
 import {resolveComponent} from '../core/names.js';
 import {channel} from './channel.js';
+import {followFile} from './follow.js';
+import {LineSplitter, maxLineBytes} from './lines.js';
 
 /**
- * Follows a JSON-lines stream of {"id","state"} events (a file that grows, or a pipe) and
- * yields the set of components observed down. Bad lines are counted and reported, never fatal.
+ * Follows a JSON-lines stream of {"id","state"} events (a file that grows, is rotated or
+ * truncated, or a pipe) as source `events`: each change yields the full set of components
+ * observed down. Bad lines are counted and reported, never fatal.
  */
 export function followEvents(
   file: string,
   model: () => Model,
   signal: AbortSignal,
+  checkMs?: number,
 ): AsyncIterable<LiveUpdate> {
   const updates = channel<LiveUpdate>(signal);
   const observed = new Map<string, string>();
+  const splitter = new LineSplitter();
   let bad = 0;
   let lineNumber = 0;
-  let partial = '';
-  const take = (text: string) => {
-    const lines = (partial + text).split('\n');
-    partial = lines.pop() ?? '';
+  // After a (re)start the next catch-up says the stream is good again, even with no new line.
+  let pending = false;
+  const badLine = (why: string) => {
+    bad++;
+    updates.push({
+      type: 'badLine',
+      source: 'events',
+      count: bad,
+      at: Date.now(),
+      message: `${file}:${lineNumber}: ${why} (${bad} bad line${bad === 1 ? '' : 's'} so far)`,
+    });
+  };
+  const snapshot = () =>
+    updates.push({type: 'observed', source: 'events', observed: new Map(observed), at: Date.now()});
+  const take = (bytes: Buffer) => {
     let changed = false;
-    for (const line of lines) {
+    for (const piece of splitter.push(bytes)) {
       lineNumber++;
-      if (line.trim() === '') continue;
-      const parsed = parseEventLine(line);
-      const resolved = parsed.ok ? resolveComponent(model(), parsed.event.id) : undefined;
-      if (!parsed.ok || !resolved?.ok) {
-        bad++;
-        const why = !parsed.ok
-          ? parsed.reason
-          : resolved && !resolved.ok
-            ? resolved.message
-            : 'unknown';
-        updates.push({
-          type: 'error',
-          message: `${file}:${lineNumber}: ${why} (${bad} bad line${bad === 1 ? '' : 's'} so far)`,
-        });
+      if (piece.type === 'tooLong') {
+        badLine(`a line longer than ${maxLineBytes} bytes, skipped`);
+        continue;
+      }
+      if (piece.text.trim() === '') continue;
+      const parsed = parseEventLine(piece.text);
+      if (!parsed.ok) {
+        badLine(parsed.reason);
+        continue;
+      }
+      const resolved = resolveComponent(model(), parsed.event.id);
+      if (!resolved.ok) {
+        badLine(resolved.message);
         continue;
       }
       if (parsed.event.state === 'down')
@@ -46,40 +59,43 @@ export function followEvents(
       else observed.delete(resolved.id);
       changed = true;
     }
-    if (changed) updates.push({type: 'observed', observed: new Map(observed)});
-  };
-  void (async () => {
-    try {
-      const info = await stat(file);
-      const handle = await open(file, 'r');
-      signal.addEventListener('abort', () => void handle.close().catch(() => undefined), {
-        once: true,
-      });
-      if (!info.isFile()) {
-        // A pipe: read until it closes.
-        for await (const chunk of handle.createReadStream({encoding: 'utf8'})) take(String(chunk));
-        return;
-      }
-      let position = 0;
-      const readMore = async () => {
-        const buffer = Buffer.alloc(64 * 1024);
-        for (;;) {
-          const {bytesRead} = await handle.read(buffer, 0, buffer.length, position);
-          if (bytesRead === 0) break;
-          position += bytesRead;
-          take(buffer.subarray(0, bytesRead).toString('utf8'));
-        }
-      };
-      // Watch before the first read, so lines appended while it runs are not missed.
-      let reading = Promise.resolve();
-      const readAgain = () => {
-        reading = reading.then(readMore).catch(() => undefined);
-      };
-      watch(file, {signal}, readAgain);
-      readAgain();
-    } catch (error) {
-      updates.push({type: 'error', message: `${file}: ${(error as Error).message}`});
+    if (changed) {
+      pending = false;
+      snapshot();
     }
-  })();
+  };
+  void followFile(
+    file,
+    signal,
+    {
+      chunk: take,
+      restart: (why) => {
+        splitter.reset();
+        lineNumber = 0;
+        if (why !== '')
+          updates.push({
+            type: 'sourceNotice',
+            source: 'events',
+            message: `${file}: ${why}`,
+            at: Date.now(),
+          });
+        // The stream is readable again: the state it gave stands until new lines change it.
+        pending = true;
+      },
+      caughtUp: () => {
+        if (!pending) return;
+        pending = false;
+        snapshot();
+      },
+      problem: (why) =>
+        updates.push({
+          type: 'sourceError',
+          source: 'events',
+          message: `${file}: ${why}`,
+          at: Date.now(),
+        }),
+    },
+    checkMs,
+  );
   return updates;
 }

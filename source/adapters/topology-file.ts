@@ -7,9 +7,10 @@ export const bundledDemo = fileURLToPath(new URL('../../../fixtures/demo.yaml', 
 
 /** Reads and parses a topology file; every failure comes back as a located message, never a throw. */
 export async function loadTopologyFile(file: string): Promise<LoadResult> {
+  // About the file as a whole, not a place in it: line 0 (printed without a position).
   const fail = (message: string): LoadResult => ({
     ok: false,
-    errors: [{file, line: 1, column: 1, message}],
+    errors: [{file, line: 0, column: 0, message}],
     warnings: [],
   });
   try {

@@ -5,7 +5,7 @@ import type {Model} from '../core/model.js';
 import {sayCore} from '../ui/i18n.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
-import {amount, paintStatus, percent, table} from './text.js';
+import {amount, minutes, paintStatus, percent, table} from './text.js';
 
 export interface CheckCommandOptions {
   json: boolean;
@@ -38,7 +38,7 @@ export function runCheck(
   return checkExitCode(report);
 }
 
-export function renderCheck(report: CheckReport): string[] {
+function renderCheck(report: CheckReport): string[] {
   const lines = [
     `${chalk.bold('failsight check')}  ${report.name}  (capacity in ${report.unit})`,
     '',
@@ -90,7 +90,7 @@ function renderService(service: ServiceCheck, unit: string): string[] {
     '  tolerance of one failure:',
     ...tolerance,
     `  availability: OK ${percent(a.ok)}, up ${percent(a.up)}, ` +
-      `~${a.downtimeMinutesPerYear.toFixed(1)} min down a year${a.exact ? '' : ' (approximate)'}`,
+      `~${minutes(a.downtimeMinutesPerYear)} min down a year${a.exact ? '' : ' (approximate)'}`,
   ];
   for (const f of service.failover)
     lines.push(

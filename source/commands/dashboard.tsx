@@ -1,6 +1,6 @@
 import type {Model} from '../core/model.js';
 import {Dashboard} from '../ui/components/dashboard.js';
-import type {AuditAction, LiveUpdate} from '../ui/types.js';
+import type {AuditAction, HookRunner, LiveUpdate} from '../ui/types.js';
 import {availabilityOf} from './availability-source.js';
 import {benchClock} from './bench-clock.js';
 import {runFullScreen} from './full-screen.js';
@@ -18,12 +18,15 @@ export interface DashboardOptions {
   warnings: string[];
   updates?: AsyncIterable<LiveUpdate>;
   onAction?: (action: AuditAction) => void;
+  runHook?: HookRunner;
 }
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
+  // One estimator for the session, so its estimates are cached across frames and openings.
+  const estimate = availabilityOf(options.includeGslb);
   const clock = benchClock(process.env);
-  return runFullScreen(({quit, size, blank}) => (
+  return runFullScreen(({quit, size, blank, paint}) => (
     <Dashboard
       model={options.model}
       look={{lang: options.lang, ascii: options.ascii, color: options.color}}
@@ -32,11 +35,13 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       warnings={options.warnings}
       {...(options.updates ? {updates: options.updates, live: true} : {})}
       {...(options.onAction ? {onAction: options.onAction} : {})}
-      availabilityOf={availabilityOf(options.includeGslb)}
+      {...(options.runHook ? {runHook: options.runHook} : {})}
+      availabilityOf={estimate}
       onQuit={quit}
       {...clock}
       size={size}
       blank={blank}
+      {...(paint ? {paintCells: paint} : {})}
     />
   ));
 }

@@ -8,7 +8,12 @@ function wantsJson(): boolean {
 
 /** With --json, stdout is one JSON document whatever the exit code (DESIGN §5): on bad input, the errors. */
 export function jsonErrors(errors: ReadonlyArray<Partial<Located> & {message: string}>): void {
-  if (wantsJson()) process.stdout.write(JSON.stringify({errors}, null, 2) + '\n');
+  if (!wantsJson()) return;
+  // An error about the whole file (line 0) has no place to give.
+  const shown = errors.map((error) =>
+    error.line === 0 ? {file: error.file, message: error.message} : error,
+  );
+  process.stdout.write(JSON.stringify({errors: shown}, null, 2) + '\n');
 }
 
 /** A mistake on the command line: said once, on stderr (and as JSON with --json), exit 2. */

@@ -1,6 +1,7 @@
 import {render, type Instance} from 'ink';
 import type {ReactElement} from 'react';
 import type {TerminalSize} from '../ui/hooks/use-terminal-size.js';
+import type {PaintCells} from '../ui/types.js';
 import {terminalOutput} from './terminal-output.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[2J';
@@ -21,6 +22,8 @@ export interface FrameProps {
   size: TerminalSize;
   /** True for a moment after a resize: an empty frame makes Ink forget the old one. */
   blank: boolean;
+  /** Writes cells of the frame directly, cursor saved and restored around them (a tty only). */
+  paint: PaintCells | undefined;
 }
 
 /**
@@ -55,7 +58,15 @@ export async function runFullScreen(draw: (props: FrameProps) => ReactElement): 
     instance?.unmount();
   };
   const sizeNow = (): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-  const frame = (blank: boolean) => draw({quit, size: sizeNow(), blank});
+  // The frame starts at the top left of the alternate screen, so its cells are the screen's.
+  const paint: PaintCells | undefined = tty
+    ? (row, column, text, style) => {
+        if (restored) return;
+        const styled = style.dim ? `\u001B[2m${text}\u001B[22m` : text;
+        stdout.write(`\u001B7\u001B[${row + 1};${column + 1}H${styled}\u001B8`);
+      }
+    : undefined;
+  const frame = (blank: boolean) => draw({quit, size: sizeNow(), blank, paint});
 
   let settling: NodeJS.Timeout | undefined;
   const onResize = () => {

@@ -8,8 +8,13 @@ import {openTopology} from './open-topology.js';
  * in CI; a dashboard on a terminal is interactive whatever the environment says, so Ink must not
  * be loaded believing that.
  */
-function prepareInteractive({flags}: Invocation): void {
+function prepareInteractive({flags}: Invocation, what: string): void {
   if (flags.json) usageError('--json goes with check or impact');
+  // Keys come from stdin: without a terminal there, Ink cannot read them.
+  if (!process.stdin.isTTY)
+    usageError(
+      `${what} needs a terminal: stdin is not one (for a report, run failsight check FILE)`,
+    );
   delete process.env['CI'];
   delete process.env['CONTINUOUS_INTEGRATION'];
 }
@@ -20,7 +25,7 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
     const {checkCommand} = await import('./check.js');
     return checkCommand(invocation);
   }
-  prepareInteractive(invocation);
+  prepareInteractive(invocation, 'the dashboard');
   const {files, flags, terminal} = invocation;
   const {model, file, warnings} =
     flags.cloudstack && files.length === 0
@@ -45,9 +50,13 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
   }
 }
 
-/** `failsight demo`: the bundled topology, replayed. */
+/** `failsight demo`: the bundled topology, replayed; piped, its narration as plain text. */
 export async function demoCommand(invocation: Invocation): Promise<number> {
-  prepareInteractive(invocation);
+  if (!process.stdout.isTTY) {
+    const {printDemo} = await import('./demo-text.js');
+    return printDemo(invocation);
+  }
+  prepareInteractive(invocation, 'the demo');
   const {model, file, warnings} = await openTopology(undefined);
   const {runDemo} = await import('./demo.js');
   return runDemo({

@@ -4,6 +4,8 @@ import type {TerminalOptions} from './terminal.js';
 /** The command line's flags, one line each; cli.tsx documents them in its usage text. */
 export const flagSpec = {
   fail: {type: 'string', isMultiple: true},
+  all: {type: 'boolean', default: false},
+  brief: {type: 'boolean', default: false},
   failover: {type: 'string', isMultiple: true},
   plan: {type: 'boolean', default: false},
   json: {type: 'boolean', default: false},
@@ -12,8 +14,13 @@ export const flagSpec = {
   watch: {type: 'boolean', default: false},
   events: {type: 'string'},
   audit: {type: 'string'},
-  cloudstack: {type: 'boolean', default: false},
+  probe: {type: 'boolean', default: false},
+  prometheus: {type: 'string'},
+  promQuery: {type: 'string'},
+  alertmanager: {type: 'string'},
   interval: {type: 'string'},
+  allowHooks: {type: 'boolean', default: false},
+  cloudstack: {type: 'boolean', default: false},
   endpoint: {type: 'string'},
   zone: {type: 'string', isMultiple: true},
   out: {type: 'string'},

@@ -1,17 +1,33 @@
 import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
-import type {AuditAction} from '../ui/types.js';
+import type {AuditAction, HookRunner} from '../ui/types.js';
+import {dirname, resolve} from 'node:path';
+import {intervalSeconds} from './cloudstack-live.js';
 import {usageError} from './errors.js';
 import type {Flags} from './invocation.js';
 
 export interface LiveSources {
   updates?: AsyncIterable<LiveUpdate>;
   onAction?: (action: AuditAction) => void;
+  runHook?: HookRunner;
 }
 
 /** --watch, --events, --cloudstack and --audit: the dashboard's live inputs and its journal. */
 export async function liveSources(
-  flags: Pick<Flags, 'watch' | 'events' | 'audit' | 'cloudstack' | 'interval' | 'endpoint'>,
+  flags: Pick<
+    Flags,
+    | 'watch'
+    | 'events'
+    | 'audit'
+    | 'probe'
+    | 'prometheus'
+    | 'promQuery'
+    | 'alertmanager'
+    | 'interval'
+    | 'allowHooks'
+    | 'cloudstack'
+    | 'endpoint'
+  >,
   file: string,
   model: Model,
   hasFile: boolean,
@@ -28,6 +44,27 @@ export async function liveSources(
     const {followEvents} = await import('../adapters/events.js');
     sources.push(followEvents(flags.events, () => current, signal));
   }
+  if (flags.probe) {
+    const {runProbes} = await import('../adapters/probes.js');
+    sources.push(runProbes(() => current, signal));
+  }
+  const intervalMs = intervalSeconds(flags) * 1000;
+  if (flags.prometheus !== undefined) {
+    const {pollPrometheus} = await import('../adapters/prometheus.js');
+    const token = process.env['FAILSIGHT_PROMETHEUS_TOKEN'];
+    const options = {
+      intervalMs,
+      ...(flags.promQuery === undefined ? {} : {query: flags.promQuery}),
+      ...(token === undefined ? {} : {token}),
+    };
+    const url = checkedUrl('--prometheus', flags.prometheus);
+    sources.push(pollPrometheus(url, options, () => current, signal));
+  }
+  if (flags.alertmanager !== undefined) {
+    const {pollAlertmanager} = await import('../adapters/alertmanager.js');
+    const url = checkedUrl('--alertmanager', flags.alertmanager);
+    sources.push(pollAlertmanager(url, {intervalMs}, () => current, signal));
+  }
   if (flags.cloudstack) {
     const {cloudStackSource} = await import('./cloudstack-live.js');
     sources.push(cloudStackSource(flags, () => current, signal));
@@ -40,15 +77,33 @@ export async function liveSources(
       if (update.type === 'model') current = update.model;
     });
   }
+  let journal: ((entry: Record<string, unknown>) => void) | undefined;
   if (flags.audit !== undefined) {
     const {auditJournal} = await import('../adapters/audit.js');
-    let journal: ReturnType<typeof auditJournal>;
     try {
       journal = auditJournal(flags.audit);
     } catch (error) {
       usageError(`--audit ${flags.audit}: cannot write the journal (${(error as Error).message})`);
     }
-    live.onAction = (action) => journal({...action});
+    const write = journal;
+    live.onAction = (action) => write({...action});
+  }
+  if (flags.allowHooks) {
+    const {hookRunner} = await import('./hook-runner.js');
+    live.runHook = hookRunner(dirname(resolve(file)), journal);
   }
   return live;
+}
+
+/** An http(s) URL, or a usage error that does not echo credentials written into it. */
+function checkedUrl(flag: string, text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    usageError(`${flag}: expected an http:// or https:// URL`);
+  return text;
 }

@@ -3,7 +3,8 @@ const cursorUpFirst = /^(\u001B\[\?2026h)?\u001B\[(\d+)A/;
 const modeSwitches = /^(\u001B\[\?\d+[hl])+|(\u001B\[\?\d+[hl])+$/g;
 
 /**
- * The terminal as Ink sees it, with two corrections:
+ * The terminal as Ink sees it, with two corrections (written against Ink 6.8.0, which
+ * package.json pins exactly: recheck both before moving it):
  * - Ink 6.8's incremental renderer moves up one line too few before an update when the frame
  *   before ended in a newline (every frame shorter than the terminal, which ours always is), so
  *   each update would land one row low. The missing line is added to that first cursor move.

@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import {asciiOnly} from '../ui/text.js';
 
 export interface TerminalOptions {
   lang: 'en' | 'ko';
@@ -28,4 +29,14 @@ export function terminalOptions(
   const color = flags.color && !noColor && (isTTY || env['FORCE_COLOR'] !== undefined);
   if (!color) chalk.level = 0;
   return {lang, ascii, color};
+}
+
+/** Where a printing command writes: with --ascii, reports are folded to ASCII (JSON is data, left whole). */
+export function reportWriter(
+  terminal: TerminalOptions,
+  json: boolean,
+  stdout: {write: (text: string) => unknown},
+): (text: string) => void {
+  if (terminal.ascii && !json) return (text) => void stdout.write(asciiOnly(text));
+  return (text) => void stdout.write(text);
 }

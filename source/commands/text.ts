@@ -2,6 +2,8 @@ import chalk from 'chalk';
 import stringWidth from 'string-width';
 import type {Status} from '../core/capacity.js';
 
+export {amount, minutes, percent} from '../core/format.js';
+
 /** Pads by display width, so Korean and other wide names keep columns aligned. */
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   const gap = ' '.repeat(Math.max(0, width - stringWidth(text)));
@@ -35,13 +37,4 @@ export function paintStatus(status: Status): string {
   if (status === 'OK') return chalk.green(status);
   if (status === 'DEGRADED') return chalk.yellow(status);
   return chalk.red.bold(status);
-}
-
-/** Amounts as whole units where they are whole, else one decimal. */
-export function amount(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
-export function percent(probability: number): string {
-  return `${(probability * 100).toFixed(4).replace(/\.?0+$/, '')}%`;
 }

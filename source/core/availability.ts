@@ -247,6 +247,7 @@ class Estimator {
   /** Units whose distribution does not depend on the conditioned components. */
   private readonly cacheable = new Set<string>();
   private readonly cache = new Map<string, Dist>();
+  private readonly closures = new Map<string, Service[]>();
   private exact = true;
   private maxPatterns = minPatterns;
 
@@ -345,20 +346,30 @@ class Estimator {
     return estimateOf(ok, up, this.exact);
   }
 
-  /** The service and every service it needs (through dependencies with demand), deepest first. */
+  /**
+   * The service and every service it needs (through dependencies with demand), deepest first.
+   * Walked with an explicit stack: a chain of thousands of services is no deeper than one.
+   */
   private closure(root: Service): Service[] {
+    const known = this.closures.get(root.id);
+    if (known) return known;
     const order: Service[] = [];
-    const seen = new Set<string>();
-    const visit = (service: Service) => {
-      if (seen.has(service.id)) return;
-      seen.add(service.id);
-      for (const id of service.dependsOn) {
-        const dependency = this.service(id);
-        if (dependency.demand > 0) visit(dependency);
+    const seen = new Set<string>([root.id]);
+    const path: Array<{service: Service; next: number}> = [{service: root, next: 0}];
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const id = top.service.dependsOn[top.next++];
+      if (id === undefined) {
+        order.push(top.service);
+        path.pop();
+        continue;
       }
-      order.push(service);
-    };
-    visit(root);
+      const dependency = this.service(id);
+      if (!(dependency.demand > 0) || seen.has(id)) continue;
+      seen.add(id);
+      path.push({service: dependency, next: 0});
+    }
+    this.closures.set(root.id, order);
     return order;
   }
 
@@ -420,7 +431,15 @@ class Estimator {
   }
 
   /** Served by a service: entry, then × min(1, served/demand) per dependency, then tidied. */
-  private serviceDist(service: Service): Dist {
+  private serviceDist(root: Service): Dist {
+    // Deepest first, so each dependency's distribution is ready when a service needs it.
+    const dists = new Map<string, Dist>();
+    for (const service of this.closure(root))
+      dists.set(service.id, this.ownServiceDist(service, dists));
+    return dists.get(root.id)!;
+  }
+
+  private ownServiceDist(service: Service, dependencies: Map<string, Dist>): Dist {
     const fixed = this.values.get(`s:${service.id}`);
     if (fixed !== undefined) return point(fixed);
     const entry = this.component(service.entry);
@@ -433,7 +452,7 @@ class Estimator {
     for (const id of service.dependsOn) {
       const dependency = this.service(id);
       if (!(dependency.demand > 0)) continue;
-      dist = this.combined(dist, this.serviceDist(dependency), (served, theirs) => {
+      dist = this.combined(dist, dependencies.get(id)!, (served, theirs) => {
         return served * Math.min(1, theirs / dependency.demand);
       });
     }

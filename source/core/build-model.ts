@@ -173,6 +173,7 @@ class ModelBuilder {
         role: spec.role,
       };
       if (spec.probe !== undefined) vm.probe = spec.probe;
+      if (spec.hooks !== undefined) vm.hooks = spec.hooks;
       // Declared even with a bad account or zone, so that references to it do not fail as well.
       if (!this.declare(vm, path) || !accountOk || !zoneOk) return;
       this.vms.push(vm);
@@ -382,6 +383,10 @@ function checkReachedOnce(
   visit(spec.entry, spec.entry);
 }
 
+/**
+ * Services in dependency order, each after those it depends on; a cycle is reported at its first
+ * edge. Depth-first with an explicit stack: a chain of thousands of services is an ordinary file.
+ */
 function orderServices(
   services: Service[],
   components: Map<string, Component>,
@@ -390,32 +395,49 @@ function orderServices(
   const order: Service[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const indexOf = new Map(services.map((service, index) => [service.id, index]));
-  const visit = (service: Service, trail: string[]) => {
-    const mark = state.get(service.id);
-    if (mark === 'done') return;
-    if (mark === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(service.id)), service.id];
+  const dependenciesOf = (service: Service) =>
+    service.dependsOn.flatMap((id) => {
+      const next = components.get(id);
+      return next?.kind === 'service' ? [next] : [];
+    });
+  for (const root of services) {
+    if (state.has(root.id)) continue;
+    // The path from the root: each service with the dependencies it has yet to visit.
+    const path: Array<{service: Service; next: number; dependencies: Service[]}> = [];
+    const enter = (service: Service) => {
+      state.set(service.id, 'visiting');
+      path.push({service, next: 0, dependencies: dependenciesOf(service)});
+    };
+    enter(root);
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const dependency = top.dependencies[top.next++];
+      if (dependency === undefined) {
+        state.set(top.service.id, 'done');
+        order.push(top.service);
+        path.pop();
+        continue;
+      }
+      const mark = state.get(dependency.id);
+      if (mark === 'done') continue;
+      if (mark === undefined) {
+        enter(dependency);
+        continue;
+      }
+      const from = path.findIndex((step) => step.service.id === dependency.id);
+      const cycle = [...path.slice(from).map((step) => step.service.id), dependency.id];
       // Located at the cycle's first edge: the dependsOn item of its first service.
       errors.push({
         path: [
           'services',
-          indexOf.get(service.id) ?? 0,
+          indexOf.get(dependency.id) ?? 0,
           'dependsOn',
-          service.dependsOn.indexOf(cycle[1]!),
+          dependency.dependsOn.indexOf(cycle[1]!),
         ],
         message: `dependency cycle: ${cycle.join(' → ')}`,
       });
-      return;
     }
-    state.set(service.id, 'visiting');
-    for (const dependency of service.dependsOn) {
-      const next = components.get(dependency);
-      if (next?.kind === 'service') visit(next, [...trail, service.id]);
-    }
-    state.set(service.id, 'done');
-    order.push(service);
-  };
-  for (const service of services) visit(service, []);
+  }
   return order;
 }
 

@@ -1,21 +1,192 @@
 import type {Model} from './model.js';
 import {printable} from './printable.js';
 
-/** What a live source tells the dashboard: a new topology, a new set of observed failures, or a problem. */
+/**
+ * A full snapshot of what one source observes; it replaces that source's previous snapshot.
+ * `observed` maps component id → reason it is down; `unknown` lists components the source
+ * watches but cannot see now (a series that vanished): shown as unknown, never as up.
+ */
+export interface ObservedUpdate {
+  type: 'observed';
+  source: string;
+  observed: ReadonlyMap<string, string>;
+  unknown?: ReadonlySet<string>;
+  at: number;
+}
+
+/** A poll that failed or a stream that was lost: shown with the last good time, the state kept. */
+export interface SourceErrorUpdate {
+  type: 'sourceError';
+  source: string;
+  message: string;
+  at: number;
+}
+
+/** A line of a stream that is not an event: counted and shown, never fatal. */
+export interface BadLineUpdate {
+  type: 'badLine';
+  source: string;
+  message: string;
+  count: number;
+  at: number;
+}
+
+/** A source that recovered or changed how it reads (a rotated file followed again). */
+export interface SourceNoticeUpdate {
+  type: 'sourceNotice';
+  source: string;
+  message: string;
+  at: number;
+}
+
+export type SourceUpdate = ObservedUpdate | SourceErrorUpdate | BadLineUpdate | SourceNoticeUpdate;
+
+/** What a live source tells the dashboard: a new topology, a source's news, or a problem. */
 export type LiveUpdate =
-  | {type: 'model'; model: Model}
-  | {type: 'observed'; observed: ReadonlyMap<string, string>}
-  | {type: 'error'; message: string}
-  /** A polled source's full snapshot, replacing its previous one. */
-  | {
-      type: 'observed';
-      source: string;
-      observed: ReadonlyMap<string, string>;
-      unknown?: ReadonlySet<string>;
-      at: number;
+  {type: 'model'; model: Model} | SourceUpdate | {type: 'error'; message: string};
+
+export interface SourceStatus {
+  name: string;
+  /** When the last good data arrived (a snapshot), if ever. */
+  lastGood?: number;
+  /** The last failure, cleared by the next good snapshot. */
+  error?: {message: string; at: number};
+  badLines: number;
+  observed: ReadonlyMap<string, string>;
+  unknown: ReadonlySet<string>;
+}
+
+/** One arrival in the live-events pane: a component going down, coming up or turning unknown. */
+export interface LiveEntry {
+  id: string;
+  state: 'down' | 'up' | 'unknown';
+  at: number;
+  /** Why it is down (every source's reason), or for an `up`, when it went down. */
+  reason?: string;
+  downSince?: number;
+}
+
+export interface LiveSources {
+  sources: ReadonlyMap<string, SourceStatus>;
+  /** Merged over every source: down wins, each reason listed. */
+  observed: ReadonlyMap<string, string>;
+  /** Seen by no source as down and by some source as unknown. */
+  unknown: ReadonlySet<string>;
+  /** Component id → when it was first observed down (for "down since 14:02, 6 min"). */
+  downSince: ReadonlyMap<string, number>;
+  /** Newest first, bounded. */
+  history: readonly LiveEntry[];
+}
+
+export const historyLimit = 200;
+
+export const noLiveSources: LiveSources = {
+  sources: new Map(),
+  observed: new Map(),
+  unknown: new Set(),
+  downSince: new Map(),
+  history: [],
+};
+
+/**
+ * Observed state across sources, per component: down when any source says down, with every
+ * source's reason; unknown when some source cannot see it and none says down.
+ */
+export function mergeObserved(sources: Iterable<SourceStatus>): {
+  observed: Map<string, string>;
+  unknown: Set<string>;
+} {
+  const reasons = new Map<string, string[]>();
+  const unknown = new Set<string>();
+  for (const source of sources) {
+    for (const [id, reason] of source.observed) {
+      const list = reasons.get(id) ?? [];
+      list.push(`${source.name}: ${reason}`);
+      reasons.set(id, list);
     }
-  /** A poll that failed: shown with the last good time; the state it gave stays. */
-  | {type: 'sourceError'; source: string; message: string; at: number};
+    for (const id of source.unknown) unknown.add(id);
+  }
+  const observed = new Map<string, string>();
+  for (const [id, list] of reasons) {
+    observed.set(id, list.join('; '));
+    unknown.delete(id);
+  }
+  return {observed, unknown};
+}
+
+function statusOf(live: LiveSources, name: string): SourceStatus {
+  return live.sources.get(name) ?? {name, badLines: 0, observed: new Map(), unknown: new Set()};
+}
+
+/**
+ * Text from files, events and APIs as the screen may show it: control characters escaped (the
+ * core's one rule for that), and cut so that one reason cannot fill the screen.
+ */
+export function shown(text: string, limit = 300): string {
+  const clean = printable(text);
+  return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
+}
+
+function printableUpdate(update: SourceUpdate): SourceUpdate {
+  if (update.type !== 'observed') return {...update, message: shown(update.message)};
+  const observed = new Map<string, string>();
+  for (const [id, reason] of update.observed) observed.set(id, shown(reason));
+  return {...update, observed};
+}
+
+/** The live sources after one update; errors and bad lines never clear what was observed. */
+export function applySourceUpdate(live: LiveSources, raw: SourceUpdate): LiveSources {
+  const update = printableUpdate(raw);
+  const before = statusOf(live, update.source);
+  const sources = new Map(live.sources);
+  if (update.type === 'sourceError') {
+    sources.set(update.source, {...before, error: {message: update.message, at: update.at}});
+    return {...live, sources};
+  }
+  if (update.type === 'badLine') {
+    sources.set(update.source, {...before, badLines: update.count});
+    return {...live, sources};
+  }
+  if (update.type === 'sourceNotice') return live;
+  const {error: _cleared, ...rest} = before;
+  sources.set(update.source, {
+    ...rest,
+    lastGood: update.at,
+    observed: update.observed,
+    unknown: update.unknown ?? new Set(),
+  });
+  return withMerged(live, sources, update.at);
+}
+
+/** The merged view after a source's snapshot changed, with what arrived added to the history. */
+function withMerged(
+  live: LiveSources,
+  sources: ReadonlyMap<string, SourceStatus>,
+  at: number,
+): LiveSources {
+  const {observed, unknown} = mergeObserved(sources.values());
+  const downSince = new Map<string, number>();
+  const arrived: LiveEntry[] = [];
+  for (const [id, reason] of observed) {
+    const since = live.downSince.get(id);
+    downSince.set(id, since ?? at);
+    if (since === undefined || live.observed.get(id) !== reason)
+      arrived.push({id, state: 'down', at, reason});
+  }
+  for (const [id, since] of live.downSince)
+    if (!observed.has(id))
+      arrived.push(
+        unknown.has(id)
+          ? {id, state: 'unknown', at, downSince: since}
+          : {id, state: 'up', at, downSince: since},
+      );
+  for (const id of unknown)
+    if (!live.unknown.has(id) && !live.downSince.has(id)) arrived.push({id, state: 'unknown', at});
+  arrived.sort((a, b) => a.id.localeCompare(b.id));
+  const history =
+    arrived.length === 0 ? live.history : [...arrived, ...live.history].slice(0, historyLimit);
+  return {sources, observed, unknown, downSince, history};
+}
 
 export interface EventLine {
   id: string;

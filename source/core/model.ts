@@ -54,6 +54,7 @@ export interface Vm {
   capacity: number;
   role: 'active' | 'standby';
   probe?: string;
+  hooks?: Hooks;
 }
 
 export interface LoadBalancer {

@@ -18,7 +18,7 @@ const id = z
   });
 
 /** Large enough for any real fleet, small enough that sums over 100k components stay finite and exact to the unit. */
-export const maxAmount = 1e12;
+const maxAmount = 1e12;
 
 const amount = z
   .number({error: 'expected a number'})
@@ -41,7 +41,7 @@ const probeUrl = z
 
 const hookCommand = z.array(z.string()).min(1, 'a hook is an argv list with at least the program');
 
-export const hooksSchema = z.strictObject({
+const hooksSchema = z.strictObject({
   failover: hookCommand.optional(),
   restore: hookCommand.optional(),
 });
@@ -104,6 +104,7 @@ export const topologySchema = z.strictObject({
           .enum(['active', 'standby'], {error: 'expected active or standby'})
           .default('active'),
         probe: probeUrl.optional(),
+        hooks: hooksSchema.optional(),
       }),
     )
     .default([]),
@@ -191,13 +192,7 @@ export const topologySchema = z.strictObject({
 
 export type TopologyFile = z.input<typeof topologySchema>;
 export type Topology = z.output<typeof topologySchema>;
-export type ZoneSpec = Topology['zones'][number];
-export type SiteSpec = Topology['sites'][number];
-export type AccountSpec = Topology['accounts'][number];
-export type VmSpec = Topology['vms'][number];
-export type LbSpec = Topology['loadBalancers'][number];
 export type GslbSpec = Topology['gslbs'][number];
-export type GslbTarget = GslbSpec['targets'][number];
 export type ServiceSpec = Topology['services'][number];
 export type Hooks = z.output<typeof hooksSchema>;
 

@@ -110,10 +110,8 @@ function summarize(
     const {tolerance} = result.get(service.id)!;
     for (const kind of kinds) {
       const total = ofKind.get(kind) ?? 0;
-      if (total === 0) {
-        tolerance[kind] = {survives: true, full: true, worstPercent: 100};
-        continue;
-      }
+      // A kind the topology does not have is no failure it could tolerate: not listed.
+      if (total === 0) continue;
       const changed = touched.get(service.id)!.get(kind) ?? {
         count: 0,
         lowest: Infinity,

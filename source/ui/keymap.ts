@@ -3,12 +3,13 @@ import {t} from './i18n.js';
 import type {Binding, KeyContext, Scope} from './keys/binding.js';
 import {changeKeys, type ChangeAction} from './keys/changes.js';
 import {demoKeys, type DemoAction} from './keys/demo.js';
+import {liveKeys, type LiveAction} from './keys/live.js';
 import {navigation, type NavigationAction} from './keys/navigation.js';
 import {panelKeys, type PanelAction} from './keys/panels.js';
 import type {Lang} from './types.js';
 
 export type {Binding, KeyContext, Scope};
-export type KeyAction = DemoAction | NavigationAction | ChangeAction | PanelAction;
+export type KeyAction = DemoAction | NavigationAction | ChangeAction | PanelAction | LiveAction;
 
 /**
  * The one table of keys: it drives the input handler, the footer and the help screen, so
@@ -19,6 +20,7 @@ export const keymap: readonly Binding<KeyAction>[] = [
   ...navigation,
   ...changeKeys,
   ...panelKeys,
+  ...liveKeys,
 ];
 
 const inScope = (binding: Binding, scopes: readonly Scope[]) =>

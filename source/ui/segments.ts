@@ -8,10 +8,6 @@ export interface Segment {
   inverse?: boolean;
 }
 
-export function plainText(segments: readonly Segment[]): string {
-  return segments.map((segment) => segment.text).join('');
-}
-
 /** Text word-wrapped to `width`, one line of one tone per row. */
 export function wrappedLines(text: string, width: number, tone: Tone = 'plain'): Segment[][] {
   return wrapWords(text, width).map((line) => [{text: line, tone}]);

@@ -36,10 +36,7 @@ export function fit(
   return align === 'left' ? cut + gap : gap + cut;
 }
 
-/** Amounts as whole numbers where they are whole, else one decimal. */
-export function amount(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
+export {amount} from '../core/format.js';
 
 export function clockOf(epochMs: number): string {
   const d = new Date(epochMs);
@@ -80,6 +77,19 @@ const asciiLookalikes: Record<string, string> = {
   '\u00a0': ' ',
 };
 
+const beyondAscii = /[\u007f-\uffff]/;
+
+/** Every character beyond 0x7e as an ASCII one of the same width; control characters untouched. */
+export function asciiOnly(text: string): string {
+  if (!beyondAscii.test(text)) return text;
+  let out = '';
+  for (const {segment} of segmenter.segment(text)) {
+    if (!beyondAscii.test(segment)) out += segment;
+    else out += asciiLookalikes[segment] ?? '?'.repeat(stringWidth(segment));
+  }
+  return out;
+}
+
 /**
  * The last step before text reaches the terminal, whatever its source: control characters are
  * escaped (`\e`, `\n`), and on an ASCII terminal every other character beyond 0x7e becomes an
@@ -87,12 +97,5 @@ const asciiLookalikes: Record<string, string> = {
  */
 export function screenText(text: string, ascii: boolean): string {
   const safe = printable(text);
-  // eslint-disable-next-line no-control-regex
-  if (!ascii || !/[^\x00-\x7e]/.test(safe)) return safe;
-  let out = '';
-  for (const {segment} of segmenter.segment(safe)) {
-    if (/^[\x20-\x7e]+$/.test(segment)) out += segment;
-    else out += asciiLookalikes[segment] ?? '?'.repeat(stringWidth(segment));
-  }
-  return out;
+  return ascii ? asciiOnly(safe) : safe;
 }

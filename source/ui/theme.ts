@@ -19,8 +19,6 @@ export interface Glyphs {
   rule: string;
   topLeft: string;
   topRight: string;
-  upDown: string;
-  leftRight: string;
 }
 
 const unicode: Glyphs = {
@@ -40,8 +38,6 @@ const unicode: Glyphs = {
   rule: '─',
   topLeft: '┌',
   topRight: '┐',
-  upDown: '↑↓',
-  leftRight: '←→',
 };
 
 /** Plain ASCII for terminals that are not UTF-8: nothing beyond 0x7e. */
@@ -62,8 +58,6 @@ const ascii: Glyphs = {
   rule: '-',
   topLeft: '+',
   topRight: '+',
-  upDown: 'j/k',
-  leftRight: 'h/l',
 };
 
 /** `would`: what a preview says would happen, drawn apart from real outages (`bad`). */

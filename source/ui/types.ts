@@ -1,5 +1,7 @@
 import type {AvailabilityEstimate} from '../core/availability.js';
+import type {HookCommand} from '../core/hooks.js';
 import type {Model} from '../core/model.js';
+import type {HookOutcome} from './state/types.js';
 
 export type {AvailabilityEstimate};
 
@@ -16,8 +18,21 @@ export interface AuditAction {
 
 export type {LiveUpdate} from '../core/live.js';
 
+/** What the hook runner tells the screen, each after it is journaled. */
+export type HookReport = {type: 'started'; at: number} | {type: 'ended'; outcome: HookOutcome};
+
+/** Runs a confirmed hook outside the screen (the UI opens no process) and reports back. */
+export type HookRunner = (hook: HookCommand, report: (event: HookReport) => void) => void;
+
 /** The `a` panel's estimate for one service of the model on screen (it changes on reload). */
 export type AvailabilityOf = (serviceId: string, model: Model) => AvailabilityEstimate;
+
+/**
+ * Writes plain text straight onto the terminal at a cell of the frame, outside Ink: Ink redraws
+ * its whole frame on every change, so a ticking clock drawn through it would cost a full frame
+ * each second. Only for text whose width never changes.
+ */
+export type PaintCells = (row: number, column: number, text: string, style: {dim: boolean}) => void;
 
 /** How the screen is drawn; fixed for a session. */
 export interface Look {

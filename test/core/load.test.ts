@@ -215,18 +215,21 @@ describe('the file adapter', () => {
     await rm(dir, {recursive: true, force: true});
   });
 
-  it('reports a directory as FILE at 1:1', async () => {
+  // Line 0: about the file as a whole, printed without a position.
+  it('reports a directory as FILE, at no line', async () => {
     const file = join(dir, 'topology.yaml');
-    expect(errorsOf(await loadTopologyFile(file))).toEqual([
-      {file, line: 1, column: 1, message: 'is a directory, not a topology file'},
+    const errors = errorsOf(await loadTopologyFile(file));
+    expect(errors).toEqual([
+      {file, line: 0, column: 0, message: 'is a directory, not a topology file'},
     ]);
+    expect(formatLocated(errors[0]!)).toBe(`${file}: is a directory, not a topology file`);
   });
 
-  it('reports a missing file at 1:1', async () => {
+  it('reports a missing file, at no line', async () => {
     const file = join(dir, 'missing.yaml');
-    expect(errorsOf(await loadTopologyFile(file))).toEqual([
-      {file, line: 1, column: 1, message: 'no such file'},
-    ]);
+    const errors = errorsOf(await loadTopologyFile(file));
+    expect(errors).toEqual([{file, line: 0, column: 0, message: 'no such file'}]);
+    expect(formatLocated(errors[0]!)).toBe(`${file}: no such file`);
   });
 
   it('reads every corpus file without throwing', async () => {

@@ -73,6 +73,29 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the dashboard in a real termina
     expect(screen.screen()).not.toContain('Topology');
   }, 90_000);
 
+  it('the clock ticks in place at the end of the header, the rest of the screen untouched', async () => {
+    const screen = open(['fixtures/demo.yaml']);
+    const first = await screen.waitForText('Topology · by zone');
+    const clockAt = /(\d\d:\d\d:\d\d) ?$/;
+    const [header, ...body] = first.split('\n');
+    const time = clockAt.exec(header ?? '')?.[1];
+    expect(time).toBeDefined();
+    const ticked = await screen.waitFor((text) => {
+      const line = text.split('\n')[0] ?? '';
+      return clockAt.test(line) && clockAt.exec(line)?.[1] !== time;
+    }, 'the next second');
+    const [after, ...rest] = ticked.split('\n');
+    expect(after?.length).toBe(header?.length);
+    expect(after?.replace(clockAt, '')).toBe(header?.replace(clockAt, ''));
+    expect(rest).toEqual(body);
+    // A frame drawn after ticks still lands in place: the cursor was given back where it was.
+    screen.keys('j');
+    const moved = await screen.waitForText('Impact · router shop-main/KR-CA');
+    expect(moved.split('\n')[0]).toMatch(clockAt);
+    expect(moved.split('\n')[1]).toMatch(/^┌ Topology · by zone/);
+    expect(moved.split('\n')).toHaveLength(first.split('\n').length);
+  });
+
   it('with no FILE opens the bundled demo topology (npm start)', async () => {
     const screen = open([]);
     await screen.waitForText('shop-prod');

@@ -28,7 +28,7 @@ export class Pane {
 
   static open(
     args: string[],
-    options: {columns?: number; rows?: number; env?: Record<string, string>} = {},
+    options: {columns?: number; rows?: number; env?: Record<string, string>; stdin?: string} = {},
   ): Pane {
     const socket = join(tmpdir(), `failsight-e2e-${process.pid}-${sessions++}.sock`);
     const pane = new Pane(socket);
@@ -36,6 +36,8 @@ export class Pane {
       ([name, value]) => `${name}=${quote(value)}`,
     );
     const program = ['env', ...extra, quote(process.execPath), 'dist/cli.js', ...args.map(quote)];
+    // stdin from elsewhere (a file, /dev/null) while stdout stays the terminal.
+    if (options.stdin !== undefined) program.push('<', quote(options.stdin));
     // The shell reports the exit status on the screen (tmux's own record of it is unreliable when
     // the server inherits a blocked SIGCHLD) and keeps the pane, with its terminal modes, open.
     const command = `${program.join(' ')}; printf '\\nEXIT=%s\\n' $?; exec sleep 600`;

@@ -101,7 +101,7 @@ describe('the keymap', () => {
 
   it('turns every key action into a reducer action or a screen action', () => {
     const state = start();
-    const screen = new Set(['quit', 'demoPause', 'demoNext', 'demoPrev']);
+    const screen = new Set(['quit', 'demoPause', 'demoNext', 'demoPrev', 'confirmHook']);
     for (const binding of keymap) {
       const action = dashboardAction(binding.action, state, 1);
       expect(action === undefined, binding.action).toBe(screen.has(binding.action));

@@ -163,7 +163,6 @@ function expectOneTruth(state: DashboardState, now: number) {
     live: false,
     readOnly: false,
     demo: false,
-    now,
     theme: themeOf({lang: 'en', ascii: false, color: false}),
     width: 200,
   })

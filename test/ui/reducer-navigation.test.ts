@@ -1,8 +1,9 @@
+import {allRows} from '../../source/ui/tree/visible.js';
 import {describe, expect, it} from 'vitest';
 import {cursorOf, rowsOf} from '../../source/ui/state/navigation.js';
 import {apply, selectedId, start, walkTo} from './reducer-helpers.js';
 
-const ids = (state: ReturnType<typeof start>) => rowsOf(state).rows.map((row) => row.id);
+const ids = (state: ReturnType<typeof start>) => allRows(rowsOf(state)).map((row) => row.id);
 
 describe('the reducer: moving around', () => {
   it('starts on the first zone of the zone view, all unfolded', () => {

@@ -1,3 +1,4 @@
+import {allRows} from '../../source/ui/tree/visible.js';
 import {describe, expect, it} from 'vitest';
 import {buildModel} from '../../source/core/build-model.js';
 import {topologySchema} from '../../source/core/schema.js';
@@ -9,7 +10,7 @@ describe('the reducer: filter, panels, help', () => {
     const typing = apply(start(), {type: 'startFilter'}, {type: 'editFilter', text: 'web'});
     expect(typing.filter).toEqual({text: 'web', editing: true});
     expect(selectedId(typing)).toBe('web-1');
-    expect(rowsOf(typing).rows.map((row) => row.id)).toEqual([
+    expect(allRows(rowsOf(typing)).map((row) => row.id)).toEqual([
       'KR-CA',
       'shop-main/KR-CA',
       'web-1',
@@ -99,7 +100,7 @@ describe('the reducer: filter, panels, help', () => {
     );
     expect(selectedId(filtered)).toBe('web-3');
     const cancelled = apply(filtered, {type: 'cancelFilter'});
-    expect(rowsOf(cancelled).rows).toHaveLength(18);
+    expect(rowsOf(cancelled)).toHaveLength(18);
     expect(selectedId(cancelled)).toBe('web-3');
     expect(apply(filtered, {type: 'closeOverlay'}).filter.text).toBe('');
   });
@@ -174,7 +175,7 @@ describe('the reducer: live updates and messages', () => {
     expect(selectedId(reloaded)).toBe('web-4');
     expect(reloaded.folded.has('zone,KR-M2')).toBe(true);
     expect([...reloaded.failure.simulated]).toEqual(['KR-CA']);
-    expect(rowsOf(reloaded).rows.some((row) => row.id === 'web-1')).toBe(false);
+    expect(allRows(rowsOf(reloaded)).some((row) => row.id === 'web-1')).toBe(false);
     expect(reloaded.notice?.id).toBe('msg.reloaded');
   });
 

@@ -90,10 +90,13 @@ describe('the dashboard over time and with live data', () => {
       asked.push(id);
       return {ok: 0.9995, up: 0.99995, downtimeMinutesPerYear: 262.8, exact: id !== 'shop-web'};
     };
-    const {lastFrame, stdin} = renderDashboard({availabilityOf});
+    const {lastFrame, stdin, frames} = renderDashboard({availabilityOf});
     await waitForFrame(lastFrame, (f) => f.includes('by zone'));
     stdin.write('a');
-    const frame = await waitForFrame(lastFrame, (f) => f.includes('┌ Availability'));
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('263 exact'));
+    // The panel opened before any estimate ran; the figures followed once it was drawn.
+    const opened = frames.find((f) => f.includes('┌ Availability'));
+    expect(opened).toContain('││›shop-web   computing…');
     expect(frame).toContain('││                P(OK)     P(up)  min/yr');
     expect(frame).toContain('││›shop-web    99.9500%  99.9950%     263 approx.');
     expect(frame).toContain('││ shop-db     99.9500%  99.9950%     263 exact');
@@ -109,11 +112,17 @@ describe('the dashboard over time and with live data', () => {
     expect(first.split('\n')[0]).toContain('live ● 21 up');
     stdin.write('jjjjjjjjjjjj');
     await waitForFrame(lastFrame, (f) => f.includes('Impact · VM web-4'));
-    live.push({type: 'observed', observed: new Map([['web-4', 'probe failed']])});
+    live.push({
+      type: 'observed',
+      source: 'probes',
+      observed: new Map([['web-4', 'probe failed']]),
+      at: fixedNow - 60_000,
+    });
     const observed = await waitForFrame(lastFrame, (f) => f.includes('✖ 1 down'));
     expect(observed.split('\n')[0]).toContain('live ● 20 up ✖ 1 down');
     expect(observed).toMatch(/│› {6}✖ web-4 +0\/250 live +││/);
-    expect(observed).toContain('││✖ down (observed): probe failed');
+    expect(observed).toContain('││✖ down (observed): probes: probe failed');
+    expect(observed.split('\n')[0]).toContain('probes 14:02:22');
     expect(observed).toMatch(/│ {3}▾ ◐ shop-sub\/KR-CB +0\/250 +││/);
     stdin.write('x');
     await waitForFrame(lastFrame, (f) => f.includes('web-4 is already failed'));

@@ -47,6 +47,9 @@ describe('--ascii prints only ASCII', () => {
     await press(driver, 'R', (f) => /restored|nothing simulated/.test(f), 'restored');
     await press(driver, '1', (f) => f.includes('by zone'), 'by zone');
     await press(driver, 'x', (f) => f.includes('simulated failure'), 'failed');
+    const failed = driver.lastFrame();
+    await press(driver, 'p', (f) => f !== failed, 'failover plan');
+    await press(driver, keys.escape, (f) => f.includes('simulated failure'), 'plan closed');
     await press(driver, 's', (f) => f.includes('sweep'), 'sweep');
     await press(driver, 'a', (f) => f.includes('vailab'), 'availability');
     await press(driver, keys.escape, (f) => !f.includes('vailab'), 'panel closed');

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {fit, truncate, widthOf, wrapWords} from '../../source/ui/text.js';
 import type {TreeNode} from '../../source/ui/tree/nodes.js';
 import {treeOf} from '../../source/ui/tree/trees.js';
-import {flatten} from '../../source/ui/tree/visible.js';
+import {allRows, flatten} from '../../source/ui/tree/visible.js';
 import {loadFixture} from './reducer-helpers.js';
 
 const outline = (nodes: readonly TreeNode[]): string[] =>
@@ -37,7 +37,7 @@ describe('the three trees', () => {
       '      db-2',
       'idc-guro',
     ]);
-    expect(tree.byId.get('shop-main/KR-CA')?.[0]?.name).toBe('KR-CA');
+    expect(tree.nodesOf('shop-main/KR-CA')[0]?.name).toBe('KR-CA');
   });
 
   it('by service: service → GSLB → targets → members, then what it depends on', () => {
@@ -63,15 +63,17 @@ describe('the three trees', () => {
 
   it('row keys are paths, unique in a view and the same for the same model', () => {
     const tree = treeOf(model, 'service');
-    expect(tree.byKey.size).toBe(16);
-    expect([...tree.byKey.keys()]).toContain('service,shop-web,needs:shop-db');
+    const keys = allRows(flatten(tree, new Set(), '')).map((node) => node.key);
+    expect(new Set(keys).size).toBe(16);
+    expect(keys).toContain('service,shop-web,needs:shop-db');
+    for (const key of keys) expect(tree.nodeByKey(key)?.key).toBe(key);
     expect(treeOf(model, 'service')).toBe(tree);
   });
 
   it('folding hides descendants; a filter shows matches with their ancestors, folds ignored', () => {
     const tree = treeOf(model, 'zone');
     const folded = flatten(tree, new Set(['zone,KR-CA', 'zone,KR-CB']), '');
-    expect(folded.rows.map((row) => row.id)).toEqual([
+    expect(allRows(folded).map((row) => row.id)).toEqual([
       'KR-CA',
       'KR-CB',
       'KR-M2',
@@ -80,9 +82,9 @@ describe('the three trees', () => {
       'idc-guro',
     ]);
     const filtered = flatten(tree, new Set(['zone,KR-M2']), '구로');
-    expect(filtered.rows.map((row) => row.id)).toEqual(['idc-guro']);
+    expect(allRows(filtered).map((row) => row.id)).toEqual(['idc-guro']);
     expect(filtered.matches).toEqual([0]);
-    expect(flatten(tree, new Set(['zone,KR-M2']), 'DB-2').rows.map((row) => row.id)).toEqual([
+    expect(allRows(flatten(tree, new Set(['zone,KR-M2']), 'DB-2')).map((row) => row.id)).toEqual([
       'KR-M2',
       'shop-dr/KR-M2',
       'db-2',

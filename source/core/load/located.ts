@@ -9,7 +9,9 @@ export interface Located {
   message: string;
 }
 
+/** `file:line:column: message`; line 0 is about the file as a whole: `file: message`. */
 export function formatLocated(problem: Located): string {
+  if (problem.line === 0) return `${problem.file}: ${problem.message}`;
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 

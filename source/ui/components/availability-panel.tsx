@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {useMemo} from 'react';
+import {useEffect, useState} from 'react';
 import type {Model} from '../../core/model.js';
 import {t} from '../i18n.js';
 import type {Segment} from '../segments.js';
@@ -8,6 +8,7 @@ import {fit, widthOf} from '../text.js';
 import type {AvailabilityEstimate, AvailabilityOf} from '../types.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
+import {minutes, percent} from '../../core/format.js';
 
 interface AvailabilityPanelProps {
   model: Model;
@@ -21,34 +22,57 @@ interface AvailabilityPanelProps {
   focused?: boolean;
 }
 
-export function percent(probability: number): string {
-  return `${(probability * 100).toFixed(4)}%`;
+/** Estimates per estimator and model, kept across openings of the panel; null: it failed. */
+const estimated = new WeakMap<
+  AvailabilityOf,
+  WeakMap<Model, Map<string, AvailabilityEstimate | null>>
+>();
+
+function cacheOf(availabilityOf: AvailabilityOf, model: Model) {
+  let perModel = estimated.get(availabilityOf);
+  if (!perModel) estimated.set(availabilityOf, (perModel = new WeakMap()));
+  let cache = perModel.get(model);
+  if (!cache) perModel.set(model, (cache = new Map()));
+  return cache;
 }
 
-function minutes(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
-}
+/** Time given to estimates between two frames, so keys stay answered while they fill in. */
+const sliceMs = 50;
+/** Longer than one frame at Ink's 30 fps: the panel shows before the first estimate runs. */
+const afterFrameMs = 40;
 
-/** Per-service availability from per-kind figures: P(OK), P(not DOWN), downtime per year. */
+/**
+ * Per-service availability from per-kind figures: P(OK), P(not DOWN), downtime per year.
+ * The panel opens at once; the rows on screen are estimated after it is drawn, a slice at a
+ * time, each once per model.
+ */
 export function AvailabilityPanel(props: AvailabilityPanelProps) {
   const {model, availabilityOf, index, top, theme, width, height} = props;
   const {lang, glyphs} = theme;
   const inner = width - 2;
   const rows = Math.max(0, height - 4);
-  const cache = useMemo(() => new Map<string, AvailabilityEstimate>(), [model, availabilityOf]);
+  const [, setFilled] = useState(0);
+  const cache = availabilityOf ? cacheOf(availabilityOf, model) : undefined;
   const shown = model.services.slice(top, top + rows);
-  const estimates = shown.map((service) => {
-    let estimate = cache.get(service.id);
-    if (!estimate && availabilityOf) {
-      try {
-        estimate = availabilityOf(service.id, model);
-        cache.set(service.id, estimate);
-      } catch {
-        // One service the estimator cannot handle leaves its row blank, not the screen broken.
+  const missing = cache ? shown.filter((service) => !cache.has(service.id)) : [];
+  useEffect(() => {
+    if (!cache || !availabilityOf || missing.length === 0) return;
+    const timer = setTimeout(() => {
+      const started = performance.now();
+      for (const service of missing) {
+        if (performance.now() - started > sliceMs) break;
+        try {
+          cache.set(service.id, availabilityOf(service.id, model));
+        } catch {
+          // One service the estimator cannot handle leaves its row blank, not the screen broken.
+          cache.set(service.id, null);
+        }
       }
-    }
-    return estimate;
+      setFilled((count) => count + 1);
+    }, afterFrameMs);
+    return () => clearTimeout(timer);
   });
+  const estimates = shown.map((service) => cache?.get(service.id));
   const nameWidth = Math.max(8, ...shown.map((service) => widthOf(service.id)));
   const columns = [t(lang, 'avail.ok'), t(lang, 'avail.up'), t(lang, 'avail.downtime')];
   const widths = [9, 9, 7];
@@ -58,11 +82,14 @@ export function AvailabilityPanel(props: AvailabilityPanelProps) {
     const service = shown[position]!;
     const estimate = estimates[position];
     const cursor = top + position === index ? glyphs.cursor : ' ';
-    const figures = estimate
-      ? [percent(estimate.ok), percent(estimate.up), minutes(estimate.downtimeMinutesPerYear)]
-          .map(cell)
-          .join('') + ` ${t(lang, estimate.exact ? 'avail.exact' : 'avail.approx')}`
-      : '';
+    const figures =
+      estimate === undefined
+        ? ` ${t(lang, 'panel.computing')}`
+        : estimate
+          ? [percent(estimate.ok), percent(estimate.up), minutes(estimate.downtimeMinutesPerYear)]
+              .map(cell)
+              .join('') + ` ${t(lang, estimate.exact ? 'avail.exact' : 'avail.approx')}`
+          : '';
     const text = fit(
       `${cursor}${fit(service.id, nameWidth)}${figures}`,
       inner,

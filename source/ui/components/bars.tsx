@@ -1,22 +1,76 @@
-import {Box} from 'ink';
-import {useMemo} from 'react';
+import {Box, Text} from 'ink';
+import {useEffect, useMemo} from 'react';
+import {useClock} from '../hooks/use-clock.js';
 import type {KeyHint} from '../keymap.js';
 import type {Segment} from '../segments.js';
 import type {Theme, Tone} from '../theme.js';
+import type {PaintCells} from '../types.js';
 import {fit, widthOf, wrapWords} from '../text.js';
-import {headerLine, type HeaderInputs} from './header-text.js';
+import {clockText, clockWidth, headerLine, type HeaderInputs} from './header-text.js';
 import {Line} from './line.js';
 
-type HeaderProps = HeaderInputs;
+interface HeaderProps extends HeaderInputs {
+  /** The clock to show and how often it ticks (0: only when the header is drawn anyway). */
+  clock: () => number;
+  tickMs: number;
+  paintCells?: PaintCells | undefined;
+}
 
 export function Header(props: HeaderProps) {
-  const {model, snapshot, live, readOnly, demo, theme, width} = props;
-  const second = Math.floor(props.now / 1000) * 1000;
+  const {model, snapshot, live, sources, readOnly, demo, theme, width} = props;
   const segments = useMemo(
-    () => headerLine({model, snapshot, live, readOnly, demo, now: second, theme, width}),
-    [model, snapshot, live, readOnly, demo, second, theme, width],
+    () =>
+      headerLine({
+        model,
+        snapshot,
+        live,
+        ...(sources ? {sources} : {}),
+        readOnly,
+        demo,
+        theme,
+        width,
+      }),
+    [model, snapshot, live, sources, readOnly, demo, theme, width],
   );
-  return <Line segments={segments} theme={theme} />;
+  return (
+    <Box width={width}>
+      <Box width={width - clockWidth}>
+        <Line segments={segments} theme={theme} />
+      </Box>
+      <Clock
+        clock={props.clock}
+        tickMs={props.tickMs}
+        theme={theme}
+        paint={props.paintCells}
+        column={width - clockWidth}
+      />
+    </Box>
+  );
+}
+
+interface ClockProps {
+  clock: () => number;
+  tickMs: number;
+  theme: Theme;
+  /** With a painter, ticks write the clock's ten cells directly and nothing re-renders. */
+  paint?: PaintCells | undefined;
+  column: number;
+}
+
+/** The only part of the screen that changes by itself: a tick redraws this one Text. */
+export function Clock({clock, tickMs, theme, paint, column}: ClockProps) {
+  const now = useClock(clock, paint ? 0 : tickMs);
+  const dim = theme.style('dim').dimColor === true;
+  useEffect(() => {
+    if (!paint || tickMs <= 0) return;
+    const timer = setInterval(() => paint(0, column, clockText(clock()), {dim}), tickMs);
+    return () => clearInterval(timer);
+  }, [paint, tickMs, clock, column, dim]);
+  return (
+    <Text wrap="truncate" {...theme.style('dim')}>
+      {clockText(now)}
+    </Text>
+  );
 }
 
 const piece = (hint: KeyHint): Segment[] => [

@@ -1,9 +1,8 @@
 import {Box, Text, useApp} from 'ink';
-import {useCallback, useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
 import type {DemoStep} from '../demo/script.js';
-import {useClock} from '../hooks/use-clock.js';
 import {useDemo} from '../hooks/use-demo.js';
 import {useDashboardKeys} from '../hooks/use-keys.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
@@ -13,7 +12,15 @@ import {t} from '../i18n.js';
 import {layoutOf, minColumns, minRows} from '../layout.js';
 import {initialState} from '../state/init.js';
 import {themeOf} from '../theme.js';
-import type {AuditAction, AvailabilityOf, LiveUpdate, Look, View} from '../types.js';
+import type {
+  AuditAction,
+  AvailabilityOf,
+  HookRunner,
+  LiveUpdate,
+  Look,
+  PaintCells,
+  View,
+} from '../types.js';
 import {Screen} from './screen.js';
 import {adviceLines} from './sweep-panel.js';
 
@@ -27,6 +34,8 @@ export interface DashboardProps {
   live?: boolean;
   updates?: AsyncIterable<LiveUpdate>;
   onAction?: (action: AuditAction) => void;
+  /** --allow-hooks: confirmed hooks run through this; without it, hooks are a dry run. */
+  runHook?: HookRunner;
   availabilityOf?: AvailabilityOf;
   onQuit?: (code: number) => void;
   demo?: {steps: DemoStep[]; dwellMs?: number};
@@ -35,6 +44,8 @@ export interface DashboardProps {
   now?: () => number;
   tickMs?: number;
   size?: TerminalSize;
+  /** Draws the clock's cells straight onto the terminal (see PaintCells). */
+  paintCells?: PaintCells;
   /** Draw nothing for now: after a resize, the caller repaints from an empty frame. */
   blank?: boolean;
 }
@@ -55,6 +66,7 @@ export function Dashboard(props: DashboardProps) {
       readOnly: props.readOnly ?? false,
       includeGslb: props.includeGslb ?? false,
       demo: steps !== undefined,
+      allowHooks: props.runHook !== undefined,
       live: props.live ?? props.updates !== undefined,
       at: epoch,
       treeRows: layout.innerRows,
@@ -68,11 +80,21 @@ export function Dashboard(props: DashboardProps) {
     dwellMs: props.demo?.dwellMs ?? 6000,
     epoch,
   });
-  const clock = useClock(demo ? demo.now : now, props.tickMs ?? 1000);
-  // A GSLB that finished moving traffic is announced once, when the clock passes its time.
+  const clock = demo ? demo.now : now;
+  const tickMs = props.tickMs ?? 1000;
+  const clockRef = useRef(clock);
+  clockRef.current = clock;
+  const playing = demo !== undefined;
+  // A GSLB that finished moving traffic is announced once, when the clock passes its time. A
+  // tick with nothing to announce returns the same state, so it renders nothing.
   useEffect(() => {
-    if (!demo) dispatch({type: 'tick', at: clock});
-  }, [clock, demo, dispatch]);
+    if (!playing) dispatch({type: 'tick', at: clockRef.current()});
+  });
+  useEffect(() => {
+    if (playing || tickMs <= 0) return;
+    const timer = setInterval(() => dispatch({type: 'tick', at: clockRef.current()}), tickMs);
+    return () => clearInterval(timer);
+  }, [playing, tickMs, dispatch]);
   useLiveUpdates(props.updates, dispatch, now);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
@@ -85,11 +107,25 @@ export function Dashboard(props: DashboardProps) {
   const app = useApp();
   const {onQuit} = props;
   const quit = useCallback((code: number) => (onQuit ? onQuit(code) : app.exit()), [onQuit, app]);
+  const {runHook} = props;
+  const confirmHook = useCallback(() => {
+    const hook = current.current.hooks.pending;
+    dispatch({type: 'confirmHook'});
+    if (!hook || !runHook) return;
+    runHook(hook, (event) =>
+      dispatch(
+        event.type === 'started'
+          ? {type: 'hookStarted', hook, at: event.at}
+          : {type: 'hookEnded', hook, outcome: event.outcome},
+      ),
+    );
+  }, [current, dispatch, runHook]);
   const onPanelLength = useCallback(
     (lines: number) => dispatch({type: 'panelLength', lines}),
     [dispatch],
   );
   useDashboardKeys(current, dispatch, {
+    confirmHook,
     now: demo ? demo.now : now,
     quit,
     ascii,
@@ -109,7 +145,9 @@ export function Dashboard(props: DashboardProps) {
       state={state}
       layout={layout}
       theme={theme}
-      now={clock}
+      clock={clock}
+      tickMs={tickMs}
+      paintCells={props.paintCells}
       live={props.live ?? props.updates !== undefined}
       warnings={props.warnings ?? noWarnings}
       availabilityOf={props.availabilityOf}

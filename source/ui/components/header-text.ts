@@ -1,4 +1,5 @@
 import type {Snapshot} from '../../core/analyze.js';
+import type {LiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {isFailable} from '../../core/propagate.js';
 import {kindWord, statusWord, t} from '../i18n.js';
@@ -10,9 +11,10 @@ export interface HeaderInputs {
   model: Model;
   snapshot: Snapshot;
   live: boolean;
+  /** Each live source's state: shown when it failed or counted bad lines, else its last good time. */
+  sources?: LiveSources;
   readOnly: boolean;
   demo: boolean;
-  now: number;
   theme: Theme;
   width: number;
 }
@@ -50,7 +52,17 @@ function healthOf(snapshot: Snapshot, theme: Theme): Segment {
   return {text: ` ${text}`, tone};
 }
 
-/** failsight  shop-prod   live ● 17 up ✖ 1 down   sim ⚡ zone KR-CA   14:03:22 */
+/** The clock at the end of the header, always this many columns: ` 14:03:22 `. */
+export const clockWidth = 10;
+
+export function clockText(now: number): string {
+  return ` ${clockOf(now)} `;
+}
+
+/**
+ * failsight  shop-prod   live ● 17 up ✖ 1 down   sim ⚡ zone KR-CA, padded to leave
+ * `clockWidth` columns for the clock, which is drawn apart so that its tick redraws only itself.
+ */
 export function headerLine(inputs: HeaderInputs): Segment[] {
   const {model, snapshot, theme, width} = inputs;
   const {lang, glyphs} = theme;
@@ -68,6 +80,7 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     );
     if (down > 0)
       middle.push({text: ` ${glyphs.downLive} ${t(lang, 'header.down', {n: down})}`, tone: 'bad'});
+    if (inputs.sources) middle.push(...sourceSegments(inputs.sources, theme));
   }
   const simulated = [...snapshot.state.simulated];
   if (simulated.length > 0) {
@@ -82,8 +95,7 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
   // Said last, so a narrow terminal drops it before what is failed.
   if (!inputs.live && !inputs.demo)
     middle.push({text: `  ${t(lang, 'header.noLive')}`, tone: 'dim'});
-  const clock = ` ${clockOf(inputs.now)} `;
-  const room = width - widthOf(clock) - left.reduce((sum, s) => sum + widthOf(s.text), 0);
+  const room = width - clockWidth - left.reduce((sum, s) => sum + widthOf(s.text), 0);
   const fitted: Segment[] = [];
   let used = 0;
   for (const segment of middle) {
@@ -92,10 +104,37 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     fitted.push({...segment, text});
     used += widthOf(text);
   }
-  return [
-    ...left,
-    ...fitted,
-    {text: fit('', Math.max(0, room - used))},
-    {text: clock, tone: 'dim'},
-  ];
+  return [...left, ...fitted, {text: fit('', Math.max(0, room - used))}];
+}
+
+/** Failed sources first (they matter most), then bad-line counts, then the healthy ones. */
+function sourceSegments(live: LiveSources, theme: Theme): Segment[] {
+  const {lang} = theme;
+  const failed: Segment[] = [];
+  const warned: Segment[] = [];
+  const healthy: Segment[] = [];
+  if (live.unknown.size > 0)
+    warned.push({text: ` ? ${t(lang, 'header.unknown', {n: live.unknown.size})}`, tone: 'warn'});
+  for (const source of live.sources.values()) {
+    if (source.error)
+      failed.push({
+        text: `  ${theme.glyphs.downLive} ${
+          source.lastGood === undefined
+            ? t(lang, 'header.sourceNever', {source: source.name})
+            : t(lang, 'header.sourceFailed', {source: source.name, time: clockOf(source.lastGood)})
+        }`,
+        tone: 'bad',
+      });
+    if (source.badLines > 0)
+      warned.push({
+        text: `  ${t(lang, 'header.badLines', {source: source.name, n: source.badLines})}`,
+        tone: 'warn',
+      });
+    if (!source.error && source.lastGood !== undefined)
+      healthy.push({
+        text: `  ${t(lang, 'header.sourceOk', {source: source.name, time: clockOf(source.lastGood)})}`,
+        tone: 'dim',
+      });
+  }
+  return [...failed, ...warned, ...healthy];
 }

@@ -2,15 +2,19 @@ import {Box} from 'ink';
 import {useMemo} from 'react';
 import {analyze} from '../analysis/analysis.js';
 import {keyContext, scopesOf} from '../hooks/key-actions.js';
+import {useSettled} from '../hooks/use-settled.js';
+import {t} from '../i18n.js';
 import {footerHints, helpEntries} from '../keymap.js';
 import type {Layout} from '../layout.js';
 import {rowsOf, selectedNode} from '../state/navigation.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
-import type {AvailabilityOf} from '../types.js';
+import type {AvailabilityOf, PaintCells} from '../types.js';
 import {Banner, Footer, Header, MessageLine} from './bars.js';
 import {HelpOverlay} from './help-overlay.js';
+import {Line} from './line.js';
 import {messageOf, narrationOf} from './message.js';
+import {Panel} from './panel.js';
 import {SidePanel} from './side-panel.js';
 import {TreePanel} from './tree-panel.js';
 
@@ -18,21 +22,30 @@ export interface ScreenProps {
   state: DashboardState;
   layout: Layout;
   theme: Theme;
-  now: number;
+  /** The clock, read by the header and by countdowns; it ticks every `tickMs`. */
+  clock: () => number;
+  tickMs: number;
+  paintCells?: PaintCells | undefined;
   live: boolean;
   warnings: readonly string[];
   availabilityOf: AvailabilityOf | undefined;
   onPanelLength?: (lines: number) => void;
 }
 
+const heavyComponents = 20_000;
+
 /** header · tree | side panel · message · footer, exactly one line shorter than the terminal. */
 export function Screen(props: ScreenProps) {
-  const {state, layout, theme, now, live, warnings, availabilityOf, onPanelLength} = props;
+  const {state, layout, theme, clock, tickMs, live, warnings, availabilityOf, onPanelLength} =
+    props;
   const {model, failure, includeGslb} = state;
   const analysis = useMemo(
     () => analyze(model, failure, includeGslb),
     [model, failure, includeGslb],
   );
+  // Above this size the what-if panels take longer than a frame: the tree is drawn first.
+  const heavy = model.components.size >= heavyComponents && state.panel !== 'availability';
+  const ready = useSettled(analysis, heavy);
   const rows = rowsOf(state);
   const node = selectedNode(state);
   const scopes = scopesOf(state);
@@ -54,7 +67,7 @@ export function Screen(props: ScreenProps) {
   ) : (
     <Box flexDirection="row" height={layout.bodyRows}>
       <TreePanel
-        rows={rows.rows}
+        rows={rows}
         scrollTop={state.scrollTop}
         selected={node?.key}
         folded={state.folded}
@@ -66,18 +79,34 @@ export function Screen(props: ScreenProps) {
         height={layout.bodyRows}
         focused={state.focus === 'tree'}
         marked={state.focus === 'tree' && state.panel !== 'impact'}
+        unknown={state.sources.unknown}
       />
-      <SidePanel
-        state={state}
-        analysis={analysis}
-        node={node}
-        now={now}
-        availabilityOf={availabilityOf}
-        theme={theme}
-        width={layout.panelWidth}
-        height={layout.bodyRows}
-        {...(onPanelLength ? {onLength: onPanelLength} : {})}
-      />
+      {ready ? (
+        <SidePanel
+          state={state}
+          analysis={analysis}
+          node={node}
+          clock={clock}
+          tickMs={tickMs}
+          availabilityOf={availabilityOf}
+          theme={theme}
+          width={layout.panelWidth}
+          height={layout.bodyRows}
+          {...(onPanelLength ? {onLength: onPanelLength} : {})}
+        />
+      ) : (
+        <Panel
+          title={t(theme.lang, `title.${state.pending ? 'impact' : state.panel}`)}
+          width={layout.panelWidth}
+          height={layout.bodyRows}
+          theme={theme}
+        >
+          <Line
+            segments={[{text: ` ${t(theme.lang, 'panel.computing')}`, tone: 'dim'}]}
+            theme={theme}
+          />
+        </Panel>
+      )}
     </Box>
   );
   return (
@@ -86,9 +115,12 @@ export function Screen(props: ScreenProps) {
         model={model}
         snapshot={analysis.snapshot}
         live={live}
+        sources={state.sources}
         readOnly={state.readOnly}
         demo={state.demo}
-        now={now}
+        clock={clock}
+        tickMs={tickMs}
+        paintCells={props.paintCells}
         theme={theme}
         width={layout.columns}
       />

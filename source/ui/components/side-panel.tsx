@@ -4,11 +4,14 @@ import {countdownsAt} from '../../core/countdown.js';
 import {subjectOf} from '../analysis/selection.js';
 import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
+import {useClock} from '../hooks/use-clock.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
 import type {AvailabilityOf} from '../types.js';
 import {AvailabilityPanel} from './availability-panel.js';
+import {EventsPanel} from './events-panel.js';
+import {HooksPanel} from './hooks-panel.js';
 import {ImpactPanel} from './impact-panel.js';
 import {impactDetail} from './impact-detail.js';
 import {PlanPanel} from './plan-panel.js';
@@ -20,7 +23,9 @@ interface SidePanelProps {
   state: DashboardState;
   analysis: Analysis;
   node: TreeNode | undefined;
-  now: number;
+  /** Read for the countdowns, which tick only while there are any. */
+  clock: () => number;
+  tickMs: number;
   availabilityOf: AvailabilityOf | undefined;
   theme: Theme;
   width: number;
@@ -31,9 +36,12 @@ interface SidePanelProps {
 
 /** The right side: the selection's impact, or the sweep or availability list when open. */
 export function SidePanel(props: SidePanelProps) {
-  const {state, analysis, node, now, theme, width, height, onLength} = props;
+  const {state, analysis, node, theme, width, height, onLength} = props;
   const focused = state.focus === 'panel';
   const {model, failure} = state;
+  // The countdowns tick while a GSLB is still moving traffic; otherwise nothing here changes.
+  const moving = countdownsAt(model, failure, props.clock()).some((c) => c.phase !== 'noTarget');
+  const now = useClock(props.clock, moving ? props.tickMs : 0);
   // A failover waiting for its key shows its preview, whichever list is open.
   const panel = state.pending ? 'impact' : state.panel;
   const subject = useMemo(
@@ -83,6 +91,20 @@ export function SidePanel(props: SidePanelProps) {
         height={height}
       />
     );
+  if (panel === 'events')
+    return (
+      <EventsPanel
+        live={state.sources}
+        now={now}
+        index={state.list.index}
+        top={state.list.top}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
+  if (panel === 'hooks')
+    return <HooksPanel runs={state.hooks.runs} theme={theme} width={width} height={height} />;
   if (panel === 'availability')
     return (
       <AvailabilityPanel

@@ -1,16 +1,17 @@
 import {Box} from 'ink';
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
 import {t} from '../i18n.js';
+import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
-import type {TreeNode} from '../tree/nodes.js';
 import {formatRows} from '../tree/row-format.js';
+import type {VisibleRows} from '../tree/visible.js';
 import type {View} from '../types.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
 
 interface TreePanelProps {
-  rows: readonly TreeNode[];
+  rows: VisibleRows;
   scrollTop: number;
   selected: string | undefined;
   folded: ReadonlySet<string>;
@@ -21,21 +22,49 @@ interface TreePanelProps {
   width: number;
   height: number;
   focused: boolean;
+  /** Components a live source cannot see now: drawn as unknown, never as up. */
+  unknown?: ReadonlySet<string>;
   /** A heavy border: Tab brought the keys back here while a list panel stays open. */
   marked?: boolean;
 }
 
+function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (segment, index) =>
+        segment.text === b[index]!.text &&
+        segment.tone === b[index]!.tone &&
+        segment.inverse === b[index]!.inverse,
+    )
+  );
+}
+
+/** A tree row that renders again only when what it shows changed: a cursor move redraws two. */
+const TreeRow = memo(
+  Line,
+  (before, after) => before.theme === after.theme && sameSegments(before.segments, after.segments),
+);
+
 /** The topology tree; only the rows in the viewport are formatted and drawn. */
 export function TreePanel(props: TreePanelProps) {
-  const {rows, scrollTop, theme, width, height, analysis, selected, folded} = props;
+  const {rows, scrollTop, theme, width, height, analysis, selected, folded, unknown} = props;
   const visibleCount = height - 2;
   const slice = useMemo(
     () => rows.slice(scrollTop, scrollTop + visibleCount),
     [rows, scrollTop, visibleCount],
   );
   const lines = useMemo(
-    () => formatRows(slice, {analysis, theme, folded, selected, width: width - 2}),
-    [slice, analysis, theme, folded, selected, width],
+    () =>
+      formatRows(slice, {
+        analysis,
+        theme,
+        folded,
+        selected,
+        width: width - 2,
+        ...(unknown ? {unknown} : {}),
+      }),
+    [slice, analysis, theme, folded, selected, width, unknown],
   );
   const {lang, glyphs} = theme;
   const filter = props.filter ? `${glyphs.dot}/${props.filter}` : '';
@@ -57,7 +86,7 @@ export function TreePanel(props: TreePanelProps) {
     >
       <Box flexDirection="column">
         {lines.map((segments, index) => (
-          <Line key={slice[index]!.key} segments={segments} theme={theme} />
+          <TreeRow key={slice[index]!.key} segments={segments} theme={theme} />
         ))}
       </Box>
     </Panel>

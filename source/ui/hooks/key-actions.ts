@@ -18,6 +18,7 @@ export function keyContext(state: DashboardState): KeyContext {
 /** Which part of the screen has the keys: help, the focused right panel, or the tree. */
 export function scopesOf(state: DashboardState): Scope[] {
   const demo: Scope[] = state.demo ? ['demo'] : [];
+  if (state.hooks.pending) return ['hook'];
   if (state.pending) return ['confirm'];
   if (state.help) return ['help'];
   if (state.focus === 'panel') return [...demo, state.panel === 'impact' ? 'panel' : 'list'];
@@ -100,6 +101,12 @@ export function dashboardAction(
       return {type: 'toggleHelp'};
     case 'close':
       return {type: 'closeOverlay'};
+    case 'events':
+      return {type: 'toggleEvents'};
+    case 'hooks':
+      return {type: 'toggleHooks'};
+    case 'skipHook':
+      return {type: 'skipHook'};
     default:
       return undefined;
   }

@@ -9,6 +9,8 @@ export type KeyOutcome =
   | {type: 'dispatch'; action: DashboardAction}
   | {type: 'quit'; code: number}
   | {type: 'demo'; action: Extract<KeyAction, 'demoPause' | 'demoNext' | 'demoPrev'>}
+  /** y on a failover's hook: the screen hands it to the runner (it opens no process itself). */
+  | {type: 'runHook'}
   | undefined;
 
 const warn = (id: Notice['id'], params?: Notice['params']): DashboardAction => ({
@@ -43,6 +45,8 @@ export function keyOutcome(
   if (!binding) {
     const name = typed(input);
     if (name === undefined) return undefined;
+    // A hook waits for y or n; other keys do nothing, so nothing runs by accident.
+    if (state.hooks.pending) return undefined;
     // A failover preview waits: say again which keys answer it.
     if (state.pending) return {type: 'dispatch', action: warn('msg.confirmFailover', {key: 'y'})};
     const elsewhere = bindingElsewhere(scopes, input, key);
@@ -57,6 +61,7 @@ export function keyOutcome(
     return {type: 'dispatch', action: warn(refusals[reason] ?? reason, params)};
   }
   if (binding.action === 'quit') return {type: 'quit', code: 0};
+  if (binding.action === 'confirmHook') return {type: 'runHook'};
   if (
     binding.action === 'demoPause' ||
     binding.action === 'demoNext' ||

@@ -9,6 +9,8 @@ export interface KeyHandlers {
   now: () => number;
   /** 0 for q, 130 for Ctrl-C (as a shell reports an interrupted program). */
   quit: (code: number) => void;
+  /** y on a pending hook: the screen runs it (it opens no process itself; the caller does). */
+  confirmHook?: () => void;
   demo?: (action: Extract<KeyAction, 'demoPause' | 'demoNext' | 'demoPrev'>) => void;
   ascii?: boolean;
 }
@@ -35,6 +37,7 @@ export function useDashboardKeys(
     if (outcome?.type === 'quit') handlers.quit(outcome.code);
     else if (outcome?.type === 'demo') handlers.demo?.(outcome.action);
     else if (outcome?.type === 'dispatch') dispatch(outcome.action);
+    else if (outcome?.type === 'runHook') handlers.confirmHook?.();
   };
   useInput(
     (input, key) => {

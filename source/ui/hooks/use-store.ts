@@ -20,6 +20,8 @@ export function useDashboardStore(
   const dispatch = useCallback<Dispatch>((action) => {
     const before = current.current;
     let next = reduce(before, action);
+    // An action that changes nothing (a clock tick with nothing to announce) draws nothing.
+    if (next === before) return;
     const last = next.journal.last;
     if (next.journal.seq !== before.journal.seq && last && audit.current) {
       try {

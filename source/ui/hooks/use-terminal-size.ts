@@ -1,25 +1,15 @@
 import {useStdout} from 'ink';
-import {useEffect, useState} from 'react';
 
 export interface TerminalSize {
   columns: number;
   rows: number;
 }
 
-/** The terminal's size, following resizes; a fixed size (tests) wins. */
+/**
+ * The size to draw at: the caller's (runFullScreen follows resizes and repaints the whole
+ * screen; tests fix it), else the terminal's as it is now.
+ */
 export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
   const {stdout} = useStdout();
-  const [size, setSize] = useState<TerminalSize>(() => ({
-    columns: stdout.columns || 80,
-    rows: stdout.rows || 24,
-  }));
-  useEffect(() => {
-    if (fixed) return;
-    const onResize = () => setSize({columns: stdout.columns || 80, rows: stdout.rows || 24});
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout, fixed]);
-  return fixed ?? size;
+  return fixed ?? {columns: stdout.columns || 80, rows: stdout.rows || 24};
 }

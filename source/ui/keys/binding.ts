@@ -4,9 +4,10 @@ import type {Lang} from '../types.js';
 
 /**
  * Who has the keys: the tree, a list panel (sweep, availability, plan), the impact panel,
- * help; `confirm`: a failover preview waits for its confirmation key.
+ * help; `confirm`: a failover preview waits for its confirmation key; `hook`: a failover's hook
+ * waits for y.
  */
-export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo' | 'confirm';
+export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo' | 'confirm' | 'hook';
 
 /** What decides whether a key applies right now, and how much it matters in the footer. */
 export interface KeyContext {

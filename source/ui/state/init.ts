@@ -1,3 +1,4 @@
+import {noLiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {emptyState, type FailureState} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
@@ -16,6 +17,7 @@ export interface InitOptions {
   at?: number;
   treeRows?: number;
   listRows?: number;
+  allowHooks?: boolean;
 }
 
 export function initialState(options: InitOptions): DashboardState {
@@ -28,6 +30,8 @@ export function initialState(options: InitOptions): DashboardState {
     demo: options.demo ?? false,
     story: undefined,
     failure: options.failure ?? emptyState,
+    sources: noLiveSources,
+    hooks: {allowed: options.allowHooks ?? false, pending: undefined, runs: []},
     undo: [],
     view,
     folded: new Set(),

@@ -1,3 +1,4 @@
+import {applySourceUpdate, shown as printable, type SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {stamped} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
@@ -20,7 +21,7 @@ export function liveModel(state: DashboardState, model: Model): DashboardState {
     undo: state.undo.map((entry) => ({...entry, failure: pruneFailure(entry.failure, has)})),
     notice: {id: 'msg.reloaded', tone: 'info', params: {components: model.components.size}},
   };
-  if (state.selected !== undefined && treeOf(model, state.view).byKey.has(state.selected))
+  if (state.selected !== undefined && treeOf(model, state.view).nodeByKey(state.selected))
     return settle(next, index);
   const same = before ? rowFor(next, state.view, before.id) : undefined;
   if (same) return reveal(next, same);
@@ -33,4 +34,32 @@ export function liveObserved(
   at: number,
 ): DashboardState {
   return {...state, failure: stamped(state.failure, {...state.failure, observed}, at)};
+}
+
+/** One source's news: its snapshot is merged with the others'; an error keeps what was observed. */
+export function liveSource(
+  state: DashboardState,
+  update: SourceUpdate,
+  at: number,
+): DashboardState {
+  const live = applySourceUpdate(state.sources, update);
+  const next: DashboardState =
+    live.observed === state.sources.observed
+      ? {...state, sources: live}
+      : {
+          ...state,
+          sources: live,
+          failure: stamped(state.failure, {...state.failure, observed: live.observed}, at),
+        };
+  if (update.type === 'observed') return next;
+  // A source that keeps failing the same way says so once; the header keeps showing it.
+  const before = state.sources.sources.get(update.source)?.error;
+  if (update.type === 'sourceError' && before?.message === printable(update.message)) return next;
+  const id = update.type === 'sourceError' ? 'msg.sourceError' : 'msg.sourceNotice';
+  const tone =
+    update.type === 'sourceNotice' ? 'info' : update.type === 'badLine' ? 'warn' : 'error';
+  return {
+    ...next,
+    notice: {id, tone, params: {source: update.source, message: printable(update.message)}},
+  };
 }

@@ -9,13 +9,13 @@ export function rowsOf(state: DashboardState): VisibleRows {
 }
 
 export function cursorOf(state: DashboardState): number {
-  return state.selected === undefined ? 0 : (rowsOf(state).indexOf.get(state.selected) ?? 0);
+  return state.selected === undefined ? 0 : (rowsOf(state).indexOf(state.selected) ?? 0);
 }
 
 export function selectedNode(state: DashboardState): TreeNode | undefined {
   const rows = rowsOf(state);
-  const index = state.selected === undefined ? undefined : rows.indexOf.get(state.selected);
-  return index === undefined ? rows.rows[0] : rows.rows[index];
+  const index = state.selected === undefined ? undefined : rows.indexOf(state.selected);
+  return rows.at(index ?? 0);
 }
 
 /** The smallest scroll that shows row `index` in a viewport of `height` rows. */
@@ -27,12 +27,12 @@ export function scrollFor(top: number, index: number, height: number, length: nu
 }
 
 export function placeCursor(state: DashboardState, index: number): DashboardState {
-  const {rows} = rowsOf(state);
+  const rows = rowsOf(state);
   if (rows.length === 0) return {...state, selected: undefined, scrollTop: 0};
   const at = Math.max(0, Math.min(index, rows.length - 1));
   return {
     ...state,
-    selected: rows[at]!.key,
+    selected: rows.at(at)!.key,
     scrollTop: scrollFor(state.scrollTop, at, state.treeRows, rows.length),
   };
 }
@@ -40,7 +40,7 @@ export function placeCursor(state: DashboardState, index: number): DashboardStat
 /** Keeps the selection on screen after the rows changed (fold, filter, reload, resize). */
 export function settle(state: DashboardState, fallbackIndex = cursorOf(state)): DashboardState {
   const rows = rowsOf(state);
-  const index = state.selected === undefined ? undefined : rows.indexOf.get(state.selected);
+  const index = state.selected === undefined ? undefined : rows.indexOf(state.selected);
   return placeCursor(state, index ?? fallbackIndex);
 }
 
@@ -52,9 +52,9 @@ export function foldSelected(state: DashboardState, want: 'fold' | 'unfold' | 't
   const node = selectedNode(state);
   if (!node) return state;
   const folded = state.folded.has(node.key);
-  if (node.children.length === 0 || (want === 'fold' && folded)) {
+  if (node.childCount === 0 || (want === 'fold' && folded)) {
     if (want !== 'fold' || !node.parent) return state;
-    return placeCursor(state, rowsOf(state).indexOf.get(node.parent.key) ?? cursorOf(state));
+    return placeCursor(state, rowsOf(state).indexOf(node.parent.key) ?? cursorOf(state));
   }
   if (want === 'unfold' && !folded) return moveBy(state, 1);
   const next = new Set(state.folded);
@@ -78,8 +78,8 @@ export function reveal(state: DashboardState, node: TreeNode): DashboardState {
 /** The first row showing component `id` in `view`, if the view has it. */
 export function rowFor(state: DashboardState, view: View, id: string): TreeNode | undefined {
   return treeOf(state.model, view)
-    .byId.get(id)
-    ?.find((node) => node.role !== 'dependency');
+    .nodesOf(id)
+    .find((node) => node.role !== 'dependency');
 }
 
 export function switchView(state: DashboardState, view?: View): DashboardState {
@@ -88,7 +88,7 @@ export function switchView(state: DashboardState, view?: View): DashboardState {
   const remembered = {...state.lastSelected, [state.view]: state.selected};
   const base: DashboardState = {...state, view: target, lastSelected: remembered, scrollTop: 0};
   const same = current ? rowFor(base, target, current.id) : undefined;
-  if (same && rowsOf(base).indexOf.has(same.key)) return reveal(base, same);
+  if (same && rowsOf(base).indexOf(same.key) !== undefined) return reveal(base, same);
   if (same && state.filter.text === '') return reveal(base, same);
   return settle({...base, selected: remembered[target]}, 0);
 }

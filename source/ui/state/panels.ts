@@ -38,6 +38,7 @@ export function listLength(state: DashboardState): number {
   if (state.panel === 'sweep')
     return sweepItems(analyze(state.model, state.failure, state.includeGslb)).length;
   if (state.panel === 'availability') return state.model.services.length;
+  if (state.panel === 'events') return state.sources.history.length;
   if (state.panel === 'plan') return planOf(state).length;
   return 0;
 }
@@ -73,7 +74,7 @@ export function closeOverlay(state: DashboardState): DashboardState {
 export function editFilter(state: DashboardState, text: string): DashboardState {
   const next = {...state, filter: {text, editing: true}};
   const rows = rowsOf(next);
-  const at = state.selected === undefined ? undefined : rows.indexOf.get(state.selected);
+  const at = state.selected === undefined ? undefined : rows.indexOf(state.selected);
   // Stay on the selection while it matches; otherwise show the first match as it is typed.
   if (at !== undefined && (rows.matches.includes(at) || rows.matches.length === 0))
     return settle(next);

@@ -9,7 +9,8 @@ import {
   tick,
   undo,
 } from './failures.js';
-import {liveModel, liveObserved} from './live.js';
+import {confirmHook, hookEnded, hookStarted, offerHook, skipHook} from './hooks.js';
+import {liveModel, liveObserved, liveSource} from './live.js';
 import {
   foldSelected,
   jumpTo,
@@ -58,7 +59,7 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
     case 'first':
       return placeCursor(quiet(state), 0);
     case 'last':
-      return placeCursor(quiet(state), rowsOf(state).rows.length - 1);
+      return placeCursor(quiet(state), rowsOf(state).length - 1);
     case 'fold':
       return foldSelected(quiet(state), 'fold');
     case 'unfold':
@@ -76,11 +77,11 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
     case 'undo':
       return undo(state, action.at);
     case 'failover':
-      return failoverSelected(state, action.at);
+      return offerHook(state, failoverSelected(state, action.at));
     case 'failoverOn':
-      return failoverOn(state, action.id, action.at);
+      return offerHook(state, failoverOn(state, action.id, action.at));
     case 'confirmPending':
-      return confirmPending(state, action.at);
+      return offerHook(state, confirmPending(state, action.at));
     case 'cancelPending':
       return cancelPending(state);
     case 'tick':
@@ -136,6 +137,20 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
       return liveModel(state, action.model);
     case 'liveObserved':
       return liveObserved(state, action.observed, action.at ?? state.tickedAt);
+    case 'toggleEvents':
+      return togglePanel(state, 'events');
+    case 'toggleHooks':
+      return togglePanel(state, 'hooks');
+    case 'confirmHook':
+      return confirmHook(state);
+    case 'skipHook':
+      return skipHook(state);
+    case 'hookStarted':
+      return hookStarted(state, action.hook, action.at);
+    case 'hookEnded':
+      return hookEnded(state, action.hook, action.outcome);
+    case 'liveSource':
+      return liveSource(state, action.update, action.at ?? action.update.at);
     case 'liveError':
       return {
         ...state,

@@ -1,10 +1,12 @@
+import type {HookCommand} from '../../core/hooks.js';
+import type {LiveSources, SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
 import type {WhatIf} from '../../core/what-if.js';
 import type {Message} from '../i18n.js';
 import type {AuditAction, View} from '../types.js';
 
-export type Panel = 'impact' | 'sweep' | 'availability' | 'plan';
+export type Panel = 'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks';
 
 /** Which side has the keys: the tree, or the right panel (impact scrolls, lists move). */
 export type Focus = 'tree' | 'panel';
@@ -36,6 +38,33 @@ export interface PendingFailover {
   whatIf: WhatIf;
 }
 
+/** How a hook ended; the output is bounded by the runner. */
+export interface HookOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  durationMs: number;
+  output: string;
+  dropped: number;
+  error?: string;
+}
+
+export interface HookRun {
+  hook: HookCommand;
+  at: number;
+  /** Undefined while it runs. */
+  outcome?: HookOutcome;
+}
+
+export interface HooksState {
+  /** --allow-hooks: hooks really run (after confirmation); otherwise a dry run. */
+  allowed: boolean;
+  /** A hook waiting for the confirmation key. */
+  pending: HookCommand | undefined;
+  /** Newest first. */
+  runs: HookRun[];
+}
+
 export interface DashboardState {
   model: Model;
   readOnly: boolean;
@@ -44,6 +73,9 @@ export interface DashboardState {
   demo: boolean;
   story: Story | undefined;
   failure: FailureState;
+  /** Every live source's status and the merged observation; `failure.observed` follows it. */
+  sources: LiveSources;
+  hooks: HooksState;
   undo: UndoEntry[];
   view: View;
   /** Keys of folded rows; keys carry their view, so one set serves all three. */
@@ -104,7 +136,9 @@ export type DashboardAction =
   | {type: 'liveModel'; model: Model}
   | {type: 'liveObserved'; observed: ReadonlyMap<string, string>; at?: number}
   | {type: 'liveError'; message: string}
+  | {type: 'liveSource'; update: SourceUpdate; at?: number}
+  | {type: 'toggleEvents' | 'toggleHooks' | 'confirmHook' | 'skipHook'}
+  | {type: 'hookStarted'; hook: HookCommand; at: number}
+  | {type: 'hookEnded'; hook: HookCommand; outcome: HookOutcome}
   | {type: 'notice'; notice: Notice | undefined}
   | {type: 'load'; state: DashboardState};
-
-export type ActionType = DashboardAction['type'];

@@ -17,9 +17,8 @@ function addEntry(model: Model, tree: TreeBuilder, parent: TreeNode, ref: string
   const component = model.components.get(ref);
   if (!component) return;
   const label = 'label' in component ? component.label : undefined;
-  const node = tree.add(parent, ref, ref, {label});
+  const leaves = component.kind === 'lb' ? {leaves: component.members} : {};
+  const node = tree.add(parent, ref, ref, {label, ...leaves});
   if (component.kind === 'gslb')
     for (const target of component.targets) addEntry(model, tree, node, target.ref);
-  else if (component.kind === 'lb')
-    for (const member of component.members) tree.add(node, member, member);
 }

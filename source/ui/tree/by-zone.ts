@@ -1,21 +1,19 @@
+import {containmentOf} from '../../core/containment.js';
 import type {Model} from '../../core/model.js';
 import {TreeBuilder, type Tree} from './nodes.js';
 
-/** zone → router `account/zone` → VMs and router-run LBs; zone-run LBs; then customer sites. */
+/**
+ * zone → router `account/zone` → VMs and router-run LBs; zone-run LBs; then customer sites.
+ * The rows under a zone and a router are what fails with it, read from the core's containment.
+ */
 export function zoneTree(model: Model): Tree {
   const tree = new TreeBuilder('zone');
+  const contains = containmentOf(model);
   for (const zone of model.zones) {
     const zoneNode = tree.add(undefined, zone.id, zone.id, {label: zone.label});
-    for (const routerId of zone.routers) {
-      const router = model.components.get(routerId);
-      if (router?.kind !== 'router') continue;
-      const routerNode = tree.add(zoneNode, router.id, router.id);
-      for (const vm of router.vms) tree.add(routerNode, vm, vm);
-      for (const lb of router.loadBalancers) tree.add(routerNode, lb, lb);
-    }
-    for (const lbId of zone.loadBalancers) {
-      const lb = model.components.get(lbId);
-      if (lb?.kind === 'lb' && lb.runsOn === 'zone') tree.add(zoneNode, lb.id, lb.id);
+    for (const id of contains.childrenOf(zone.id)) {
+      const router = model.components.get(id)?.kind === 'router';
+      tree.add(zoneNode, id, id, router ? {leaves: contains.childrenOf(id)} : {});
     }
   }
   for (const site of model.sites) tree.add(undefined, site.id, site.id, {label: site.label});

@@ -28,7 +28,12 @@ function byAmount(value: Amount | undefined, theme: Theme): {icon: string; tone:
   return {icon: glyphs.partial, tone: value.current === 0 ? 'bad' : 'warn'};
 }
 
-export function nodeState(node: TreeNode, analysis: Analysis, theme: Theme): NodeState {
+export function nodeState(
+  node: TreeNode,
+  analysis: Analysis,
+  theme: Theme,
+  unknown?: ReadonlySet<string>,
+): NodeState {
   const {glyphs, lang} = theme;
   const {model, snapshot} = analysis;
   const capacities = analysis.capacities();
@@ -67,6 +72,15 @@ export function nodeState(node: TreeNode, analysis: Analysis, theme: Theme): Nod
     const capacity = value ? `0/${amount(value.nominal)}` : '';
     return {icon: simulated ? glyphs.downSim : glyphs.downLive, tone, capacity, tag, tagTone: tone};
   }
+  // Not down, but a live source cannot see it: unknown, never shown as up.
+  if (unknown?.has(component.id))
+    return {
+      icon: '?',
+      tone: 'warn',
+      capacity: capacityText(value),
+      tag: t(lang, 'tag.unknown'),
+      tagTone: 'warn',
+    };
   // Under a GSLB, the targets it sends traffic to now are marked.
   const gslb = node.parent ? model.components.get(node.parent.id) : undefined;
   if (

@@ -12,6 +12,7 @@ export interface RowContext {
   folded: ReadonlySet<string>;
   selected: string | undefined;
   width: number;
+  unknown?: ReadonlySet<string>;
 }
 
 const maxTag = 10;
@@ -28,7 +29,7 @@ function nameOf(node: TreeNode, theme: Theme): string {
 export function formatRows(nodes: readonly TreeNode[], context: RowContext): Segment[][] {
   const {theme, width} = context;
   const {glyphs} = theme;
-  const states = nodes.map((node) => nodeState(node, context.analysis, theme));
+  const states = nodes.map((node) => nodeState(node, context.analysis, theme, context.unknown));
   const capacityWidth = Math.min(
     maxCapacity,
     Math.max(0, ...states.map((s) => widthOf(s.capacity))),
@@ -41,7 +42,7 @@ export function formatRows(nodes: readonly TreeNode[], context: RowContext): Seg
     const state = states[index]!;
     const selected = node.key === context.selected;
     const fold =
-      node.children.length === 0
+      node.childCount === 0
         ? glyphs.leaf
         : context.folded.has(node.key)
           ? glyphs.closed

@@ -1,10 +1,15 @@
 import type {Tree, TreeNode} from './nodes.js';
 
+/** The rows on screen in order, read by index: only the rows asked for are ever made. */
 export interface VisibleRows {
-  rows: TreeNode[];
-  indexOf: Map<string, number>;
+  readonly length: number;
+  at(index: number): TreeNode | undefined;
+  /** Rows `start` to `end` (exclusive), in order. */
+  slice(start: number, end: number): TreeNode[];
+  /** The row index of the node with this key, if it is on screen. */
+  indexOf(key: string): number | undefined;
   /** Row indexes of the nodes the filter matches (empty without a filter). */
-  matches: number[];
+  matches: readonly number[];
 }
 
 export function matchesFilter(node: TreeNode, needle: string): boolean {
@@ -16,51 +21,231 @@ export function matchesFilter(node: TreeNode, needle: string): boolean {
 }
 
 /**
- * The rows on screen in order: children of folded nodes left out. With a filter, the matching
- * nodes and their ancestors, folds ignored, so a match is never hidden.
+ * Without a filter: children of folded nodes left out. Sizes come from the tree, corrected
+ * only along the paths to folded nodes, so reading a row costs the depth of the tree times
+ * the siblings on the way, whatever the size of the rest.
  */
-export function flatten(tree: Tree, folded: ReadonlySet<string>, filter: string): VisibleRows {
-  const rows: TreeNode[] = [];
-  const matches: number[] = [];
-  const needle = filter.trim().toLowerCase();
-  if (needle === '') {
-    const stack = [...tree.roots].reverse();
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      rows.push(node);
-      if (!folded.has(node.key))
-        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+class FoldedRows implements VisibleRows {
+  readonly matches: readonly number[] = [];
+  readonly length: number;
+  private readonly folded = new Set<TreeNode>();
+  /** Nodes with a folded node below them: their size differs from the tree's. */
+  private readonly dirty = new Set<TreeNode>();
+  private readonly sizes = new Map<TreeNode, number>();
+  private readonly prefixes = new Map<TreeNode | undefined, number[]>();
+
+  constructor(
+    private readonly tree: Tree,
+    folded: ReadonlySet<string>,
+  ) {
+    const prefix = `${tree.view},`;
+    for (const key of folded) {
+      if (!key.startsWith(prefix)) continue;
+      const node = tree.nodeByKey(key);
+      if (!node || node.childCount === 0) continue;
+      this.folded.add(node);
+      for (let up = node.parent; up && !this.dirty.has(up); up = up.parent) this.dirty.add(up);
     }
-  } else {
-    const keep = new Set<TreeNode>();
-    for (const node of tree.byKey.values()) {
-      if (!matchesFilter(node, needle)) continue;
-      for (let up: TreeNode | undefined = node; up && !keep.has(up); up = up.parent) keep.add(up);
+    this.length = tree.roots.reduce((sum, root) => sum + this.sizeOf(root), 0);
+  }
+
+  private sizeOf(node: TreeNode): number {
+    if (this.folded.has(node)) return 1;
+    if (!this.dirty.has(node)) return node.size;
+    let size = this.sizes.get(node);
+    if (size === undefined) {
+      size = 1;
+      for (const child of node.children) size += this.sizeOf(child);
+      this.sizes.set(node, size);
     }
-    const stack = [...tree.roots].reverse();
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (!keep.has(node)) continue;
-      if (matchesFilter(node, needle)) matches.push(rows.length);
-      rows.push(node);
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    return size;
+  }
+
+  /** Rows before each child of `parent` (the roots when undefined), within the parent. */
+  private prefixOf(parent: TreeNode | undefined): number[] {
+    let prefix = this.prefixes.get(parent);
+    if (!prefix) {
+      const list = parent ? parent.children : this.tree.roots;
+      prefix = new Array<number>(list.length);
+      let sum = 0;
+      for (let i = 0; i < list.length; i++) {
+        prefix[i] = sum;
+        sum += this.sizeOf(list[i]!);
+      }
+      this.prefixes.set(parent, prefix);
+    }
+    return prefix;
+  }
+
+  at(index: number): TreeNode | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    let parent: TreeNode | undefined;
+    let rest = index;
+    for (;;) {
+      const list = parent ? parent.children : this.tree.roots;
+      let child: TreeNode;
+      if (parent?.leafIds) {
+        child = list[rest]!;
+        rest = 0;
+      } else {
+        const prefix = this.prefixOf(parent);
+        let low = 0;
+        let high = prefix.length - 1;
+        while (low < high) {
+          const middle = (low + high + 1) >> 1;
+          if (prefix[middle]! <= rest) low = middle;
+          else high = middle - 1;
+        }
+        child = list[low]!;
+        rest -= prefix[low]!;
+      }
+      if (rest === 0) return child;
+      rest -= 1;
+      parent = child;
     }
   }
-  const indexOf = new Map<string, number>();
-  rows.forEach((node, index) => indexOf.set(node.key, index));
-  return {rows, indexOf, matches};
+
+  private next(node: TreeNode): TreeNode | undefined {
+    if (node.childCount > 0 && !this.folded.has(node)) return node.children[0];
+    for (let at: TreeNode | undefined = node; at; at = at.parent) {
+      const siblings = at.parent ? at.parent.children : this.tree.roots;
+      if (at.index + 1 < siblings.length) return siblings[at.index + 1];
+    }
+    return undefined;
+  }
+
+  slice(start: number, end: number): TreeNode[] {
+    const rows: TreeNode[] = [];
+    let node = this.at(Math.max(0, start));
+    for (let i = Math.max(0, start); node && i < Math.min(end, this.length); i++) {
+      rows.push(node);
+      node = this.next(node);
+    }
+    return rows;
+  }
+
+  indexOf(key: string): number | undefined {
+    const node = this.tree.nodeByKey(key);
+    if (!node) return undefined;
+    let index = 0;
+    for (let at: TreeNode = node; ; at = at.parent) {
+      if (at !== node && this.folded.has(at)) return undefined;
+      index += at.parent?.leafIds ? at.index : this.prefixOf(at.parent)[at.index]!;
+      if (!at.parent) return index;
+      index += 1;
+    }
+  }
+}
+
+/**
+ * With a filter: the matching nodes and their ancestors, folds ignored, so a match is never
+ * hidden. A matching leaf is kept as its parent and position, so a filter that matches 100k
+ * VMs makes no row until it is on screen.
+ */
+class FilteredRows implements VisibleRows {
+  readonly matches: number[] = [];
+  /** Row i is `owners[i]` itself when `leaves[i]` is -1, else that child of it. */
+  private readonly owners: TreeNode[] = [];
+  private readonly leaves: number[] = [];
+  private index: Map<TreeNode, number> | undefined;
+
+  constructor(tree: Tree, needle: string) {
+    for (const root of tree.roots) this.collect(root, needle);
+  }
+
+  /** Keeps `node` when it or something below it matches; leaves are matched by id. */
+  private collect(node: TreeNode, needle: string): boolean {
+    const start = this.owners.length;
+    this.push(node, -1);
+    let kept = matchesFilter(node, needle);
+    if (kept) this.matches.push(start);
+    if (node.leafIds) {
+      const lower = lowerLeavesOf(node);
+      for (let i = 0; i < lower.length; i++) {
+        if (!lower[i]!.includes(needle)) continue;
+        this.matches.push(this.owners.length);
+        this.push(node, i);
+        kept = true;
+      }
+    } else for (const child of node.children) kept = this.collect(child, needle) || kept;
+    if (!kept) this.owners.length = this.leaves.length = start;
+    return kept;
+  }
+
+  private push(owner: TreeNode, leaf: number) {
+    this.owners.push(owner);
+    this.leaves.push(leaf);
+  }
+
+  get length() {
+    return this.owners.length;
+  }
+
+  at(index: number) {
+    const owner = this.owners[index];
+    if (!owner) return undefined;
+    const leaf = this.leaves[index]!;
+    return leaf < 0 ? owner : owner.children[leaf];
+  }
+
+  slice(start: number, end: number) {
+    const rows: TreeNode[] = [];
+    for (let i = Math.max(0, start); i < Math.min(end, this.length); i++) rows.push(this.at(i)!);
+    return rows;
+  }
+
+  indexOf(key: string) {
+    const node = this.owners[0]?.tree.nodeByKey(key);
+    if (!node) return undefined;
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.owners.length; i++)
+        if (this.leaves[i] === -1) this.index.set(this.owners[i]!, i);
+    }
+    const own = this.index.get(node);
+    if (own !== undefined || !node.parent?.leafIds) return own;
+    const first = this.index.get(node.parent);
+    if (first === undefined) return undefined;
+    for (let i = first + 1; this.owners[i] === node.parent && this.leaves[i] !== -1; i++)
+      if (this.leaves[i] === node.index) return i;
+    return undefined;
+  }
+}
+
+/** The search index of a leaf list: its ids lower-cased once, not on every keystroke. */
+const lowerLeaves = new WeakMap<TreeNode, string[]>();
+function lowerLeavesOf(node: TreeNode): string[] {
+  let lower = lowerLeaves.get(node);
+  if (!lower) lowerLeaves.set(node, (lower = node.leafIds!.map((id) => id.toLowerCase())));
+  return lower;
+}
+
+export function flatten(tree: Tree, folded: ReadonlySet<string>, filter: string): VisibleRows {
+  const needle = filter.trim().toLowerCase();
+  return needle === '' ? new FoldedRows(tree, folded) : new FilteredRows(tree, needle);
+}
+
+/** Every row in order; for small trees and tests. */
+export function allRows(rows: VisibleRows): TreeNode[] {
+  return rows.slice(0, rows.length);
 }
 
 const cache = new WeakMap<
   Tree,
-  {folded: ReadonlySet<string>; filter: string; result: VisibleRows}
+  {folded: ReadonlySet<string>; filter: string; result: VisibleRows}[]
 >();
 
-/** Memoized on the identity of the fold set, so moving the cursor costs nothing here. */
+/**
+ * Memoized on the identity of the fold set and the filter, so moving the cursor costs nothing
+ * here; the last unfiltered and the last filtered rows are both kept, so Esc is free.
+ */
 export function visibleRows(tree: Tree, folded: ReadonlySet<string>, filter: string): VisibleRows {
-  const hit = cache.get(tree);
-  if (hit && hit.folded === folded && hit.filter === filter) return hit.result;
+  const slots = cache.get(tree) ?? [];
+  const hit = slots.find((slot) => slot.folded === folded && slot.filter === filter);
+  if (hit) return hit.result;
   const result = flatten(tree, folded, filter);
-  cache.set(tree, {folded, filter, result});
+  const filtered = filter.trim() !== '';
+  const kept = slots.filter((slot) => (slot.filter.trim() !== '') !== filtered);
+  cache.set(tree, [...kept, {folded, filter, result}]);
   return result;
 }

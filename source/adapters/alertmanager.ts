@@ -1,0 +1,31 @@
+import type {LiveUpdate} from '../core/live.js';
+import type {Model} from '../core/model.js';
+import {observeAlerts, type Alert} from '../core/monitoring.js';
+import {endpointOf, getJson, pollSource} from './poll.js';
+
+/**
+ * `--alertmanager URL` (DESIGN §6), as source `alertmanager`: the active, unsilenced,
+ * uninhibited alerts; a resolved alert leaves the list, which brings its component back up.
+ */
+export function pollAlertmanager(
+  url: string,
+  options: {intervalMs: number},
+  model: () => Model,
+  signal: AbortSignal,
+): AsyncIterable<LiveUpdate> {
+  const endpoint = endpointOf(url);
+  return pollSource('alertmanager', options.intervalMs, signal, async (stop) => {
+    const answer = await getJson(
+      endpoint,
+      'api/v2/alerts?active=true&silenced=false&inhibited=false&unprocessed=false',
+      Math.min(options.intervalMs, 10_000),
+      stop,
+    );
+    if (!Array.isArray(answer)) throw new Error('the answer is not a list of alerts');
+    const alerts = answer.filter(
+      (item): item is Alert =>
+        typeof item === 'object' && item !== null && typeof (item as Alert).labels === 'object',
+    );
+    return {observed: observeAlerts(model(), alerts)};
+  });
+}

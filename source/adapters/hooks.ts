@@ -1,0 +1,100 @@
+import {spawn} from 'node:child_process';
+
+export interface HookResult {
+  /** The program and its arguments as configured; the id followed them. */
+  argv: readonly string[];
+  id: string;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  durationMs: number;
+  /** stdout and stderr as they came, at most `maxOutputBytes`. */
+  output: string;
+  /** Bytes of output dropped beyond the bound. */
+  dropped: number;
+  /** Set when the program could not be started at all. */
+  error?: string;
+}
+
+export interface HookOptions {
+  timeoutMs?: number;
+  maxOutputBytes?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Where it runs: relative programs in the topology are relative to the topology's directory. */
+  cwd?: string;
+}
+
+/**
+ * Runs a hook (DESIGN §7): the program itself, never a shell, so an id such as `; touch pwned`
+ * is one argument and nothing more; the id is also in FAILSIGHT_COMPONENT. It runs in a process
+ * group of its own: at the timeout, and once it has exited, the whole group is killed, so no
+ * child it started lives on. Its output is kept up to a bound.
+ */
+export function runHook(
+  argv: readonly string[],
+  id: string,
+  options: HookOptions = {},
+): Promise<HookResult> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxOutput = options.maxOutputBytes ?? 64 * 1024;
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    let dropped = 0;
+    let timedOut = false;
+    const child = spawn(argv[0]!, [...argv.slice(1), id], {
+      shell: false,
+      ...(options.cwd === undefined ? {} : {cwd: options.cwd}),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {...(options.env ?? process.env), FAILSIGHT_COMPONENT: id},
+    });
+    const killGroup = () => {
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is already gone.
+      }
+    };
+    const take = (chunk: Buffer) => {
+      const room = maxOutput - kept;
+      if (room > 0) chunks.push(chunk.subarray(0, room));
+      kept += Math.min(room, chunk.length);
+      dropped += Math.max(0, chunk.length - Math.max(0, room));
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, timeoutMs);
+    let done = false;
+    let exit: {code: number | null; signal: string | null} = {code: null, signal: null};
+    const finish = (error?: string) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      killGroup();
+      resolve({
+        argv,
+        id,
+        exitCode: exit.code,
+        signal: exit.signal,
+        timedOut,
+        durationMs: Date.now() - started,
+        output: Buffer.concat(chunks).toString('utf8'),
+        dropped,
+        ...(error === undefined ? {} : {error}),
+      });
+    };
+    child.once('error', (error) => finish(error.message));
+    // Once the hook has exited, what it left running is killed, so the pipes close.
+    child.once('exit', (code, signal) => {
+      exit = {code, signal};
+      killGroup();
+    });
+    child.once('close', () => finish());
+  });
+}

@@ -1,0 +1,131 @@
+import type {LiveUpdate} from '../core/live.js';
+import {channel} from './channel.js';
+
+/** An endpoint to call: the URL without credentials, and the headers that carry them. */
+export interface Endpoint {
+  base: URL;
+  headers: Record<string, string>;
+  /** Secrets to scrub from any message before it is shown. */
+  secrets: string[];
+}
+
+/**
+ * Credentials from the URL (basic auth) or a bearer token; fetch refuses URLs with credentials,
+ * and neither may ever reach the screen, so both move into headers.
+ */
+export function endpointOf(url: string, token?: string): Endpoint {
+  const base = new URL(url);
+  const headers: Record<string, string> = {accept: 'application/json'};
+  const secrets: string[] = [];
+  if (base.username !== '' || base.password !== '') {
+    const user = decodeURIComponent(base.username);
+    const password = decodeURIComponent(base.password);
+    headers['authorization'] = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    if (password !== '') secrets.push(password, base.password);
+    base.username = '';
+    base.password = '';
+  }
+  if (token !== undefined && token !== '') {
+    headers['authorization'] = `Bearer ${token}`;
+    secrets.push(token);
+  }
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return {base, headers, secrets};
+}
+
+export function scrub(message: string, secrets: readonly string[]): string {
+  let text = message;
+  for (const secret of secrets) if (secret !== '') text = text.split(secret).join('***');
+  return text;
+}
+
+/** GET a JSON document; any failure becomes an Error whose message names the URL, not the secret. */
+export async function getJson(
+  endpoint: Endpoint,
+  path: string,
+  timeoutMs: number,
+  stop?: AbortSignal,
+): Promise<unknown> {
+  const url = new URL(path, endpoint.base);
+  const shown = `${url.origin}${url.pathname}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: endpoint.headers,
+      // Quitting ends a request in flight at once, not at its timeout.
+      signal: stop
+        ? AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const name = (error as Error).name;
+    const cause = (error as {cause?: {code?: string; message?: string}}).cause;
+    const why =
+      name === 'TimeoutError' || name === 'AbortError'
+        ? `no answer within ${timeoutMs} ms`
+        : (cause?.code ?? cause?.message ?? (error as Error).message);
+    throw new Error(scrub(`${shown}: ${why}`, endpoint.secrets));
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    const hint = response.status === 401 || response.status === 403 ? ' (bad credentials?)' : '';
+    throw new Error(`${shown}: HTTP ${response.status}${hint}`);
+  }
+  try {
+    return await response.json();
+  } catch (error) {
+    const name = (error as Error).name;
+    // The timeout also covers reading the body: a slow answer is not a malformed one.
+    if (name === 'TimeoutError' || name === 'AbortError')
+      throw new Error(`${shown}: no complete answer within ${timeoutMs} ms`);
+    throw new Error(`${shown}: the answer is not JSON`);
+  }
+}
+
+/**
+ * Calls `once` every `intervalMs` (measured from the start of each call, so a slow answer does not
+ * stretch the period) until the signal aborts; each call yields a snapshot or a source error.
+ * Every source polls on its own loop: one slow source delays no other.
+ */
+export function pollSource(
+  source: string,
+  intervalMs: number,
+  signal: AbortSignal,
+  once: (
+    signal: AbortSignal,
+  ) => Promise<Omit<Extract<LiveUpdate, {type: 'observed'}>, 'type' | 'source' | 'at'>>,
+): AsyncIterable<LiveUpdate> {
+  const updates = channel<LiveUpdate>(signal);
+  void (async () => {
+    while (!signal.aborted) {
+      const started = Date.now();
+      try {
+        const snapshot = await once(signal);
+        if (signal.aborted) break;
+        updates.push({type: 'observed', source, ...snapshot, at: Date.now()});
+      } catch (error) {
+        updates.push({
+          type: 'sourceError',
+          source,
+          message: error instanceof Error ? error.message : String(error),
+          at: Date.now(),
+        });
+      }
+      await delay(Math.max(0, intervalMs - (Date.now() - started)), signal);
+    }
+  })();
+  return updates;
+}
+
+export function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, {once: true});
+  });
+}

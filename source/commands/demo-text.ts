@@ -1,0 +1,18 @@
+import {say} from '../ui/i18n.js';
+import {demoScript} from '../ui/demo/script.js';
+import type {Invocation} from './invocation.js';
+import {openTopology} from './open-topology.js';
+
+/** `failsight demo | cat`: the story as lines of text, each scene with its time, nothing drawn. */
+export async function printDemo({flags, terminal, write}: Invocation): Promise<number> {
+  if (flags.json) {
+    const {usageError} = await import('./errors.js');
+    usageError('--json goes with check or impact');
+  }
+  const {model} = await openTopology(undefined);
+  const steps = demoScript(model);
+  steps.forEach((step, index) =>
+    write(`[${index + 1}/${steps.length}] +${step.atS} s  ${say(terminal.lang, step.narration)}\n`),
+  );
+  return 0;
+}

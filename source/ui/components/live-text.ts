@@ -1,0 +1,41 @@
+import type {LiveEntry, LiveSources} from '../../core/live.js';
+import {shown as printable} from '../../core/live.js';
+import {t} from '../i18n.js';
+import type {Lang} from '../types.js';
+
+/** "6 min", "1 h 5 min", "under a minute". */
+export function durationText(lang: Lang, ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return t(lang, 'duration.underMinute');
+  if (minutes < 60) return t(lang, 'duration.minutes', {n: minutes});
+  return t(lang, 'duration.hours', {h: Math.floor(minutes / 60), m: minutes % 60});
+}
+
+function hhmm(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * One arrival as the events pane says it: "KR-CA down since 14:02, 6 min" while it is still
+ * down from that moment, else what it was then.
+ */
+export function entryText(lang: Lang, entry: LiveEntry, live: LiveSources, now: number): string {
+  const id = printable(entry.id);
+  if (entry.state === 'down') {
+    const still = live.downSince.get(entry.id) === entry.at;
+    const head = still
+      ? t(lang, 'events.downSince', {
+          id,
+          since: hhmm(entry.at),
+          duration: durationText(lang, now - entry.at),
+        })
+      : t(lang, 'events.down', {id});
+    return entry.reason ? `${head} · ${entry.reason}` : head;
+  }
+  if (entry.state === 'up')
+    return entry.downSince === undefined
+      ? t(lang, 'events.up', {id})
+      : t(lang, 'events.upAfter', {id, duration: durationText(lang, entry.at - entry.downSince)});
+  return t(lang, 'events.unknown', {id});
+}

@@ -1,0 +1,19 @@
+import {useEffect, useState} from 'react';
+
+/** Longer than one frame at Ink's 30 fps, so the frame drawn before is out first. */
+const afterFrameMs = 40;
+
+/**
+ * Whether the screen may draw what follows from `value` now. When `defer` is set, a new value
+ * is held back until one frame has been drawn without it: the tree and header show a failure
+ * at once, and the panels that need the N-1 sweep follow a moment later.
+ */
+export function useSettled<T>(value: T, defer: boolean): boolean {
+  const [settled, setSettled] = useState<T | undefined>(defer ? undefined : value);
+  useEffect(() => {
+    if (!defer || settled === value) return;
+    const timer = setTimeout(() => setSettled(value), afterFrameMs);
+    return () => clearTimeout(timer);
+  }, [value, defer, settled]);
+  return !defer || settled === value;
+}

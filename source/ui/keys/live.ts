@@ -1,0 +1,39 @@
+import {is, same, type Binding, type Scope} from './binding.js';
+
+export type LiveAction = 'events' | 'hooks' | 'confirmHook' | 'skipHook';
+
+const treeAndList: readonly Scope[] = ['tree', 'list'];
+
+/** Keys of live operation: what arrived from live sources, and the failover hooks. */
+export const liveKeys: readonly Binding<LiveAction>[] = [
+  {
+    action: 'events',
+    scopes: treeAndList,
+    keys: same('e'),
+    label: {en: 'live events: what arrived, newest first', ko: '실시간 이벤트: 받은 순서 역순'},
+    matches: is('e'),
+  },
+  {
+    action: 'hooks',
+    scopes: treeAndList,
+    keys: same('!'),
+    label: {en: 'hooks run and their output', ko: '실행한 훅과 출력'},
+    matches: is('!'),
+  },
+  {
+    action: 'confirmHook',
+    scopes: ['hook'],
+    keys: same('y'),
+    label: {en: 'run the failover hook', ko: '페일오버 훅 실행'},
+    footer: {keys: same('y'), label: {en: 'run hook', ko: '훅 실행'}},
+    matches: is('y'),
+  },
+  {
+    action: 'skipHook',
+    scopes: ['hook'],
+    keys: same('n Esc'),
+    label: {en: 'do not run the hook', ko: '훅 실행 안 함'},
+    footer: {keys: same('n'), label: {en: 'skip', ko: '건너뜀'}},
+    matches: (input, key) => is('n')(input, key) || key.escape,
+  },
+];

@@ -1,0 +1,39 @@
+import {execFile} from 'node:child_process';
+import {join} from 'node:path';
+import {root} from './tmux.js';
+
+export const binary = join(root, 'dist', 'cli.js');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** No colour, a UTF-8 locale, nothing inherited that changes the output. */
+export function environment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', LANG: 'C.UTF-8'};
+  for (const name of ['FORCE_COLOR', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES']) delete env[name];
+  return env;
+}
+
+/** The built binary as a user runs it from a script: stdin closed, stdout a pipe. */
+export function run(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [binary, ...args],
+      {cwd: root, env: environment(), maxBuffer: 64 * 1024 * 1024},
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({code, stdout, stderr});
+      },
+    );
+    child.stdin?.end();
+  });
+}
+
+/** Exit 2 with a message, no stack trace. */
+export function expectNoStackTrace(stderr: string): boolean {
+  return !/^\s+at |\bError:|node:internal|TypeError|ReferenceError/m.test(stderr);
+}
