@@ -7,6 +7,7 @@ import type {Model} from './source/core/model.js';
 import type {AuditAction} from './source/ui/types.js';
 import {resolveComponent} from './source/core/names.js';
 import {terminalOptions} from './source/commands/terminal.js';
+import type {DiffFormat} from './source/commands/diff.js';
 
 /** meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace. */
 function parseCommandLine() {
@@ -18,11 +19,15 @@ function parseCommandLine() {
     $ failsight check [FILE]               N-1 report: SPOFs, tolerance, strategy, recommendations
     $ failsight impact [FILE] [--fail C …]  what-if from the shell; no --fail: the current state
     $ failsight demo                       dashboard replaying a zone-failure scenario
+    $ failsight diff OLD NEW               what a topology change does to resilience (OLD/NEW: files or git REV:path)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
     --json            machine-readable output (check, impact)
     --include-gslb    count GSLBs as failable in sweeps
+    --format F        diff output: text, markdown or json (--json is json)
+    --tolerance P     diff: availability may drop by P percentage points before it counts as worse (default 0)
+    --compare OLD     dashboard: add the diff panel (d) of FILE against OLD (a file or git REV:path)
     --read-only       view only: no simulate, no failover
     --watch           reload FILE when it changes; a bad edit keeps the last good topology
     --events FILE     follow a JSON-lines stream of {"id","state":"down"|"up"} (observed failures)
@@ -33,7 +38,8 @@ function parseCommandLine() {
     --help, --version
 
   Exit codes
-    0 fine · 1 check found a single point of failure or a service below its minimum · 2 bad input
+    0 fine · 1 check found a single point of failure or a service below its minimum,
+    diff found the change worse · 2 bad input
 
   Examples
     $ failsight check fixtures/multi-zone.yaml
@@ -46,6 +52,9 @@ function parseCommandLine() {
           fail: {type: 'string', isMultiple: true},
           json: {type: 'boolean', default: false},
           includeGslb: {type: 'boolean', default: false},
+          format: {type: 'string', choices: ['text', 'markdown', 'json']},
+          tolerance: {type: 'string'},
+          compare: {type: 'string'},
           readOnly: {type: 'boolean', default: false},
           watch: {type: 'boolean', default: false},
           events: {type: 'string'},
@@ -62,12 +71,18 @@ function parseCommandLine() {
 }
 const cli = parseCommandLine();
 
-const commands = ['check', 'impact', 'demo'] as const;
+const commands = ['check', 'impact', 'demo', 'diff'] as const;
 type Command = (typeof commands)[number] | 'dashboard';
 
 /** With --json, stdout is one JSON document whatever the exit code (DESIGN §5): on bad input, the errors. */
 function jsonErrors(errors: ReadonlyArray<Partial<Located> & {message: string}>) {
-  if (process.argv.slice(2).includes('--json'))
+  const args = process.argv.slice(2);
+  const format = args.indexOf('--format');
+  if (
+    args.includes('--json') ||
+    args.includes('--format=json') ||
+    (format >= 0 && args[format + 1] === 'json')
+  )
     process.stdout.write(JSON.stringify({errors}, null, 2) + '\n');
 }
 
@@ -103,6 +118,9 @@ async function main(): Promise<number> {
     ? (first as Command)
     : 'dashboard';
   const files = command === 'dashboard' ? cli.input : rest;
+  if (command === 'diff') return diff(files);
+  if (cli.flags.format !== undefined || cli.flags.tolerance !== undefined)
+    usageError('--format and --tolerance go with diff');
   if (files.length > 1) usageError(`one topology file at a time (got ${files.join(', ')})`);
   // meow gives a repeatable flag as [] when it is absent.
   if ((cli.flags.fail ?? []).length > 0 && command !== 'impact')
@@ -148,6 +166,21 @@ async function main(): Promise<number> {
     // Watchers and followers hold the event loop open; quitting ends them.
     sources.abort();
   }
+}
+
+/** `failsight diff OLD NEW`: the flags it takes are checked here, the rest is the command's. */
+async function diff(files: string[]): Promise<number> {
+  if (files.length !== 2) usageError('diff needs two topologies: failsight diff OLD NEW');
+  const tolerance = Number((cli.flags.tolerance ?? '0').replace(/%$/, ''));
+  if (!Number.isFinite(tolerance) || tolerance < 0)
+    usageError(`--tolerance ${cli.flags.tolerance}: expected percentage points, e.g. 0.01`);
+  const format = cli.flags.json ? 'json' : ((cli.flags.format ?? 'text') as DiffFormat);
+  const {runDiff} = await import('./source/commands/diff.js');
+  return runDiff(
+    {old: files[0]!, new: files[1]!},
+    {format, tolerance, includeGslb: cli.flags.includeGslb},
+    {out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text)},
+  );
 }
 
 /** --watch, --events and --audit: the dashboard's live inputs and its journal. */
