@@ -119,8 +119,11 @@ async function main(): Promise<number> {
     : 'dashboard';
   const files = command === 'dashboard' ? cli.input : rest;
   if (command === 'diff') return diff(files);
-  if (cli.flags.format !== undefined || cli.flags.tolerance !== undefined)
-    usageError('--format and --tolerance go with diff');
+  if (cli.flags.format !== undefined) usageError('--format goes with diff');
+  if (cli.flags.compare !== undefined && command !== 'dashboard')
+    usageError('--compare goes with the dashboard: failsight NEW --compare OLD');
+  if (cli.flags.tolerance !== undefined && cli.flags.compare === undefined)
+    usageError('--tolerance goes with diff or --compare');
   if (files.length > 1) usageError(`one topology file at a time (got ${files.join(', ')})`);
   // meow gives a repeatable flag as [] when it is absent.
   if ((cli.flags.fail ?? []).length > 0 && command !== 'impact')
@@ -158,10 +161,12 @@ async function main(): Promise<number> {
     return runDemo(options);
   }
   const {runDashboard} = await import('./source/commands/dashboard.js');
+  const compare =
+    cli.flags.compare === undefined ? {} : {compare: await compareOf(cli.flags.compare)};
   const sources = new AbortController();
   const live = await liveSources(file, model, files.length > 0, sources.signal);
   try {
-    return await runDashboard({...options, readOnly: cli.flags.readOnly, ...live});
+    return await runDashboard({...options, readOnly: cli.flags.readOnly, ...live, ...compare});
   } finally {
     // Watchers and followers hold the event loop open; quitting ends them.
     sources.abort();
@@ -169,11 +174,32 @@ async function main(): Promise<number> {
 }
 
 /** `failsight diff OLD NEW`: the flags it takes are checked here, the rest is the command's. */
-async function diff(files: string[]): Promise<number> {
-  if (files.length !== 2) usageError('diff needs two topologies: failsight diff OLD NEW');
+function toleranceFlag(): number {
   const tolerance = Number((cli.flags.tolerance ?? '0').replace(/%$/, ''));
   if (!Number.isFinite(tolerance) || tolerance < 0)
     usageError(`--tolerance ${cli.flags.tolerance}: expected percentage points, e.g. 0.01`);
+  return tolerance;
+}
+
+/** --compare OLD: a file or git REV:path, refused like any topology when it is bad. */
+async function compareOf(source: string) {
+  const {loadTopologySource} = await import('./source/adapters/git-show.js');
+  const result = await loadTopologySource(source);
+  if (!result.ok) {
+    for (const error of result.errors.slice(0, 20))
+      process.stderr.write(`failsight: ${formatLocated(error)}\n`);
+    process.exit(2);
+  }
+  const {compareWith} = await import('./source/commands/diff.js');
+  return compareWith(result.model, source, {
+    tolerance: toleranceFlag(),
+    includeGslb: cli.flags.includeGslb,
+  });
+}
+
+async function diff(files: string[]): Promise<number> {
+  if (files.length !== 2) usageError('diff needs two topologies: failsight diff OLD NEW');
+  const tolerance = toleranceFlag();
   const format = cli.flags.json ? 'json' : ((cli.flags.format ?? 'text') as DiffFormat);
   const {runDiff} = await import('./source/commands/diff.js');
   return runDiff(

@@ -1,6 +1,6 @@
 import type {Model} from '../core/model.js';
 import {Dashboard} from '../ui/components/dashboard.js';
-import type {AuditAction, LiveUpdate} from '../ui/types.js';
+import type {AuditAction, Compare, LiveUpdate} from '../ui/types.js';
 import {availabilityOf} from './availability-source.js';
 import {runFullScreen} from './full-screen.js';
 
@@ -17,6 +17,7 @@ export interface DashboardOptions {
   warnings: string[];
   updates?: AsyncIterable<LiveUpdate>;
   onAction?: (action: AuditAction) => void;
+  compare?: Compare;
 }
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
@@ -30,6 +31,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       warnings={options.warnings}
       {...(options.updates ? {updates: options.updates, live: true} : {})}
       {...(options.onAction ? {onAction: options.onAction} : {})}
+      {...(options.compare ? {compare: options.compare} : {})}
       availabilityOf={availabilityOf(options.includeGslb)}
       onQuit={quit}
       size={size}

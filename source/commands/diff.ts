@@ -3,6 +3,7 @@ import {availability} from '../core/availability.js';
 import {analyzeSide, diffExitCode, diffTopologies, type TopologyDiff} from '../core/diff.js';
 import {formatLocated, type Located} from '../core/load.js';
 import type {Model} from '../core/model.js';
+import type {Compare} from '../ui/types.js';
 import {diffJson, renderDiffMarkdown, renderDiffText, type DiffSources} from './diff-render.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
@@ -64,4 +65,23 @@ export async function runDiff(
     output.out(renderDiffMarkdown(diff, sources).join('\n') + '\n');
   else output.out(renderDiffText(diff, sources).join('\n') + '\n');
   return diffExitCode(diff);
+}
+
+/** `failsight NEW --compare OLD`: OLD is analysed once, each model shown is compared against it. */
+export function compareWith(
+  old: Model,
+  source: string,
+  options: Omit<DiffCommandOptions, 'format'>,
+): Compare {
+  const analyze = {includeGslb: options.includeGslb, availabilityOf: availability};
+  let oldSide: ReturnType<typeof analyzeSide> | undefined;
+  return {
+    source,
+    diffOf: (model) => {
+      oldSide ??= analyzeSide(old, analyze);
+      return diffTopologies(oldSide, analyzeSide(model, analyze), {
+        tolerancePoints: options.tolerance,
+      });
+    },
+  };
 }

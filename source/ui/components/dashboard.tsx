@@ -13,7 +13,7 @@ import {t} from '../i18n.js';
 import {layoutOf, minColumns, minRows} from '../layout.js';
 import {initialState} from '../state/init.js';
 import {themeOf} from '../theme.js';
-import type {AuditAction, AvailabilityOf, LiveUpdate, Look, View} from '../types.js';
+import type {AuditAction, AvailabilityOf, Compare, LiveUpdate, Look, View} from '../types.js';
 import {Screen} from './screen.js';
 import {adviceLines} from './sweep-panel.js';
 
@@ -28,6 +28,8 @@ export interface DashboardProps {
   updates?: AsyncIterable<LiveUpdate>;
   onAction?: (action: AuditAction) => void;
   availabilityOf?: AvailabilityOf;
+  /** --compare OLD: the diff panel (d). */
+  compare?: Compare;
   onQuit?: (code: number) => void;
   demo?: {steps: DemoStep[]; dwellMs?: number};
   view?: View;
@@ -54,6 +56,7 @@ export function Dashboard(props: DashboardProps) {
       model: props.model,
       readOnly: props.readOnly ?? false,
       includeGslb: props.includeGslb ?? false,
+      ...(props.compare ? {compare: props.compare} : {}),
       demo: steps !== undefined,
       treeRows: layout.innerRows,
       listRows: layout.innerRows - 2 - adviceLines,

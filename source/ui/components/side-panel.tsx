@@ -8,7 +8,9 @@ import type {TreeNode} from '../tree/nodes.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
 import type {AvailabilityOf} from '../types.js';
+import {diffOf} from '../analysis/diff-items.js';
 import {AvailabilityPanel} from './availability-panel.js';
+import {DiffPanel} from './diff-panel.js';
 import {ImpactPanel} from './impact-panel.js';
 import {impactContent} from './impact-text.js';
 import {SweepPanel} from './sweep-panel.js';
@@ -44,6 +46,19 @@ export function SidePanel(props: SidePanelProps) {
     return (
       <SweepPanel
         items={sweepItems(analysis)}
+        index={state.list.index}
+        top={state.list.top}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
+  const diff = state.panel === 'diff' ? diffOf(state) : undefined;
+  if (diff && state.compare)
+    return (
+      <DiffPanel
+        diff={diff}
+        source={state.compare.source}
         index={state.list.index}
         top={state.list.top}
         theme={theme}

@@ -10,6 +10,7 @@ export function keyContext(state: DashboardState): KeyContext {
     canUndo: state.undo.length > 0,
     hasSimulated: simulated.size + promoted.size + forced.size > 0,
     filterActive: state.filter.text !== '',
+    hasCompare: state.compare !== undefined,
   };
 }
 
@@ -78,6 +79,8 @@ export function dashboardAction(
       return {type: 'toggleSweep'};
     case 'availability':
       return {type: 'toggleAvailability'};
+    case 'diff':
+      return {type: 'toggleDiff'};
     case 'help':
       return {type: 'toggleHelp'};
     case 'close':

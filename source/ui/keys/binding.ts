@@ -11,6 +11,8 @@ export interface KeyContext {
   canUndo: boolean;
   hasSimulated: boolean;
   filterActive: boolean;
+  /** Started with --compare OLD: the diff panel has something to show. */
+  hasCompare: boolean;
 }
 
 export type Words = Record<Lang, string>;

@@ -9,6 +9,7 @@ export type PanelAction =
   | 'nextMatch'
   | 'sweep'
   | 'availability'
+  | 'diff'
   | 'help'
   | 'close'
   | 'quit';
@@ -77,6 +78,15 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     label: {en: 'availability estimate', ko: '가용성 추정'},
     footer: {keys: same('a'), label: {en: 'availability', ko: '가용성'}},
     matches: is('a'),
+  },
+  {
+    action: 'diff',
+    scopes: treeAndList,
+    keys: same('d'),
+    label: {en: 'diff against --compare OLD', ko: '--compare 이전 토폴로지와 비교'},
+    footer: {keys: same('d'), label: {en: 'diff', ko: '비교'}},
+    matches: is('d'),
+    unavailable: (c) => (c.hasCompare ? undefined : 'reason.noCompare'),
   },
   {
     action: 'help',

@@ -71,6 +71,10 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
       return togglePanel(state, 'sweep');
     case 'toggleAvailability':
       return togglePanel(state, 'availability');
+    case 'toggleDiff':
+      return state.compare
+        ? togglePanel(state, 'diff')
+        : {...state, notice: {id: 'reason.noCompare', tone: 'warn'}};
     case 'toggleHelp':
       return {...state, help: !state.help};
     case 'closeOverlay':

@@ -2,9 +2,9 @@ import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
 import type {Timer} from '../analysis/countdown.js';
 import type {Message} from '../i18n.js';
-import type {AuditAction, View} from '../types.js';
+import type {AuditAction, Compare, View} from '../types.js';
 
-export type Panel = 'impact' | 'sweep' | 'availability';
+export type Panel = 'impact' | 'sweep' | 'availability' | 'diff';
 
 /** Where the demo stands; part of the state so that a step changes the screen in one frame. */
 export interface Story {
@@ -29,6 +29,8 @@ export interface DashboardState {
   model: Model;
   readOnly: boolean;
   includeGslb: boolean;
+  /** Set by --compare: the diff panel's source of findings. */
+  compare: Compare | undefined;
   /** In the demo the script drives failures; x/r/R/u/o are off. */
   demo: boolean;
   story: Story | undefined;
@@ -62,7 +64,7 @@ export type DashboardAction =
   | {type: 'switchView'; view?: View}
   | {type: 'startFilter' | 'applyFilter' | 'cancelFilter' | 'nextMatch'}
   | {type: 'editFilter'; text: string}
-  | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleHelp' | 'closeOverlay'}
+  | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleDiff' | 'toggleHelp' | 'closeOverlay'}
   | {type: 'listMove'; by: number}
   | {type: 'listEdge'; to: 'first' | 'last'}
   | {type: 'jumpToListItem'}
