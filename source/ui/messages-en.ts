@@ -133,7 +133,7 @@ export const en = {
   'reason.nothingToUndo': 'nothing to undo',
   'reason.nothingSimulated': 'nothing simulated',
   'reason.noFilter': 'no filter',
-  'reason.noCompare': 'start with --compare OLD',
+  'reason.noCompare': 'no --compare',
   'title.diff': 'Diff',
   'diff.vs': 'vs {source}',
   'diff.worse': 'worse',

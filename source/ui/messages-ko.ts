@@ -134,7 +134,7 @@ export const ko: Record<MessageId, string> = {
   'reason.nothingToUndo': '되돌릴 작업 없음',
   'reason.nothingSimulated': '모의 장애 없음',
   'reason.noFilter': '필터 없음',
-  'reason.noCompare': '--compare OLD로 시작해야 함',
+  'reason.noCompare': '--compare 없음',
   'title.diff': '비교',
   'diff.vs': '기준 {source}',
   'diff.worse': '악화',

@@ -40,6 +40,7 @@ const context: KeyContext = {
   canUndo: false,
   hasSimulated: false,
   filterActive: false,
+  hasCompare: false,
 };
 
 describe('the keymap', () => {

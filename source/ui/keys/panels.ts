@@ -83,7 +83,7 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     action: 'diff',
     scopes: treeAndList,
     keys: same('d'),
-    label: {en: 'diff against --compare OLD', ko: '--compare 이전 토폴로지와 비교'},
+    label: {en: 'what changed vs OLD', ko: 'OLD 대비 변경'},
     footer: {keys: same('d'), label: {en: 'diff', ko: '비교'}},
     matches: is('d'),
     unavailable: (c) => (c.hasCompare ? undefined : 'reason.noCompare'),
