@@ -5,6 +5,7 @@ type Suite = {name: string; load: () => Promise<() => Promise<Row[]>>};
 const suites: Suite[] = [
   {name: 'analyzer', load: async () => (await import('./core.js')).benchCore},
   {name: 'availability', load: async () => (await import('./availability.js')).benchAvailability},
+  {name: 'diff', load: async () => (await import('./diff.js')).benchDiff},
   {name: 'dashboard', load: async () => (await import('./ui.js')).benchUi},
 ];
 

@@ -158,8 +158,10 @@ export function diffTopologies(
   options: DiffOptions = {},
 ): TopologyDiff {
   const tolerancePoints = options.tolerancePoints ?? 0;
+  const oldChecks = new Map(before.report.services.map((s) => [s.id, s]));
+  const newChecks = new Map(after.report.services.map((s) => [s.id, s]));
   const services = serviceIds(before.report, after.report).map((id) =>
-    serviceDiff(id, before, after),
+    serviceDiff(id, oldChecks.get(id), newChecks.get(id), before, after),
   );
   const findings = services.flatMap((service) =>
     findingsOf(service, before.model, after.model, tolerancePoints),
@@ -208,9 +210,13 @@ function serviceIds(before: CheckReport, after: CheckReport): string[] {
   return ids;
 }
 
-function serviceDiff(id: string, old: SideAnalysis, now: SideAnalysis): ServiceDiff {
-  const before = old.report.services.find((s) => s.id === id);
-  const after = now.report.services.find((s) => s.id === id);
+function serviceDiff(
+  id: string,
+  before: ServiceCheck | undefined,
+  after: ServiceCheck | undefined,
+  old: SideAnalysis,
+  now: SideAnalysis,
+): ServiceDiff {
   const presence: Presence = before && after ? 'both' : after ? 'added' : 'removed';
   const spofBefore = new Set(before?.spof ?? []);
   const spofAfter = new Set(after?.spof ?? []);
@@ -385,7 +391,7 @@ export function componentChanges(oldModel: Model, newModel: Model): ComponentCha
     if (!was) changes.added.push({id, kind: entry.kind});
     else if (was.kind !== entry.kind)
       changes.changed.push({id, kind: entry.kind, fields: ['kind']});
-    else {
+    else if (!sameEntry(was.fields, entry.fields)) {
       const fields = changedFields(was.fields, entry.fields);
       if (fields.length > 0) changes.changed.push({id, kind: entry.kind, fields});
     }
@@ -399,6 +405,19 @@ export function componentChanges(oldModel: Model, newModel: Model): ComponentCha
 function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].filter((key) => !sameJson(a[key], b[key]));
+}
+
+/** Equality of two file entries without allocating: most fields are scalars, compared at once. */
+function sameEntry(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const key in a) {
+    count++;
+    const x = a[key];
+    const y = b[key];
+    if (x !== y && (typeof x !== 'object' || !sameJson(x, y))) return false;
+  }
+  for (const key in b) if (--count < 0 || !(key in a)) return false;
+  return count === 0;
 }
 
 /** Structural equality of plain data (parsed files and reports), whatever the key order. */
