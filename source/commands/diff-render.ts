@@ -48,8 +48,8 @@ export function serviceRows(service: ServiceDiff, sides: {old: string; new: stri
     ['served', servedCell(before), servedCell(after)],
     ['single points of failure', String(before?.spof.length ?? 0), String(after?.spof.length ?? 0)],
   ];
-  if (service.spofGained.length > 0) rows.push(['  gained', none, list(service.spofGained)]);
-  if (service.spofLost.length > 0) rows.push(['  lost', list(service.spofLost), none]);
+  if (service.spofGained.length > 0) rows.push(['SPOFs gained', none, list(service.spofGained)]);
+  if (service.spofLost.length > 0) rows.push(['SPOFs lost', list(service.spofLost), none]);
   for (const change of service.tolerance)
     rows.push([
       `survives one ${change.kind} failure`,
