@@ -2,11 +2,19 @@ import chalk from 'chalk';
 import {availability} from '../core/availability.js';
 import {checkExitCode, checkReport, type CheckReport, type ServiceCheck} from '../core/check.js';
 import type {Model} from '../core/model.js';
+import type {Invocation} from './invocation.js';
+import {openTopology} from './open-topology.js';
 import {amount, paintStatus, percent, table} from './text.js';
 
 export interface CheckCommandOptions {
   json: boolean;
   includeGslb: boolean;
+}
+
+/** `failsight check [FILE]`. */
+export async function checkCommand({files, flags, write}: Invocation): Promise<number> {
+  const {model} = await openTopology(files[0]);
+  return runCheck(model, {json: flags.json, includeGslb: flags.includeGslb}, write);
 }
 
 export function runCheck(

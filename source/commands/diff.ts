@@ -4,6 +4,8 @@ import {analyzeSide, diffExitCode, diffTopologies, type TopologyDiff} from '../c
 import {formatLocated, type Located} from '../core/load.js';
 import type {Model} from '../core/model.js';
 import type {Compare} from '../ui/types.js';
+import {usageError} from './errors.js';
+import type {Flags, Invocation} from './invocation.js';
 import {diffJson, renderDiffMarkdown, renderDiffText, type DiffSources} from './diff-render.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
@@ -41,6 +43,40 @@ export function diffModels(old: Model, now: Model, options: Omit<DiffCommandOpti
   const analyze = {includeGslb: options.includeGslb, availabilityOf: availability};
   return diffTopologies(analyzeSide(old, analyze), analyzeSide(now, analyze), {
     tolerancePoints: options.tolerance,
+  });
+}
+
+/** --tolerance in percentage points ("0.01" or "0.01%"); absent: 0. */
+function toleranceOf(flags: Flags): number {
+  const tolerance = Number((flags.tolerance ?? '0').replace(/%$/, ''));
+  if (!Number.isFinite(tolerance) || tolerance < 0)
+    usageError(`--tolerance ${flags.tolerance}: expected percentage points, e.g. 0.01`);
+  return tolerance;
+}
+
+/** `failsight diff OLD NEW [--format F] [--tolerance P]`. */
+export async function diffCommand({files, flags, write}: Invocation): Promise<number> {
+  if (files.length !== 2) usageError('diff needs two topologies: failsight diff OLD NEW');
+  const format: DiffFormat = flags.json ? 'json' : ((flags.format as DiffFormat) ?? 'text');
+  return runDiff(
+    {old: files[0]!, new: files[1]!},
+    {format, tolerance: toleranceOf(flags), includeGslb: flags.includeGslb},
+    {out: write, err: (text) => process.stderr.write(text)},
+  );
+}
+
+/** --compare OLD for the dashboard: loaded like any topology, exit 2 naming it when it is bad. */
+export async function openCompare(flags: Flags): Promise<Compare> {
+  const source = flags.compare!;
+  const result = await loadTopologySource(source);
+  if (!result.ok) {
+    for (const error of result.errors.slice(0, 20))
+      process.stderr.write(`failsight: ${formatLocated(error)}\n`);
+    process.exit(2);
+  }
+  return compareWith(result.model, source, {
+    tolerance: toleranceOf(flags),
+    includeGslb: flags.includeGslb,
   });
 }
 

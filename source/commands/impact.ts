@@ -1,9 +1,28 @@
 import chalk from 'chalk';
 import {compare, countByKind, snapshot, type Impact} from '../core/analyze.js';
 import type {Model} from '../core/model.js';
+import {resolveComponent} from '../core/names.js';
+import {usageError} from './errors.js';
+import type {Invocation} from './invocation.js';
+import {openTopology} from './open-topology.js';
 import {emptyState} from '../core/state.js';
 import {failoverWindows, type FailoverWindow} from '../core/timing.js';
 import {amount, paintStatus, table} from './text.js';
+
+/** `failsight impact [FILE] [--fail C …]`. */
+export async function impactCommand({files, flags, terminal, write}: Invocation): Promise<number> {
+  // meow gives a repeatable flag as [] when it is absent.
+  const failNames = (flags.fail ?? []).flatMap((name) => name.split(',')).filter(Boolean);
+  if (failNames.length === 0 && process.argv.slice(2).some((arg) => /^--fail(=|$)/.test(arg)))
+    usageError('--fail needs a component, e.g. --fail zone:KR-CA');
+  const {model} = await openTopology(files[0]);
+  const ids = failNames.map((name) => {
+    const resolved = resolveComponent(model, name);
+    if (!resolved.ok) usageError(`--fail ${name}: ${resolved.message}`);
+    return resolved.id;
+  });
+  return runImpact(model, ids, {json: flags.json, ascii: terminal.ascii}, write);
+}
 
 export function runImpact(
   model: Model,

@@ -7,10 +7,10 @@ import {
   type Failovers,
   type TargetState,
 } from './capacity.js';
+import {containmentOf, type Containment} from './containment.js';
 import type {Component, LoadBalancer, Model, Service} from './model.js';
 import type {Kind} from './schema.js';
 
-const none: readonly number[] = [];
 const noChange: ReadonlyMap<string, number> = new Map();
 
 /** One component's failure on top of a snapshot: how many fail with it and the services it changes. */
@@ -26,11 +26,11 @@ export interface Change {
  * so a failure costs its blast radius plus the services it reaches, not a pass over the topology.
  */
 export class Incremental {
-  private readonly index = new Map<string, number>();
+  private readonly index: ReadonlyMap<string, number>;
+  private readonly containment: Containment;
   private readonly components: Component[] = [];
   private readonly kinds: Kind[] = [];
-  private readonly children: (readonly number[])[] = [];
-  private readonly routersOf: (readonly number[])[] = [];
+  private readonly stack: number[] = [];
   /** VM → load balancers it is a member of, as offsets into one flat list (no array per VM). */
   private readonly lbStart: Int32Array;
   private readonly lbList: Int32Array;
@@ -54,8 +54,10 @@ export class Incremental {
     private readonly model: Model,
     private readonly base: Snapshot,
   ) {
-    for (const component of model.components.values()) {
-      this.index.set(component.id, this.components.length);
+    this.containment = containmentOf(model);
+    this.index = this.containment.index;
+    for (const id of this.containment.ids) {
+      const component = model.components.get(id)!;
       this.components.push(component);
       this.kinds.push(component.kind);
     }
@@ -73,22 +75,8 @@ export class Incremental {
     for (let i = 0; i < size; i++) {
       const component = this.components[i]!;
       const id = component.id;
-      this.children.push(none);
-      this.routersOf.push(none);
       if (base.down.has(id)) this.baseDown[i] = 1;
       switch (component.kind) {
-        case 'router':
-          this.children[i] = [...component.vms.map(at), ...component.loadBalancers.map(at)];
-          break;
-        case 'zone':
-          this.routersOf[i] = component.routers.map(at);
-          this.children[i] = component.loadBalancers
-            .filter((lb) => (model.components.get(lb) as LoadBalancer).runsOn === 'zone')
-            .map(at);
-          break;
-        case 'account':
-          this.routersOf[i] = component.routers.map(at);
-          break;
         case 'vm':
           this.baseCapacity[i] = evaluation.vm.get(id)!;
           break;
@@ -131,13 +119,7 @@ export class Incremental {
   changeOf(id: string): Change {
     this.epoch++;
     this.changed.length = 0;
-    const i = this.index.get(id)!;
-    let radius = this.mark(i);
-    const kind = this.kinds[i];
-    if (kind === 'zone' || kind === 'account')
-      for (const router of this.routersOf[i]!)
-        radius += this.mark(router) + this.markChildren(router);
-    if (kind !== 'account') radius += this.markChildren(i);
+    const radius = this.markRadius(this.index.get(id)!);
     if (radius === 0) return {radius, after: noChange};
 
     // The services' answers depend only on the new state of what they read directly; failures
@@ -175,9 +157,18 @@ export class Incremental {
     return {radius, after};
   }
 
-  private markChildren(i: number): number {
+  /** Marks `root` and all that fails with it (the containment index's descendants). */
+  private markRadius(root: number): number {
+    const {childStart, childList} = this.containment;
+    const stack = this.stack;
+    stack.length = 0;
+    stack.push(root);
     let radius = 0;
-    for (const child of this.children[i]!) radius += this.mark(child);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      radius += this.mark(i);
+      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) stack.push(childList[k]!);
+    }
     return radius;
   }
 

@@ -1,3 +1,4 @@
+import {containmentOf} from './containment.js';
 import type {Component, Model} from './model.js';
 import {kindRank, type Kind} from './schema.js';
 
@@ -31,27 +32,7 @@ export function isFailable(component: Component, includeGslb = false): boolean {
  * LBs that run on it. An LB on the zone does not fall with its owner account.
  */
 export function blastRadius(model: Model, id: string): string[] {
-  const component = model.components.get(id);
-  if (!component) return [];
-  const ids = [id];
-  const router = (routerId: string, withItself: boolean) => {
-    const r = model.components.get(routerId);
-    if (r?.kind !== 'router') return;
-    if (withItself) ids.push(routerId);
-    // A router may hold many thousand VMs: no spread into push's arguments.
-    for (const vm of r.vms) ids.push(vm);
-    for (const lb of r.loadBalancers) ids.push(lb);
-  };
-  if (component.kind === 'zone') {
-    for (const routerId of component.routers) router(routerId, true);
-    for (const lb of component.loadBalancers) {
-      const spec = model.components.get(lb);
-      if (spec?.kind === 'lb' && spec.runsOn === 'zone') ids.push(lb);
-    }
-  } else if (component.kind === 'account')
-    for (const routerId of component.routers) router(routerId, true);
-  else if (component.kind === 'router') router(id, false);
-  return ids;
+  return containmentOf(model).radius(id);
 }
 
 /** Every component down given the failed ones, each with its cause. The highest-level cause wins. */

@@ -1,0 +1,32 @@
+import type {Located} from '../core/load.js';
+
+/** Read from argv itself: a usage error can come before meow has parsed the flags. */
+function wantsJson(): boolean {
+  const args = process.argv.slice(2);
+  const format = args.indexOf('--format');
+  return (
+    args.includes('--json') ||
+    args.includes('--format=json') ||
+    (format >= 0 && args[format + 1] === 'json')
+  );
+}
+
+/** With --json, stdout is one JSON document whatever the exit code (DESIGN §5): on bad input, the errors. */
+export function jsonErrors(errors: ReadonlyArray<Partial<Located> & {message: string}>): void {
+  if (wantsJson()) process.stdout.write(JSON.stringify({errors}, null, 2) + '\n');
+}
+
+/** A mistake on the command line: said once, on stderr (and as JSON with --json), exit 2. */
+export function usageError(message: string): never {
+  jsonErrors([{message}]);
+  process.stderr.write(`failsight: ${message}\nRun failsight --help for usage.\n`);
+  process.exit(2);
+}
+
+/** Not the user's fault: exit 70, still one JSON document with --json. */
+export function internalError(error: unknown): number {
+  const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  jsonErrors([{message}]);
+  process.stderr.write(`failsight: ${message}\n`);
+  return 70;
+}

@@ -1,0 +1,62 @@
+import {usageError} from './errors.js';
+import type {Invocation} from './invocation.js';
+import {liveSources} from './live-sources.js';
+import {openTopology} from './open-topology.js';
+
+/**
+ * Ready the process for a full-screen app. Ink draws only the last frame when it thinks it runs
+ * in CI; a dashboard on a terminal is interactive whatever the environment says, so Ink must not
+ * be loaded believing that.
+ */
+function prepareInteractive({flags}: Invocation): void {
+  if (flags.json) usageError('--json goes with check or impact');
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
+}
+
+/** `failsight [FILE]`: the dashboard on a terminal; piped, the check report of FILE. */
+export async function dashboardCommand(invocation: Invocation): Promise<number> {
+  if (!process.stdout.isTTY) {
+    const {checkCommand} = await import('./check.js');
+    return checkCommand(invocation);
+  }
+  prepareInteractive(invocation);
+  const {files, flags, terminal} = invocation;
+  const {model, file, warnings} = await openTopology(files[0]);
+  const compare =
+    flags.compare === undefined
+      ? {}
+      : {compare: await (await import('./diff.js')).openCompare(flags)};
+  const {runDashboard} = await import('./dashboard.js');
+  const sources = new AbortController();
+  const live = await liveSources(flags, file, model, files.length > 0, sources.signal);
+  try {
+    return await runDashboard({
+      model,
+      file,
+      warnings,
+      includeGslb: flags.includeGslb,
+      readOnly: flags.readOnly,
+      ...terminal,
+      ...live,
+      ...compare,
+    });
+  } finally {
+    // Watchers and followers hold the event loop open; quitting ends them.
+    sources.abort();
+  }
+}
+
+/** `failsight demo`: the bundled topology, replayed. */
+export async function demoCommand(invocation: Invocation): Promise<number> {
+  prepareInteractive(invocation);
+  const {model, file, warnings} = await openTopology(undefined);
+  const {runDemo} = await import('./demo.js');
+  return runDemo({
+    model,
+    file,
+    warnings,
+    includeGslb: invocation.flags.includeGslb,
+    ...invocation.terminal,
+  });
+}

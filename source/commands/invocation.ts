@@ -1,0 +1,31 @@
+import type {AnyFlags, TypedFlags} from 'meow';
+import type {TerminalOptions} from './terminal.js';
+
+/** The command line's flags, one line each; cli.tsx documents them in its usage text. */
+export const flagSpec = {
+  fail: {type: 'string', isMultiple: true},
+  json: {type: 'boolean', default: false},
+  includeGslb: {type: 'boolean', default: false},
+  format: {type: 'string', choices: ['text', 'markdown', 'json']},
+  tolerance: {type: 'string'},
+  compare: {type: 'string'},
+  readOnly: {type: 'boolean', default: false},
+  watch: {type: 'boolean', default: false},
+  events: {type: 'string'},
+  audit: {type: 'string'},
+  lang: {type: 'string', choices: ['en', 'ko']},
+  ascii: {type: 'boolean', default: false},
+  color: {type: 'boolean', default: true},
+} satisfies AnyFlags;
+
+export type Flags = TypedFlags<typeof flagSpec>;
+
+/** What every command receives: its files, the flags, the terminal it writes to. */
+export interface Invocation {
+  files: string[];
+  flags: Flags;
+  terminal: TerminalOptions;
+  write: (text: string) => void;
+}
+
+export type Command = (invocation: Invocation) => Promise<number>;

@@ -1,0 +1,119 @@
+import type {Model} from './model.js';
+
+/**
+ * What fails with what (DESIGN §3), laid out once per model: zone → its routers and the load
+ * balancers that run on the zone; account → its routers; router → the VMs behind it and the load
+ * balancers that run on it. A zone LB does not fall with its owner account. Every rule about
+ * containment reads this index, so propagation, the sweep, the estimate and the trees agree.
+ *
+ * Components are numbered in the model's order; children and parents are kept as offsets into
+ * one flat list each (no array per component), so a 100k-VM model costs a few typed arrays.
+ */
+export interface Containment {
+  /** Index → component id, in the order of `model.components`. */
+  readonly ids: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  /** Direct children of component i: childList[childStart[i] .. childStart[i + 1]). */
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  /** Direct parents (what takes it down one level up): same layout. */
+  readonly parentStart: Int32Array;
+  readonly parentList: Int32Array;
+  /** What fails directly with `id`, one level down. */
+  childrenOf(id: string): string[];
+  /** What takes `id` down directly, one level up (a VM: its router; a router: its zone and account). */
+  parentsOf(id: string): string[];
+  /** `id` and everything that fails with it, in containment order (each parent before its children). */
+  radius(id: string): string[];
+}
+
+const cache = new WeakMap<Model, Containment>();
+
+/** The model's containment index, built on first use and kept while the model lives. */
+export function containmentOf(model: Model): Containment {
+  let index = cache.get(model);
+  if (!index) cache.set(model, (index = build(model)));
+  return index;
+}
+
+function build(model: Model): Containment {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  for (const id of model.components.keys()) {
+    index.set(id, ids.length);
+    ids.push(id);
+  }
+  const size = ids.length;
+  // Edges parent → child, in the order the radius lists them: a router's VMs, then its LBs;
+  // a zone's routers (each with what it holds), then its zone LBs.
+  const from: number[] = [];
+  const to: number[] = [];
+  const edge = (parent: string, child: string) => {
+    const p = index.get(parent);
+    const c = index.get(child);
+    if (p === undefined || c === undefined) return;
+    from.push(p);
+    to.push(c);
+  };
+  for (const router of model.routers) {
+    for (const vm of router.vms) edge(router.id, vm);
+    for (const lb of router.loadBalancers) edge(router.id, lb);
+  }
+  for (const zone of model.zones) {
+    for (const router of zone.routers) edge(zone.id, router);
+    for (const lb of zone.loadBalancers) {
+      const spec = model.components.get(lb);
+      if (spec?.kind === 'lb' && spec.runsOn === 'zone') edge(zone.id, lb);
+    }
+  }
+  for (const account of model.accounts)
+    for (const router of account.routers) edge(account.id, router);
+  const [childStart, childList] = flatten(size, from, to);
+  const [parentStart, parentList] = flatten(size, to, from);
+  const list = (start: Int32Array, flat: Int32Array, id: string) => {
+    const i = index.get(id);
+    if (i === undefined) return [];
+    const out: string[] = [];
+    for (let k = start[i]!; k < start[i + 1]!; k++) out.push(ids[flat[k]!]!);
+    return out;
+  };
+  const seen = new Int32Array(size);
+  let epoch = 0;
+  return {
+    ids,
+    index,
+    childStart,
+    childList,
+    parentStart,
+    parentList,
+    childrenOf: (id) => list(childStart, childList, id),
+    parentsOf: (id) => list(parentStart, parentList, id),
+    radius: (id) => {
+      const root = index.get(id);
+      if (root === undefined) return [];
+      epoch++;
+      const out: string[] = [];
+      // Depth-first, parents before children, without recursion (a router may hold 100k VMs).
+      const stack = [root];
+      while (stack.length > 0) {
+        const i = stack.pop()!;
+        if (seen[i] === epoch) continue;
+        seen[i] = epoch;
+        out.push(ids[i]!);
+        for (let k = childStart[i + 1]! - 1; k >= childStart[i]!; k--) stack.push(childList[k]!);
+      }
+      return out;
+    },
+  };
+}
+
+/** Edges grouped by their first end, in the order given: [start offsets, second ends]. */
+function flatten(size: number, first: number[], second: number[]): [Int32Array, Int32Array] {
+  const start = new Int32Array(size + 1);
+  for (const f of first) start[f + 1]!++;
+  for (let i = 0; i < size; i++) start[i + 1]! += start[i]!;
+  const flat = new Int32Array(first.length);
+  const fill = start.slice(0, size);
+  for (let e = 0; e < first.length; e++) flat[fill[first[e]!]!++] = second[e]!;
+  return [start, flat];
+}
