@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {onlyCa, shopTopology} from '../support/shop-topology.js';
+import {hasTmux, Pane} from './tmux.js';
 
 /** `failsight diff` as a reviewer runs it in a git checkout: a temporary repository per suite. */
 
@@ -178,3 +179,30 @@ describe('bad input in either file: exit 2, the message names that file', () => 
     expect(doc.errors[0]!.message).toContain("path 'missing.yaml' does not exist in 'HEAD'");
   });
 });
+
+describe.skipIf(!hasTmux && !process.env['CI'])(
+  'failsight NEW --compare OLD in a real terminal',
+  () => {
+    it('d opens the findings; Enter shows the component in the tree; q quits with 0', async () => {
+      const pane = Pane.open([
+        'fixtures/multi-account.yaml',
+        '--compare',
+        'fixtures/multi-zone.yaml',
+      ]);
+      try {
+        await pane.waitForText('Topology · by zone');
+        pane.keys('d');
+        const panel = await pane.waitForText('worse: app now dies with zone KR-CA');
+        expect(panel).toContain('vs fixtures/multi-zone.yaml');
+        pane.keys('Down');
+        await pane.waitForText('›✖ worse  app now dies with LB lb-app');
+        pane.keys('Enter');
+        await pane.waitForText('Impact · LB lb-app');
+        pane.keys('q');
+        await pane.waitForText('EXIT=0');
+      } finally {
+        pane.close();
+      }
+    });
+  },
+);
