@@ -28,19 +28,23 @@ function percent(value: number | undefined): string {
   return value === undefined ? '—' : `${(value * 100).toFixed(4)}%`;
 }
 
+/** Ids are data from a file: a YAML escape can put control characters in them. */
+// eslint-disable-next-line no-control-regex
+const shown = (id: string) => id.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+
 /** A finding as a message: the words are the screen's language, the figures the core's. */
 export function findingMessage(finding: Finding): Message {
   const availability =
     finding.kind === 'availabilityLower' || finding.kind === 'availabilityHigher';
-  const shown = availability ? percent : amount;
+  const figure = availability ? percent : amount;
   return {
     id: `diff.${finding.kind}`,
     params: {
-      service: finding.service,
-      id: finding.component,
+      service: shown(finding.service),
+      id: shown(finding.component),
       kind: finding.failureKind ?? finding.componentKind,
-      before: shown(finding.before),
-      after: shown(finding.after),
+      before: figure(finding.before),
+      after: figure(finding.after),
     },
   };
 }
