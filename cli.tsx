@@ -3,6 +3,7 @@ import meow from 'meow';
 import {internalError, usageError} from './source/commands/errors.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
 import {terminalOptions} from './source/commands/terminal.js';
+import {keyFlagIn} from './source/adapters/cloudstack/credentials.js';
 
 const usage = `
   Usage
@@ -10,6 +11,7 @@ const usage = `
     $ failsight check [FILE]               N-1 report: SPOFs, tolerance, strategy, recommendations
     $ failsight impact [FILE] [--fail C …]  what-if from the shell; no --fail: the current state
     $ failsight demo                       dashboard replaying a zone-failure scenario
+    $ failsight import cloudstack          write a topology from a CloudStack-compatible API (KT Cloud)
     $ failsight diff OLD NEW               what a topology change does to resilience (OLD/NEW: files or git REV:path)
 
   Options
@@ -23,14 +25,23 @@ const usage = `
     --watch           reload FILE when it changes; a bad edit keeps the last good topology
     --events FILE     follow a JSON-lines stream of {"id","state":"down"|"up"} (observed failures)
     --audit FILE      append every action (fail, restore, failover) to a JSON-lines journal
+    --cloudstack      follow the cloud's state (VMs, routers, zones); no FILE: import it first
+    --interval T      how often polled sources ask (30s, 2m or seconds; default 15s)
     --lang en|ko      language of the dashboard (default: from the locale)
-    --ascii           plain ASCII drawing
+    --ascii           plain ASCII only (drawing and text, in English)
     --no-color        no colour (also NO_COLOR)
     --help, --version
 
+  Import (credentials from CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY, CLOUDSTACK_SECRET only)
+    --endpoint URL    the API address, instead of CLOUDSTACK_ENDPOINT
+    --zone Z          import this zone only (repeatable; name or id)
+    --out FILE        write the topology there (default: stdout)
+    --merge FILE      update FILE's inventory, keeping services, demands, GSLBs and hooks
+    --kt              also read KT Cloud's load balancer API (automatic for KT's endpoint)
+
   Exit codes
     0 fine · 1 check found a single point of failure or a service below its minimum,
-    diff found the change worse · 2 bad input
+    diff found the change worse · 2 bad input or a failed import (nothing written)
 
   Examples
     $ failsight check fixtures/multi-zone.yaml
@@ -43,6 +54,7 @@ const commands = {
   check: async (i) => (await import('./source/commands/check.js')).checkCommand(i),
   impact: async (i) => (await import('./source/commands/impact.js')).impactCommand(i),
   demo: async (i) => (await import('./source/commands/interactive.js')).demoCommand(i),
+  import: async (i) => (await import('./source/commands/import.js')).importCommand(i),
   diff: async (i) => (await import('./source/commands/diff.js')).diffCommand(i),
 } satisfies Record<string, Command>;
 const dashboard: Command = async (i) =>
@@ -58,6 +70,12 @@ function parseCommandLine() {
 }
 
 async function main(): Promise<number> {
+  // Keys never come from argv: shell history and every `ps` listing would keep them.
+  const keyFlag = keyFlagIn(process.argv.slice(2));
+  if (keyFlag)
+    usageError(
+      `${keyFlag} is not accepted: keys are read from CLOUDSTACK_KEY and CLOUDSTACK_SECRET only`,
+    );
   const {input, flags} = parseCommandLine();
   const [first, ...rest] = input;
   const name = first !== undefined && Object.hasOwn(commands, first) ? first : undefined;

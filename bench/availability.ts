@@ -1,5 +1,6 @@
 import {availability} from '../source/core/availability.js';
-import {buildModel, type Model} from '../source/core/model.js';
+import {buildModel} from '../source/core/build-model.js';
+import type {Model} from '../source/core/model.js';
 import type {Topology} from '../source/core/schema.js';
 import {ms, ratio, timeMs, type Row} from './measure.js';
 

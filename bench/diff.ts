@@ -1,7 +1,8 @@
 import {availability} from '../source/core/availability.js';
 import {checkReport} from '../source/core/check.js';
 import {analyzeSide, diffTopologies} from '../source/core/diff.js';
-import {buildModel, type Model} from '../source/core/model.js';
+import {buildModel} from '../source/core/build-model.js';
+import type {Model} from '../source/core/model.js';
 import {topologySchema} from '../source/core/schema.js';
 import {generateTopology} from './generate.js';
 import {ms, ratio, timeMs, type Row} from './measure.js';

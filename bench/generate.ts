@@ -1,4 +1,5 @@
-import {buildModel, type Model} from '../source/core/model.js';
+import {buildModel} from '../source/core/build-model.js';
+import type {Model} from '../source/core/model.js';
 import {topologySchema, type TopologyFile} from '../source/core/schema.js';
 
 export interface ShapeOptions {

@@ -1,4 +1,5 @@
 import type {Located} from '../core/load.js';
+import {printable} from '../core/printable.js';
 
 /** Read from argv itself: a usage error can come before meow has parsed the flags. */
 function wantsJson(): boolean {
@@ -19,7 +20,7 @@ export function jsonErrors(errors: ReadonlyArray<Partial<Located> & {message: st
 /** A mistake on the command line: said once, on stderr (and as JSON with --json), exit 2. */
 export function usageError(message: string): never {
   jsonErrors([{message}]);
-  process.stderr.write(`failsight: ${message}\nRun failsight --help for usage.\n`);
+  process.stderr.write(`failsight: ${printable(message)}\nRun failsight --help for usage.\n`);
   process.exit(2);
 }
 
@@ -27,6 +28,6 @@ export function usageError(message: string): never {
 export function internalError(error: unknown): number {
   const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
   jsonErrors([{message}]);
-  process.stderr.write(`failsight: ${message}\n`);
+  process.stderr.write(`failsight: ${printable(message)}\n`);
   return 70;
 }

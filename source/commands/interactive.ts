@@ -22,7 +22,10 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
   }
   prepareInteractive(invocation);
   const {files, flags, terminal} = invocation;
-  const {model, file, warnings} = await openTopology(files[0]);
+  const {model, file, warnings} =
+    flags.cloudstack && files.length === 0
+      ? await (await import('./cloudstack-live.js')).importForDashboard(flags)
+      : await openTopology(files[0]);
   const compare =
     flags.compare === undefined
       ? {}

@@ -9,9 +9,9 @@ export interface LiveSources {
   onAction?: (action: AuditAction) => void;
 }
 
-/** --watch, --events and --audit: the dashboard's live inputs and its journal. */
+/** --watch, --events, --cloudstack and --audit: the dashboard's live inputs and its journal. */
 export async function liveSources(
-  flags: Pick<Flags, 'watch' | 'events' | 'audit'>,
+  flags: Pick<Flags, 'watch' | 'events' | 'audit' | 'cloudstack' | 'interval' | 'endpoint'>,
   file: string,
   model: Model,
   hasFile: boolean,
@@ -27,6 +27,10 @@ export async function liveSources(
   if (flags.events !== undefined) {
     const {followEvents} = await import('../adapters/events.js');
     sources.push(followEvents(flags.events, () => current, signal));
+  }
+  if (flags.cloudstack) {
+    const {cloudStackSource} = await import('./cloudstack-live.js');
+    sources.push(cloudStackSource(flags, () => current, signal));
   }
   const live: LiveSources = {};
   if (sources.length > 0) {

@@ -1,6 +1,7 @@
 import {bundledDemo, loadTopologyFile} from '../adapters/topology-file.js';
 import {formatLocated} from '../core/load.js';
 import type {Model} from '../core/model.js';
+import {printable} from '../core/printable.js';
 import {jsonErrors} from './errors.js';
 
 export interface OpenTopology {
@@ -18,14 +19,14 @@ const shownAtMost = 20;
 export async function openTopology(file: string | undefined): Promise<OpenTopology> {
   const path = file ?? bundledDemo;
   const result = await loadTopologyFile(path);
-  const warnings = result.warnings.map((w) => `${formatLocated(w)} (warning)`);
+  const warnings = result.warnings.map((w) => `${printable(formatLocated(w))} (warning)`);
   for (const warning of warnings.slice(0, shownAtMost))
     process.stderr.write(`failsight: ${warning}\n`);
   if (warnings.length > shownAtMost)
     process.stderr.write(`failsight: … and ${warnings.length - shownAtMost} more warnings\n`);
   if (!result.ok) {
     for (const error of result.errors.slice(0, shownAtMost))
-      process.stderr.write(`failsight: ${formatLocated(error)}\n`);
+      process.stderr.write(`failsight: ${printable(formatLocated(error))}\n`);
     if (result.errors.length > shownAtMost)
       process.stderr.write(`failsight: … and ${result.errors.length - shownAtMost} more\n`);
     jsonErrors(result.errors);

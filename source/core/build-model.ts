@@ -16,6 +16,7 @@ import {
   type Zone,
 } from './model.js';
 import {didYouMean} from './nearest.js';
+import {printable} from './printable.js';
 import {defaultAvailability, type Kind, type ServiceSpec, type Topology} from './schema.js';
 
 /** Checks references and structure (DESIGN §2) and indexes the topology for the analyzer. */
@@ -135,12 +136,12 @@ class ModelBuilder {
   addPlaces(topology: Topology) {
     topology.zones.forEach((spec, index) => {
       const zone: Zone = {kind: 'zone', id: spec.id, routers: [], loadBalancers: []};
-      if (spec.label !== undefined) zone.label = spec.label;
+      if (spec.label !== undefined) zone.label = printable(spec.label);
       if (this.declare(zone, ['zones', index])) this.zones.push(zone);
     });
     topology.sites.forEach((spec, index) => {
       const site: Site = {kind: 'site', id: spec.id, capacity: spec.capacity};
-      if (spec.label !== undefined) site.label = spec.label;
+      if (spec.label !== undefined) site.label = printable(spec.label);
       if (spec.probe !== undefined) site.probe = spec.probe;
       if (this.declare(site, ['sites', index])) this.sites.push(site);
     });
@@ -152,7 +153,7 @@ class ModelBuilder {
         redundantRouter: spec.redundantRouter,
         routers: [],
       };
-      if (spec.label !== undefined) account.label = spec.label;
+      if (spec.label !== undefined) account.label = printable(spec.label);
       if (this.declare(account, ['accounts', index])) this.accounts.push(account);
     });
   }
@@ -321,8 +322,9 @@ class ModelBuilder {
     const serviceOrder = orderServices(services, components, errors);
     if (errors.length > 0) return {ok: false, errors, warnings};
     const model: Model = {
-      name: topology.name,
-      unit: topology.unit,
+      // Free text from the file is stored escaped, so no screen or report can print it raw.
+      name: printable(topology.name),
+      unit: printable(topology.unit),
       topology,
       components,
       zones: this.zones,

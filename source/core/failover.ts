@@ -1,20 +1,37 @@
-import type {Snapshot} from './analyze.js';
+import {snapshot, type Snapshot} from './analyze.js';
 import {gslbShares, gslbTargets, targetStateIn} from './capacity.js';
+import {message, type CoreMessage} from './messages.js';
 import {reachedVms, type Gslb, type Model} from './model.js';
 import type {FailureState} from './state.js';
 
-export type FailoverResult =
-  | {ok: true; kind: 'gslb'; state: FailureState; description: string; gslb: string; target: string}
-  | {ok: true; kind: 'promote'; state: FailureState; description: string; promoted: string[]}
-  | {ok: false; reason: string};
+export type FailoverDone =
+  | {
+      ok: true;
+      kind: 'gslb';
+      state: FailureState;
+      message: CoreMessage;
+      gslb: string;
+      target: string;
+    }
+  | {ok: true; kind: 'promote'; state: FailureState; message: CoreMessage; promoted: string[]};
+
+export type FailoverResult = FailoverDone | {ok: false; reason: CoreMessage};
+
+/** The audit journal's words for a failover (the journal is read by tools, in English). */
+export function describeFailover(done: FailoverDone): string {
+  return done.kind === 'gslb'
+    ? `${done.gslb} now sends all traffic to ${done.target}`
+    : `promoted ${done.promoted.join(', ')}`;
+}
 
 /**
- * The operator's failover (DESIGN §4 `o`): on a GSLB, move traffic to the next healthy target;
- * on a load balancer, a service or a standby VM, promote the standby VMs it reaches.
+ * The operator's failover (DESIGN §4 `o`): on a GSLB, send all traffic to the healthy target
+ * that serves most; on a load balancer, a service or a standby VM, promote the standby VMs it
+ * reaches (a service without one fails over its GSLB).
  */
 export function failover(model: Model, snap: Snapshot, id: string): FailoverResult {
   const component = model.components.get(id);
-  if (!component) return {ok: false, reason: `unknown component ${id}`};
+  if (!component) return {ok: false, reason: message('failover.unknown', {id})};
   if (component.kind === 'gslb') return moveGslb(model, snap, component);
   if (component.kind === 'lb' || component.kind === 'service' || component.kind === 'vm') {
     const standbys = [...reachedVms(model, id)].filter(
@@ -25,45 +42,73 @@ export function failover(model: Model, snap: Snapshot, id: string): FailoverResu
         const entry = model.components.get(component.entry);
         if (entry?.kind === 'gslb') return moveGslb(model, snap, entry);
       }
-      return {ok: false, reason: `no standby VM to promote under ${id}`};
+      return {ok: false, reason: message('failover.noStandby', {id})};
     }
     const promoted = new Set(snap.state.promoted);
     for (const vm of standbys) promoted.add(vm.id);
+    const list = standbys.map((vm) => vm.id);
     return {
       ok: true,
       kind: 'promote',
       state: {...snap.state, promoted},
-      description: `promoted ${standbys.map((vm) => vm.id).join(', ')}`,
-      promoted: standbys.map((vm) => vm.id),
+      message: message('failover.promote', {list: list.join(', ')}),
+      promoted: list,
     };
   }
-  return {
-    ok: false,
-    reason: `a ${component.kind} has no failover: select a GSLB, load balancer, service or standby VM`,
-  };
+  return {ok: false, reason: message('failover.notKind', {kind: component.kind})};
 }
 
+/** Total served over every service: what a failover is judged by. */
+function totalServed(snap: Snapshot): number {
+  let total = 0;
+  for (const served of snap.evaluation.served.values()) total += served;
+  return total;
+}
+
+/**
+ * The healthy target that serves most once all traffic goes to it, counting every service (a
+ * GSLB may feed others through dependencies). Ties go to the better priority, then file order.
+ * Only a move that serves more than now: never a worse target while a better one is healthy.
+ */
 function moveGslb(model: Model, snap: Snapshot, gslb: Gslb): FailoverResult {
   const {states, healthy} = gslbTargets(model, gslb, targetStateIn(snap));
-  // Targets in priority order; the next one after the first that carries traffic now.
-  const order = gslb.targets
-    .map((t, i) => ({t, i}))
-    .sort((a, b) => a.t.priority - b.t.priority || a.i - b.i);
   const shares = gslbShares(gslb, 1, states, healthy, snap.state.forced.get(gslb.id));
-  const current = order.findIndex(({i}) => shares[i]! > 0);
-  for (let step = 1; step <= order.length; step++) {
-    const candidate = order[(Math.max(current, 0) + step) % order.length]!;
-    if (!healthy[candidate.i] || candidate.i === order[current]?.i) continue;
+  const active = gslb.targets.filter((_, i) => shares[i]! > 0).map((t) => t.ref);
+  const now = totalServed(snap);
+  let best: {ref: string; state: FailureState; served: number; priority: number} | undefined;
+  gslb.targets.forEach((target, i) => {
+    if (!healthy[i] || (active.length === 1 && active[0] === target.ref)) return;
     const forced = new Map(snap.state.forced);
-    forced.set(gslb.id, candidate.t.ref);
-    return {
-      ok: true,
-      kind: 'gslb',
-      state: {...snap.state, forced},
-      description: `${gslb.id} now sends all traffic to ${candidate.t.ref}`,
-      gslb: gslb.id,
-      target: candidate.t.ref,
-    };
+    forced.set(gslb.id, target.ref);
+    const state = {...snap.state, forced};
+    const served = totalServed(snapshot(model, state));
+    if (
+      !best ||
+      served > best.served + 1e-6 ||
+      (Math.abs(served - best.served) <= 1e-6 && target.priority < best.priority)
+    )
+      best = {ref: target.ref, state, served, priority: target.priority};
+  });
+  if (!best) {
+    if (active.length === 1)
+      return {
+        ok: false,
+        reason: message('failover.alreadyBest', {gslb: gslb.id, target: active[0]!}),
+      };
+    return {ok: false, reason: message('failover.noHealthy', {gslb: gslb.id})};
   }
-  return {ok: false, reason: `${gslb.id} has no other healthy target to move to`};
+  // Moving to a target that serves no more than now only churns DNS: say where traffic is.
+  if (best.served <= now + 1e-6)
+    return {
+      ok: false,
+      reason: message('failover.alreadyBest', {gslb: gslb.id, target: active.join(', ')}),
+    };
+  return {
+    ok: true,
+    kind: 'gslb',
+    state: best.state,
+    message: message('failover.gslb', {gslb: gslb.id, target: best.ref}),
+    gslb: gslb.id,
+    target: best.ref,
+  };
 }

@@ -249,3 +249,12 @@ export class Incremental {
     return changed;
   }
 }
+
+const engines = new WeakMap<Snapshot, Incremental>();
+
+/** The incremental evaluator against a snapshot, built once per snapshot and shared. */
+export function incrementalOf(model: Model, base: Snapshot): Incremental {
+  let engine = engines.get(base);
+  if (!engine) engines.set(base, (engine = new Incremental(model, base)));
+  return engine;
+}

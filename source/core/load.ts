@@ -11,7 +11,8 @@ import {
   type Node,
 } from 'yaml';
 import type {z} from 'zod';
-import {buildModel, type FilePath, type Model, type Problem} from './model.js';
+import {buildModel} from './build-model.js';
+import type {FilePath, Model, Problem} from './model.js';
 import {nearest} from './nearest.js';
 import {topologySchema} from './schema.js';
 import {plainJson} from './json-fast.js';

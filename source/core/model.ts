@@ -1,7 +1,5 @@
 import type {GslbSpec, Hooks, Kind, Topology} from './schema.js';
 
-export {buildModel} from './build-model.js';
-
 /** A path into the topology file, e.g. ['loadBalancers', 0, 'members', 1]. */
 export type FilePath = ReadonlyArray<string | number>;
 

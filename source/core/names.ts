@@ -1,5 +1,6 @@
 import type {Model} from './model.js';
 import {nearest} from './nearest.js';
+import {printable} from './printable.js';
 import {kinds, type Kind} from './schema.js';
 
 export type Resolved = {ok: true; id: string; kind: Kind} | {ok: false; message: string};
@@ -9,6 +10,11 @@ const failableKinds = kinds.filter((kind) => kind !== 'service');
 
 function article(kind: string): string {
   return /^[aeiou]/i.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+/** A name comes from the command line or an event stream: quoted back escaped. */
+function refused(message: string): Resolved {
+  return {ok: false, message: printable(message)};
 }
 
 /** A component as named on the command line: `KR-CA`, `zone:KR-CA` or `router:shop-main/KR-CA`. */
@@ -24,29 +30,23 @@ export function resolveComponent(model: Model, name: string): Resolved {
   const component = model.components.get(id);
   const wantedKind = isKind ? (prefix as Kind) : undefined;
   if (component?.kind === 'service' || wantedKind === 'service')
-    return {
-      ok: false,
-      message: `"${id}" is a service, not a component that can fail: name a ${failableKinds.join(', ')} (e.g. the zone or VMs it runs on)`,
-    };
+    return refused(
+      `"${id}" is a service, not a component that can fail: name a ${failableKinds.join(', ')} (e.g. the zone or VMs it runs on)`,
+    );
   if (component && (wantedKind === undefined || component.kind === wantedKind))
     return {ok: true, id, kind: component.kind};
   if (component)
-    return {
-      ok: false,
-      message: `"${id}" is ${article(component.kind)}, not ${article(wantedKind!)} (use ${component.kind}:${id})`,
-    };
+    return refused(
+      `"${id}" is ${article(component.kind)}, not ${article(wantedKind!)} (use ${component.kind}:${id})`,
+    );
   if (prefix !== undefined && !isKind && !model.components.has(name))
-    return {
-      ok: false,
-      message: `unknown kind "${prefix}" in "${name}": kinds are ${failableKinds.join(', ')}`,
-    };
+    return refused(`unknown kind "${prefix}" in "${name}": kinds are ${failableKinds.join(', ')}`);
   const candidates = [...model.components.values()]
     .filter((c) => c.kind !== 'service' && (wantedKind === undefined || c.kind === wantedKind))
     .map((c) => c.id);
   const hint = nearest(id, candidates);
   const what = wantedKind ?? 'component';
-  return {
-    ok: false,
-    message: `unknown ${what} "${id}"${hint ? ` (did you mean "${wantedKind ? `${wantedKind}:` : ''}${hint}"?)` : ''}`,
-  };
+  return refused(
+    `unknown ${what} "${id}"${hint ? ` (did you mean "${wantedKind ? `${wantedKind}:` : ''}${hint}"?)` : ''}`,
+  );
 }

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {firstControl} from './printable.js';
 
 /** The one schema of a topology file (DESIGN §2); every topology type derives from it. */
 
@@ -6,12 +7,24 @@ const id = z
   .string({error: 'expected an id (a string)'})
   .min(1, 'an id cannot be empty')
   .max(200, 'an id is at most 200 characters')
-  .refine((value) => !/[\s,]/.test(value), 'an id cannot contain spaces or commas');
+  .refine(
+    (value) => !/[\s,]/.test(value) || firstControl(value) !== undefined,
+    'an id cannot contain spaces or commas',
+  )
+  // An id is printed everywhere; one that could drive the terminal is refused, not escaped.
+  .refine((value) => firstControl(value) === undefined, {
+    error: (issue) =>
+      `an id cannot contain control characters (${firstControl(String(issue.input))} found)`,
+  });
+
+/** Large enough for any real fleet, small enough that sums over 100k components stay finite and exact to the unit. */
+export const maxAmount = 1e12;
 
 const amount = z
   .number({error: 'expected a number'})
   .finite('expected a finite number')
-  .nonnegative('cannot be negative');
+  .nonnegative('cannot be negative')
+  .max(maxAmount, 'too large: at most 1e12 (1,000,000,000,000)');
 
 const positiveSeconds = z.number({error: 'expected a number of seconds'}).positive('must be > 0');
 
@@ -20,6 +33,10 @@ const probeUrl = z
   .regex(
     /^(https?:\/\/\S+|tcp:\/\/[^\s/:]+:\d{1,5})$/,
     'expected http://…, https://… or tcp://host:port',
+  )
+  .refine(
+    (value) => firstControl(value) === undefined,
+    'a probe address cannot contain control characters',
   );
 
 const hookCommand = z.array(z.string()).min(1, 'a hook is an argv list with at least the program');

@@ -1,6 +1,6 @@
 import type {Snapshot} from './analyze.js';
 import {statusOf, tidy} from './capacity.js';
-import {Incremental} from './incremental.js';
+import {incrementalOf} from './incremental.js';
 import type {Component, Model, Service} from './model.js';
 import {isFailable} from './propagate.js';
 import type {Kind} from './schema.js';
@@ -50,7 +50,7 @@ export interface Sweep {
  */
 export function sweep(model: Model, base: Snapshot, options: {includeGslb?: boolean} = {}): Sweep {
   const includeGslb = options.includeGslb ?? false;
-  const evaluator = new Incremental(model, base);
+  const evaluator = incrementalOf(model, base);
   const effects: ComponentEffect[] = [];
   // Widest kinds first, so every SPOF and weak-point list comes out in display order.
   const byKind: readonly Component[][] = [

@@ -80,38 +80,63 @@ export function failoverWindows(
   after: Snapshot,
   manual = false,
 ): FailoverWindow[] {
+  return windowsBetween(
+    model,
+    model.gslbs.map((gslb) => gslb.id),
+    {targets: targetStateIn(before), forced: before.state.forced},
+    {targets: targetStateIn(after), forced: after.state.forced, isDown: (id) => after.down.has(id)},
+    manual,
+  );
+}
+
+/** How a GSLB's targets stand on one side of a change. */
+export interface GslbSide {
+  targets: (ref: string) => TargetState;
+  forced: ReadonlyMap<string, string>;
+}
+
+/**
+ * The windows a change opens on the given GSLBs: each service behind one whose traffic shares
+ * change; during the window the old shares still apply to the new target states.
+ */
+export function windowsBetween(
+  model: Model,
+  gslbIds: Iterable<string>,
+  before: GslbSide,
+  after: GslbSide & {isDown: (id: string) => boolean},
+  manual: boolean,
+): FailoverWindow[] {
   const windows: FailoverWindow[] = [];
+  const wanted = new Set(gslbIds);
   for (const service of model.services) {
     const gslb = gslbInFront(model, service);
-    if (!gslb || after.down.has(gslb.id)) continue;
-    const old = gslbTargets(model, gslb, targetStateIn(before));
+    if (!gslb || !wanted.has(gslb.id) || after.isDown(gslb.id)) continue;
+    const old = gslbTargets(model, gslb, before.targets);
     const oldShares = gslbShares(
       gslb,
       service.demand,
       old.states,
       old.healthy,
-      before.state.forced.get(gslb.id),
+      before.forced.get(gslb.id),
     );
-    const now = gslbTargets(model, gslb, targetStateIn(after));
+    const now = gslbTargets(model, gslb, after.targets);
     const newStates = now.states;
     const newShares = gslbShares(
       gslb,
       service.demand,
       newStates,
       now.healthy,
-      after.state.forced.get(gslb.id),
+      after.forced.get(gslb.id),
     );
     if (oldShares.every((share, i) => Math.abs(share - newShares[i]!) < 1e-9)) continue;
-    const servedDuring = tidy(gslbServed(oldShares, newStates));
-    const servedAfter = tidy(gslbServed(newShares, newStates));
     const timing = detectionOf(gslb);
     windows.push({
       gslb: gslb.id,
       service: service.id,
       detectS: manual ? 0 : timing.detectS,
       totalS: manual ? gslb.ttlS : timing.totalS,
-      servedDuring,
-      servedAfter,
+      servedDuring: tidy(gslbServed(oldShares, newStates)),
+      servedAfter: tidy(gslbServed(newShares, newStates)),
       moves: newShares.some((share) => share > 0),
     });
   }

@@ -1,4 +1,5 @@
 import type {Status} from '../core/capacity.js';
+import type {CoreMessage} from '../core/messages.js';
 import type {Kind} from '../core/schema.js';
 import {en, type MessageId} from './messages-en.js';
 import {ko} from './messages-ko.js';
@@ -11,6 +12,8 @@ export type Params = Record<string, string | number>;
 export interface Message {
   id: MessageId;
   params?: Params;
+  /** A message of the core's, put into this one as {what} (and {reason}). */
+  core?: CoreMessage;
 }
 
 const catalogues: Record<Lang, Record<MessageId, string>> = {en, ko};
@@ -23,10 +26,16 @@ export function t(lang: Lang, id: MessageId, params: Params = {}): string {
 
 export function say(lang: Lang, message: Message): string {
   const params = {...message.params};
+  if (message.core) params['what'] = params['reason'] = sayCore(lang, message.core);
   // A component kind given as a parameter is named in the screen's language.
   const kind = params['kind'];
   if (typeof kind === 'string' && kind in singular) params['kind'] = kindWord(lang, kind as Noun);
   return t(lang, message.id, params);
+}
+
+/** A core message in the screen's language (every core id has a text in both catalogues). */
+export function sayCore(lang: Lang, message: CoreMessage): string {
+  return say(lang, {id: message.id, params: message.params});
 }
 
 export type Noun = Kind | 'group' | 'component';

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import {printable} from '../core/printable.js';
 
 const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
 
@@ -61,4 +62,37 @@ export function wrapWords(text: string, width: number): string[] {
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
+}
+
+/** Typographic characters of the messages, as the ASCII character of the same width. */
+const asciiLookalikes: Record<string, string> = {
+  '·': '-',
+  '…': '~',
+  '→': '>',
+  '←': '<',
+  '↑': '^',
+  '↓': 'v',
+  '█': '_',
+  '─': '-',
+  '│': '|',
+  '✔': '+',
+  '✖': 'X',
+  '\u00a0': ' ',
+};
+
+/**
+ * The last step before text reaches the terminal, whatever its source: control characters are
+ * escaped (`\e`, `\n`), and on an ASCII terminal every other character beyond 0x7e becomes an
+ * ASCII one of the same width, so a leak can neither drive the terminal nor move a column.
+ */
+export function screenText(text: string, ascii: boolean): string {
+  const safe = printable(text);
+  // eslint-disable-next-line no-control-regex
+  if (!ascii || !/[^\x00-\x7e]/.test(safe)) return safe;
+  let out = '';
+  for (const {segment} of segmenter.segment(safe)) {
+    if (/^[\x20-\x7e]+$/.test(segment)) out += segment;
+    else out += asciiLookalikes[segment] ?? '?'.repeat(stringWidth(segment));
+  }
+  return out;
 }

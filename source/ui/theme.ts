@@ -1,4 +1,5 @@
 import type {Status} from '../core/capacity.js';
+import {screenText} from './text.js';
 import type {Look} from './types.js';
 
 export interface Glyphs {
@@ -18,7 +19,6 @@ export interface Glyphs {
   rule: string;
   topLeft: string;
   topRight: string;
-  check: string;
   upDown: string;
   leftRight: string;
 }
@@ -40,7 +40,6 @@ const unicode: Glyphs = {
   rule: '─',
   topLeft: '┌',
   topRight: '┐',
-  check: '✔',
   upDown: '↑↓',
   leftRight: '←→',
 };
@@ -63,12 +62,12 @@ const ascii: Glyphs = {
   rule: '-',
   topLeft: '+',
   topRight: '+',
-  check: 'ok',
   upDown: 'j/k',
   leftRight: 'h/l',
 };
 
-export type Tone = 'ok' | 'warn' | 'bad' | 'sim' | 'dim' | 'accent' | 'strong' | 'plain';
+/** `would`: what a preview says would happen, drawn apart from real outages (`bad`). */
+export type Tone = 'ok' | 'warn' | 'bad' | 'sim' | 'would' | 'dim' | 'accent' | 'strong' | 'plain';
 
 export interface TextStyle {
   color?: string;
@@ -81,6 +80,7 @@ const colours: Record<Tone, TextStyle> = {
   warn: {color: 'yellow', bold: true},
   bad: {color: 'red', bold: true},
   sim: {color: 'magenta', bold: true},
+  would: {color: 'blue'},
   dim: {dimColor: true},
   accent: {color: 'cyan'},
   strong: {bold: true},
@@ -93,6 +93,7 @@ const monochrome: Record<Tone, TextStyle> = {
   warn: {bold: true},
   bad: {bold: true},
   sim: {bold: true},
+  would: {},
   dim: {},
   accent: {},
   strong: {bold: true},
@@ -103,6 +104,8 @@ export interface Theme extends Look {
   glyphs: Glyphs;
   border: 'single' | 'classic';
   style: (tone: Tone) => TextStyle;
+  /** What may reach the terminal: every text is written through it (see screenText). */
+  printable: (text: string) => string;
 }
 
 export function themeOf(look: Look): Theme {
@@ -112,6 +115,7 @@ export function themeOf(look: Look): Theme {
     glyphs: look.ascii ? ascii : unicode,
     border: look.ascii ? 'classic' : 'single',
     style: (tone) => styles[tone],
+    printable: (text) => screenText(text, look.ascii),
   };
 }
 

@@ -10,7 +10,7 @@ export const views: readonly View[] = ['zone', 'account', 'service'];
 
 /** One operator action, handed to the audit journal before the screen shows it. */
 export interface AuditAction {
-  action: 'fail' | 'restore' | 'restore-all' | 'undo' | 'failover';
+  action: 'fail' | 'restore' | 'restore-all' | 'undo' | 'failover' | 'moved';
   ids: string[];
   description?: string;
 }

@@ -8,7 +8,8 @@ import {
   relevantComponents,
 } from '../../source/core/availability.js';
 import {parseTopology} from '../../source/core/load.js';
-import {buildModel, type Model} from '../../source/core/model.js';
+import {buildModel} from '../../source/core/build-model.js';
+import type {Model} from '../../source/core/model.js';
 import type {Topology} from '../../source/core/schema.js';
 import {randomModel} from '../support/random-topology.js';
 

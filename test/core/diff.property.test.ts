@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {availability} from '../../source/core/availability.js';
 import {analyzeSide, diffExitCode, diffTopologies} from '../../source/core/diff.js';
-import {buildModel} from '../../source/core/model.js';
+import {buildModel} from '../../source/core/build-model.js';
 import {randomModel} from '../support/random-topology.js';
 
 describe('diff of a topology with itself', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import {buildModel, type Model} from '../../source/core/model.js';
+import {buildModel} from '../../source/core/build-model.js';
+import type {Model} from '../../source/core/model.js';
 import {isFailable} from '../../source/core/propagate.js';
 import type {Topology} from '../../source/core/schema.js';
 

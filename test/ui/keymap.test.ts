@@ -125,6 +125,7 @@ describe('the keymap', () => {
       '/ filter',
       's sweep',
       'a availability',
+      'p plan',
       '? help',
       'q quit',
     ]);
@@ -147,6 +148,7 @@ describe('the keymap', () => {
       'n',
       's',
       'a',
+      'p',
       '?',
       'q',
     ]);

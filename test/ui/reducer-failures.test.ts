@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {countdownsAt, windowsOf} from '../../source/core/countdown.js';
 import {analyze} from '../../source/ui/analysis/analysis.js';
 import {apply, at, selectedId, start, walkTo} from './reducer-helpers.js';
 
@@ -18,14 +19,19 @@ describe('the reducer: failing, restoring, undoing, failing over', () => {
     expect(statusOf(failed, 'shop-admin')).toBe('OK');
   });
 
-  it('failSelected opens a GSLB window stamped with the time of the action', () => {
+  it('failSelected stamps the failure with the time of the action; its windows follow from it', () => {
     const failed = apply(start(), {type: 'failSelected', at});
-    expect(failed.timers).toHaveLength(1);
-    expect(failed.timers[0]!.at).toBe(at);
-    expect(failed.timers[0]!.windows.map((w) => [w.gslb, w.detectS, w.totalS])).toEqual([
-      ['shop-gslb', 30, 60],
-      ['db-gslb', 15, 25],
+    expect([...failed.failure.since!]).toEqual([['sim:KR-CA', at]]);
+    const windows = windowsOf(failed.model, failed.failure);
+    expect(windows.map((w) => [w.gslb, w.detectS, w.totalS, w.startedAt])).toEqual([
+      ['shop-gslb', 30, 60, at],
+      ['db-gslb', 15, 25, at],
     ]);
+    // Restoring ends them at once: no window without its failure.
+    const restored = apply(failed, {type: 'restoreSelected', at: at + 5000});
+    expect(restored.failure.since!.size).toBe(0);
+    expect(windowsOf(restored.model, restored.failure)).toEqual([]);
+    expect(countdownsAt(restored.model, restored.failure, at + 6000)).toEqual([]);
   });
 
   it('failSelected refuses in read-only mode, on a service, and twice', () => {
@@ -106,9 +112,20 @@ describe('the reducer: failing, restoring, undoing, failing over', () => {
       description: 'promoted db-2',
     });
     expect(statusOf(promoted, 'shop-db')).toBe('OK');
-    const moved = apply(start(), {type: 'select', id: 'shop-gslb'}, {type: 'failover', at});
-    expect(moved.failure.forced.get('shop-gslb')).toBe('lb-cb');
-    expect(moved.timers[0]!.windows[0]).toMatchObject({gslb: 'shop-gslb', detectS: 0, totalS: 30});
+    // All up, shop-gslb splits over lb-ca and lb-cb: no single target serves more.
+    const kept = apply(start(), {type: 'select', id: 'shop-gslb'}, {type: 'failover', at});
+    expect(kept.failure.forced.size).toBe(0);
+    expect(kept.notice).toMatchObject({
+      id: 'msg.failoverRefused',
+      core: {id: 'failover.alreadyBest', params: {gslb: 'shop-gslb', target: 'lb-ca, lb-cb'}},
+    });
+    // With KR-CA failed and db-2 promoted, lb-cb is the best healthy target: o keeps it.
+    const best = apply(promoted, {type: 'select', id: 'shop-gslb'}, {type: 'failover', at});
+    expect(best.failure.forced.size).toBe(0);
+    expect(best.notice?.core).toEqual({
+      id: 'failover.alreadyBest',
+      params: {gslb: 'shop-gslb', target: 'lb-cb'},
+    });
     const zone = apply(start(), {type: 'failover', at});
     expect(zone.notice?.id).toBe('msg.failoverRefused');
     expect(selectedId(zone)).toBe('KR-CA');

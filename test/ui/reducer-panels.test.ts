@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {buildModel} from '../../source/core/model.js';
+import {buildModel} from '../../source/core/build-model.js';
 import {topologySchema} from '../../source/core/schema.js';
 import {rowsOf} from '../../source/ui/state/navigation.js';
 import {apply, at, loadFixture, selectedId, start, walkTo} from './reducer-helpers.js';

@@ -34,7 +34,7 @@ describe('the dashboard over time and with live data', () => {
     await waitForFrame(lastFrame, (f) => f.includes('by zone'));
     stdin.write('x');
     await waitForFrame(lastFrame, (f) =>
-      f.includes('GSLB shop-gslb moves traffic in ~60\u00a0s: 500 now,'),
+      f.includes('GSLB shop-gslb moves traffic in ~60\u00a0s: serves'),
     );
     now += 35_000;
     const following = await waitForFrame(lastFrame, (f) =>
@@ -44,10 +44,19 @@ describe('the dashboard over time and with live data', () => {
     expect(following).toContain('~25\u00a0s (TTL)');
     expect(following.split('\n')[0]).toContain('14:03:57');
     now += 26_000;
+    // Said once on the message line; the panel no longer counts it.
     const done = await waitForFrame(lastFrame, (f) =>
-      f.includes('GSLB shop-gslb moved traffic ✔ 500 served'),
+      f.includes(' GSLB shop-gslb has moved traffic: 500 served'),
     );
+    expect(done).not.toContain('GSLB shop-gslb moves traffic');
+    expect(done).not.toContain('GSLB shop-gslb detected it');
     expect(done).toContain('GSLB db-gslb has no healthy target left');
+    stdin.write('R');
+    const clean = await waitForFrame(lastFrame, (f) => f.includes('restored every simulated'));
+    // R ends every window at once: only the preview of KR-CA's failure speaks of GSLBs.
+    expect(clean).not.toContain('moves traffic in');
+    expect(clean).not.toContain('GSLB db-gslb has no healthy target left');
+    expect(clean).toContain('GSLB shop-gslb would move traffic in ~60\u00a0s');
   });
 
   it('s opens the N-1 sweep; Enter on a SPOF shows it in the tree with its impact', async () => {
@@ -55,7 +64,7 @@ describe('the dashboard over time and with live data', () => {
     await waitForFrame(lastFrame, (f) => f.includes('by zone'));
     stdin.write('jjjs');
     const sweep = await waitForFrame(lastFrame, (f) => f.includes('┌ N-1 sweep'));
-    expect(sweep).toContain('3 services · 12 SPOF · 11 weak points');
+    expect(sweep).toContain('from now: 3 services · 12 SPOF · 11 weak points');
     expect(sweep).toContain('│›shop-web  OK  multi-zone · 4 SPOF · 11 weak');
     // The fix for the selected service: its SPOFs come through the database's standby.
     expect(sweep).toContain('││fix: in its dependency shop-db: zone KR-CA takes│');
@@ -64,7 +73,7 @@ describe('the dashboard over time and with live data', () => {
     expect(sweep).toContain('│    ✖ SPOF   VM db-1');
     expect(sweep).toContain('│    ◐ weak   LB lb-ca');
     expect(sweep).toContain(
-      ' ↑↓ move  Enter jump  s sweep  a availability  ? help  Esc close  q quit',
+      ' ↑↓ move  Enter jump  s sweep  a availability  p plan  ? help  Esc close  q quit',
     );
     await expect(sweep).toMatchFileSnapshot('../snapshots/sweep-100x30.txt');
     stdin.write('jjjj');
@@ -72,7 +81,7 @@ describe('the dashboard over time and with live data', () => {
     stdin.write(keys.enter);
     const jumped = await waitForFrame(lastFrame, (f) => f.includes('Impact · VM db-1'));
     expect(jumped).toContain('│›      ● db-1');
-    expect(jumped).toContain(' shop-db      1000   1000     0 DOWN');
+    expect(jumped).toContain(' shop-db      1000   1000        0 DOWN');
   });
 
   it('a shows the availability estimate per service', async () => {

@@ -18,7 +18,8 @@ describe('the dashboard in other terminals', () => {
     expect(frame).toContain(
       '┌ Topology · by zone ────────────────┐┌ Impact · zone KR-CA ───────────────────┐',
     );
-    expect(frame).toContain('││ shop-web     1000   1000     0 DOWN    │');
+    // Now, and if KR-CA came back; the status is the one now.
+    expect(frame).toContain('││ shop-web     1000   0    1000 DOWN     │');
     expect(frame).toContain('│   ●  idc-guro');
   }, 10_000);
 
@@ -71,12 +72,13 @@ describe('the dashboard in other terminals', () => {
     expect(frame).toContain('┌ 토폴로지 · 존별');
     expect(frame).toContain('┌ 영향 · 존 KR-CA');
     expect(frame).toContain('함께 장애: 라우터 2개 · VM 3개 · LB 1개');
-    expect(frame).toContain(' 서비스     수요 이전 이후 상태');
-    expect(frame).toContain(' shop-web   1000 1000    0 중단');
-    expect(frame).toContain(' shop-admin   50   50   50 정상');
+    expect(frame).toContain(' 서비스     수요 현재 복구 시 상태');
+    expect(frame).toContain(' shop-web   1000    0    1000 중단');
+    expect(frame).toContain(' shop-admin   50   50      50 정상');
     // Status words and numbers start in the same column on every row, whatever the width of the text before.
     const status = columnOf(frame, ' shop-web   1000', '중단');
     expect(columnOf(frame, ' shop-admin   50', '정상')).toBe(status);
+    expect(frame).toContain('GSLB shop-gslb 약 60초 뒤 트래픽 전환: 그때까지');
     expect(columnOf(frame, ' 서비스     수요', '상태')).toBe(status);
     expect(columnOf(frame, '중부 A', '0/1500')).toBe(columnOf(frame, 'shop-main/KR-CA', '0/1250'));
     expect(frame).toContain(' ↑↓ 이동  ←→ 접기  x 장애  r 복구  R 전체 복구  u 되돌리기');
@@ -93,8 +95,10 @@ describe('the dashboard in other terminals', () => {
     for (let i = 0; i < 10; i++) stdin.write('j');
     await waitForFrame(lastFrame, (f) => f.includes('서비스 shop-db'));
     stdin.write('o');
-    const frame = await waitForFrame(lastFrame, (f) => f.includes('페일오버: db-2 승격'));
-    expect(frame).toContain(' shop-web   1000 1000  500');
+    const frame = await waitForFrame(lastFrame, (f) =>
+      f.includes('페일오버: db-2 승격; 현재 shop-web 500, shop-db 1000'),
+    );
+    expect(frame).toContain(' shop-web   1000  500  500');
   });
 
   it('read-only: x and o are off, the footer leaves them out and x says why', async () => {

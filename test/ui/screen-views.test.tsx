@@ -16,9 +16,10 @@ describe('the dashboard at 100×30, English, no colour', () => {
       '│›▾ ● KR-CA  중부 A                  1500        ││fails with it: 2 routers · 3 VMs · 1 LB',
     );
     expect(frame).toContain('│       ○ db-2                     (1000) standby││');
-    expect(frame).toContain(' service    demand before after status');
-    expect(frame).toContain(' shop-web     1000   1000     0 DOWN');
-    expect(frame).toContain(' shop-admin     50     50    50 OK');
+    // A preview: before is the state now, the after column says what would be.
+    expect(frame).toContain(' service    demand before would be status');
+    expect(frame).toContain(' shop-web     1000   1000        0 DOWN');
+    expect(frame).toContain(' shop-admin     50     50       50 OK');
     expect(frame).toContain('GSLB shop-gslb would move traffic in ~60\u00a0s');
     // db-2 is a standby: losing KR-CA leaves db-gslb nowhere to send traffic.
     expect(frame).toContain('GSLB db-gslb would have no healthy target left');
@@ -66,9 +67,11 @@ describe('the dashboard at 100×30, English, no colour', () => {
       '│›▾ ⚡ KR-CA  중부 A               0/1500 sim    ││⚡ failed (simulated) · r restores',
     );
     expect(frame).toContain('│       ⚡ web-1                    0/250 (zone) ││');
-    expect(frame).toContain(' shop-web     1000   1000     0 DOWN');
-    expect(frame).toContain(' shop-db      1000   1000     0 DOWN');
-    expect(frame).toContain('GSLB shop-gslb moves traffic in ~60\u00a0s: 500 now,');
+    // Before is the state now (KR-CA down); the other column is what its return would give.
+    expect(frame).toContain(' service    demand now if back status');
+    expect(frame).toContain(' shop-web     1000   0    1000 DOWN');
+    expect(frame).toContain(' shop-db      1000   0    1000 DOWN');
+    expect(frame).toContain('GSLB shop-gslb moves traffic in ~60\u00a0s: serves');
     expect(frame).toContain('GSLB db-gslb has no healthy target left');
     expect(frame).toContain(' simulated failure of zone KR-CA: 7 components down');
     expect(frame).toContain('r restore  R restore all  u undo');
@@ -85,16 +88,18 @@ describe('the dashboard at 100×30, English, no colour', () => {
     for (let i = 0; i < 10; i++) stdin.write('j');
     await waitForFrame(lastFrame, (f) => f.includes('Impact · service shop-db'));
     stdin.write('o');
-    const frame = await waitForFrame(lastFrame, (f) => f.includes('failover: promoted db-2'));
-    expect(frame).toContain(' shop-web     1000   1000   500 DEGRADED');
+    const frame = await waitForFrame(lastFrame, (f) =>
+      f.includes('failover: promote db-2; now shop-web 500, shop-db 1000'),
+    );
+    // The service's rows are the state now: promoting db-2 brought shop-db back.
+    expect(frame).toContain(' shop-web     1000    500   500 DEGRADED');
     expect(frame).toContain(' shop-db      1000   1000  1000 OK');
     expect(frame).toContain('▲  db-2                     1000 promoted');
-    expect(frame).toContain('GSLB db-gslb moves traffic in ~25\u00a0s: 0 now, 1000');
-    expect(frame).toContain('now single points: KR-M2, shop-sub, shop-dr,');
+    expect(frame).toContain('GSLB db-gslb moves traffic in ~25\u00a0s: serves 0');
     await expect(frame).toMatchFileSnapshot('../snapshots/failover-100x30.txt');
     stdin.write('u');
     const undone = await waitForFrame(lastFrame, (f) => f.includes('undone: failover shop-db'));
-    expect(undone).toContain(' shop-web     1000   1000     0 DOWN');
+    expect(undone).toContain(' shop-web     1000      0     0 DOWN');
   });
 
   it('selecting a node shows its impact without failing it', async () => {
@@ -103,7 +108,7 @@ describe('the dashboard at 100×30, English, no colour', () => {
     stdin.write('jj');
     const frame = await waitForFrame(lastFrame, (f) => f.includes('Impact · VM web-1'));
     expect(frame).toContain('fails alone: nothing else goes down with it');
-    expect(frame).toContain(' shop-web     1000   1000   750 DEGRADED');
+    expect(frame).toContain(' shop-web     1000   1000      750 DEGRADED');
     expect(frame).not.toContain('⚡');
     expect(frame.split('\n')[0]).not.toContain('sim');
   });

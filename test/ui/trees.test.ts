@@ -1,5 +1,4 @@
 import {describe, expect, it} from 'vitest';
-import {countdown, mergeTimers} from '../../source/ui/analysis/countdown.js';
 import {fit, truncate, widthOf, wrapWords} from '../../source/ui/text.js';
 import type {TreeNode} from '../../source/ui/tree/nodes.js';
 import {treeOf} from '../../source/ui/tree/trees.js';
@@ -105,37 +104,5 @@ describe('text by display width', () => {
       'GSLB shop-gslb would move traffic in',
       '~60\u00a0s',
     ]);
-  });
-});
-
-describe('the failover countdown', () => {
-  const window = {
-    gslb: 'shop-gslb',
-    service: 'shop-web',
-    detectS: 30,
-    totalS: 60,
-    servedDuring: 500,
-    servedAfter: 500,
-  };
-  const timer = {at: 1_000_000, windows: [window]};
-
-  it('detects, then waits out the TTL, then is done', () => {
-    expect(countdown([timer], 1_000_000)).toEqual([
-      {gslb: 'shop-gslb', phase: 'detecting', seconds: 60, during: 500, after: 500},
-    ]);
-    expect(countdown([timer], 1_031_000)[0]).toMatchObject({phase: 'following', seconds: 29});
-    expect(countdown([timer], 1_060_000)[0]).toMatchObject({phase: 'done', seconds: 0});
-  });
-
-  it('says when there is no healthy target left', () => {
-    const dead = {...timer, windows: [{...window, servedDuring: 0, servedAfter: 0}]};
-    expect(countdown([dead], 1_000_000)[0]?.phase).toBe('noTarget');
-  });
-
-  it('a new action replaces the windows of the same GSLB', () => {
-    const later = {at: 2_000_000, windows: [{...window, totalS: 30}]};
-    expect(mergeTimers([timer], later)).toEqual([later]);
-    const other = {at: 2_000_000, windows: [{...window, gslb: 'db-gslb'}]};
-    expect(mergeTimers([timer], other)).toEqual([timer, other]);
   });
 });

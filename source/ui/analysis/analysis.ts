@@ -1,20 +1,19 @@
 import {snapshot, type Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
+import {sweepOf} from '../../core/single-points.js';
 import {emptyState, type FailureState} from '../../core/state.js';
-import {sweep, type ComponentEffect, type Sweep} from '../../core/sweep.js';
+import type {Sweep} from '../../core/sweep.js';
 import {capacitiesOf, type Capacities} from './capacities.js';
 
 /**
- * Everything the screen derives from one state, computed once per state and shared by every
- * panel. The sweep gives every component's what-if at once, so moving the cursor looks one
- * up instead of re-analysing the topology on each key press.
+ * The core's answers for one state, asked once per state and shared by every panel: its
+ * snapshot, its N-1 sweep, and what each node carries for the bars.
  */
 export interface Analysis {
   model: Model;
   includeGslb: boolean;
   snapshot: Snapshot;
   sweep: () => Sweep;
-  effectOf: (id: string) => ComponentEffect | undefined;
   capacities: () => Capacities;
 }
 
@@ -32,14 +31,11 @@ function lazy<T>(compute: () => T): () => T {
 
 function build(model: Model, failure: FailureState, includeGslb: boolean): Analysis {
   const snap = snapshot(model, failure);
-  const sweepOnce = lazy(() => sweep(model, snap, {includeGslb}));
-  const effects = lazy(() => new Map(sweepOnce().effects.map((effect) => [effect.id, effect])));
   return {
     model,
     includeGslb,
     snapshot: snap,
-    sweep: sweepOnce,
-    effectOf: (id) => effects().get(id),
+    sweep: () => sweepOf(model, snap, includeGslb),
     capacities: lazy(() => capacitiesOf(model, snap, nominalOf(model))),
   };
 }
@@ -53,14 +49,6 @@ export function analyze(model: Model, failure: FailureState, includeGslb = false
   const analysis = build(model, failure, includeGslb);
   cache.set(failure, {model, includeGslb, analysis});
   return analysis;
-}
-
-/** The state with only what live sources observed: the yardstick for "now single points". */
-const baselines = new WeakMap<ReadonlyMap<string, string>, FailureState>();
-export function baselineOf(failure: FailureState): FailureState {
-  let base = baselines.get(failure.observed);
-  if (!base) baselines.set(failure.observed, (base = {...emptyState, observed: failure.observed}));
-  return base;
 }
 
 const nominals = new WeakMap<Model, Snapshot>();

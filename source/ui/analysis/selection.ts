@@ -1,20 +1,19 @@
-import type {Component, Model} from '../../core/model.js';
-import {blastRadius, isFailable} from '../../core/propagate.js';
+import type {CoreMessage} from '../../core/messages.js';
+import {isFailable} from '../../core/propagate.js';
 import type {Kind} from '../../core/schema.js';
 import type {FailureState} from '../../core/state.js';
+import type {FailoverWindow} from '../../core/timing.js';
+import {whatIf, type WhatIf} from '../../core/what-if.js';
 import type {MessageId} from '../i18n.js';
+import type {PendingFailover} from '../state/types.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {Analysis} from './analysis.js';
-import {gslbMovesOf, type GslbMove} from './gslb-moves.js';
-import {
-  impactOfRoot,
-  rowsBetween,
-  rowsOfImpact,
-  standing,
-  type ServiceRow,
-} from './service-rows.js';
+import {rowsNow, rowsOfChanges, type ServiceRow} from './service-rows.js';
 
 export type {ServiceRow};
+
+/** What-if sweeps cost a sweep of the state after; on big topologies they stay off the cursor path. */
+export const previewSweepLimit = 3000;
 
 /** What the impact panel says about the selected row. */
 export type Subject =
@@ -25,7 +24,9 @@ export type Subject =
       id: string;
       fellWith: Counts;
       rows: ServiceRow[];
-      moves: GslbMove[];
+      windows: FailoverWindow[];
+      /** Single points that would appear; undefined on big topologies. */
+      thenSpofs: string[] | undefined;
     }
   | {
       type: 'down';
@@ -36,60 +37,87 @@ export type Subject =
       how: 'sim' | 'live';
       reason?: string;
       fellWith: Counts;
+      /** Now → if the root came back; the status is the one now. */
       rows: ServiceRow[];
+      /** Single points now that its return would remove; undefined on big topologies. */
+      nowSpofs: string[] | undefined;
     }
+  | {type: 'pending'; kind: Kind; id: string; what: CoreMessage; rows: ServiceRow[]}
   | {type: 'standing'; kind: Kind | 'group'; id: string; note?: MessageId; rows: ServiceRow[]};
 
 export type Counts = Partial<Record<Kind, number>>;
 
-function countRadius(model: Model, radius: Iterable<string>, self: string): Counts {
+const previews = new WeakMap<Analysis, Map<string, WhatIf>>();
+
+/** The core's what-if for the selection, kept per analysed state so the cursor can come back. */
+function whatIfOf(analysis: Analysis, key: string, compute: () => WhatIf | undefined) {
+  let perKey = previews.get(analysis);
+  if (!perKey) previews.set(analysis, (perKey = new Map()));
+  let result = perKey.get(key);
+  if (!result) {
+    result = compute();
+    if (result) perKey.set(key, result);
+  }
+  return result;
+}
+
+function answer(
+  analysis: Analysis,
+  failure: FailureState,
+  key: string,
+  action: Parameters<typeof whatIf>[2],
+) {
+  return whatIfOf(analysis, key, () => {
+    const result = whatIf(analysis.model, failure, action, {
+      now: analysis.snapshot,
+      includeGslb: analysis.includeGslb,
+    });
+    return result.ok ? result.whatIf : undefined;
+  });
+}
+
+function counted(analysis: Analysis, ids: readonly string[], self: string): Counts {
   const counts: Counts = {};
-  for (const id of radius) {
+  for (const id of ids) {
     if (id === self) continue;
-    const kind = model.components.get(id)!.kind;
+    const kind = analysis.model.components.get(id)!.kind;
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;
-}
-
-function preview(analysis: Analysis, component: Component): Subject {
-  const {model, snapshot} = analysis;
-  const radius = new Set<string>();
-  for (const id of blastRadius(model, component.id)) if (!snapshot.down.has(id)) radius.add(id);
-  const effect = analysis.effectOf(component.id);
-  const before = (id: string) => snapshot.evaluation.served.get(id) ?? 0;
-  const rows = rowsBetween(model, before, (id) => effect?.after.get(id) ?? before(id));
-  return {
-    type: 'preview',
-    kind: component.kind,
-    id: component.id,
-    fellWith: countRadius(model, radius, component.id),
-    rows,
-    moves: gslbMovesOf(analysis, radius, rows),
-  };
 }
 
 export function subjectOf(
   analysis: Analysis,
   failure: FailureState,
   node: TreeNode | undefined,
+  pending?: PendingFailover,
 ): Subject {
-  if (!node) return {type: 'none'};
   const {model, snapshot} = analysis;
+  const small = model.components.size <= previewSweepLimit;
+  if (pending) {
+    const component = model.components.get(pending.id);
+    if (component && pending.whatIf.failover)
+      return {
+        type: 'pending',
+        kind: component.kind,
+        id: component.id,
+        what: pending.whatIf.failover.message,
+        rows: rowsOfChanges(pending.whatIf.services),
+      };
+  }
+  if (!node) return {type: 'none'};
   if (node.role === 'group')
-    return {type: 'standing', kind: 'group', id: node.id, rows: standing(analysis, failure)};
+    return {type: 'standing', kind: 'group', id: node.id, rows: rowsNow(model, snapshot)};
   const component = model.components.get(node.id);
   if (!component) return {type: 'none'};
   const cause = snapshot.down.get(component.id);
   if (cause) {
     const how = failure.simulated.has(cause.root) ? 'sim' : 'live';
-    const impact = impactOfRoot(model, failure, cause.root, how);
+    const back = answer(analysis, failure, `back:${cause.root}`, {
+      type: 'restore',
+      ids: [cause.root],
+    });
     const reason = how === 'live' ? failure.observed.get(cause.root) : undefined;
-    const fellWith = countRadius(
-      model,
-      impact.down.map((d) => d.id),
-      cause.root,
-    );
     return {
       type: 'down',
       kind: component.kind,
@@ -98,18 +126,33 @@ export function subjectOf(
       rootKind: cause.rootKind,
       how,
       ...(reason !== undefined ? {reason} : {}),
-      fellWith,
-      rows: rowsOfImpact(impact),
+      fellWith: counted(analysis, back?.up ?? [], cause.root),
+      rows: back ? rowsOfChanges(back.services, 'now') : rowsNow(model, snapshot),
+      nowSpofs: small ? back?.goneSinglePoints() : undefined,
     };
   }
-  if (node.role === 'component' && isFailable(component, analysis.includeGslb))
-    return preview(analysis, component);
+  if (node.role === 'component' && isFailable(component, analysis.includeGslb)) {
+    const fail = answer(analysis, failure, `fail:${component.id}`, {
+      type: 'fail',
+      ids: [component.id],
+    });
+    if (fail)
+      return {
+        type: 'preview',
+        kind: component.kind,
+        id: component.id,
+        fellWith: fail.fellWith,
+        rows: rowsOfChanges(fail.services),
+        windows: fail.windows,
+        thenSpofs: small ? fail.newSinglePoints() : undefined,
+      };
+  }
   const note: MessageId | undefined = component.kind === 'router' ? 'impact.redundant' : undefined;
   return {
     type: 'standing',
     kind: component.kind,
     id: component.id,
     ...(note ? {note} : {}),
-    rows: standing(analysis, failure),
+    rows: rowsNow(model, snapshot),
   };
 }

@@ -1,8 +1,7 @@
-import {impactOf, type Impact} from '../../core/analyze.js';
-import {statusOf, type Status} from '../../core/capacity.js';
+import type {ServiceChange} from '../../core/analyze.js';
+import type {Status} from '../../core/capacity.js';
+import type {Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
-import type {FailureState} from '../../core/state.js';
-import {analyze, baselineOf, type Analysis} from './analysis.js';
 
 /** One line of the services table: served before → after, and the status after. */
 export interface ServiceRow {
@@ -19,67 +18,34 @@ export function ordered(rows: ServiceRow[]): ServiceRow[] {
   return [...rows.filter((row) => row.changed), ...rows.filter((row) => !row.changed)];
 }
 
-/** Every service's row from what it serves before and after, in display order. */
-export function rowsBetween(
-  model: Model,
-  before: (serviceId: string) => number,
-  after: (serviceId: string) => number,
+/** The core's service changes as table rows, changed first, with the status after (or now). */
+export function rowsOfChanges(
+  services: readonly ServiceChange[],
+  status: 'after' | 'now' = 'after',
 ): ServiceRow[] {
   return ordered(
-    model.services.map((service) => {
-      const was = before(service.id);
-      const now = after(service.id);
-      return {
-        id: service.id,
-        demand: service.demand,
-        before: was,
-        after: now,
-        status: statusOf(service, now),
-        changed: was !== now,
-      };
-    }),
-  );
-}
-
-export function rowsOfImpact(impact: Impact): ServiceRow[] {
-  return ordered(
-    impact.services.map((s) => ({
+    services.map((s) => ({
       id: s.id,
       demand: s.demand,
       before: s.before,
       after: s.after,
-      status: s.status,
+      status: status === 'now' ? s.statusBefore : s.status,
       changed: s.after !== s.before || s.status !== s.statusBefore,
     })),
   );
 }
 
-const downImpacts = new WeakMap<FailureState, Map<string, Impact>>();
-
-/** The failure of `root` as it stands: the state without it against the state now. */
-export function impactOfRoot(
-  model: Model,
-  failure: FailureState,
-  root: string,
-  how: 'sim' | 'live',
-) {
-  let perRoot = downImpacts.get(failure);
-  if (!perRoot) downImpacts.set(failure, (perRoot = new Map()));
-  let impact = perRoot.get(root);
-  if (!impact) {
-    const without: FailureState =
-      how === 'sim'
-        ? {...failure, simulated: new Set([...failure.simulated].filter((id) => id !== root))}
-        : {...failure, observed: new Map([...failure.observed].filter(([id]) => id !== root))};
-    impact = impactOf(model, without, [root]);
-    perRoot.set(root, impact);
-  }
-  return impact;
-}
-
-/** The state now against only what live sources observed, for rows that cannot fail. */
-export function standing(analysis: Analysis, failure: FailureState): ServiceRow[] {
-  const base = analyze(analysis.model, baselineOf(failure), analysis.includeGslb).snapshot;
-  const served = (snap: typeof base) => (id: string) => snap.evaluation.served.get(id) ?? 0;
-  return rowsBetween(analysis.model, served(base), served(analysis.snapshot));
+/** Every service as it stands in a snapshot (nothing changes: before and after are now). */
+export function rowsNow(model: Model, now: Snapshot): ServiceRow[] {
+  return model.services.map((service) => {
+    const served = now.evaluation.served.get(service.id)!;
+    return {
+      id: service.id,
+      demand: service.demand,
+      before: served,
+      after: served,
+      status: now.status.get(service.id)!,
+      changed: false,
+    };
+  });
 }

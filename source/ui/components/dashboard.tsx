@@ -70,6 +70,10 @@ export function Dashboard(props: DashboardProps) {
     epoch,
   });
   const clock = useClock(demo ? demo.now : now, props.tickMs ?? 1000);
+  // A GSLB that finished moving traffic is announced once, when the clock passes its time.
+  useEffect(() => {
+    if (!demo) dispatch({type: 'tick', at: clock});
+  }, [clock, demo, dispatch]);
   useLiveUpdates(props.updates, dispatch);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
@@ -91,7 +95,9 @@ export function Dashboard(props: DashboardProps) {
   if (layout.tooSmall)
     return (
       <Text wrap="truncate">
-        {t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows})}
+        {theme.printable(
+          t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows}),
+        )}
       </Text>
     );
   return (

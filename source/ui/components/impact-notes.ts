@@ -1,4 +1,4 @@
-import type {CountdownLine} from '../analysis/countdown.js';
+import type {Countdown} from '../../core/countdown.js';
 import type {Subject} from '../analysis/selection.js';
 import {t} from '../i18n.js';
 import {wrappedLines as lines, type Segment} from '../segments.js';
@@ -14,8 +14,8 @@ function capped(notes: Segment[][][], width: number, more: (n: number) => string
   return [...notes.slice(0, perKind).flat(), ...lines(more(notes.length - perKind), width, 'dim')];
 }
 
-function countdownNote(line: CountdownLine, inputs: ImpactInputs): Segment[][] {
-  const {lang, glyphs} = inputs.theme;
+function countdownNote(line: Countdown, inputs: ImpactInputs): Segment[][] {
+  const {lang} = inputs.theme;
   const params = {
     gslb: line.gslb,
     s: line.seconds,
@@ -26,7 +26,6 @@ function countdownNote(line: CountdownLine, inputs: ImpactInputs): Segment[][] {
     lines(t(lang, id, {...params, ...extra}), inputs.width, tone);
   if (line.phase === 'detecting') return say('gslb.movesIn', 'warn');
   if (line.phase === 'following') return say('gslb.detected', 'warn');
-  if (line.phase === 'done') return say('gslb.moved', 'ok', {check: glyphs.check});
   return say('gslb.noTarget', 'bad');
 }
 
@@ -44,18 +43,18 @@ export function notesOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
       more,
     ),
   );
-  if (inputs.newSpofs.length > 0)
-    notes.push(...lines(t(lang, 'impact.nowSpof', {list: list(inputs.newSpofs)}), width, 'bad'));
+  if (subject.type === 'down' && subject.nowSpofs && subject.nowSpofs.length > 0)
+    notes.push(...lines(t(lang, 'impact.nowSpof', {list: list(subject.nowSpofs)}), width, 'bad'));
   if (subject.type !== 'preview') return notes;
-  const moves = subject.moves.map((move) =>
-    move.moves
-      ? lines(t(lang, 'gslb.wouldMove', {gslb: move.gslb, s: move.totalS}), width, 'dim')
-      : lines(t(lang, 'gslb.wouldLose', {gslb: move.gslb}), width, 'warn'),
+  const moves = subject.windows.map((window) =>
+    window.moves
+      ? lines(t(lang, 'gslb.wouldMove', {gslb: window.gslb, s: window.totalS}), width, 'would')
+      : lines(t(lang, 'gslb.wouldLose', {gslb: window.gslb}), width, 'warn'),
   );
   notes.push(...capped(moves, width, more));
-  if (inputs.thenSpofs && inputs.thenSpofs.length > 0)
+  if (subject.thenSpofs && subject.thenSpofs.length > 0)
     notes.push(
-      ...lines(t(lang, 'impact.wouldSpof', {list: list(inputs.thenSpofs)}), width, 'warn'),
+      ...lines(t(lang, 'impact.wouldSpof', {list: list(subject.thenSpofs)}), width, 'warn'),
     );
   return notes;
 }

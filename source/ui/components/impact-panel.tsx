@@ -23,7 +23,14 @@ export function ImpactPanel({content, theme, width, height}: ImpactPanelProps) {
           <Line key={`h${index}`} segments={segments} theme={theme} />
         ))}
         {content.rows.length > 0 && (
-          <ServiceTable rows={content.rows} theme={theme} width={inner} />
+          <ServiceTable
+            rows={content.rows}
+            theme={theme}
+            width={inner}
+            preview={content.preview}
+            afterColumn={content.afterColumn}
+            beforeColumn={content.beforeColumn}
+          />
         )}
         {content.hidden > 0 && (
           <Line

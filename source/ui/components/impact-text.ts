@@ -1,7 +1,7 @@
 import type {Model} from '../../core/model.js';
-import type {CountdownLine} from '../analysis/countdown.js';
+import type {Countdown} from '../../core/countdown.js';
 import type {ServiceRow, Subject} from '../analysis/selection.js';
-import {countList, kindWord, statusWord, t, type Noun} from '../i18n.js';
+import {countList, kindWord, sayCore, statusWord, t, type Noun} from '../i18n.js';
 import {wrappedLines as lines, type Segment} from '../segments.js';
 import type {Theme, Tone} from '../theme.js';
 import {amount} from '../text.js';
@@ -13,6 +13,11 @@ export interface ImpactContent {
   rows: readonly ServiceRow[];
   hidden: number;
   notes: Segment[][];
+  /** The rows say what would happen, not what is: drawn apart from a real outage. */
+  preview: boolean;
+  /** What the after column means: would be (a what-if), if back (a down component), or after. */
+  afterColumn: 'col.after' | 'col.wouldBe' | 'col.ifBack';
+  beforeColumn: 'col.before' | 'col.now';
 }
 
 export interface ImpactInputs {
@@ -20,9 +25,7 @@ export interface ImpactInputs {
   theme: Theme;
   width: number;
   height: number;
-  countdown: readonly CountdownLine[];
-  newSpofs: readonly string[];
-  thenSpofs: readonly string[] | undefined;
+  countdown: readonly Countdown[];
 }
 
 const order = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb'] as const;
@@ -41,6 +44,11 @@ function headingOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
       return lines(t(lang, 'msg.noSelection'), width, 'dim');
     case 'preview':
       return lines(fails(subject.fellWith), width);
+    case 'pending':
+      return [
+        ...lines(t(lang, 'impact.pending', {what: sayCore(lang, subject.what)}), width, 'would'),
+        ...lines(t(lang, 'impact.confirm', {key: 'y'}), width, 'warn'),
+      ];
     case 'down': {
       const glyph = subject.how === 'sim' ? glyphs.downSim : glyphs.downLive;
       const tone: Tone = subject.how === 'sim' ? 'sim' : 'bad';
@@ -103,5 +111,21 @@ export function impactContent(subject: Subject, inputs: ImpactInputs): ImpactCon
   const hidden = all.length - shown;
   const used = heading.length + (all.length > 0 ? 1 + shown : 0) + (hidden > 0 ? 1 : 0);
   notes = notes.slice(0, Math.max(0, height - used));
-  return {title, heading, rows: all.slice(0, shown), hidden, notes};
+  const preview = subject.type === 'preview' || subject.type === 'pending';
+  const afterColumn = preview
+    ? 'col.wouldBe'
+    : subject.type === 'down'
+      ? 'col.ifBack'
+      : 'col.after';
+  const beforeColumn = subject.type === 'down' ? 'col.now' : 'col.before';
+  return {
+    title,
+    heading,
+    rows: all.slice(0, shown),
+    hidden,
+    notes,
+    preview,
+    afterColumn,
+    beforeColumn,
+  };
 }

@@ -3,8 +3,9 @@ import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 
 /**
- * One screen line of toned segments; never wraps, so the frame height stays exact. No-break
- * spaces (which keep "60 s" together when wrapping) become plain ones for ASCII terminals.
+ * One screen line of toned segments; never wraps, so the frame height stays exact. Text goes
+ * through the theme's guard: no control character reaches the terminal, and ASCII terminals get
+ * ASCII only (no-break spaces, which keep "60 s" together when wrapping, become plain ones).
  */
 export function Line({segments, theme}: {segments: readonly Segment[]; theme: Theme}) {
   return (
@@ -15,7 +16,7 @@ export function Line({segments, theme}: {segments: readonly Segment[]; theme: Th
           {...theme.style(segment.tone ?? 'plain')}
           inverse={segment.inverse ?? false}
         >
-          {theme.ascii ? segment.text.replace(/\u00a0/g, ' ') : segment.text}
+          {theme.printable(segment.text)}
         </Text>
       ))}
     </Text>

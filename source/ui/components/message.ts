@@ -19,7 +19,8 @@ export function messageOf(
   if (state.notice) {
     const tone: Tone =
       state.notice.tone === 'error' ? 'bad' : state.notice.tone === 'warn' ? 'warn' : 'plain';
-    return {text: say(lang, state.notice), tone};
+    const unchanged = state.notice.cloudUnchanged ? ` ${t(lang, 'msg.cloudUnchanged')}` : '';
+    return {text: say(lang, state.notice) + unchanged, tone};
   }
   const story = state.story;
   if (story) {

@@ -26,9 +26,9 @@ export function Panel({title, aside, width, height, focused, theme, children}: P
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate" {...borderStyle}>
         {glyphs.topLeft}
-        <Text bold>{head}</Text>
+        <Text bold>{theme.printable(head)}</Text>
         {rule}
-        {end}
+        {theme.printable(end)}
         {glyphs.topRight}
       </Text>
       <Box

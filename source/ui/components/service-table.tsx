@@ -29,7 +29,7 @@ function Cell({column, children}: CellProps & {children?: ReactNode}) {
   if (!layout) return <Text>{value}</Text>;
   const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
   const tone = column === layout.statusColumn ? layout.tones.get(value) : undefined;
-  return <Text {...layout.theme.style(tone ?? 'plain')}>{text}</Text>;
+  return <Text {...layout.theme.style(tone ?? 'plain')}>{layout.theme.printable(text)}</Text>;
 }
 
 function Heading({column = 0, children}: {column?: number; children?: ReactNode}) {
@@ -39,7 +39,7 @@ function Heading({column = 0, children}: {column?: number; children?: ReactNode}
   const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
   return (
     <Text {...layout.theme.style('dim')} underline={layout.theme.color}>
-      {text}
+      {layout.theme.printable(text)}
     </Text>
   );
 }
@@ -73,13 +73,19 @@ interface ServiceTableProps {
   rows: readonly ServiceRow[];
   theme: Theme;
   width: number;
+  /** A what-if: statuses other than OK are drawn in the "would be" tone, not as an outage. */
+  preview?: boolean;
+  afterColumn?: 'col.after' | 'col.wouldBe' | 'col.ifBack';
+  beforeColumn?: 'col.before' | 'col.now';
 }
 
 /** Services before → after with their status in colour and as a word. */
-export function ServiceTable({rows, theme, width}: ServiceTableProps) {
+export function ServiceTable(props: ServiceTableProps) {
+  const {rows, theme, width, preview = false} = props;
+  const {afterColumn = 'col.after', beforeColumn = 'col.before'} = props;
   const {lang} = theme;
   const [service, demand, before, after, status] = (
-    ['col.service', 'col.demand', 'col.before', 'col.after', 'col.status'] as const
+    ['col.service', 'col.demand', beforeColumn, afterColumn, 'col.status'] as const
   ).map((id) => t(lang, id)) as [string, string, string, string, string];
   const data = useMemo(
     () =>
@@ -102,7 +108,7 @@ export function ServiceTable({rows, theme, width}: ServiceTableProps) {
     natural[0] = Math.max(6, Math.min(natural[0]!, width - others));
     const tones = new Map(
       (['OK', 'DEGRADED', 'DOWN'] as const).map(
-        (s) => [statusWord(lang, s), statusTone(s)] as const,
+        (s) => [statusWord(lang, s), preview && s !== 'OK' ? 'would' : statusTone(s)] as const,
       ),
     );
     return {
@@ -112,7 +118,7 @@ export function ServiceTable({rows, theme, width}: ServiceTableProps) {
       statusColumn: 4,
       theme,
     };
-  }, [data, service, demand, before, after, status, width, lang, theme]);
+  }, [data, service, demand, before, after, status, width, lang, theme, preview]);
   return (
     <LayoutContext.Provider value={layout}>
       <CompactTable data={data} cell={Cell} header={Heading} skeleton={Skeleton} />

@@ -1,8 +1,8 @@
 import {useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
-import {countdown} from '../analysis/countdown.js';
+import {countdownsAt} from '../../core/countdown.js';
 import {subjectOf} from '../analysis/selection.js';
-import {newSinglePoints, singlePointsAfter} from '../analysis/single-points.js';
+import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {DashboardState} from '../state/types.js';
@@ -12,6 +12,7 @@ import {diffOf} from '../analysis/diff-items.js';
 import {AvailabilityPanel} from './availability-panel.js';
 import {DiffPanel} from './diff-panel.js';
 import {ImpactPanel} from './impact-panel.js';
+import {PlanPanel} from './plan-panel.js';
 import {impactContent} from './impact-text.js';
 import {SweepPanel} from './sweep-panel.js';
 
@@ -29,20 +30,14 @@ interface SidePanelProps {
 /** The right side: the selection's impact, or the sweep or availability list when open. */
 export function SidePanel(props: SidePanelProps) {
   const {state, analysis, node, now, theme, width, height} = props;
-  const {model, failure, includeGslb} = state;
-  const subject = useMemo(() => subjectOf(analysis, failure, node), [analysis, failure, node]);
-  const newSpofs = useMemo(
-    () => newSinglePoints(model, failure, includeGslb),
-    [model, failure, includeGslb],
+  const {model, failure} = state;
+  // A failover waiting for its key shows its preview, whichever list is open.
+  const panel = state.pending ? 'impact' : state.panel;
+  const subject = useMemo(
+    () => subjectOf(analysis, failure, node, state.pending),
+    [analysis, failure, node, state.pending],
   );
-  const thenSpofs = useMemo(
-    () =>
-      subject.type === 'preview'
-        ? singlePointsAfter(model, failure, subject.id, includeGslb)
-        : undefined,
-    [model, failure, subject, includeGslb],
-  );
-  if (state.panel === 'sweep')
+  if (panel === 'sweep')
     return (
       <SweepPanel
         items={sweepItems(analysis)}
@@ -53,7 +48,18 @@ export function SidePanel(props: SidePanelProps) {
         height={height}
       />
     );
-  const diff = state.panel === 'diff' ? diffOf(state) : undefined;
+  if (panel === 'plan')
+    return (
+      <PlanPanel
+        entries={planOf(state)}
+        index={state.list.index}
+        top={state.list.top}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
+  const diff = panel === 'diff' ? diffOf(state) : undefined;
   if (diff && state.compare)
     return (
       <DiffPanel
@@ -66,7 +72,7 @@ export function SidePanel(props: SidePanelProps) {
         height={height}
       />
     );
-  if (state.panel === 'availability')
+  if (panel === 'availability')
     return (
       <AvailabilityPanel
         model={model}
@@ -83,9 +89,7 @@ export function SidePanel(props: SidePanelProps) {
     theme,
     width: width - 2,
     height: height - 2,
-    countdown: countdown(state.timers, now),
-    newSpofs,
-    thenSpofs,
+    countdown: countdownsAt(model, failure, now),
   });
   return <ImpactPanel content={content} theme={theme} width={width} height={height} />;
 }

@@ -19,7 +19,7 @@ export function stateAtStep(
     demo: false,
     failure: {...emptyState, observed: current.failure.observed},
     undo: [],
-    timers: [],
+    pending: undefined,
     panel: 'impact',
     help: false,
   };

@@ -72,7 +72,12 @@ export function demoScript(model: Model): DemoStep[] {
     clock += 5;
     steps.push({
       atS: clock,
-      narration: say('demo.promote', {service: down.id, list: promotion.promoted.join(', ')}),
+      // Said once the step has run: the standby is promoted by then.
+      narration: say('demo.promote', {
+        service: down.id,
+        list: promotion.promoted.join(', '),
+        gslb: model.components.get(down.entry)?.id ?? down.id,
+      }),
       actions: (at) => [
         {type: 'select', id: down.id},
         {type: 'failover', at},

@@ -17,6 +17,7 @@ export function keyContext(state: DashboardState): KeyContext {
 /** Which part of the screen has the keys: help, an open list panel, or the tree. */
 export function scopesOf(state: DashboardState): Scope[] {
   const demo: Scope[] = state.demo ? ['demo'] : [];
+  if (state.pending) return ['confirm'];
   if (state.help) return ['help'];
   if (state.panel !== 'impact') return [...demo, 'list'];
   return [...demo, 'tree'];
@@ -54,7 +55,7 @@ export function dashboardAction(
     case 'listLast':
       return {type: 'listEdge', to: 'last'};
     case 'jump':
-      return {type: 'jumpToListItem'};
+      return {type: 'jumpToListItem', at};
     case 'fail':
       return {type: 'failSelected', at};
     case 'restore':
@@ -65,6 +66,12 @@ export function dashboardAction(
       return {type: 'undo', at};
     case 'failover':
       return {type: 'failover', at};
+    case 'confirm':
+      return {type: 'confirmPending', at};
+    case 'cancel':
+      return {type: 'cancelPending'};
+    case 'plan':
+      return {type: 'togglePlan'};
     case 'nextView':
       return {type: 'switchView'};
     case 'viewZone':

@@ -2,7 +2,8 @@ import type {Key} from 'ink';
 import type {MessageId} from '../i18n.js';
 import type {Lang} from '../types.js';
 
-export type Scope = 'tree' | 'list' | 'help' | 'demo';
+/** `confirm`: a failover preview waits for its confirmation key. */
+export type Scope = 'tree' | 'list' | 'help' | 'demo' | 'confirm';
 
 /** What decides whether a key applies right now. */
 export interface KeyContext {

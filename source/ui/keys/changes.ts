@@ -1,6 +1,7 @@
-import {changes, is, same, tree, type Binding} from './binding.js';
+import {changes, glyph, is, same, tree, type Binding} from './binding.js';
 
-export type ChangeAction = 'fail' | 'restore' | 'restoreAll' | 'undo' | 'failover';
+export type ChangeAction =
+  'fail' | 'restore' | 'restoreAll' | 'undo' | 'failover' | 'confirm' | 'cancel';
 
 export const changeKeys: readonly Binding<ChangeAction>[] = [
   {
@@ -50,5 +51,21 @@ export const changeKeys: readonly Binding<ChangeAction>[] = [
     footer: {keys: same('o'), label: {en: 'failover', ko: '페일오버'}},
     matches: is('o'),
     unavailable: changes,
+  },
+  {
+    action: 'confirm',
+    scopes: ['confirm'],
+    keys: same('y'),
+    label: {en: 'do the failover shown', ko: '미리보기한 페일오버 실행'},
+    footer: {keys: same('y'), label: {en: 'do it', ko: '실행'}},
+    matches: is('y'),
+  },
+  {
+    action: 'cancel',
+    scopes: ['confirm'],
+    keys: glyph('Esc n', 'Esc n'),
+    label: {en: 'cancel the failover', ko: '페일오버 취소'},
+    footer: {keys: same('Esc'), label: {en: 'cancel', ko: '취소'}},
+    matches: (input, key) => key.escape || is('n')(input, key),
   },
 ];

@@ -9,6 +9,7 @@ export type PanelAction =
   | 'nextMatch'
   | 'sweep'
   | 'availability'
+  | 'plan'
   | 'diff'
   | 'help'
   | 'close'
@@ -80,6 +81,14 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     matches: is('a'),
   },
   {
+    action: 'plan',
+    scopes: treeAndList,
+    keys: same('p'),
+    label: {en: 'failover plan, most restoring first', ko: '페일오버 계획 (복구량 순)'},
+    footer: {keys: same('p'), label: {en: 'plan', ko: '계획'}},
+    matches: is('p'),
+  },
+  {
     action: 'diff',
     scopes: treeAndList,
     keys: same('d'),
@@ -113,7 +122,7 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
   },
   {
     action: 'quit',
-    scopes: [...anywhere, 'demo'],
+    scopes: [...anywhere, 'demo', 'confirm'],
     keys: same('q Ctrl-C'),
     label: {en: 'quit', ko: '종료'},
     footer: {keys: same('q'), label: {en: 'quit', ko: '종료'}},

@@ -1,10 +1,11 @@
-import {failover} from '../../core/failover.js';
-import {blastRadius, isFailable} from '../../core/propagate.js';
-import {emptyState, withSimulated, type FailureState} from '../../core/state.js';
-import {failoverWindows} from '../../core/timing.js';
+import {movesCompleted} from '../../core/countdown.js';
+import {describeFailover} from '../../core/failover.js';
+import {isFailable} from '../../core/propagate.js';
+import {emptyState, stamped, withSimulated, type FailureState} from '../../core/state.js';
+import {whatIf} from '../../core/what-if.js';
 import {analyze} from '../analysis/analysis.js';
-import {mergeTimers} from '../analysis/countdown.js';
 import type {MessageId} from '../i18n.js';
+import {amount} from '../text.js';
 import type {AuditAction} from '../types.js';
 import {selectedNode} from './navigation.js';
 import type {DashboardState, Notice} from './types.js';
@@ -19,25 +20,25 @@ export function changeBlocked(state: DashboardState): Notice | undefined {
   return undefined;
 }
 
-/** Applies a new failure state: records undo, the audit entry and the GSLB windows it opens. */
+/**
+ * Applies a new failure state: records undo and the audit entry, and stamps the start time of
+ * each new event (failover windows are derived from those times, see core/countdown.ts).
+ */
 function commit(
   state: DashboardState,
   failure: FailureState,
   action: AuditAction,
   at: number,
   message: Notice,
-  options: {manual?: boolean; undoable?: boolean} = {},
+  options: {undoable?: boolean} = {},
 ): DashboardState {
-  const before = analyze(state.model, state.failure, state.includeGslb).snapshot;
-  const after = analyze(state.model, failure, state.includeGslb).snapshot;
-  const windows = failoverWindows(state.model, before, after, options.manual ?? false);
   return {
     ...state,
-    failure,
+    failure: stamped(state.failure, failure, at),
+    pending: undefined,
     undo:
       options.undoable === false ? state.undo : [...state.undo, {failure: state.failure, action}],
-    timers: mergeTimers(state.timers, {at, windows}),
-    notice: message,
+    notice: state.live ? {...message, cloudUnchanged: true} : message,
     journal: {seq: state.journal.seq + 1, last: action},
   };
 }
@@ -59,11 +60,11 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
           : 'msg.notFailable.router';
     return {...state, notice: notice(id)};
   }
-  const down = analyze(state.model, state.failure, state.includeGslb).snapshot.down;
-  if (state.failure.simulated.has(component.id) || down.has(component.id))
+  const now = analyze(state.model, state.failure, state.includeGslb).snapshot;
+  if (state.failure.simulated.has(component.id) || now.down.has(component.id))
     return {...state, notice: notice('msg.alreadyFailed', {id: component.id})};
-  let count = 0;
-  for (const id of blastRadius(state.model, component.id)) if (!down.has(id)) count++;
+  const result = whatIf(state.model, state.failure, {type: 'fail', ids: [component.id]}, {now});
+  const count = result.ok ? result.whatIf.down.length : 0;
   const action: AuditAction = {action: 'fail', ids: [component.id]};
   const message = notice('msg.failed', {kind: component.kind, id: component.id, n: count}, 'info');
   return commit(state, withSimulated(state.failure, [component.id]), action, at, message);
@@ -115,30 +116,111 @@ export function undo(state: DashboardState, at: number): DashboardState {
   return {...next, undo: state.undo.slice(0, -1)};
 }
 
+/** `o` on the selection: `failoverOn` for the selected component. */
 export function failoverSelected(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const node = selectedNode(state);
   if (!node) return {...state, notice: notice('msg.noSelection')};
-  const snap = analyze(state.model, state.failure, state.includeGslb).snapshot;
-  const result = failover(state.model, snap, node.id);
-  if (!result.ok) return {...state, notice: notice('msg.failoverRefused', {reason: result.reason})};
-  const failure = {...result.state, observed: state.failure.observed};
-  const action: AuditAction = {action: 'failover', ids: [node.id], description: result.description};
-  const message =
-    result.kind === 'gslb'
-      ? notice('msg.failoverGslb', {gslb: result.gslb, target: result.target}, 'info')
-      : notice('msg.failoverPromote', {list: result.promoted.join(', ')}, 'info');
-  return commit(state, failure, action, at, message, {manual: result.kind === 'gslb'});
+  return failoverOn(state, node.id, at);
+}
+
+/**
+ * A failover on `id` (from `o` or the plan): done at once when no service would serve less;
+ * otherwise held as a preview until the operator confirms it.
+ */
+export function failoverOn(state: DashboardState, id: string, at: number): DashboardState {
+  const blocked = changeBlocked(state);
+  if (blocked) return {...state, notice: blocked};
+  const now = analyze(state.model, state.failure, state.includeGslb).snapshot;
+  const result = whatIf(state.model, state.failure, {type: 'failover', id}, {now});
+  if (!result.ok)
+    return {...state, notice: {id: 'msg.failoverRefused', tone: 'warn', core: result.refusal}};
+  if (result.whatIf.lowers)
+    return {
+      ...state,
+      pending: {id, whatIf: result.whatIf},
+      notice: notice('msg.confirmFailover', {key: 'y'}),
+    };
+  return applyFailover(state, id, result.whatIf.state, at);
+}
+
+/** `y` on a held failover preview: do it. Any other change drops the preview. */
+export function confirmPending(state: DashboardState, at: number): DashboardState {
+  const pending = state.pending;
+  if (!pending) return state;
+  // The state may have moved since the preview: re-ask the core from the state now.
+  const result = whatIf(state.model, state.failure, {type: 'failover', id: pending.id});
+  if (!result.ok)
+    return {
+      ...state,
+      pending: undefined,
+      notice: {id: 'msg.failoverRefused', tone: 'warn', core: result.refusal},
+    };
+  return applyFailover(state, pending.id, result.whatIf.state, at);
+}
+
+export function cancelPending(state: DashboardState): DashboardState {
+  if (!state.pending) return state;
+  return {...state, pending: undefined, notice: notice('msg.failoverCancelled', undefined, 'info')};
+}
+
+function applyFailover(
+  state: DashboardState,
+  id: string,
+  next: FailureState,
+  at: number,
+): DashboardState {
+  const now = analyze(state.model, state.failure, state.includeGslb).snapshot;
+  const result = whatIf(state.model, state.failure, {type: 'failover', id}, {now});
+  if (!result.ok || !result.whatIf.failover) return state;
+  const done = result.whatIf.failover;
+  const action: AuditAction = {action: 'failover', ids: [id], description: describeFailover(done)};
+  const changes = result.whatIf.services
+    .filter((s) => s.after !== s.before)
+    .map((s) => ({service: s.id, after: s.after}));
+  const message: Notice = {
+    id: 'msg.failoverDone',
+    tone: 'info',
+    core: done.message,
+    params: {changes: changes.map((c) => `${c.service} ${amount(c.after)}`).join(', ')},
+  };
+  return commit(state, {...next, observed: state.failure.observed}, action, at, message);
+}
+
+/**
+ * The clock moved to `at`: each GSLB whose traffic finished moving since the last announcement is
+ * said once, as a notice and an audit line. Nothing is kept but the time of that announcement.
+ */
+export function tick(state: DashboardState, at: number): DashboardState {
+  if (at <= state.tickedAt || state.demo) return state;
+  const done = movesCompleted(state.model, state.failure, state.tickedAt, at);
+  // Nothing to say: the same state, so a tick on every frame draws nothing new.
+  if (done.length === 0) return state;
+  const gslbs = [...new Set(done.map((w) => w.gslb))];
+  const first = done[0]!;
+  const action: AuditAction = {
+    action: 'moved',
+    ids: gslbs,
+    description: done
+      .map((w) => `${w.gslb} moved ${w.service}: ${w.servedAfter} served`)
+      .join('; '),
+  };
+  return {
+    ...state,
+    tickedAt: at,
+    notice: notice('msg.moved', {gslb: gslbs.join(', '), after: amount(first.servedAfter)}, 'info'),
+    journal: {seq: state.journal.seq + 1, last: action},
+  };
 }
 
 /** Ids of a failure state that a reloaded topology no longer has are dropped. */
 export function pruneFailure(failure: FailureState, has: (id: string) => boolean): FailureState {
   const forced = [...failure.forced].filter(([gslb, ref]) => has(gslb) && has(ref));
-  return {
+  const pruned = {
     observed: failure.observed,
     simulated: new Set([...failure.simulated].filter(has)),
     promoted: new Set([...failure.promoted].filter(has)),
     forced: new Map(forced),
   };
+  // No event is new here, so the time given to new ones is never used.
+  return stamped(failure, pruned, 0);
 }

@@ -12,6 +12,9 @@ export interface InitOptions {
   demo?: boolean;
   view?: View;
   failure?: FailureState;
+  live?: boolean;
+  /** The clock when the screen opens (ms). */
+  at?: number;
   treeRows?: number;
   listRows?: number;
 }
@@ -40,7 +43,9 @@ export function initialState(options: InitOptions): DashboardState {
     help: false,
     filter: {text: '', editing: false},
     notice: undefined,
-    timers: [],
+    pending: undefined,
+    live: options.live ?? false,
+    tickedAt: options.at ?? 0,
     journal: {seq: 0, last: undefined},
   };
 }

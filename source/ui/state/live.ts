@@ -1,4 +1,5 @@
 import type {Model} from '../../core/model.js';
+import {stamped} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
 import {pruneFailure} from './failures.js';
 import {cursorOf, reveal, rowFor, selectedNode, settle} from './navigation.js';
@@ -29,6 +30,7 @@ export function liveModel(state: DashboardState, model: Model): DashboardState {
 export function liveObserved(
   state: DashboardState,
   observed: ReadonlyMap<string, string>,
+  at: number,
 ): DashboardState {
-  return {...state, failure: {...state.failure, observed}};
+  return {...state, failure: stamped(state.failure, {...state.failure, observed}, at)};
 }

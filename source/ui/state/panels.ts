@@ -1,6 +1,8 @@
 import {analyze} from '../analysis/analysis.js';
 import {diffOf} from '../analysis/diff-items.js';
+import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
+import {cancelPending, failoverOn} from './failures.js';
 import {cursorOf, jumpTo, placeCursor, rowsOf, scrollFor, settle} from './navigation.js';
 import type {DashboardState, Panel} from './types.js';
 
@@ -13,6 +15,7 @@ export function listLength(state: DashboardState): number {
   if (state.panel === 'sweep')
     return sweepItems(analyze(state.model, state.failure, state.includeGslb)).length;
   if (state.panel === 'availability') return state.model.services.length;
+  if (state.panel === 'plan') return planOf(state).length;
   if (state.panel === 'diff') return diffOf(state)?.findings.length ?? 0;
   return 0;
 }
@@ -25,7 +28,11 @@ export function listMoveTo(state: DashboardState, index: number): DashboardState
 }
 
 /** Enter on a sweep or diff line: show that component in the tree, with its impact. */
-export function jumpToListItem(state: DashboardState): DashboardState {
+export function jumpToListItem(state: DashboardState, at: number): DashboardState {
+  if (state.panel === 'plan') {
+    const entry = planOf(state)[state.list.index];
+    return entry ? failoverOn(state, entry.id, at) : state;
+  }
   if (state.panel === 'diff') return jumpToFinding(state);
   if (state.panel !== 'sweep') return state;
   const item = sweepItems(analyze(state.model, state.failure, state.includeGslb))[state.list.index];
@@ -43,6 +50,7 @@ function jumpToFinding(state: DashboardState): DashboardState {
 }
 
 export function closeOverlay(state: DashboardState): DashboardState {
+  if (state.pending) return cancelPending(state);
   if (state.help) return {...state, help: false};
   if (state.panel !== 'impact') return {...state, panel: 'impact'};
   if (state.filter.text !== '') return cancelFilter(state);

@@ -1,4 +1,14 @@
-import {failoverSelected, failSelected, restoreAll, restoreSelected, undo} from './failures.js';
+import {
+  cancelPending,
+  confirmPending,
+  failoverOn,
+  failoverSelected,
+  failSelected,
+  restoreAll,
+  restoreSelected,
+  tick,
+  undo,
+} from './failures.js';
 import {liveModel, liveObserved} from './live.js';
 import {
   foldSelected,
@@ -55,6 +65,16 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
       return undo(state, action.at);
     case 'failover':
       return failoverSelected(state, action.at);
+    case 'failoverOn':
+      return failoverOn(state, action.id, action.at);
+    case 'confirmPending':
+      return confirmPending(state, action.at);
+    case 'cancelPending':
+      return cancelPending(state);
+    case 'tick':
+      return tick(state, action.at);
+    case 'togglePlan':
+      return togglePanel(state, 'plan');
     case 'switchView':
       return switchView(quiet(state), action.view);
     case 'startFilter':
@@ -84,7 +104,7 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
     case 'listEdge':
       return listMoveTo(state, action.to === 'first' ? 0 : listLength(state) - 1);
     case 'jumpToListItem':
-      return jumpToListItem(state);
+      return jumpToListItem(state, action.at ?? state.tickedAt);
     case 'resize':
       return settle(
         listMoveTo(
@@ -95,7 +115,7 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
     case 'liveModel':
       return liveModel(state, action.model);
     case 'liveObserved':
-      return liveObserved(state, action.observed);
+      return liveObserved(state, action.observed, action.at ?? state.tickedAt);
     case 'liveError':
       return {
         ...state,

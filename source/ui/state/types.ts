@@ -1,10 +1,10 @@
 import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
-import type {Timer} from '../analysis/countdown.js';
+import type {WhatIf} from '../../core/what-if.js';
 import type {Message} from '../i18n.js';
 import type {AuditAction, Compare, View} from '../types.js';
 
-export type Panel = 'impact' | 'sweep' | 'availability' | 'diff';
+export type Panel = 'impact' | 'sweep' | 'availability' | 'plan' | 'diff';
 
 /** Where the demo stands; part of the state so that a step changes the screen in one frame. */
 export interface Story {
@@ -23,6 +23,14 @@ export interface UndoEntry {
 
 export interface Notice extends Message {
   tone: 'info' | 'warn' | 'error';
+  /** A simulated action while live sources feed the screen: say the cloud was not changed. */
+  cloudUnchanged?: boolean;
+}
+
+/** A failover that would lower some service, shown as a preview until confirmed. */
+export interface PendingFailover {
+  id: string;
+  whatIf: WhatIf;
 }
 
 export interface DashboardState {
@@ -49,7 +57,12 @@ export interface DashboardState {
   help: boolean;
   filter: {text: string; editing: boolean};
   notice: Notice | undefined;
-  timers: Timer[];
+  /** A failover waiting for its confirmation key. */
+  pending: PendingFailover | undefined;
+  /** Live sources feed the screen: simulated actions say the cloud was not changed. */
+  live: boolean;
+  /** The last clock tick (ms): failover windows ending after it are yet to be announced. */
+  tickedAt: number;
   /** The last action for the audit journal; `seq` tells a new one from the one already sent. */
   journal: {seq: number; last: AuditAction | undefined};
 }
@@ -60,17 +73,27 @@ export type DashboardAction =
   | {type: 'moveUp' | 'moveDown' | 'pageUp' | 'pageDown' | 'first' | 'last'}
   | {type: 'fold' | 'unfold' | 'toggleFold'}
   | {type: 'select'; id: string}
-  | Stamped<'failSelected' | 'restoreSelected' | 'restoreAll' | 'undo' | 'failover'>
+  | Stamped<
+      | 'failSelected'
+      | 'restoreSelected'
+      | 'restoreAll'
+      | 'undo'
+      | 'failover'
+      | 'confirmPending'
+      | 'tick'
+    >
+  | {type: 'failoverOn'; id: string; at: number}
+  | {type: 'cancelPending' | 'togglePlan'}
   | {type: 'switchView'; view?: View}
   | {type: 'startFilter' | 'applyFilter' | 'cancelFilter' | 'nextMatch'}
   | {type: 'editFilter'; text: string}
   | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleDiff' | 'toggleHelp' | 'closeOverlay'}
   | {type: 'listMove'; by: number}
   | {type: 'listEdge'; to: 'first' | 'last'}
-  | {type: 'jumpToListItem'}
+  | {type: 'jumpToListItem'; at?: number}
   | {type: 'resize'; treeRows: number; listRows: number}
   | {type: 'liveModel'; model: Model}
-  | {type: 'liveObserved'; observed: ReadonlyMap<string, string>}
+  | {type: 'liveObserved'; observed: ReadonlyMap<string, string>; at?: number}
   | {type: 'liveError'; message: string}
   | {type: 'notice'; notice: Notice | undefined}
   | {type: 'load'; state: DashboardState};

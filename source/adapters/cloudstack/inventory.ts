@@ -1,0 +1,209 @@
+import {CloudStackError, type ApiObject, type CloudStackClient} from './client.js';
+
+/** What the API says, reduced to the fields failsight maps (plain data, no ids of ours yet). */
+export interface CloudZone {
+  uuid: string;
+  name: string;
+  /** `allocationstate` is not Disabled. */
+  enabled: boolean;
+}
+
+export interface CloudVm {
+  uuid: string;
+  name: string;
+  account: string;
+  zoneUuid: string;
+  zoneName: string;
+  cpus: number;
+  state: string;
+}
+
+export interface CloudRouter {
+  uuid: string;
+  account: string;
+  zoneUuid: string;
+  zoneName: string;
+  state: string;
+  redundant: boolean;
+}
+
+export interface CloudLoadBalancer {
+  uuid: string;
+  name: string;
+  account?: string;
+  zoneUuid?: string;
+  zoneName?: string;
+  /** VM uuids. */
+  members: string[];
+  /** A CloudStack load-balancer rule runs on the account's router; KT Cloud's LB is a zone service. */
+  runsOn: 'router' | 'zone';
+}
+
+export interface Inventory {
+  zones: CloudZone[];
+  accounts: string[];
+  vms: CloudVm[];
+  /** Undefined when the key may not list routers (432). */
+  routers?: CloudRouter[];
+  loadBalancers: CloudLoadBalancer[];
+  notes: string[];
+}
+
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
+/** A project's resources carry `project` instead of `account`. */
+const ownerOf = (item: ApiObject) => text(item['account']) || text(item['project']) || 'unknown';
+
+export function zoneOf(item: ApiObject): CloudZone {
+  return {
+    uuid: text(item['id']),
+    name: text(item['name']) || text(item['id']),
+    enabled: text(item['allocationstate']).toLowerCase() !== 'disabled',
+  };
+}
+
+export function vmOf(item: ApiObject): CloudVm {
+  return {
+    uuid: text(item['id']),
+    name: text(item['name']) || text(item['displayname']) || text(item['id']),
+    account: ownerOf(item),
+    zoneUuid: text(item['zoneid']),
+    zoneName: text(item['zonename']),
+    cpus: Number(item['cpunumber']) > 0 ? Number(item['cpunumber']) : 1,
+    state: text(item['state']) || 'Unknown',
+  };
+}
+
+export function routerOf(item: ApiObject): CloudRouter {
+  return {
+    uuid: text(item['id']),
+    account: ownerOf(item),
+    zoneUuid: text(item['zoneid']),
+    zoneName: text(item['zonename']),
+    state: text(item['state']) || 'Unknown',
+    redundant: item['isredundantrouter'] === true || item['isredundantrouter'] === 'true',
+  };
+}
+
+/** Commands every listing of all accounts' resources takes (ignored for a plain user's key). */
+const all = {listall: 'true'};
+
+/** listRouters is optional: a key without it (432) still imports, with a note. */
+export async function listRouters(
+  client: CloudStackClient,
+): Promise<{routers?: CloudRouter[]; note?: string}> {
+  try {
+    return {routers: (await client.list('listRouters', 'router', all)).map(routerOf)};
+  } catch (error) {
+    if (error instanceof CloudStackError && error.kind === 'forbidden')
+      return {
+        note: 'listRouters is not allowed for this key (432): routers are taken as single, not redundant, and not followed live',
+      };
+    throw error;
+  }
+}
+
+export interface ReadOptions {
+  /** Also read KT Cloud's load balancer product (listLoadBalancers, listLoadBalancerWebServers). */
+  kt?: {endpoint: string};
+}
+
+/** Reads the whole inventory the key can see. Throws CloudStackError on any failure. */
+export async function readInventory(
+  client: CloudStackClient,
+  options: ReadOptions = {},
+): Promise<Inventory> {
+  const [zones, accounts, vms, routers, rules] = await Promise.all([
+    client.list('listZones', 'zone').then((items) => items.map(zoneOf)),
+    client.list('listAccounts', 'account', all).then((items) => items.map((a) => text(a['name']))),
+    client.list('listVirtualMachines', 'virtualmachine', all).then((items) => items.map(vmOf)),
+    listRouters(client),
+    client.list('listLoadBalancerRules', 'loadbalancerrule', all),
+  ]);
+  const notes = routers.note ? [routers.note] : [];
+  const loadBalancers = await Promise.all(
+    rules.map(async (rule): Promise<CloudLoadBalancer> => {
+      const uuid = text(rule['id']);
+      const members = await client.list(
+        'listLoadBalancerRuleInstances',
+        'loadbalancerruleinstance',
+        {id: uuid},
+      );
+      return {
+        uuid,
+        name: text(rule['name']) || uuid,
+        account: ownerOf(rule),
+        zoneUuid: text(rule['zoneid']) || undefined,
+        zoneName: text(rule['zonename']) || undefined,
+        members: members.map((vm) => text(vm['id'])),
+        runsOn: 'router',
+      };
+    }),
+  );
+  if (options.kt)
+    loadBalancers.push(...(await readKtLoadBalancers(client, zones, options.kt.endpoint)));
+  return {
+    zones,
+    accounts: accounts.filter(Boolean),
+    vms,
+    routers: routers.routers,
+    loadBalancers,
+    notes,
+  };
+}
+
+/**
+ * KT Cloud's load balancer product (its own endpoint, …/loadbalancer/v1/client/api): listed per
+ * zone (`zoneid`), members from listLoadBalancerWebServers (`loadbalancerid`) by
+ * `virtualmachineid`. Fields as KT's SDK and published clients use them.
+ */
+async function readKtLoadBalancers(
+  client: CloudStackClient,
+  zones: CloudZone[],
+  endpoint: string,
+): Promise<CloudLoadBalancer[]> {
+  const perZone = await Promise.all(
+    zones.map(async (zone) => {
+      const lbs = await client.list(
+        'listLoadBalancers',
+        'loadbalancer',
+        {zoneid: zone.uuid},
+        endpoint,
+      );
+      return Promise.all(
+        lbs.map(async (lb): Promise<CloudLoadBalancer> => {
+          const uuid = text(lb['loadbalancerid']) || text(lb['id']);
+          const servers = await client.list(
+            'listLoadBalancerWebServers',
+            'loadbalancerwebserver',
+            {zoneid: zone.uuid, loadbalancerid: uuid},
+            endpoint,
+          );
+          return {
+            uuid,
+            name: text(lb['name']) || uuid,
+            zoneUuid: zone.uuid,
+            zoneName: zone.name,
+            members: servers.map((server) => text(server['virtualmachineid'])).filter(Boolean),
+            runsOn: 'zone',
+          };
+        }),
+      );
+    }),
+  );
+  return perZone.flat();
+}
+
+/** KT Cloud's server API (…/server/v1/client/api) and its LB API sit side by side. */
+export function isKtEndpoint(endpoint: string): boolean {
+  try {
+    return /(^|\.)ucloudbiz\.olleh\.com$/i.test(new URL(endpoint).hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function ktLoadBalancerEndpoint(endpoint: string): string {
+  return endpoint.replace(/\/server\/(v\d+)\//, '/loadbalancer/$1/');
+}

@@ -1,0 +1,33 @@
+import type {Snapshot} from './analyze.js';
+import type {Model} from './model.js';
+import {sweep, type Sweep} from './sweep.js';
+
+const sweeps = new WeakMap<Snapshot, Map<boolean, Sweep>>();
+
+/** The N-1 sweep from a snapshot's state, computed once per snapshot. */
+export function sweepOf(model: Model, snap: Snapshot, includeGslb = false): Sweep {
+  let bySetting = sweeps.get(snap);
+  if (!bySetting) sweeps.set(snap, (bySetting = new Map()));
+  let result = bySetting.get(includeGslb);
+  if (!result) bySetting.set(includeGslb, (result = sweep(model, snap, {includeGslb})));
+  return result;
+}
+
+/** Components that are a single point of failure for some service in a state, and still up. */
+export function singlePointsIn(model: Model, snap: Snapshot, includeGslb = false): Set<string> {
+  const ids = new Set<string>();
+  for (const service of sweepOf(model, snap, includeGslb).services.values())
+    for (const id of service.spof) if (!snap.down.has(id)) ids.add(id);
+  return ids;
+}
+
+/** Single points of failure in `to` that were not single points in `from`. */
+export function singlePointsAdded(
+  model: Model,
+  from: Snapshot,
+  to: Snapshot,
+  includeGslb = false,
+): string[] {
+  const before = singlePointsIn(model, from, includeGslb);
+  return [...singlePointsIn(model, to, includeGslb)].filter((id) => !before.has(id));
+}

@@ -1,0 +1,206 @@
+import {compare, snapshot, type DownEntry, type ServiceChange, type Snapshot} from './analyze.js';
+import {lbCapacity, statusOf, targetStateIn, type TargetState} from './capacity.js';
+import {containmentOf} from './containment.js';
+import {failover, type FailoverDone} from './failover.js';
+import {incrementalOf} from './incremental.js';
+import type {CoreMessage} from './messages.js';
+import type {Model, Service} from './model.js';
+import {describeCause} from './propagate.js';
+import type {Kind} from './schema.js';
+import {withSimulated, type FailureState} from './state.js';
+import {singlePointsAdded} from './single-points.js';
+import {windowsBetween, type FailoverWindow} from './timing.js';
+
+/** What the operator could do next: fail components, restore simulated ones, or fail over. */
+export type WhatIfAction =
+  | {type: 'fail'; ids: readonly string[]}
+  | {type: 'restore'; ids: readonly string[]}
+  | {type: 'failover'; id: string};
+
+/**
+ * The answer to "what if": every number a screen or a command shows about one action, from the
+ * current state. `before` is always the current state; `after` the steady state once every GSLB
+ * has moved traffic; the windows say how long that takes and what is served meanwhile.
+ */
+export interface WhatIf {
+  action: WhatIfAction;
+  /** The failure state once the action is done. */
+  state: FailureState;
+  /** What goes down with it that is up now, each with its cause. */
+  down: DownEntry[];
+  /** What comes back up (a restore). */
+  up: string[];
+  /** `down` by kind, not counting the named components. */
+  fellWith: Partial<Record<Kind, number>>;
+  /** Every service, current → after. */
+  services: ServiceChange[];
+  /** GSLBs that move traffic because of it; `moves: false` when no healthy target is left. */
+  windows: FailoverWindow[];
+  /** Single points of failure the action would leave that are not single points now (lazy). */
+  newSinglePoints: () => string[];
+  /** Single points of failure now that the action would remove (lazy). */
+  goneSinglePoints: () => string[];
+  /** A failover: what it does, in words. */
+  failover?: FailoverDone;
+  /** True when some service would serve less than now. */
+  lowers: boolean;
+}
+
+export type WhatIfResult = {ok: true; whatIf: WhatIf} | {ok: false; refusal: CoreMessage};
+
+export interface WhatIfOptions {
+  includeGslb?: boolean;
+  /** The current state's snapshot, when the caller holds it already. */
+  now?: Snapshot;
+}
+
+export function whatIf(
+  model: Model,
+  state: FailureState,
+  action: WhatIfAction,
+  options: WhatIfOptions = {},
+): WhatIfResult {
+  const now = options.now ?? snapshot(model, state);
+  const includeGslb = options.includeGslb ?? false;
+  if (action.type === 'fail') {
+    const ids = [...new Set(action.ids)].filter((id) => model.components.has(id));
+    if (ids.length === 1) return {ok: true, whatIf: failOne(model, now, ids[0]!, includeGslb)};
+    const after = snapshot(model, withSimulated(state, ids));
+    return {ok: true, whatIf: between(model, action, now, after, ids, includeGslb, false)};
+  }
+  if (action.type === 'restore') {
+    // What if they came back: simulated failures restored, observed ones seen up again.
+    const gone = new Set(action.ids);
+    const simulated = new Set([...state.simulated].filter((id) => !gone.has(id)));
+    const observed = new Map([...state.observed].filter(([id]) => !gone.has(id)));
+    const after = snapshot(model, {...state, simulated, observed});
+    // Traffic returns as soon as the target is back: a restore opens no window.
+    const result = between(model, action, now, after, [], includeGslb, false);
+    return {ok: true, whatIf: {...result, windows: []}};
+  }
+  const done = failover(model, now, action.id);
+  if (!done.ok) return {ok: false, refusal: done.reason};
+  const after = snapshot(model, done.state);
+  const result = between(model, action, now, after, [], includeGslb, done.kind === 'gslb');
+  return {ok: true, whatIf: {...result, failover: done}};
+}
+
+function between(
+  model: Model,
+  action: WhatIfAction,
+  now: Snapshot,
+  after: Snapshot,
+  named: readonly string[],
+  includeGslb: boolean,
+  manual: boolean,
+): WhatIf {
+  const impact = compare(model, [...named], now, after);
+  const up = [...now.down.keys()].filter((id) => !after.down.has(id));
+  const windows = windowsBetween(
+    model,
+    model.gslbs.map((gslb) => gslb.id),
+    {targets: targetStateIn(now), forced: now.state.forced},
+    {targets: targetStateIn(after), forced: after.state.forced, isDown: (id) => after.down.has(id)},
+    manual,
+  );
+  return {
+    action,
+    state: after.state,
+    down: impact.down,
+    up,
+    fellWith: countOthers(impact.down, named),
+    services: impact.services,
+    windows,
+    newSinglePoints: once(() => singlePointsAdded(model, now, after, includeGslb)),
+    goneSinglePoints: once(() => singlePointsAdded(model, after, now, includeGslb)),
+    lowers: impact.services.some((s) => s.after < s.before),
+  };
+}
+
+/** One component failed on top of the current state: the incremental engine, no full pass. */
+function failOne(model: Model, now: Snapshot, id: string, includeGslb: boolean): WhatIf {
+  const root = model.components.get(id)!;
+  const cause = describeCause({root: id, rootKind: root.kind});
+  const gone = new Set<string>();
+  const down: DownEntry[] = [];
+  for (const member of containmentOf(model).radius(id)) {
+    if (now.down.has(member)) continue;
+    gone.add(member);
+    down.push({id: member, kind: model.components.get(member)!.kind, cause});
+  }
+  const change = incrementalOf(model, now).changeOf(id);
+  const services = model.services.map((service: Service): ServiceChange => {
+    const before = now.evaluation.served.get(service.id)!;
+    const after = change.after.get(service.id) ?? before;
+    return {
+      id: service.id,
+      demand: service.demand,
+      before,
+      after,
+      status: statusOf(service, after),
+      statusBefore: now.status.get(service.id)!,
+    };
+  });
+  const state = withSimulated(now.state, [id]);
+  const after = once(() => snapshot(model, state));
+  return {
+    action: {type: 'fail', ids: [id]},
+    state,
+    down,
+    up: [],
+    fellWith: countOthers(down, [id]),
+    services,
+    windows: windowsAfterLoss(model, now, gone),
+    newSinglePoints: once(() => singlePointsAdded(model, now, after(), includeGslb)),
+    goneSinglePoints: once(() => singlePointsAdded(model, after(), now, includeGslb)),
+    lowers: services.some((s) => s.after < s.before),
+  };
+}
+
+/** The GSLB windows a set of components going down opens, reading only what they touch. */
+function windowsAfterLoss(model: Model, now: Snapshot, gone: ReadonlySet<string>) {
+  const gslbs = new Set<string>();
+  const before = targetStateIn(now);
+  for (const id of gone) {
+    for (const gslb of model.gslbsOfTarget.get(id) ?? []) gslbs.add(gslb);
+    for (const lb of model.lbsOfVm.get(id) ?? [])
+      for (const gslb of model.gslbsOfTarget.get(lb) ?? []) gslbs.add(gslb);
+  }
+  if (gslbs.size === 0) return [];
+  const after = (ref: string): TargetState => {
+    if (gone.has(ref)) return {capacity: 0, up: false};
+    const component = model.components.get(ref);
+    if (component?.kind !== 'lb' || now.down.has(ref)) return before(ref);
+    let sum = 0;
+    for (const member of component.members)
+      if (!gone.has(member)) sum += now.evaluation.vm.get(member) ?? 0;
+    return {capacity: lbCapacity(component, sum, false), up: true};
+  };
+  return windowsBetween(
+    model,
+    gslbs,
+    {targets: before, forced: now.state.forced},
+    {targets: after, forced: now.state.forced, isDown: (id) => gone.has(id) || now.down.has(id)},
+    false,
+  );
+}
+
+function countOthers(down: readonly DownEntry[], named: readonly string[]) {
+  const skip = new Set(named);
+  const counts: Partial<Record<Kind, number>> = {};
+  for (const entry of down)
+    if (!skip.has(entry.id)) counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
+  return counts;
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}

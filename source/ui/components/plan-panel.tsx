@@ -1,0 +1,68 @@
+import {Box} from 'ink';
+import type {PlanEntry} from '../analysis/plan.js';
+import {sayCore, t} from '../i18n.js';
+import type {Theme} from '../theme.js';
+import {amount, fit} from '../text.js';
+import {Line} from './line.js';
+import {Panel} from './panel.js';
+
+interface PlanPanelProps {
+  entries: readonly PlanEntry[];
+  index: number;
+  top: number;
+  theme: Theme;
+  width: number;
+  height: number;
+}
+
+/** "promote db-2 → shop-db 1000, shop-web 500": a failover and what each service serves after. */
+export function planLine(entry: PlanEntry, theme: Theme): string {
+  const changes = entry.changes.map((c) => `${c.service} ${amount(c.after)}`).join(', ');
+  const line = t(theme.lang, 'plan.entry', {
+    what: sayCore(theme.lang, entry.done.message),
+    changes,
+  });
+  return line.replace(' → ', ` ${theme.glyphs.arrow} `);
+}
+
+/** The failovers available now, the most restoring first (DESIGN §4 `p`); Enter applies one. */
+export function PlanPanel({entries, index, top, theme, width, height}: PlanPanelProps) {
+  const inner = width - 2;
+  const rows = Math.max(0, height - 4);
+  const shown = entries.slice(top, top + rows);
+  const {glyphs, lang} = theme;
+  return (
+    <Panel
+      title={t(lang, 'title.plan')}
+      {...(entries.length > rows ? {aside: `${index + 1}/${entries.length}`} : {})}
+      width={width}
+      height={height}
+      focused
+      theme={theme}
+    >
+      <Box flexDirection="column" height={rows + 1}>
+        {entries.length === 0 && (
+          <Line segments={[{text: fit(t(lang, 'plan.none'), inner), tone: 'dim'}]} theme={theme} />
+        )}
+        {shown.map((entry, offset) => {
+          const selected = top + offset === index;
+          const mark = entry.lowers ? ` (${t(lang, 'plan.lowers')})` : '';
+          const text = `${selected ? glyphs.cursor : ' '}${planLine(entry, theme)}${mark}`;
+          return (
+            <Line
+              key={entry.id}
+              segments={[
+                {
+                  text: fit(text, inner, 'left', glyphs.ellipsis),
+                  ...(selected ? {inverse: true} : {tone: entry.lowers ? 'warn' : 'plain'}),
+                },
+              ]}
+              theme={theme}
+            />
+          );
+        })}
+      </Box>
+      <Line segments={[{text: fit(t(lang, 'plan.hint'), inner), tone: 'dim'}]} theme={theme} />
+    </Panel>
+  );
+}
