@@ -2,6 +2,7 @@ import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {isAbsolute, relative} from 'node:path';
 import {maxTopologyBytes, parseTopologyBytes, tooLarge, type LoadResult} from '../core/load.js';
+import {printable} from '../core/printable.js';
 import {loadTopologyFile} from './topology-file.js';
 
 /** A topology named on the command line: a file, or `REV:path` in the current directory's git repository. */
@@ -65,7 +66,7 @@ function gitShow(object: string): Promise<Shown> {
   });
 }
 
-/** git's own words, first line, without "fatal:" and without control characters (they are data). */
+/** git's own words, first line, without "fatal:"; control characters (data) escaped. */
 function gitMessage(stderr: Buffer): string {
   const line =
     stderr
@@ -73,6 +74,5 @@ function gitMessage(stderr: Buffer): string {
       .split('\n')
       .map((text) => text.trim())
       .find((text) => text !== '') ?? 'failed';
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/^(fatal|error):\s*/, '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return printable(line.replace(/^(fatal|error):\s*/, ''));
 }

@@ -2,7 +2,8 @@ import chalk from 'chalk';
 import type {ServiceCheck} from '../core/check.js';
 import type {ServiceDiff, TopologyDiff} from '../core/diff.js';
 import type {Tolerance} from '../core/sweep.js';
-import {clean, componentCounts, findingText, verdictLine} from './diff-words.js';
+import {printable} from '../core/printable.js';
+import {componentCounts, findingText, verdictLine} from './diff-words.js';
 import {amount, percent, table} from './text.js';
 
 /** Where the two topologies came from, as written on the command line. */
@@ -76,7 +77,7 @@ export function serviceRows(service: ServiceDiff, sides: {old: string; new: stri
       f.before ? `~${f.before.totalS} s, then ${amount(f.before.capacityAfter)}` : none,
       f.after ? `~${f.after.totalS} s, then ${amount(f.after.capacityAfter)}` : none,
     ]);
-  return rows.map((row) => row.map(clean) as Row);
+  return rows.map((row) => row.map(printable) as Row);
 }
 
 function componentLines(diff: TopologyDiff): string[] {
@@ -87,15 +88,15 @@ function componentLines(diff: TopologyDiff): string[] {
     ...changed.map((c) => `~ ${c.kind} ${c.id}: ${c.fields.join(', ')}`),
   ];
   if (settings.length > 0) lines.push(`~ settings: ${settings.join(', ')}`);
-  return lines.map(clean);
+  return lines.map(printable);
 }
 
 export function renderDiffText(diff: TopologyDiff, sources: DiffSources): string[] {
   const paint =
     diff.verdict === 'worse' ? chalk.red.bold : diff.verdict === 'better' ? chalk.green : chalk.dim;
   const lines = [
-    `${chalk.bold('failsight diff')}  ${clean(sources.old)} → ${clean(sources.new)}`,
-    paint(clean(verdictLine(diff))),
+    `${chalk.bold('failsight diff')}  ${printable(sources.old)} → ${printable(sources.new)}`,
+    paint(printable(verdictLine(diff))),
     '',
     `components: ${componentCounts(diff)}`,
   ];
@@ -104,7 +105,7 @@ export function renderDiffText(diff: TopologyDiff, sources: DiffSources): string
   if (changes.length > 20) lines.push(`  … and ${changes.length - 20} more`);
   lines.push('');
   for (const service of diff.services.filter((s) => s.changed)) {
-    lines.push(chalk.bold(clean(service.id)));
+    lines.push(chalk.bold(printable(service.id)));
     lines.push(
       ...table(
         [{header: 'what'}, {header: 'before'}, {header: 'after'}],
@@ -115,12 +116,12 @@ export function renderDiffText(diff: TopologyDiff, sources: DiffSources): string
     );
   }
   const same = diff.services.filter((s) => !s.changed).map((s) => s.id);
-  if (same.length > 0) lines.push(`unchanged: ${clean(list(same))}`, '');
+  if (same.length > 0) lines.push(`unchanged: ${printable(list(same))}`, '');
   if (diff.findings.length > 0) {
     lines.push('findings:');
     for (const finding of diff.findings)
       lines.push(
-        `  ${finding.direction === 'worse' ? chalk.red('worse ') : chalk.green('better')}  ${clean(findingText(finding))}`,
+        `  ${finding.direction === 'worse' ? chalk.red('worse ') : chalk.green('better')}  ${printable(findingText(finding))}`,
       );
   } else lines.push('findings: none');
   return lines;
@@ -128,12 +129,12 @@ export function renderDiffText(diff: TopologyDiff, sources: DiffSources): string
 
 /** Text inside a markdown table cell or heading: no pipes, no markup, no line breaks. */
 function md(text: string): string {
-  return clean(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  return printable(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
 /** Text inside a code span, where backslashes do not escape: only backticks must go. */
 function code(text: string): string {
-  return '`' + clean(text).replace(/`/g, "'") + '`';
+  return '`' + printable(text).replace(/`/g, "'") + '`';
 }
 
 function details(summary: string, lines: string[]): string[] {

@@ -50,9 +50,3 @@ export function componentCounts(diff: TopologyDiff): string {
   const {added, removed, changed} = diff.components;
   return `${added.length} added, ${removed.length} removed, ${changed.length} changed`;
 }
-
-/** Arguments and git messages are shown, never obeyed: no control characters reach the terminal. */
-export function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}

@@ -3,6 +3,7 @@ import {availability} from '../core/availability.js';
 import {analyzeSide, diffExitCode, diffTopologies, type TopologyDiff} from '../core/diff.js';
 import {formatLocated, type Located} from '../core/load.js';
 import type {Model} from '../core/model.js';
+import {printable} from '../core/printable.js';
 import type {Compare} from '../ui/types.js';
 import {usageError} from './errors.js';
 import type {Flags, Invocation} from './invocation.js';
@@ -33,7 +34,7 @@ export async function loadBoth(
     loadTopologySource(sources.new),
   ]);
   for (const warning of [...old.warnings, ...now.warnings].slice(0, 20))
-    err(`failsight: ${formatLocated(warning)} (warning)\n`);
+    err(`failsight: ${printable(formatLocated(warning))} (warning)\n`);
   if (old.ok && now.ok) return {ok: true, old: old.model, new: now.model};
   return {ok: false, errors: [...(old.ok ? [] : old.errors), ...(now.ok ? [] : now.errors)]};
 }
@@ -71,7 +72,7 @@ export async function openCompare(flags: Flags): Promise<Compare> {
   const result = await loadTopologySource(source);
   if (!result.ok) {
     for (const error of result.errors.slice(0, 20))
-      process.stderr.write(`failsight: ${formatLocated(error)}\n`);
+      process.stderr.write(`failsight: ${printable(formatLocated(error))}\n`);
     process.exit(2);
   }
   return compareWith(result.model, source, {
@@ -89,7 +90,7 @@ export async function runDiff(
   const loaded = await loadBoth(sources, output.err);
   if (!loaded.ok) {
     for (const error of loaded.errors.slice(0, 20))
-      output.err(`failsight: ${formatLocated(error)}\n`);
+      output.err(`failsight: ${printable(formatLocated(error))}\n`);
     if (options.format === 'json')
       output.out(JSON.stringify({errors: loaded.errors}, null, 2) + '\n');
     return 2;

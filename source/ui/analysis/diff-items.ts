@@ -1,5 +1,6 @@
 import type {Finding, TopologyDiff} from '../../core/diff.js';
 import type {Model} from '../../core/model.js';
+import {printable} from '../../core/printable.js';
 import type {Message} from '../i18n.js';
 import type {Compare} from '../types.js';
 
@@ -28,10 +29,6 @@ function percent(value: number | undefined): string {
   return value === undefined ? '—' : `${(value * 100).toFixed(4)}%`;
 }
 
-/** Ids are data from a file: a YAML escape can put control characters in them. */
-// eslint-disable-next-line no-control-regex
-const shown = (id: string) => id.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-
 /** A finding as a message: the words are the screen's language, the figures the core's. */
 export function findingMessage(finding: Finding): Message {
   const availability =
@@ -40,8 +37,8 @@ export function findingMessage(finding: Finding): Message {
   return {
     id: `diff.${finding.kind}`,
     params: {
-      service: shown(finding.service),
-      id: shown(finding.component),
+      service: printable(finding.service),
+      id: printable(finding.component),
       kind: finding.failureKind ?? finding.componentKind,
       before: figure(finding.before),
       after: figure(finding.after),
