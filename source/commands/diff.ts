@@ -1,12 +1,19 @@
 import {loadTopologySource} from '../adapters/git-show.js';
 import {availability} from '../core/availability.js';
-import {analyzeSide, diffExitCode, diffTopologies, type TopologyDiff} from '../core/diff.js';
+import {
+  analyzeSide,
+  diffExitCode,
+  diffTopologies,
+  type SideAnalysis,
+  type TopologyDiff,
+} from '../core/diff.js';
 import {formatLocated, type Located} from '../core/load.js';
 import type {Model} from '../core/model.js';
 import {printable} from '../core/printable.js';
 import type {Compare} from '../ui/types.js';
 import {usageError} from './errors.js';
 import type {Flags, Invocation} from './invocation.js';
+import {analyzeSource, type SideOptions} from './diff-side.js';
 import {diffJson, renderDiffMarkdown, renderDiffText, type DiffSources} from './diff-render.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
@@ -24,27 +31,22 @@ export interface Output {
   err: (text: string) => void;
 }
 
-/** Both sides, or every error of both, each naming its file (or `REV:path`) as written. */
-export async function loadBoth(
+/**
+ * Both sides analysed once each, one after the other (a worker thread for OLD was tried: its
+ * start-up and the copy of the answer cost more than it saved on a busy machine); or every error
+ * of both, each naming its file (or `REV:path`) as written.
+ */
+async function analyzeBoth(
   sources: DiffSources,
+  options: SideOptions,
   err: (text: string) => void,
-): Promise<{ok: true; old: Model; new: Model} | {ok: false; errors: Located[]}> {
-  const [old, now] = await Promise.all([
-    loadTopologySource(sources.old),
-    loadTopologySource(sources.new),
-  ]);
+): Promise<{ok: true; old: SideAnalysis; new: SideAnalysis} | {ok: false; errors: Located[]}> {
+  const old = await analyzeSource(sources.old, options);
+  const now = await analyzeSource(sources.new, options);
   for (const warning of [...old.warnings, ...now.warnings].slice(0, 20))
     err(`failsight: ${printable(formatLocated(warning))} (warning)\n`);
-  if (old.ok && now.ok) return {ok: true, old: old.model, new: now.model};
+  if (old.ok && now.ok) return {ok: true, old: old.side, new: now.side};
   return {ok: false, errors: [...(old.ok ? [] : old.errors), ...(now.ok ? [] : now.errors)]};
-}
-
-/** Each side analysed once (check report and zone sweep together), then compared. */
-export function diffModels(old: Model, now: Model, options: Omit<DiffCommandOptions, 'format'>) {
-  const analyze = {includeGslb: options.includeGslb, availabilityOf: availability};
-  return diffTopologies(analyzeSide(old, analyze), analyzeSide(now, analyze), {
-    tolerancePoints: options.tolerance,
-  });
 }
 
 /** --tolerance in percentage points ("0.01" or "0.01%"); absent: 0. */
@@ -87,7 +89,7 @@ export async function runDiff(
   options: DiffCommandOptions,
   output: Output,
 ): Promise<0 | 1 | 2> {
-  const loaded = await loadBoth(sources, output.err);
+  const loaded = await analyzeBoth(sources, {includeGslb: options.includeGslb}, output.err);
   if (!loaded.ok) {
     for (const error of loaded.errors.slice(0, 20))
       output.err(`failsight: ${printable(formatLocated(error))}\n`);
@@ -95,7 +97,9 @@ export async function runDiff(
       output.out(JSON.stringify({errors: loaded.errors}, null, 2) + '\n');
     return 2;
   }
-  const diff: TopologyDiff = diffModels(loaded.old, loaded.new, options);
+  const diff: TopologyDiff = diffTopologies(loaded.old, loaded.new, {
+    tolerancePoints: options.tolerance,
+  });
   if (options.format === 'json')
     output.out(JSON.stringify(diffJson(diff, sources), null, 2) + '\n');
   else if (options.format === 'markdown')

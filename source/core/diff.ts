@@ -11,12 +11,20 @@ import {sweep, type Tolerance, type ToleranceKind} from './sweep.js';
  * the analyzer is derived again here.
  */
 
-/** One side of a diff: the check report and what each service serves while one zone is down. */
+/**
+ * One side of a diff: the check report, what each service serves while one zone is down, and the
+ * file's entries by id. Plain data (no model), so a side can be analysed in another thread.
+ */
 export interface SideAnalysis {
-  model: Model;
+  name: string;
+  unit: string;
   report: CheckReport;
   /** Zone id → service id → served in the steady state after that zone alone fails. */
   zoneServed: Map<string, Map<string, number>>;
+  /** Component id → its kind and its entry in the file (routers: their id and redundancy). */
+  entries: Map<string, Entry>;
+  /** The top-level settings compared as a whole. */
+  settings: Partial<Record<(typeof settingKeys)[number], unknown>>;
 }
 
 export type AnalyzeOptions = Pick<CheckOptions, 'includeGslb' | 'availabilityOf'>;
@@ -36,7 +44,16 @@ export function analyzeSide(model: Model, options: AnalyzeOptions): SideAnalysis
       );
     zoneServed.set(effect.id, served);
   }
-  return {model, report, zoneServed};
+  const settings: SideAnalysis['settings'] = {};
+  for (const key of settingKeys) settings[key] = model.topology[key];
+  return {
+    name: model.name,
+    unit: model.unit,
+    report,
+    zoneServed,
+    entries: entriesOf(model),
+    settings,
+  };
 }
 
 export type Presence = 'both' | 'added' | 'removed';
@@ -164,7 +181,7 @@ export function diffTopologies(
     serviceDiff(id, oldChecks.get(id), newChecks.get(id), before, after),
   );
   const findings = services.flatMap((service) =>
-    findingsOf(service, before.model, after.model, tolerancePoints),
+    findingsOf(service, before, after, tolerancePoints),
   );
   const rank = (finding: Finding) => findingOrder.indexOf(finding.kind);
   findings.sort((a, b) => rank(a) - rank(b));
@@ -174,11 +191,11 @@ export function diffTopologies(
       ? 'better'
       : 'same';
   return {
-    before: {name: before.model.name, unit: before.model.unit},
-    after: {name: after.model.name, unit: after.model.unit},
+    before: {name: before.name, unit: before.unit},
+    after: {name: after.name, unit: after.unit},
     verdict,
     findings,
-    components: componentChanges(before.model, after.model),
+    components: componentChanges(before, after),
     services,
     tolerancePoints,
   };
@@ -294,8 +311,8 @@ function ratio(served: number, demand: number): number {
 
 function findingsOf(
   service: ServiceDiff,
-  oldModel: Model,
-  newModel: Model,
+  oldSide: SideAnalysis,
+  newSide: SideAnalysis,
   tolerancePoints: number,
 ): Finding[] {
   const {before, after} = service;
@@ -309,7 +326,7 @@ function findingsOf(
       componentKind,
       ...extra,
     });
-  const kindIn = (model: Model, id: string): Kind => model.components.get(id)?.kind ?? 'service';
+  const kindIn = (side: SideAnalysis, id: string): Kind => side.entries.get(id)?.kind ?? 'service';
   const down = (check: ServiceCheck | undefined): boolean => check?.status === 'DOWN';
   // A new service counts only for what it is now; a removed one is listed among the components.
   if (after && down(after) && !down(before))
@@ -320,8 +337,8 @@ function findingsOf(
   if (before && after && down(before) && !down(after))
     add('aboveMinimum', service.id, 'service', {before: before.served, after: after.served});
   if (!before || !after) return findings;
-  for (const id of service.spofGained) add('spofGained', id, kindIn(newModel, id));
-  for (const id of service.spofLost) add('spofLost', id, kindIn(oldModel, id));
+  for (const id of service.spofGained) add('spofGained', id, kindIn(newSide, id));
+  for (const id of service.spofLost) add('spofLost', id, kindIn(oldSide, id));
   for (const change of service.tolerance) {
     const was = change.before?.survives ?? true;
     const is = change.after?.survives ?? true;
@@ -368,7 +385,7 @@ const sections: readonly [Section, Kind][] = [
 ];
 const settingKeys = ['name', 'unit', 'availability', 'probes', 'hooks'] as const;
 
-type Entry = {kind: Kind; fields: Record<string, unknown>};
+export type Entry = {kind: Kind; fields: Record<string, unknown>};
 
 function entriesOf(model: Model): Map<string, Entry> {
   const entries = new Map<string, Entry>();
@@ -382,9 +399,9 @@ function entriesOf(model: Model): Map<string, Entry> {
 }
 
 /** Components by id: added, removed, and changed with the fields of their entry that differ. */
-export function componentChanges(oldModel: Model, newModel: Model): ComponentChanges {
-  const old = entriesOf(oldModel);
-  const now = entriesOf(newModel);
+export function componentChanges(oldSide: SideAnalysis, newSide: SideAnalysis): ComponentChanges {
+  const old = oldSide.entries;
+  const now = newSide.entries;
   const changes: ComponentChanges = {added: [], removed: [], changed: [], settings: []};
   for (const [id, entry] of now) {
     const was = old.get(id);
@@ -398,7 +415,7 @@ export function componentChanges(oldModel: Model, newModel: Model): ComponentCha
   }
   for (const [id, entry] of old) if (!now.has(id)) changes.removed.push({id, kind: entry.kind});
   for (const key of settingKeys)
-    if (!sameJson(oldModel.topology[key], newModel.topology[key])) changes.settings.push(key);
+    if (!sameJson(oldSide.settings[key], newSide.settings[key])) changes.settings.push(key);
   return changes;
 }
 
