@@ -1,4 +1,5 @@
 import {readFile} from 'node:fs/promises';
+import {parse} from 'yaml';
 import {formatLocated, parseTopology} from '../core/load.js';
 import type {Model} from '../core/model.js';
 import {loadTopologyFile} from '../adapters/topology-file.js';
@@ -75,6 +76,10 @@ async function importCloud(client: CloudStackClient, args: ImportArgs): Promise<
       client,
       kt ? {kt: {endpoint: ktLoadBalancerEndpoint(client.endpoint)}} : {},
     );
+    if (kt)
+      inventory.notes.push(
+        "KT Cloud GSLBs are not read (the GSLB API's answers are not published): add gslbs by hand; --merge keeps them",
+      );
     return toTopology(inventory, {zones: args.zones});
   } catch (error) {
     if (error instanceof CloudStackError || error instanceof ImportError)
@@ -104,7 +109,11 @@ export async function runImport(args: ImportArgs, io: ImportIo): Promise<number>
       const existing = await loadTopologyFile(args.merge);
       if (!existing.ok)
         return fail(`cannot merge into ${args.merge}: ${formatLocated(existing.errors[0]!)}`);
-      const merged = mergeYaml(await readFile(args.merge, 'utf8'), imported, {source, at});
+      const merged = mergeYaml(await readFile(args.merge, 'utf8'), imported, {
+        source,
+        at,
+        zones: args.zones.length > 0 ? new Set(imported.zones.map((zone) => zone.id)) : undefined,
+      });
       text = merged.text;
       summary = `; added ${merged.added.length}, removed ${merged.removed.length}${
         merged.removed.length > 0 ? ` (${merged.removed.slice(0, 10).join(', ')})` : ''
@@ -117,6 +126,9 @@ export async function runImport(args: ImportArgs, io: ImportIo): Promise<number>
       });
     }
     const out = args.out ?? args.merge;
+    // A JSON topology stays JSON (without the header, which JSON cannot hold).
+    if (out !== undefined && /\.json$/i.test(out))
+      text = `${JSON.stringify(parse(text), null, 2)}\n`;
     // The import is only written if failsight itself can load it.
     const check = parseTopology(text, out ?? 'the import');
     if (!check.ok)

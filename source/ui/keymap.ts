@@ -35,6 +35,8 @@ export function bindingFor(
 export interface KeyHint {
   keys: string;
   label: string;
+  /** What a narrow footer keeps first: lower stays longer. */
+  rank: number;
 }
 
 /** The footer: keys that apply now, shared names shown once, in table order. */
@@ -53,13 +55,27 @@ export function footerHints(
     // One footer entry per key: in the demo ←→ step the story, so they are not also "fold".
     if (seen.has(keys)) continue;
     seen.add(keys);
-    hints.push({keys, label});
+    hints.push({keys, label, rank: binding.footer.rank?.(context) ?? 5});
   }
   return hints;
 }
 
-export interface HelpEntry extends KeyHint {
+export interface HelpEntry {
+  keys: string;
+  label: string;
   reason?: string;
+}
+
+/** The binding of another scope that `input` would trigger: "x works in the tree". */
+export function bindingElsewhere(
+  scopes: readonly Scope[],
+  input: string,
+  key: Key,
+): Binding<KeyAction> | undefined {
+  return keymap.find(
+    (binding) =>
+      !inScope(binding, scopes) && !binding.scopes.includes('demo') && binding.matches(input, key),
+  );
 }
 
 /** Every key of the scopes, with the reason a key is off when it is. */

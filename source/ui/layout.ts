@@ -12,18 +12,23 @@ export interface Layout {
   bodyRows: number;
   /** Rows inside a panel's borders. */
   innerRows: number;
-  /** Lines for messages: two in the demo, whose story must be read in full. */
+  /** Lines for the last message. */
   messageRows: number;
+  /** Lines under the header for the demo's narration, the first thing read on a wall. */
+  bannerRows: number;
 }
 
 /**
  * The frame is one line shorter than the terminal: when a frame fills the screen, Ink
  * clears and repaints everything on each render (the flicker of ink #359).
  */
-export function layoutOf(columns: number, rows: number, messageRows = 1): Layout {
+export function layoutOf(columns: number, rows: number, bannerRows = 0): Layout {
   const frameRows = rows - 1;
-  const bodyRows = Math.max(3, frameRows - 2 - messageRows);
-  const panelWidth = Math.min(90, Math.max(42, Math.round(columns / 2)));
+  const messageRows = 1;
+  const bodyRows = Math.max(3, frameRows - 2 - messageRows - bannerRows);
+  // Half each up to 140 columns; beyond, the panel, whose lines are longer, takes 55%.
+  const share = columns >= 140 ? 0.55 : 0.5;
+  const panelWidth = Math.max(42, Math.round(columns * share));
   return {
     columns,
     rows,
@@ -33,5 +38,6 @@ export function layoutOf(columns: number, rows: number, messageRows = 1): Layout
     bodyRows,
     innerRows: bodyRows - 2,
     messageRows,
+    bannerRows,
   };
 }

@@ -135,6 +135,21 @@ describe('failsight import cloudstack, as a new user would', () => {
     },
   );
 
+  it.skipIf(!hasTmux && !process.env['CI'])(
+    'opens the dashboard on an import held in memory when --cloudstack has no FILE',
+    async () => {
+      cloud = await FakeCloud.start();
+      cloud.vm('batch-1')['state'] = 'Error';
+      pane = Pane.open(['--cloudstack', '--zone', 'KR-CB'], {env: envFor(cloud)});
+      const screen = await pane.waitForText('✖ 1 down');
+      expect(screen).toContain(' failsight  127.0.0.1 ');
+      expect(screen).toMatch(/✖ batch-1 .*live/);
+      expect(screen).not.toContain('KR-CA');
+      pane.keys('q');
+      await pane.waitForText('EXIT=0');
+    },
+  );
+
   it('printed neither the key nor the secret anywhere: output, screen, files or journal', () => {
     expect(seen.length).toBeGreaterThan(5);
     const all = seen.join('\n');

@@ -41,7 +41,9 @@ describe('failsight demo', () => {
     const first = await waitForFrame(lastFrame, (f) => f.includes('[1/7]'));
     expect(first).toContain(' [1/7] Normal: 3 services, all served. Next: zone KR-CA fails.');
     expect(first.split('\n')[0]).toContain('demo');
-    expect(first).toContain(' Space pause  ←→ step  ↑↓ move  v view');
+    expect(first.split('\n').at(-1)).toBe(
+      ' Space pause  ←→ step  ↑↓ move  Tab focus  v view  / filter  s sweep  p plan  ? help  q quit',
+    );
     stdin.write(keys.right);
     const failed = await waitForFrame(lastFrame, (f) => f.includes('[2/7]'));
     expect(failed).toContain('Zone KR-CA fails: 6 components go down with it.');

@@ -28,6 +28,9 @@ export const keys = {
   right: '\u001B[C',
   left: '\u001B[D',
   enter: '\r',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  tab: '\t',
   escape: '\u001B',
   ctrlC: '\u0003',
 };

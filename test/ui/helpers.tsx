@@ -25,7 +25,14 @@ export function renderDashboard(props: Partial<DashboardProps> = {}) {
       {...props}
     />
   );
-  return render(tree);
+  const rendered = render(tree);
+  // ink-testing-library's stdout says it is 100 columns wide; a wider screen needs a wider one.
+  const columns = props.size?.columns ?? 100;
+  if (columns > 100) {
+    Object.defineProperty(rendered.stdout, 'columns', {value: columns});
+    rendered.rerender(tree);
+  }
+  return rendered;
 }
 
 /** Resolves once `predicate` holds for the last frame; fails after `timeoutMs`, no fixed sleeps. */

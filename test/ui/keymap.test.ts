@@ -40,6 +40,8 @@ const context: KeyContext = {
   canUndo: false,
   hasSimulated: false,
   filterActive: false,
+  hasFailure: false,
+  planOpen: false,
   hasCompare: false,
 };
 
@@ -68,6 +70,9 @@ describe('the keymap', () => {
       ['3', {}, 'viewService'],
       ['/', {}, 'filter'],
       ['n', {}, 'nextMatch'],
+      ['N', {shift: true}, 'previousMatch'],
+      ['', {tab: true}, 'focusNext'],
+      ['', {tab: true, shift: true}, 'focusPrevious'],
       ['s', {}, 'sweep'],
       ['a', {}, 'availability'],
       ['?', {}, 'help'],
@@ -119,6 +124,7 @@ describe('the keymap', () => {
     expect(plain).toEqual([
       '↑↓ move',
       '←→ fold',
+      'Tab focus',
       'x fail',
       'o failover',
       'v view',
@@ -138,6 +144,7 @@ describe('the keymap', () => {
     expect(busy.map((hint) => hint.keys)).toEqual([
       '↑↓',
       '←→',
+      'Tab',
       'x',
       'r',
       'R',
@@ -145,7 +152,7 @@ describe('the keymap', () => {
       'o',
       'v',
       '/',
-      'n',
+      'n N',
       's',
       'a',
       'p',
@@ -166,11 +173,14 @@ describe('the keymap', () => {
     const entries = helpEntries(['tree', 'list'], {...context, readOnly: true}, 'en', false);
     expect(entries.find((entry) => entry.keys === 'x')).toEqual({
       keys: 'x',
-      label: 'simulate failure of selection',
+      label: 'simulate its failure',
       reason: 'read-only',
     });
-    expect(entries.find((entry) => entry.keys === 'n')?.reason).toBe('no filter');
-    expect(entries.find((entry) => entry.keys === 'v')?.reason).toBeUndefined();
+    expect(entries.find((entry) => entry.keys === 'n N')?.reason).toBe('no filter');
+    expect(entries.find((entry) => entry.keys === 'v 1 2 3')?.reason).toBeUndefined();
+    // Pairs (↑/↓, n/N, Tab/Shift-Tab) share one help line.
+    expect(entries.filter((entry) => entry.keys === 'n N')).toHaveLength(1);
+    expect(entries.filter((entry) => entry.keys === 'Tab S-Tab')).toHaveLength(1);
     const korean = helpEntries(['tree'], context, 'ko', true);
     expect(korean.find((entry) => entry.keys === 'q Ctrl-C')?.label).toBe('종료');
   });
@@ -178,7 +188,9 @@ describe('the keymap', () => {
   it('scopes follow what is open; the context follows the state', () => {
     const state = start();
     expect(scopesOf(state)).toEqual(['tree']);
-    expect(scopesOf({...state, panel: 'sweep'})).toEqual(['list']);
+    expect(scopesOf({...state, panel: 'sweep'})).toEqual(['tree']);
+    expect(scopesOf({...state, panel: 'sweep', focus: 'panel'})).toEqual(['list']);
+    expect(scopesOf({...state, focus: 'panel'})).toEqual(['panel']);
     expect(scopesOf({...state, help: true})).toEqual(['help']);
     expect(scopesOf({...state, demo: true})).toEqual(['demo', 'tree']);
     expect(keyContext({...state, readOnly: true})).toEqual({...context, readOnly: true});

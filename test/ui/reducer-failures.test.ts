@@ -34,11 +34,7 @@ describe('the reducer: failing, restoring, undoing, failing over', () => {
     expect(countdownsAt(restored.model, restored.failure, at + 6000)).toEqual([]);
   });
 
-  it('failSelected refuses in read-only mode, on a service, and twice', () => {
-    const readOnly = apply(start({readOnly: true}), {type: 'failSelected', at});
-    expect(readOnly.failure.simulated.size).toBe(0);
-    expect(readOnly.notice?.id).toBe('msg.readOnly');
-    expect(readOnly.journal.seq).toBe(0);
+  it('failSelected refuses on a service, and twice (read-only is the keymap’s: key-outcome.test)', () => {
     const service = apply(start({view: 'service'}), {type: 'failSelected', at});
     expect(service.notice?.id).toBe('msg.notFailable.service');
     const twice = apply(start(), {type: 'failSelected', at}, {type: 'failSelected', at});
@@ -141,11 +137,5 @@ describe('the reducer: failing, restoring, undoing, failing over', () => {
     );
     expect([...included.failure.simulated]).toEqual(['shop-gslb']);
     expect(statusOf(included, 'shop-web')).toBe('DOWN');
-  });
-
-  it('the demo refuses the failure keys: the script drives them', () => {
-    const demo = apply(start({demo: true}), {type: 'failSelected', at});
-    expect(demo.failure.simulated.size).toBe(0);
-    expect(demo.notice?.id).toBe('msg.demoDrives');
   });
 });

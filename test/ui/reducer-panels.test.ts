@@ -48,7 +48,46 @@ describe('the reducer: filter, panels, help', () => {
     expect(second.notice).toMatchObject({id: 'msg.match', params: {i: 2, n: 4}});
     const wrapped = apply(second, {type: 'nextMatch'}, {type: 'nextMatch'}, {type: 'nextMatch'});
     expect(selectedId(wrapped)).toBe('web-1');
-    expect(apply(start(), {type: 'nextMatch'}).notice?.id).toBe('msg.noMatch');
+    expect(apply(start(), {type: 'nextMatch'}).notice?.id).toBe('msg.noFilter');
+  });
+
+  it('previousMatch (N) walks the matches backwards, wrapping around', () => {
+    const filtered = apply(
+      start(),
+      {type: 'startFilter'},
+      {type: 'editFilter', text: 'web'},
+      {type: 'applyFilter'},
+    );
+    // web-1, web-2, web-3, web-4 in the zone view; the cursor is on web-1.
+    const last = apply(filtered, {type: 'previousMatch'});
+    expect(selectedId(last)).toBe('web-4');
+    expect(last.notice).toMatchObject({id: 'msg.match', params: {i: 4, n: 4}});
+    const back = apply(last, {type: 'previousMatch'});
+    expect(selectedId(back)).toBe('web-3');
+    expect(selectedId(apply(back, {type: 'nextMatch'}))).toBe('web-4');
+  });
+
+  it('the "match 1 of 4" notice goes with the filter; other notices stay', () => {
+    const counted = apply(
+      start(),
+      {type: 'startFilter'},
+      {type: 'editFilter', text: 'web'},
+      {type: 'applyFilter'},
+      {type: 'nextMatch'},
+    );
+    expect(counted.notice?.id).toBe('msg.match');
+    expect(apply(counted, {type: 'cancelFilter'}).notice).toBeUndefined();
+    expect(apply(counted, {type: 'closeOverlay'}).notice).toBeUndefined();
+    const emptied = apply(
+      counted,
+      {type: 'startFilter'},
+      {type: 'editFilter', text: ''},
+      {type: 'applyFilter'},
+    );
+    expect(emptied.filter.text).toBe('');
+    expect(emptied.notice).toBeUndefined();
+    const warned = apply(counted, {type: 'notice', notice: {id: 'msg.readOnly', tone: 'warn'}});
+    expect(apply(warned, {type: 'cancelFilter'}).notice?.id).toBe('msg.readOnly');
   });
 
   it('cancelFilter and closeOverlay bring every row back and keep the selection', () => {

@@ -28,7 +28,7 @@ describe('the dashboard in other terminals', () => {
     const frame = await waitForFrame(lastFrame, (f) => f.includes('by zone'));
     expectFrameShape(frame, 80, 24);
     expect(frame.split('\n')[22]).toBe(
-      ' ↑↓ move  ←→ fold  x fail  o failover  v view  / filter  ? help  q quit',
+      ' ↑↓ move  ←→ fold  Tab focus  x fail  v view  / filter  s sweep  ? help  q quit',
     );
     await expect(frame).toMatchFileSnapshot('../snapshots/zone-view-80x24.txt');
   });
@@ -49,7 +49,9 @@ describe('the dashboard in other terminals', () => {
       '|>- ! KR-CA            0/1500 sim    ||! failed (simulated), r restores        |',
     );
     expect(frame).toContain('|     o db-2           (1000) standby||');
-    expect(frame).toContain(' j/k move  h/l fold  x fail  r restore  R restore all  u undo');
+    expect(frame.split('\n').at(-1)).toBe(
+      ' j/k move  Tab focus  x fail  r restore  o failover  p plan  ? help  q quit',
+    );
     await expect(frame).toMatchFileSnapshot('../snapshots/zone-failed-ascii-80x24.txt');
   });
 
@@ -81,7 +83,9 @@ describe('the dashboard in other terminals', () => {
     expect(frame).toContain('GSLB shop-gslb 약 60초 뒤 트래픽 전환: 그때까지');
     expect(columnOf(frame, ' 서비스     수요', '상태')).toBe(status);
     expect(columnOf(frame, '중부 A', '0/1500')).toBe(columnOf(frame, 'shop-main/KR-CA', '0/1250'));
-    expect(frame).toContain(' ↑↓ 이동  ←→ 접기  x 장애  r 복구  R 전체 복구  u 되돌리기');
+    expect(frame.split('\n').at(-1)).toBe(
+      ' ↑↓ 이동  ←→ 접기  Tab 포커스  x 장애  r 복구  o 페일오버  v 보기  / 필터  p 계획  ? 도움말  q 종료',
+    );
     await expect(frame).toMatchFileSnapshot('../snapshots/zone-failed-ko-100x30.txt');
   });
 

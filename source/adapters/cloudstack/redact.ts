@@ -1,9 +1,9 @@
 /** Query parameters that identify the caller: never shown, whatever the message. */
 const secretParams = /([?&](?:apikey|signature)=)[A-Za-z0-9%._~*+/=-]*/gi;
 
-/** A URL fit for a message: `apiKey` and `signature` replaced by `***`. */
+/** A URL fit for a message: `apiKey` and `signature` replaced by `***`, no user or password. */
 export function redactUrl(url: string): string {
-  return url.replace(secretParams, '$1***');
+  return url.replace(secretParams, '$1***').replace(/(https?:\/\/)[^/@\s]*@/gi, '$1');
 }
 
 /**

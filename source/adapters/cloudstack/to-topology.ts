@@ -6,15 +6,20 @@ import type {CloudLoadBalancer, CloudVm, CloudZone, Inventory} from './inventory
  */
 export function slug(name: string): string {
   const clean = name
-    .replace(/[\s,/]+/g, '-')
+    .replace(/[\s,/\p{C}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 180);
   return clean === '' ? 'unnamed' : clean;
 }
 
+/** A name fit for a message or a label: API text is data, control characters never pass. */
+export function printable(name: string): string {
+  return name.replace(/\p{C}+/gu, ' ').trim();
+}
+
 /** The ids a named resource may carry, the tie-broken one first (see `Namer`). */
 export function candidateIds(name: string, uuid: string): [string, string] {
-  return [`${slug(name)}-${uuid.slice(0, 8)}`, slug(name)];
+  return [`${slug(name)}-${slug(uuid).slice(0, 8)}`, slug(name)];
 }
 
 /** Hands out ids in one namespace: a taken name gets the first 8 characters of its uuid. */
@@ -73,7 +78,7 @@ function selectZones(zones: CloudZone[], wanted: readonly string[] | undefined):
   for (const name of wanted)
     if (!zones.some((zone) => matches(zone, name)))
       throw new ImportError(
-        `--zone ${name}: no such zone; the key sees ${zones.map((z) => z.name).join(', ') || 'no zones'}`,
+        `--zone ${printable(name)}: no such zone; the key sees ${zones.map((z) => printable(z.name)).join(', ') || 'no zones'}`,
       );
   return zones.filter((zone) => wanted.some((name) => matches(zone, name)));
 }
@@ -81,7 +86,8 @@ function selectZones(zones: CloudZone[], wanted: readonly string[] | undefined):
 /** Maps what the API listed to topology items. Throws ImportError when there is nothing to map. */
 export function toTopology(inventory: Inventory, options: ImportOptions = {}): Imported {
   const notes = [...inventory.notes];
-  const zones = selectZones(inventory.zones, options.zones).sort(byName);
+  const unique = [...new Map(inventory.zones.map((zone) => [zone.uuid, zone])).values()];
+  const zones = selectZones(unique, options.zones).sort(byName);
   const names = new Namer();
   const zoneId = new Map<string, string>();
   for (const zone of zones) zoneId.set(zone.uuid, names.take(zone.name, zone.uuid));
@@ -92,7 +98,7 @@ export function toTopology(inventory: Inventory, options: ImportOptions = {}): I
     throw new ImportError(
       inventory.vms.length === 0
         ? 'the account has no VMs: there is nothing to import (is it the right key, and does it see the VMs?)'
-        : `no VMs in the zones asked for (${zones.map((z) => z.name).join(', ')}): there is nothing to import`,
+        : `no VMs in the zones asked for (${zones.map((z) => printable(z.name)).join(', ')}): there is nothing to import`,
     );
 
   const accountNames = [...new Set([...inventory.accounts, ...vmsInZones.map((vm) => vm.account)])]
@@ -130,7 +136,8 @@ export function toTopology(inventory: Inventory, options: ImportOptions = {}): I
     zones: zones
       .map((zone) => {
         const id = zoneId.get(zone.uuid)!;
-        return id === zone.name ? {id} : {id, label: zone.name};
+        const label = printable(zone.name);
+        return id === label || label === '' ? {id} : {id, label};
       })
       .sort(byId),
     accounts: accountNames
@@ -166,7 +173,7 @@ function mapLoadBalancer(
   if (zone === undefined) return undefined;
   const account = (lb.account !== undefined && accountId.get(lb.account)) || first?.account;
   if (account === undefined) {
-    notes.push(`load balancer ${lb.name}: no member VM in the imported zones, left out`);
+    notes.push(`load balancer ${printable(lb.name)}: no member VM in the imported zones, left out`);
     return undefined;
   }
   const kept = members.filter((id) => {
@@ -175,7 +182,7 @@ function mapLoadBalancer(
   });
   if (kept.length < members.length)
     notes.push(
-      `load balancer ${lb.name}: ${members.length - kept.length} member(s) in another zone or account left out`,
+      `load balancer ${printable(lb.name)}: ${members.length - kept.length} member(s) in another zone or account left out`,
     );
   return {id: names.take(lb.name, lb.uuid), account, zone, runsOn: lb.runsOn, members: kept};
 }

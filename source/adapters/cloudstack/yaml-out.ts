@@ -68,7 +68,7 @@ export interface MergeResult {
 export function mergeYaml(
   existing: string,
   imported: Imported,
-  meta: {source: string; at: Date},
+  meta: {source: string; at: Date; zones?: ReadonlySet<string>},
 ): MergeResult {
   const document = parseDocument(existing);
   if (!isMap(document.contents))
@@ -100,7 +100,13 @@ export function mergeYaml(
       }
       next.push(node);
     }
-    removed.push(...byId.keys());
+    // An import of some zones (--zone) leaves the other zones' items as they are.
+    for (const [id, node] of byId) {
+      const zone = section === 'zones' ? id : String(node.get('zone'));
+      if (meta.zones && (section === 'accounts' || !meta.zones.has(zone))) next.push(node);
+      else removed.push(id);
+    }
+    if (meta.zones) next.sort((a, b) => (String(a.get('id')) < String(b.get('id')) ? -1 : 1));
     seq.items = next;
     if (!isSeq(old)) contents.set(section, seq);
   }

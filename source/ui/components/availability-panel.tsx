@@ -17,6 +17,8 @@ interface AvailabilityPanelProps {
   theme: Theme;
   width: number;
   height: number;
+  /** It has the keys; Tab gives them to the tree while it stays open. */
+  focused?: boolean;
 }
 
 export function percent(probability: number): string {
@@ -74,7 +76,7 @@ export function AvailabilityPanel(props: AvailabilityPanelProps) {
       title={t(lang, 'title.availability')}
       width={width}
       height={height}
-      focused
+      focused={props.focused ?? true}
       theme={theme}
     >
       {availabilityOf ? (

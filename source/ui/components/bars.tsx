@@ -19,7 +19,33 @@ export function Header(props: HeaderProps) {
   return <Line segments={segments} theme={theme} />;
 }
 
-/** The keys that apply now; help and quit always stay in view. */
+const piece = (hint: KeyHint): Segment[] => [
+  {text: ` ${hint.keys}`, tone: 'accent'},
+  {text: ` ${hint.label} `},
+];
+
+const widthOfHint = (hint: KeyHint) => widthOf(` ${hint.keys}`) + widthOf(` ${hint.label} `);
+
+/**
+ * The hints that fit in `width`, most important first (lowest rank; the table's order breaks
+ * ties), shown in the table's order.
+ */
+export function fittingHints(hints: readonly KeyHint[], width: number): KeyHint[] {
+  const byRank = hints
+    .map((hint, order) => ({hint, order}))
+    .sort((a, b) => a.hint.rank - b.hint.rank || a.order - b.order);
+  let room = width;
+  const kept = new Set<number>();
+  for (const {hint, order} of byRank) {
+    const w = widthOfHint(hint);
+    if (w > room) continue;
+    kept.add(order);
+    room -= w;
+  }
+  return hints.filter((_, order) => kept.has(order));
+}
+
+/** The keys that apply now; when they do not all fit, the least useful now give way. */
 export function Footer({
   hints,
   theme,
@@ -29,23 +55,14 @@ export function Footer({
   theme: Theme;
   width: number;
 }) {
-  const last = hints.slice(-2);
-  const first = hints.slice(0, -2);
-  const piece = (hint: KeyHint): Segment[] => [
-    {text: ` ${hint.keys}`, tone: 'accent'},
-    {text: ` ${hint.label} `},
-  ];
-  const tail = last.flatMap(piece);
-  let room = width - tail.reduce((sum, s) => sum + widthOf(s.text), 0);
-  const head: Segment[] = [];
-  for (const hint of first) {
-    const segments = piece(hint);
-    const w = segments.reduce((sum, s) => sum + widthOf(s.text), 0);
-    if (w > room) break;
-    head.push(...segments);
-    room -= w;
-  }
-  return <Line segments={[...head, ...tail, {text: fit('', Math.max(0, room))}]} theme={theme} />;
+  const shown = fittingHints(hints, width);
+  const used = shown.reduce((sum, hint) => sum + widthOfHint(hint), 0);
+  return (
+    <Line
+      segments={[...shown.flatMap(piece), {text: fit('', Math.max(0, width - used))}]}
+      theme={theme}
+    />
+  );
 }
 
 /** What just happened: a result, a refusal with its reason, or the demo's story. */
@@ -67,6 +84,31 @@ export function MessageLine(props: {
         <Line
           key={index}
           segments={[{text: fit(` ${line}`, width, 'left', theme.glyphs.ellipsis), tone}]}
+          theme={theme}
+        />
+      ))}
+    </Box>
+  );
+}
+
+/** The demo's story, bold on a bar of its own under the header: read from across a room. */
+export function Banner(props: {text: string; theme: Theme; width: number; rows: number}) {
+  const {text, theme, width, rows} = props;
+  const wrapped = wrapWords(text, width - 2);
+  const lines = Array.from({length: rows}, (_, index) => wrapped[index] ?? '');
+  if (wrapped.length > rows)
+    lines[rows - 1] = fit(
+      `${lines[rows - 1]} ${wrapped.slice(rows).join(' ')}`,
+      width - 2,
+      'left',
+      theme.glyphs.ellipsis,
+    );
+  return (
+    <Box flexDirection="column">
+      {lines.map((line, index) => (
+        <Line
+          key={index}
+          segments={[{text: fit(` ${line}`, width), tone: 'strong', inverse: theme.color}]}
           theme={theme}
         />
       ))}

@@ -46,7 +46,7 @@ const noWarnings: readonly string[] = [];
 export function Dashboard(props: DashboardProps) {
   const now = props.now ?? Date.now;
   const size = useTerminalSize(props.size);
-  const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 1);
+  const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 0);
   const {lang, ascii, color} = props.look;
   const theme = useMemo(() => themeOf({lang, ascii, color}), [lang, ascii, color]);
   const [epoch] = useState(now);
@@ -86,9 +86,14 @@ export function Dashboard(props: DashboardProps) {
   const app = useApp();
   const {onQuit} = props;
   const quit = useCallback((code: number) => (onQuit ? onQuit(code) : app.exit()), [onQuit, app]);
+  const onPanelLength = useCallback(
+    (lines: number) => dispatch({type: 'panelLength', lines}),
+    [dispatch],
+  );
   useDashboardKeys(current, dispatch, {
     now: demo ? demo.now : now,
     quit,
+    ascii,
     ...(demo ? {demo: demo.control} : {}),
   });
   if (props.blank) return <Box />;
@@ -109,6 +114,7 @@ export function Dashboard(props: DashboardProps) {
       live={props.live ?? props.updates !== undefined}
       warnings={props.warnings ?? noWarnings}
       availabilityOf={props.availabilityOf}
+      onPanelLength={onPanelLength}
     />
   );
 }

@@ -11,13 +11,24 @@ interface ImpactPanelProps {
   theme: Theme;
   width: number;
   height: number;
+  /** It has the keys (Tab): the border shows it. */
+  focused?: boolean;
+  /** The scroll position, set into the top border. */
+  aside?: string;
 }
 
 /** What the selection's failure does (or does now): blast radius, services, GSLB timing. */
-export function ImpactPanel({content, theme, width, height}: ImpactPanelProps) {
+export function ImpactPanel({content, theme, width, height, focused, aside}: ImpactPanelProps) {
   const inner = width - 2;
   return (
-    <Panel title={content.title} width={width} height={height} theme={theme}>
+    <Panel
+      title={content.title}
+      width={width}
+      height={height}
+      theme={theme}
+      {...(focused ? {focused, marked: true} : {})}
+      {...(aside ? {aside} : {})}
+    >
       <Box flexDirection="column" width={inner}>
         {content.heading.map((segments, index) => (
           <Line key={`h${index}`} segments={segments} theme={theme} />

@@ -22,16 +22,16 @@ export function messageOf(
     const unchanged = state.notice.cloudUnchanged ? ` ${t(lang, 'msg.cloudUnchanged')}` : '';
     return {text: say(lang, state.notice) + unchanged, tone};
   }
-  const story = state.story;
-  if (story) {
-    const pause = story.paused ? ` (${t(lang, 'demo.paused')})` : '';
-    return {
-      text: `[${story.step + 1}/${story.count}]${pause} ${say(lang, story.narration)}`,
-      tone: 'strong',
-    };
-  }
   if (warnings.length > 0)
     return {text: t(lang, 'msg.warnings', {n: warnings.length, first: warnings[0]!}), tone: 'warn'};
   if (state.journal.seq === 0) return {text: t(lang, 'msg.welcome'), tone: 'dim'};
   return {text: '', tone: 'plain'};
+}
+
+/** The demo's narration for its banner: "[2/7] Zone KR-CA fails: …", with (paused). */
+export function narrationOf(state: DashboardState, lang: Lang): string | undefined {
+  const story = state.story;
+  if (!story) return undefined;
+  const pause = story.paused ? ` (${t(lang, 'demo.paused')})` : '';
+  return `[${story.step + 1}/${story.count}]${pause} ${say(lang, story.narration)}`;
 }

@@ -10,13 +10,19 @@ interface PanelProps {
   width: number;
   height: number;
   focused?: boolean;
+  /** Drawn with a heavy border: the right panel has the keys (Tab). Visible without colour. */
+  marked?: boolean;
   theme: Theme;
   children: ReactNode;
 }
 
 /** A bordered box with its title set into the top border: ┌ Impact · zone KR-CA ──┐ */
-export function Panel({title, aside, width, height, focused, theme, children}: PanelProps) {
-  const {glyphs} = theme;
+const heavy = {rule: '━', topLeft: '┏', topRight: '┓'};
+const heavyAscii = {rule: '=', topLeft: '+', topRight: '+'};
+
+export function Panel(props: PanelProps) {
+  const {title, aside, width, height, focused, marked, theme, children} = props;
+  const glyphs = marked ? {...theme.glyphs, ...(theme.ascii ? heavyAscii : heavy)} : theme.glyphs;
   const inner = width - 2;
   const end = aside ? ` ${aside} ` : '';
   const head = ` ${truncate(title, Math.max(0, inner - 2 - widthOf(end)), glyphs.ellipsis)} `;
@@ -31,8 +37,10 @@ export function Panel({title, aside, width, height, focused, theme, children}: P
         {theme.printable(end)}
         {glyphs.topRight}
       </Text>
+      {/* Remounted when the style changes: Ink keeps the top border it once had otherwise. */}
       <Box
-        borderStyle={theme.border}
+        key={marked ? 'heavy' : 'light'}
+        borderStyle={marked && !theme.ascii ? 'bold' : theme.border}
         borderTop={false}
         width={width}
         height={height - 1}

@@ -8,9 +8,9 @@ import {rowsOf, selectedNode} from '../state/navigation.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
 import type {AvailabilityOf} from '../types.js';
-import {Footer, Header, MessageLine} from './bars.js';
+import {Banner, Footer, Header, MessageLine} from './bars.js';
 import {HelpOverlay} from './help-overlay.js';
-import {messageOf} from './message.js';
+import {messageOf, narrationOf} from './message.js';
 import {SidePanel} from './side-panel.js';
 import {TreePanel} from './tree-panel.js';
 
@@ -22,10 +22,12 @@ export interface ScreenProps {
   live: boolean;
   warnings: readonly string[];
   availabilityOf: AvailabilityOf | undefined;
+  onPanelLength?: (lines: number) => void;
 }
 
 /** header · tree | side panel · message · footer, exactly one line shorter than the terminal. */
-export function Screen({state, layout, theme, now, live, warnings, availabilityOf}: ScreenProps) {
+export function Screen(props: ScreenProps) {
+  const {state, layout, theme, now, live, warnings, availabilityOf, onPanelLength} = props;
   const {model, failure, includeGslb} = state;
   const analysis = useMemo(
     () => analyze(model, failure, includeGslb),
@@ -36,6 +38,7 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
   const scopes = scopesOf(state);
   const context = keyContext(state);
   const message = messageOf(state, theme.lang, warnings);
+  const narration = narrationOf(state, theme.lang);
   const body = state.help ? (
     <HelpOverlay
       entries={helpEntries(
@@ -61,7 +64,8 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         theme={theme}
         width={layout.treeWidth}
         height={layout.bodyRows}
-        focused={state.panel === 'impact'}
+        focused={state.focus === 'tree'}
+        marked={state.focus === 'tree' && state.panel !== 'impact'}
       />
       <SidePanel
         state={state}
@@ -72,6 +76,7 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         theme={theme}
         width={layout.panelWidth}
         height={layout.bodyRows}
+        {...(onPanelLength ? {onLength: onPanelLength} : {})}
       />
     </Box>
   );
@@ -87,6 +92,14 @@ export function Screen({state, layout, theme, now, live, warnings, availabilityO
         theme={theme}
         width={layout.columns}
       />
+      {layout.bannerRows > 0 && (
+        <Banner
+          text={narration ?? ''}
+          theme={theme}
+          width={layout.columns}
+          rows={layout.bannerRows}
+        />
+      )}
       {body}
       <MessageLine
         text={message.text}

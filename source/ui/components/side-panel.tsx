@@ -1,4 +1,4 @@
-import {useMemo} from 'react';
+import {useEffect, useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
 import {countdownsAt} from '../../core/countdown.js';
 import {subjectOf} from '../analysis/selection.js';
@@ -12,8 +12,10 @@ import {diffOf} from '../analysis/diff-items.js';
 import {AvailabilityPanel} from './availability-panel.js';
 import {DiffPanel} from './diff-panel.js';
 import {ImpactPanel} from './impact-panel.js';
+import {impactDetail} from './impact-detail.js';
 import {PlanPanel} from './plan-panel.js';
 import {impactContent} from './impact-text.js';
+import {impactLength, impactWindow, scrollPosition} from './impact-window.js';
 import {SweepPanel} from './sweep-panel.js';
 
 interface SidePanelProps {
@@ -25,11 +27,14 @@ interface SidePanelProps {
   theme: Theme;
   width: number;
   height: number;
+  /** The impact panel says how many lines it has, so that scrolling stops at its end. */
+  onLength?: (lines: number) => void;
 }
 
 /** The right side: the selection's impact, or the sweep or availability list when open. */
 export function SidePanel(props: SidePanelProps) {
-  const {state, analysis, node, now, theme, width, height} = props;
+  const {state, analysis, node, now, theme, width, height, onLength} = props;
+  const focused = state.focus === 'panel';
   const {model, failure} = state;
   // A failover waiting for its key shows its preview, whichever list is open.
   const panel = state.pending ? 'impact' : state.panel;
@@ -37,6 +42,26 @@ export function SidePanel(props: SidePanelProps) {
     () => subjectOf(analysis, failure, node, state.pending),
     [analysis, failure, node, state.pending],
   );
+  const detail = useMemo(
+    () => impactDetail(subject, model, analysis.snapshot, theme, width - 2),
+    [subject, model, analysis.snapshot, theme, width],
+  );
+  const content = useMemo(() => {
+    if (panel !== 'impact') return undefined;
+    const whole = impactContent(subject, {
+      model,
+      theme,
+      width: width - 2,
+      // All of it: the panel scrolls instead of cutting rows off.
+      height: Number.MAX_SAFE_INTEGER,
+      countdown: countdownsAt(model, failure, now),
+    });
+    return {...whole, notes: [...whole.notes, ...detail]};
+  }, [panel, subject, model, theme, width, failure, now, detail]);
+  const length = content ? impactLength(content) : 0;
+  useEffect(() => {
+    if (content) onLength?.(length);
+  }, [content, length, onLength]);
   if (panel === 'sweep')
     return (
       <SweepPanel
@@ -46,6 +71,7 @@ export function SidePanel(props: SidePanelProps) {
         theme={theme}
         width={width}
         height={height}
+        focused={focused}
       />
     );
   if (panel === 'plan')
@@ -82,14 +108,19 @@ export function SidePanel(props: SidePanelProps) {
         theme={theme}
         width={width}
         height={height}
+        focused={focused}
       />
     );
-  const content = impactContent(subject, {
-    model,
-    theme,
-    width: width - 2,
-    height: height - 2,
-    countdown: countdownsAt(model, failure, now),
-  });
-  return <ImpactPanel content={content} theme={theme} width={width} height={height} />;
+  const inner = height - 2;
+  const aside = scrollPosition(state.panelTop, inner, length);
+  return (
+    <ImpactPanel
+      content={impactWindow(content!, state.panelTop, inner)}
+      theme={theme}
+      width={width}
+      height={height}
+      focused={focused}
+      {...(aside ? {aside} : {})}
+    />
+  );
 }

@@ -14,6 +14,8 @@ interface SweepPanelProps {
   theme: Theme;
   width: number;
   height: number;
+  /** It has the keys; Tab gives them to the tree while it stays open. */
+  focused?: boolean;
 }
 
 function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: number): Segment[] {
@@ -74,7 +76,7 @@ function adviceFor(items: readonly SweepItem[], index: number, theme: Theme): st
 }
 
 /** The N-1 sweep: each service's single points of failure and weak points, selectable. */
-export function SweepPanel({items, index, top, theme, width, height}: SweepPanelProps) {
+export function SweepPanel({items, index, top, theme, width, height, focused}: SweepPanelProps) {
   const inner = width - 2;
   const rows = Math.max(0, height - 4 - adviceLines);
   const shown = items.slice(top, top + rows);
@@ -91,7 +93,7 @@ export function SweepPanel({items, index, top, theme, width, height}: SweepPanel
       {...(aside ? {aside} : {})}
       width={width}
       height={height}
-      focused
+      focused={focused ?? true}
       theme={theme}
     >
       <Line segments={[{text: fit(totals, inner), tone: 'dim'}]} theme={theme} />

@@ -21,6 +21,8 @@ interface TreePanelProps {
   width: number;
   height: number;
   focused: boolean;
+  /** A heavy border: Tab brought the keys back here while a list panel stays open. */
+  marked?: boolean;
 }
 
 /** The topology tree; only the rows in the viewport are formatted and drawn. */
@@ -50,6 +52,7 @@ export function TreePanel(props: TreePanelProps) {
       width={width}
       height={height}
       focused={props.focused}
+      marked={props.marked ?? false}
       theme={theme}
     >
       <Box flexDirection="column">

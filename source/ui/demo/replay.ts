@@ -16,7 +16,6 @@ export function stateAtStep(
 ): DashboardState {
   let state: DashboardState = {
     ...current,
-    demo: false,
     failure: {...emptyState, observed: current.failure.observed},
     undo: [],
     pending: undefined,

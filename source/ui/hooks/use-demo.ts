@@ -5,7 +5,10 @@ import type {DashboardState, Story} from '../state/types.js';
 import type {Dispatch} from './use-store.js';
 
 export interface DemoPlayer {
-  /** The story's clock: the step's time plus what has passed on it, frozen while paused. */
+  /**
+   * The story's clock: the step's time plus what has passed on it, frozen while paused. It
+   * never runs back: stepping back or starting over replays the script from the time shown.
+   */
   now: () => number;
   control: (action: 'demoPause' | 'demoNext' | 'demoPrev') => void;
 }
@@ -20,14 +23,27 @@ export function useDemo(
 ): DemoPlayer | undefined {
   const {now, dwellMs, epoch} = options;
   const entered = useRef({at: now(), frozen: 0});
+  /** When the script's time 0 is on the story clock; moves on when the story starts over. */
+  const origin = useRef(epoch);
+
+  const storyNow = useCallback(() => {
+    const state = current.current.story;
+    const spent = state?.paused ? entered.current.frozen : now() - entered.current.at;
+    return origin.current + (state?.atS ?? 0) * 1000 + spent;
+  }, [current, now]);
 
   const goTo = useCallback(
     (index: number) => {
       if (!steps) return;
+      const shown = storyNow();
+      const atMs = steps[index]!.atS * 1000;
+      if (origin.current + atMs < shown) origin.current = shown - atMs;
       entered.current = {at: now(), frozen: 0};
-      dispatch({type: 'load', state: stateAtStep(current.current, steps, index, epoch)});
+      const paused = current.current.story?.paused ?? false;
+      const state = stateAtStep(current.current, steps, index, origin.current, paused);
+      dispatch({type: 'load', state});
     },
-    [steps, now, dispatch, current, epoch],
+    [steps, now, dispatch, current, storyNow],
   );
 
   const step = story?.step ?? 0;
@@ -53,12 +69,6 @@ export function useDemo(
     },
     [steps, current, goTo, now, dispatch],
   );
-
-  const storyNow = useCallback(() => {
-    const state = current.current.story;
-    const spent = state?.paused ? entered.current.frozen : now() - entered.current.at;
-    return epoch + (state?.atS ?? 0) * 1000 + spent;
-  }, [current, now, epoch]);
 
   if (!steps) return undefined;
   return {now: storyNow, control};

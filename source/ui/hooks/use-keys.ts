@@ -2,8 +2,7 @@ import {useInput, type Key} from 'ink';
 import type {RefObject} from 'react';
 import type {KeyAction} from '../keymap.js';
 import type {DashboardState} from '../state/types.js';
-import {bindingFor} from '../keymap.js';
-import {dashboardAction, filterAction, scopesOf} from './key-actions.js';
+import {keyOutcome} from './key-actions.js';
 import type {Dispatch} from './use-store.js';
 
 export interface KeyHandlers {
@@ -11,6 +10,7 @@ export interface KeyHandlers {
   /** 0 for q, 130 for Ctrl-C (as a shell reports an interrupted program). */
   quit: (code: number) => void;
   demo?: (action: Extract<KeyAction, 'demoPause' | 'demoNext' | 'demoPrev'>) => void;
+  ascii?: boolean;
 }
 
 /** One input handler for the whole screen, driven by the keymap table. */
@@ -21,24 +21,13 @@ export function useDashboardKeys(
   isActive = true,
 ) {
   const handle = (input: string, key: Key) => {
-    const state = current.current;
-    if (key.ctrl && input === 'c') return handlers.quit(130);
-    if (state.filter.editing) {
-      const action = filterAction(state, input, key);
-      if (action) dispatch(action);
-      return;
-    }
-    const binding = bindingFor(scopesOf(state), input, key);
-    if (!binding) return;
-    if (binding.action === 'quit') return handlers.quit(0);
-    if (
-      binding.action === 'demoPause' ||
-      binding.action === 'demoNext' ||
-      binding.action === 'demoPrev'
-    )
-      return handlers.demo?.(binding.action);
-    const action = dashboardAction(binding.action, state, handlers.now());
-    if (action) dispatch(action);
+    const outcome = keyOutcome(current.current, input, key, {
+      at: handlers.now(),
+      ascii: handlers.ascii ?? false,
+    });
+    if (outcome?.type === 'quit') handlers.quit(outcome.code);
+    else if (outcome?.type === 'demo') handlers.demo?.(outcome.action);
+    else if (outcome?.type === 'dispatch') dispatch(outcome.action);
   };
   useInput(
     (input, key) => {

@@ -2,16 +2,23 @@ import type {Key} from 'ink';
 import type {MessageId} from '../i18n.js';
 import type {Lang} from '../types.js';
 
-/** `confirm`: a failover preview waits for its confirmation key. */
-export type Scope = 'tree' | 'list' | 'help' | 'demo' | 'confirm';
+/**
+ * Who has the keys: the tree, a list panel (sweep, availability, plan), the impact panel,
+ * help; `confirm`: a failover preview waits for its confirmation key.
+ */
+export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo' | 'confirm';
 
-/** What decides whether a key applies right now. */
+/** What decides whether a key applies right now, and how much it matters in the footer. */
 export interface KeyContext {
   readOnly: boolean;
   demo: boolean;
   canUndo: boolean;
   hasSimulated: boolean;
   filterActive: boolean;
+  /** Something is down, simulated or observed: recovery keys come first. */
+  hasFailure: boolean;
+  /** The plan is open: Enter there applies a failover, a change like `o`. */
+  planOpen: boolean;
   /** Started with --compare OLD: the diff panel has something to show. */
   hasCompare: boolean;
 }
@@ -24,21 +31,39 @@ export interface Binding<A extends string = string> {
   scopes: readonly Scope[];
   keys: Glyph;
   label: Words;
-  /** Shown in the footer under this shorter name; bindings sharing a footer name show once. */
-  footer?: {keys: Glyph; label: Words};
+  /**
+   * Shown in the footer under this shorter name; bindings sharing a footer name show once.
+   * `rank` orders what a narrow footer keeps: lower stays longer (default 5).
+   */
+  footer?: {keys: Glyph; label: Words; rank?: (context: KeyContext) => number};
   matches: (input: string, key: Key) => boolean;
+  /** The one place that says a key is off: the footer hides it, help and the handler say why. */
   unavailable?: (context: KeyContext) => MessageId | undefined;
 }
 
 export const is = (wanted: string) => (input: string, key: Key) => input === wanted && !key.ctrl;
 export const same = (text: string): Glyph => ({unicode: text, ascii: text});
 export const glyph = (unicode: string, ascii: string): Glyph => ({unicode, ascii});
+export const rank = (value: number) => () => value;
 
 export const tree: readonly Scope[] = ['tree'];
 export const list: readonly Scope[] = ['list'];
+export const panels: readonly Scope[] = ['list', 'panel'];
 export const demo: readonly Scope[] = ['demo'];
-export const anywhere: readonly Scope[] = ['tree', 'list', 'help'];
+export const anywhere: readonly Scope[] = ['tree', 'list', 'panel', 'help'];
 
 /** Failure keys change the simulation: off in read-only mode and while the demo drives. */
 export const changes = (context: KeyContext): MessageId | undefined =>
   context.readOnly ? 'reason.readOnly' : context.demo ? 'reason.demo' : undefined;
+
+/**
+ * The message a refused key shows: the short reason of the help screen, said in full.
+ * A reason without an entry is shown as it is.
+ */
+export const refusals: Partial<Record<MessageId, MessageId>> = {
+  'reason.readOnly': 'msg.readOnly',
+  'reason.demo': 'msg.demoDrives',
+  'reason.nothingToUndo': 'msg.nothingToUndo',
+  'reason.nothingSimulated': 'msg.nothingSimulated',
+  'reason.noFilter': 'msg.noFilter',
+};

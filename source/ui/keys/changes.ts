@@ -1,4 +1,4 @@
-import {changes, glyph, is, same, tree, type Binding} from './binding.js';
+import {changes, glyph, is, rank, same, tree, type Binding} from './binding.js';
 
 export type ChangeAction =
   'fail' | 'restore' | 'restoreAll' | 'undo' | 'failover' | 'confirm' | 'cancel';
@@ -8,8 +8,8 @@ export const changeKeys: readonly Binding<ChangeAction>[] = [
     action: 'fail',
     scopes: tree,
     keys: same('x'),
-    label: {en: 'simulate failure of selection', ko: '선택한 항목 모의 장애'},
-    footer: {keys: same('x'), label: {en: 'fail', ko: '장애'}},
+    label: {en: 'simulate its failure', ko: '선택한 항목 모의 장애'},
+    footer: {keys: same('x'), label: {en: 'fail', ko: '장애'}, rank: rank(2)},
     matches: is('x'),
     unavailable: changes,
   },
@@ -17,8 +17,8 @@ export const changeKeys: readonly Binding<ChangeAction>[] = [
     action: 'restore',
     scopes: tree,
     keys: same('r'),
-    label: {en: 'restore selection or its cause', ko: '선택 항목(또는 원인) 복구'},
-    footer: {keys: same('r'), label: {en: 'restore', ko: '복구'}},
+    label: {en: 'restore it or its cause', ko: '선택 항목(또는 원인) 복구'},
+    footer: {keys: same('r'), label: {en: 'restore', ko: '복구'}, rank: rank(3)},
     matches: is('r'),
     unavailable: (c) => changes(c) ?? (c.hasSimulated ? undefined : 'reason.nothingSimulated'),
   },
@@ -27,7 +27,7 @@ export const changeKeys: readonly Binding<ChangeAction>[] = [
     scopes: tree,
     keys: same('R'),
     label: {en: 'restore all simulated', ko: '모든 모의 장애 복구'},
-    footer: {keys: same('R'), label: {en: 'restore all', ko: '전체 복구'}},
+    footer: {keys: same('R'), label: {en: 'restore all', ko: '전체 복구'}, rank: rank(6)},
     matches: is('R'),
     unavailable: (c) => changes(c) ?? (c.hasSimulated ? undefined : 'reason.nothingSimulated'),
   },
@@ -36,7 +36,7 @@ export const changeKeys: readonly Binding<ChangeAction>[] = [
     scopes: tree,
     keys: same('u'),
     label: {en: 'undo last action', ko: '마지막 작업 되돌리기'},
-    footer: {keys: same('u'), label: {en: 'undo', ko: '되돌리기'}},
+    footer: {keys: same('u'), label: {en: 'undo', ko: '되돌리기'}, rank: rank(5)},
     matches: is('u'),
     unavailable: (c) => changes(c) ?? (c.canUndo ? undefined : 'reason.nothingToUndo'),
   },
@@ -44,11 +44,13 @@ export const changeKeys: readonly Binding<ChangeAction>[] = [
     action: 'failover',
     scopes: tree,
     keys: same('o'),
-    label: {
-      en: 'failover: switch GSLB or promote',
-      ko: '페일오버: GSLB 전환, LB·서비스 승격',
+    label: {en: 'failover: move GSLB, promote', ko: '페일오버: GSLB 전환, 승격'},
+    footer: {
+      keys: same('o'),
+      label: {en: 'failover', ko: '페일오버'},
+      // With something down, failover is the way out: it outranks the keys that break more.
+      rank: (c) => (c.hasFailure ? 1 : 6),
     },
-    footer: {keys: same('o'), label: {en: 'failover', ko: '페일오버'}},
     matches: is('o'),
     unavailable: changes,
   },

@@ -1,4 +1,4 @@
-import {demo, glyph, same, type Binding} from './binding.js';
+import {demo, glyph, rank, same, type Binding} from './binding.js';
 
 export type DemoAction = 'demoPause' | 'demoNext' | 'demoPrev';
 
@@ -8,23 +8,23 @@ export const demoKeys: readonly Binding<DemoAction>[] = [
     scopes: demo,
     keys: same('Space'),
     label: {en: 'pause or play the demo', ko: '데모 일시정지/재생'},
-    footer: {keys: same('Space'), label: {en: 'pause', ko: '일시정지'}},
+    footer: {keys: same('Space'), label: {en: 'pause', ko: '일시정지'}, rank: rank(1)},
     matches: (input) => input === ' ',
   },
   {
     action: 'demoPrev',
     scopes: demo,
-    keys: glyph('←', 'left'),
-    label: {en: 'previous step', ko: '이전 단계'},
-    footer: {keys: glyph('←→', 'left/right'), label: {en: 'step', ko: '단계'}},
+    keys: glyph('←→', 'left right'),
+    label: {en: 'previous, next step', ko: '이전, 다음 단계'},
+    footer: {keys: glyph('←→', 'left/right'), label: {en: 'step', ko: '단계'}, rank: rank(1)},
     matches: (_, key) => key.leftArrow,
   },
   {
     action: 'demoNext',
     scopes: demo,
-    keys: glyph('→', 'right'),
-    label: {en: 'next step', ko: '다음 단계'},
-    footer: {keys: glyph('←→', 'left/right'), label: {en: 'step', ko: '단계'}},
+    keys: glyph('←→', 'left right'),
+    label: {en: 'previous, next step', ko: '이전, 다음 단계'},
+    footer: {keys: glyph('←→', 'left/right'), label: {en: 'step', ko: '단계'}, rank: rank(1)},
     matches: (_, key) => key.rightArrow,
   },
 ];

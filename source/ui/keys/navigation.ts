@@ -1,4 +1,17 @@
-import {glyph, is, list, same, tree, type Binding, type Glyph, type Words} from './binding.js';
+import {
+  changes,
+  glyph,
+  is,
+  list,
+  panels,
+  rank,
+  same,
+  tree,
+  type Binding,
+  type Glyph,
+  type Scope,
+  type Words,
+} from './binding.js';
 
 export type NavigationAction =
   | 'moveUp'
@@ -16,18 +29,32 @@ export type NavigationAction =
   | 'listPageDown'
   | 'listFirst'
   | 'listLast'
-  | 'jump';
+  | 'jump'
+  | 'focusNext'
+  | 'focusPrevious';
 
-const move = {keys: glyph('↑↓', 'j/k'), label: {en: 'move', ko: '이동'}};
-const fold = {keys: glyph('←→', 'h/l'), label: {en: 'fold', ko: '접기'}};
-const up: Glyph = glyph('↑ k', 'up k');
-const down: Glyph = glyph('↓ j', 'down j');
-const upLabel: Words = {en: 'move up', ko: '위로'};
-const downLabel: Words = {en: 'move down', ko: '아래로'};
-const pageUp: Words = {en: 'page up', ko: '한 화면 위로'};
-const pageDown: Words = {en: 'page down', ko: '한 화면 아래로'};
-const first: Words = {en: 'first row', ko: '맨 위'};
-const last: Words = {en: 'last row', ko: '맨 아래'};
+const move = {keys: glyph('↑↓', 'j/k'), label: {en: 'move', ko: '이동'}, rank: rank(1)};
+const fold = {keys: glyph('←→', 'h/l'), label: {en: 'fold', ko: '접기'}, rank: rank(5)};
+/** Tab works wherever a panel has the keys: the tree, a list, the impact panel. */
+const focusable: readonly Scope[] = ['tree', 'list', 'panel'];
+// Pairs of keys share their help line (same keys, same label): the help lists them once.
+const up: Glyph = glyph('↑↓ k j', 'up down k j');
+const down: Glyph = up;
+const upLabel: Words = {en: 'move up, down', ko: '위로, 아래로'};
+const downLabel: Words = upLabel;
+const pages: Glyph = same('PgUp PgDn');
+const pageUp: Words = {en: 'page up, down', ko: '한 화면 위로, 아래로'};
+const pageDown: Words = pageUp;
+const edges: Glyph = same('g G Home End');
+const first: Words = {en: 'first, last row', ko: '맨 위, 맨 아래'};
+const last: Words = first;
+const folds: Glyph = glyph('←→ h l', 'left right h l');
+const foldLabel: Words = {en: 'fold, unfold (parent, child)', ko: '접기, 펼치기 (상위, 하위)'};
+const tabs: Glyph = same('Tab S-Tab');
+const focusLabel: Words = {
+  en: 'focus the tree or the right panel',
+  ko: '트리와 오른쪽 패널 사이 포커스',
+};
 
 export const navigation: readonly Binding<NavigationAction>[] = [
   {
@@ -49,44 +76,44 @@ export const navigation: readonly Binding<NavigationAction>[] = [
   {
     action: 'pageUp',
     scopes: tree,
-    keys: same('PgUp'),
+    keys: pages,
     label: pageUp,
     matches: (_, key) => key.pageUp,
   },
   {
     action: 'pageDown',
     scopes: tree,
-    keys: same('PgDn'),
+    keys: pages,
     label: pageDown,
     matches: (_, key) => key.pageDown,
   },
   {
     action: 'first',
     scopes: tree,
-    keys: same('g Home'),
+    keys: edges,
     label: first,
     matches: (input, key) => key.home || is('g')(input, key),
   },
   {
     action: 'last',
     scopes: tree,
-    keys: same('G End'),
+    keys: edges,
     label: last,
     matches: (input, key) => key.end || is('G')(input, key),
   },
   {
     action: 'fold',
     scopes: tree,
-    keys: glyph('← h', 'left h'),
-    label: {en: 'fold / go to parent', ko: '접기 / 상위로'},
+    keys: folds,
+    label: foldLabel,
     footer: fold,
     matches: (input, key) => key.leftArrow || is('h')(input, key),
   },
   {
     action: 'unfold',
     scopes: tree,
-    keys: glyph('→ l', 'right l'),
-    label: {en: 'unfold / go to child', ko: '펼치기 / 하위로'},
+    keys: folds,
+    label: foldLabel,
     footer: fold,
     matches: (input, key) => key.rightArrow || is('l')(input, key),
   },
@@ -99,7 +126,7 @@ export const navigation: readonly Binding<NavigationAction>[] = [
   },
   {
     action: 'listUp',
-    scopes: list,
+    scopes: panels,
     keys: up,
     label: upLabel,
     footer: move,
@@ -107,7 +134,7 @@ export const navigation: readonly Binding<NavigationAction>[] = [
   },
   {
     action: 'listDown',
-    scopes: list,
+    scopes: panels,
     keys: down,
     label: downLabel,
     footer: move,
@@ -115,29 +142,29 @@ export const navigation: readonly Binding<NavigationAction>[] = [
   },
   {
     action: 'listPageUp',
-    scopes: list,
-    keys: same('PgUp'),
+    scopes: panels,
+    keys: pages,
     label: pageUp,
     matches: (_, k) => k.pageUp,
   },
   {
     action: 'listPageDown',
-    scopes: list,
-    keys: same('PgDn'),
+    scopes: panels,
+    keys: pages,
     label: pageDown,
     matches: (_, key) => key.pageDown,
   },
   {
     action: 'listFirst',
-    scopes: list,
-    keys: same('g Home'),
+    scopes: panels,
+    keys: edges,
     label: first,
     matches: (input, key) => key.home || is('g')(input, key),
   },
   {
     action: 'listLast',
-    scopes: list,
-    keys: same('G End'),
+    scopes: panels,
+    keys: edges,
     label: last,
     matches: (input, key) => key.end || is('G')(input, key),
   },
@@ -145,8 +172,28 @@ export const navigation: readonly Binding<NavigationAction>[] = [
     action: 'jump',
     scopes: list,
     keys: same('Enter'),
-    label: {en: 'sweep list: show it in the tree', ko: '점검 목록: 트리에서 보기'},
-    footer: {keys: same('Enter'), label: {en: 'jump', ko: '이동'}},
+    label: {
+      en: 'sweep: show it in the tree; plan: apply it',
+      ko: '점검: 트리에서 보기, 계획: 실행',
+    },
+    footer: {keys: same('Enter'), label: {en: 'jump', ko: '이동'}, rank: rank(2)},
     matches: (_, key) => key.return,
+    // In the plan, Enter fails over: a change, off where the other change keys are.
+    unavailable: (c) => (c.planOpen ? changes(c) : undefined),
+  },
+  {
+    action: 'focusNext',
+    scopes: focusable,
+    keys: tabs,
+    label: focusLabel,
+    footer: {keys: same('Tab'), label: {en: 'focus', ko: '포커스'}, rank: rank(3)},
+    matches: (_, key) => key.tab && !key.shift,
+  },
+  {
+    action: 'focusPrevious',
+    scopes: focusable,
+    keys: tabs,
+    label: focusLabel,
+    matches: (_, key) => key.tab && key.shift,
   },
 ];

@@ -13,13 +13,6 @@ import type {DashboardState, Notice} from './types.js';
 const notice = (id: MessageId, params?: Notice['params'], tone: Notice['tone'] = 'warn') =>
   ({id, tone, ...(params ? {params} : {})}) as Notice;
 
-/** Why failure keys are off right now, if they are. */
-export function changeBlocked(state: DashboardState): Notice | undefined {
-  if (state.readOnly) return notice('msg.readOnly');
-  if (state.demo) return notice('msg.demoDrives', {arrows: '←→'});
-  return undefined;
-}
-
 /**
  * Applies a new failure state: records undo and the audit entry, and stamps the start time of
  * each new event (failover windows are derived from those times, see core/countdown.ts).
@@ -44,8 +37,6 @@ function commit(
 }
 
 export function failSelected(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const node = selectedNode(state);
   if (!node) return {...state, notice: notice('msg.noSelection')};
   if (node.role === 'group') return {...state, notice: notice('msg.notFailable.group')};
@@ -71,8 +62,6 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
 }
 
 export function restoreSelected(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const node = selectedNode(state);
   if (!node) return {...state, notice: notice('msg.noSelection')};
   const cause = analyze(state.model, state.failure, state.includeGslb).snapshot.down.get(node.id);
@@ -92,8 +81,6 @@ export function restoreSelected(state: DashboardState, at: number): DashboardSta
 }
 
 export function restoreAll(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const {simulated, promoted, forced} = state.failure;
   if (simulated.size + promoted.size + forced.size === 0)
     return {...state, notice: notice('msg.nothingSimulated')};
@@ -103,8 +90,6 @@ export function restoreAll(state: DashboardState, at: number): DashboardState {
 }
 
 export function undo(state: DashboardState, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const last = state.undo.at(-1);
   if (!last) return {...state, notice: notice('msg.nothingToUndo')};
   const failure = {...last.failure, observed: state.failure.observed};
@@ -128,8 +113,6 @@ export function failoverSelected(state: DashboardState, at: number): DashboardSt
  * otherwise held as a preview until the operator confirms it.
  */
 export function failoverOn(state: DashboardState, id: string, at: number): DashboardState {
-  const blocked = changeBlocked(state);
-  if (blocked) return {...state, notice: blocked};
   const now = analyze(state.model, state.failure, state.includeGslb).snapshot;
   const result = whatIf(state.model, state.failure, {type: 'failover', id}, {now});
   if (!result.ok)

@@ -6,9 +6,33 @@ import {cancelPending, failoverOn} from './failures.js';
 import {cursorOf, jumpTo, placeCursor, rowsOf, scrollFor, settle} from './navigation.js';
 import type {DashboardState, Panel} from './types.js';
 
+/** Opening a list panel gives it the keys; closing it gives them back to the tree. */
 export function togglePanel(state: DashboardState, panel: Panel): DashboardState {
   const next: Panel = state.panel === panel ? 'impact' : panel;
-  return {...state, panel: next, help: false, list: {index: 0, top: 0}};
+  const focus = next === 'impact' ? 'tree' : 'panel';
+  return {...state, panel: next, focus, help: false, list: {index: 0, top: 0}};
+}
+
+/** Tab: the keys go to the other side; the right panel's border shows it has them. */
+export function focusNext(state: DashboardState): DashboardState {
+  return {...state, focus: state.focus === 'tree' ? 'panel' : 'tree', help: false};
+}
+
+/** The lines the impact panel can scroll past: all but the last screenful. */
+function panelRoom(state: DashboardState): number {
+  return Math.max(0, state.panelLength - state.treeRows);
+}
+
+export function scrollPanel(state: DashboardState, top: number): DashboardState {
+  const panelTop = Math.max(0, Math.min(top, panelRoom(state)));
+  return panelTop === state.panelTop ? state : {...state, panelTop};
+}
+
+/** The impact panel says how long it is as it draws; the scroll stays inside it. */
+export function panelLength(state: DashboardState, lines: number): DashboardState {
+  if (lines === state.panelLength) return state;
+  const next = {...state, panelLength: lines};
+  return {...next, panelTop: Math.min(state.panelTop, panelRoom(next))};
 }
 
 export function listLength(state: DashboardState): number {
@@ -37,7 +61,7 @@ export function jumpToListItem(state: DashboardState, at: number): DashboardStat
   if (state.panel !== 'sweep') return state;
   const item = sweepItems(analyze(state.model, state.failure, state.includeGslb))[state.list.index];
   if (!item) return state;
-  return {...jumpTo(state, item.id), panel: 'impact'};
+  return {...jumpTo(state, item.id), panel: 'impact', focus: 'tree'};
 }
 
 /** A finding names a component of NEW, or one only OLD had: that one cannot be shown. */
@@ -52,7 +76,8 @@ function jumpToFinding(state: DashboardState): DashboardState {
 export function closeOverlay(state: DashboardState): DashboardState {
   if (state.pending) return cancelPending(state);
   if (state.help) return {...state, help: false};
-  if (state.panel !== 'impact') return {...state, panel: 'impact'};
+  if (state.panel !== 'impact') return {...state, panel: 'impact', focus: 'tree'};
+  if (state.focus === 'panel') return {...state, focus: 'tree'};
   if (state.filter.text !== '') return cancelFilter(state);
   return {...state, notice: undefined};
 }
@@ -69,7 +94,7 @@ export function editFilter(state: DashboardState, text: string): DashboardState 
 
 export function applyFilter(state: DashboardState): DashboardState {
   const next = {...state, filter: {text: state.filter.text.trim(), editing: false}};
-  if (next.filter.text === '') return settle(next);
+  if (next.filter.text === '') return cancelFilter(next);
   const {matches} = rowsOf(next);
   if (matches.length === 0)
     return {
@@ -79,18 +104,32 @@ export function applyFilter(state: DashboardState): DashboardState {
   return settle(next, matches[0]);
 }
 
+/** The filter goes, and with it the "match 1 of 4" it was counting. */
 export function cancelFilter(state: DashboardState): DashboardState {
-  return settle({...state, filter: {text: '', editing: false}});
+  const notice = state.notice?.id === 'msg.match' ? undefined : state.notice;
+  return settle({...state, notice, filter: {text: '', editing: false}});
 }
 
-export function nextMatch(state: DashboardState): DashboardState {
+/** n and N: the next or previous row that matches the filter, wrapping around. */
+export function nextMatch(state: DashboardState, direction: 1 | -1 = 1): DashboardState {
   const {matches} = rowsOf(state);
-  if (state.filter.text === '' || matches.length === 0)
+  if (state.filter.text === '') return {...state, notice: {id: 'msg.noFilter', tone: 'warn'}};
+  if (matches.length === 0)
     return {...state, notice: {id: 'msg.noMatch', tone: 'warn', params: {text: state.filter.text}}};
   const cursor = cursorOf(state);
-  const position = matches.findIndex((index) => index > cursor);
-  const at = position === -1 ? 0 : position;
+  let at: number;
+  if (direction === 1) {
+    const position = matches.findIndex((index) => index > cursor);
+    at = position === -1 ? 0 : position;
+  } else {
+    const position = matches.filter((index) => index < cursor).length - 1;
+    at = position === -1 ? matches.length - 1 : position;
+  }
   const moved = placeCursor(state, matches[at]!);
   const params = {i: at + 1, n: matches.length, text: state.filter.text};
   return {...moved, notice: {id: 'msg.match', tone: 'info', params}};
+}
+
+export function previousMatch(state: DashboardState): DashboardState {
+  return nextMatch(state, -1);
 }

@@ -27,13 +27,25 @@ import {
   jumpToListItem,
   listLength,
   listMoveTo,
+  focusNext,
   nextMatch,
+  panelLength,
+  previousMatch,
+  scrollPanel,
   togglePanel,
 } from './panels.js';
 import type {DashboardAction, DashboardState} from './types.js';
 
 /** The dashboard's state by intent: every key and live event is one of these actions. */
 export function reduce(state: DashboardState, action: DashboardAction): DashboardState {
+  const next = step(state, action);
+  // Another subject in the impact panel starts at its top.
+  if (next.panelTop !== 0 && (next.selected !== state.selected || next.panel !== state.panel))
+    return {...next, panelTop: 0};
+  return next;
+}
+
+function step(state: DashboardState, action: DashboardAction): DashboardState {
   switch (action.type) {
     case 'moveUp':
       return moveBy(quiet(state), -1);
@@ -86,7 +98,19 @@ export function reduce(state: DashboardState, action: DashboardAction): Dashboar
     case 'cancelFilter':
       return cancelFilter(state);
     case 'nextMatch':
-      return nextMatch(state);
+      return nextMatch(state, 1);
+    case 'previousMatch':
+      return previousMatch(state);
+    case 'focusNext':
+    case 'focusPrevious':
+      // Two panels: the next one and the previous one are the same.
+      return focusNext(quiet(state));
+    case 'scrollPanel':
+      return scrollPanel(quiet(state), state.panelTop + action.by);
+    case 'scrollPanelTo':
+      return scrollPanel(quiet(state), action.to === 'first' ? 0 : state.panelLength);
+    case 'panelLength':
+      return panelLength(state, action.lines);
     case 'toggleSweep':
       return togglePanel(state, 'sweep');
     case 'toggleAvailability':

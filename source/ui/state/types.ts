@@ -6,6 +6,9 @@ import type {AuditAction, Compare, View} from '../types.js';
 
 export type Panel = 'impact' | 'sweep' | 'availability' | 'plan' | 'diff';
 
+/** Which side has the keys: the tree, or the right panel (impact scrolls, lists move). */
+export type Focus = 'tree' | 'panel';
+
 /** Where the demo stands; part of the state so that a step changes the screen in one frame. */
 export interface Story {
   step: number;
@@ -54,6 +57,10 @@ export interface DashboardState {
   panel: Panel;
   list: {index: number; top: number};
   listRows: number;
+  focus: Focus;
+  /** The impact panel's first shown line, and how many lines it has (reported as drawn). */
+  panelTop: number;
+  panelLength: number;
   help: boolean;
   filter: {text: string; editing: boolean};
   notice: Notice | undefined;
@@ -85,7 +92,11 @@ export type DashboardAction =
   | {type: 'failoverOn'; id: string; at: number}
   | {type: 'cancelPending' | 'togglePlan'}
   | {type: 'switchView'; view?: View}
-  | {type: 'startFilter' | 'applyFilter' | 'cancelFilter' | 'nextMatch'}
+  | {type: 'startFilter' | 'applyFilter' | 'cancelFilter' | 'nextMatch' | 'previousMatch'}
+  | {type: 'focusNext' | 'focusPrevious'}
+  | {type: 'scrollPanel'; by: number}
+  | {type: 'scrollPanelTo'; to: 'first' | 'last'}
+  | {type: 'panelLength'; lines: number}
   | {type: 'editFilter'; text: string}
   | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleDiff' | 'toggleHelp' | 'closeOverlay'}
   | {type: 'listMove'; by: number}

@@ -183,6 +183,7 @@ describe('CloudStack client against a fake cloud', () => {
     expect(redactUrl('https://h/client/api?apiKey=AAA&command=listZones&signature=x%2By')).toBe(
       'https://h/client/api?apiKey=***&command=listZones&signature=***',
     );
+    expect(redactUrl('https://u:pw@h/client/api?apiKey=A')).toBe('https://h/client/api?apiKey=***');
     // Redacting twice changes nothing, and the text after the URL stays.
     expect(redactUrl(redactUrl('GET h?apiKey=A-b_c&signature=d%2B/e=: refused'))).toBe(
       'GET h?apiKey=***&signature=***: refused',

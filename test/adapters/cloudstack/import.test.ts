@@ -182,6 +182,10 @@ describe('failsight import cloudstack (fake cloud)', () => {
     const edited = readFileSync(file, 'utf8')
       .replace('demand: 4\n', 'demand: 400 # measured in October\n    minimum: 200\n')
       .replace('unit: vCPU', 'unit: users')
+      .replace(
+        '  - id: web-1\n    account: shop\n    zone: KR-CA\n    capacity: 2\n',
+        '  - id: web-1\n    account: shop\n    zone: KR-CA\n    capacity: 250 # load-tested\n    probe: http://10.0.0.1/healthz\n',
+      )
       .concat(
         'gslbs:\n  - id: shop-gslb\n    targets: [{ref: web-ca}, {ref: web-cb, priority: 2}]\n',
       );
@@ -199,6 +203,7 @@ describe('failsight import cloudstack (fake cloud)', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('demand: 400 # measured in October\n    minimum: 200');
     expect(text).toContain('unit: users');
+    expect(text).toContain('capacity: 250 # load-tested\n    probe: http://10.0.0.1/healthz\n');
     expect(text).toContain('- id: shop-gslb');
     // web-cb is behind the hand-written GSLB: no second service is made up for it.
     expect(text).not.toContain('web-cb-service');
@@ -209,6 +214,36 @@ describe('failsight import cloudstack (fake cloud)', () => {
       'web-5',
     ]);
     expect(text.match(/Imported by failsight/g)).toHaveLength(1);
+  });
+
+  it('--merge with --zone updates that zone and leaves the others as they are', async () => {
+    cloud = await FakeCloud.start();
+    const file = join(dir(), 'cloud.yaml');
+    await importFrom(cloud, {out: file});
+    const before = readFileSync(file, 'utf8');
+    cloud.state.vms = cloud.state.vms.filter((vm) => vm['name'] !== 'web-2');
+    cloud.state.rules[0]!.members = ['v1000000-0000-4000-8000-000000000001'];
+    const merged = await importFrom(cloud, {merge: file, zones: ['KR-CA']});
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).toContain('removed 1 (web-2)');
+    const text = readFileSync(file, 'utf8');
+    const block = (t: string) => t.slice(t.indexOf('  - id: web-3'), t.indexOf('loadBalancers:'));
+    expect(block(text)).toBe(block(before));
+    expect(text).toContain('  - id: KR-CB\n');
+    expect(text).toContain('members: [ web-3, web-4 ]');
+  });
+
+  it('keeps a JSON topology JSON, on import and on --merge', async () => {
+    cloud = await FakeCloud.start();
+    const file = join(dir(), 'cloud.json');
+    expect((await importFrom(cloud, {out: file})).code).toBe(0);
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {services: Array<{demand: number}>};
+    json.services[0]!.demand = 40;
+    writeFileSync(file, JSON.stringify(json));
+    expect((await importFrom(cloud, {merge: file})).code).toBe(0);
+    const merged = JSON.parse(readFileSync(file, 'utf8')) as typeof json & {vms: unknown[]};
+    expect(merged.services[0]!.demand).toBe(40);
+    expect(merged.vms).toHaveLength(5);
   });
 
   it('--merge refuses a result that would not load, and leaves the file alone', async () => {
@@ -242,8 +277,9 @@ describe('failsight import cloudstack (fake cloud)', () => {
         members: ['v3000000-0000-4000-8000-000000000003', 'v4000000-0000-4000-8000-000000000004'],
       },
     ];
-    const {code, stdout} = await importFrom(cloud, {kt: true});
+    const {code, stdout, stderr} = await importFrom(cloud, {kt: true});
     expect(code).toBe(0);
+    expect(stderr).toContain('failsight: note: KT Cloud GSLBs are not read');
     const loaded = parseTopology(stdout, 'kt.yaml');
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     expect(loaded.model.loadBalancers.map((lb) => [lb.id, lb.zone, lb.runsOn, lb.members])).toEqual(

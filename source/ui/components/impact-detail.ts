@@ -1,0 +1,76 @@
+import type {Snapshot} from '../../core/analyze.js';
+import type {Model} from '../../core/model.js';
+import {blastRadius} from '../../core/propagate.js';
+import type {Subject} from '../analysis/selection.js';
+import {kindWord, t} from '../i18n.js';
+import type {Segment} from '../segments.js';
+import type {Theme} from '../theme.js';
+import {fit} from '../text.js';
+
+/** Past this many, the list says how many more: a zone of 100k VMs is not read line by line. */
+const listed = 500;
+
+/** Which components go down with the subject (or would): the core's blast radius, by name. */
+function downWith(subject: Subject, model: Model, snapshot: Snapshot): string[] {
+  if (subject.type === 'preview')
+    return blastRadius(model, subject.id).filter(
+      (id) => id !== subject.id && !snapshot.down.has(id),
+    );
+  if (subject.type === 'down') {
+    const ids: string[] = [];
+    for (const [id, cause] of snapshot.down)
+      if (cause.root === subject.root && id !== subject.root) ids.push(id);
+    return ids;
+  }
+  return [];
+}
+
+/**
+ * Under the impact, one line per component that goes down with the subject: what a tall
+ * screen shows at once and a small one by scrolling the panel.
+ */
+export function impactDetail(
+  subject: Subject,
+  model: Model,
+  snapshot: Snapshot,
+  theme: Theme,
+  width: number,
+): Segment[][] {
+  const ids = downWith(subject, model, snapshot);
+  if (ids.length === 0) return [];
+  const {lang, glyphs} = theme;
+  const glyph =
+    subject.type === 'preview'
+      ? glyphs.partial
+      : subject.type === 'down' && subject.how === 'sim'
+        ? glyphs.downSim
+        : glyphs.downLive;
+  const tone =
+    subject.type === 'preview'
+      ? 'dim'
+      : subject.type === 'down' && subject.how === 'sim'
+        ? 'sim'
+        : 'bad';
+  const line = (id: string): Segment[] => {
+    const kind = model.components.get(id)?.kind ?? 'component';
+    return [
+      {text: fit(` ${glyph} ${kindWord(lang, kind)} ${id}`, width, 'left', glyphs.ellipsis), tone},
+    ];
+  };
+  const more = ids.length - listed;
+  return [
+    [
+      {
+        text: fit(
+          t(lang, subject.type === 'preview' ? 'impact.wouldGo' : 'impact.wentDown'),
+          width,
+        ),
+        tone: 'dim',
+      },
+    ],
+    ...ids.slice(0, listed).map(line),
+    ...(more > 0
+      ? [[{text: fit(` ${t(lang, 'header.more', {n: more})}`, width), tone: 'dim' as const}]]
+      : []),
+  ];
+}

@@ -1,0 +1,195 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {parseTopology} from '../../source/core/load.js';
+import type {Model} from '../../source/core/model.js';
+import {demoScript} from '../../source/ui/demo/script.js';
+import {expectFrameShape, keys} from './frames.js';
+import {demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
+import {manyServicesYaml} from './many-services.js';
+
+afterEach(cleanup);
+
+function manyServices(count: number): Model {
+  const result = parseTopology(manyServicesYaml(count), 'many.yaml');
+  if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'));
+  return result.model;
+}
+
+const lines = (frame: string) => frame.split('\n');
+
+describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
+  it('80×24: Tab gives the impact panel the keys; it scrolls, and says where it is', async () => {
+    const {lastFrame, stdin} = renderDashboard({
+      model: manyServices(40),
+      size: {columns: 80, rows: 24},
+    });
+    const first = await waitForFrame(lastFrame, (f) => f.includes('Impact · zone Z1'));
+    // 40 services, one router, 40 VMs: 85 lines, 18 shown, and no "+N more" that cannot be read.
+    expect(lines(first)[1]).toBe(
+      '┌ Topology · by zone ────────── 1/45 ┐┌ Impact · zone Z1 ───────────── 1-18/85 ┐',
+    );
+    expect(first).not.toContain('more services');
+    stdin.write('\t');
+    const focused = await waitForFrame(lastFrame, (f) => f.includes('┏ Impact'));
+    expectFrameShape(focused, 80, 24);
+    expect(lines(focused)[1]).toBe(
+      '┌ Topology · by zone ────────── 1/45 ┐┏ Impact · zone Z1 ━━━━━━━━━━━━━ 1-18/85 ┓',
+    );
+    expect(lines(focused)[2]).toBe(
+      '│›▾ ● Z1                          400│┃fails with it: 1 router · 40 VMs        ┃',
+    );
+    expect(lines(focused)[22]).toBe(
+      ' ↑↓ move  Tab focus  s sweep  a availability  p plan  ? help  Esc close  q quit',
+    );
+    stdin.write(keys.down);
+    const down = await waitForFrame(lastFrame, (f) => f.includes('2-19/85'));
+    // The table's header stays while its rows scroll under it.
+    expect(lines(down)[2]).toBe(
+      '│›▾ ● Z1                          400│┃ service demand before would be status  ┃',
+    );
+    expect(lines(down)[3]).toBe(
+      '│  ▾ ● acc/Z1                     400│┃ svc-01      10     10        0 DOWN    ┃',
+    );
+    stdin.write('G');
+    const bottom = await waitForFrame(lastFrame, (f) => f.includes('68-85/85'));
+    expect(lines(bottom)[19]).toBe(
+      '│     ● vm-16                      10│┃ ◐ VM vm-40                             ┃',
+    );
+    stdin.write(keys.pageUp);
+    await waitForFrame(lastFrame, (f) => f.includes('51-68/85'));
+    stdin.write('g');
+    await waitForFrame(lastFrame, (f) => f.includes('1-18/85'));
+    // The tree keeps its selection; Tab gives it the keys back.
+    stdin.write('\t');
+    await waitForFrame(lastFrame, (f) => f.includes('┌ Impact · zone Z1'));
+    stdin.write('j');
+    await waitForFrame(lastFrame, (f) => f.includes('Impact · router acc/Z1'));
+  });
+
+  it('80×24: with something failed the footer keeps o; : and N are answered', async () => {
+    const {lastFrame, stdin} = renderDashboard({size: {columns: 80, rows: 24}});
+    await waitForFrame(lastFrame, (f) => f.includes('Topology · by zone'));
+    stdin.write('x');
+    const failed = await waitForFrame(lastFrame, (f) => f.includes('simulated failure of zone'));
+    expect(lines(failed)[22]).toBe(
+      ' ↑↓ move  Tab focus  x fail  r restore  o failover  p plan  ? help  q quit',
+    );
+    stdin.write(':');
+    const unknown = await waitForFrame(lastFrame, (f) => f.includes('is not a key here'));
+    expect(lines(unknown)[21]).toBe(' ":" is not a key here: ? lists the keys');
+    stdin.write('/web');
+    stdin.write(keys.enter);
+    await waitForFrame(lastFrame, (f) => f.includes('Impact · VM web-1'));
+    stdin.write('N');
+    const previous = await waitForFrame(lastFrame, (f) => f.includes('match 4 of 4'));
+    expect(lines(previous)[21]).toBe(' match 4 of 4 for "web"');
+    expect(previous).toContain('Impact · VM web-4');
+    stdin.write(keys.escape);
+    const cleared = await waitForFrame(lastFrame, (f) => !f.includes('match 4 of 4'));
+    expect(lines(cleared)[21]).toBe('');
+  });
+
+  it('80×24: the help fits, labels wrapped rather than cut, in English and in Korean', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const {lastFrame, stdin} = renderDashboard({
+        size: {columns: 80, rows: 24},
+        look: {lang, ascii: false, color: false},
+      });
+      await waitForFrame(lastFrame, (f) => f.includes('┌'));
+      stdin.write('?');
+      const help = await waitForFrame(
+        lastFrame,
+        (f) => f.includes('closes') || f.includes('닫기 ┐'),
+      );
+      expectFrameShape(help, 80, 24);
+      const body = lines(help).slice(2, 20).join('\n');
+      expect(body, lang).not.toContain('…');
+      if (lang === 'en') {
+        expect(lines(help)[1]).toBe(
+          '┌ Keys ─────────────────────────────────────────────────────── Esc or ? closes ┐',
+        );
+        expect(lines(help)[12]).toBe(
+          '│ x            simulate its failure      p            failover plan, most      │',
+        );
+        expect(lines(help)[13]).toBe(
+          '│ r            restore it or its cause                restoring first          │',
+        );
+        expect(lines(help)[14]).toBe(
+          '│              (nothing simulated)       d            what changed vs OLD (no  │',
+        );
+        expect(body).toContain('q Ctrl-C     quit');
+      } else {
+        expect(body).toContain('q Ctrl-C     종료');
+        expect(body).toContain('│ u            마지막 작업 되돌리기      ');
+      }
+      cleanup();
+    }
+  });
+
+  it('160×50: the panel takes the wider share and the tall screen shows what goes down', async () => {
+    const {lastFrame, stdin} = renderDashboard({size: {columns: 160, rows: 50}});
+    await waitForFrame(lastFrame, (f) => f.includes('Topology · by zone'));
+    stdin.write('x');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('simulated failure of zone'));
+    expectFrameShape(frame, 160, 50);
+    // 72 columns of tree, 88 of panel (55%).
+    expect(lines(frame)[1]).toBe(
+      `┌ Topology · by zone ${'─'.repeat(50)}┐┌ Impact · zone KR-CA ${'─'.repeat(65)}┐`,
+    );
+    expect(lines(frame)[9]).toBe(
+      `│ ▾ ●  KR-CB  중부 B                                        550        ││GSLB db-gslb has no healthy target left${' '.repeat(47)}│`,
+    );
+    expect(lines(frame)[10]).toBe(
+      `│   ▾ ●  shop-main/KR-CB                                    300        ││down with it:${' '.repeat(73)}│`,
+    );
+    expect(lines(frame)[11]).toBe(
+      `│       ●  web-3                                            250        ││ ⚡ router shop-main/KR-CA${' '.repeat(60)}│`,
+    );
+    expect(lines(frame)[48]).toBe(
+      ' ↑↓ move  ←→ fold  Tab focus  x fail  r restore  R restore all  u undo  o failover  v view  / filter  s sweep  a availability  p plan  ? help  q quit',
+    );
+  });
+});
+
+describe('the demo on a wall', () => {
+  const steps = demoScript(demoModel());
+
+  it('narrates in a banner under the header; stepping while paused stays paused', async () => {
+    const {lastFrame, stdin} = renderDashboard({demo: {steps, dwellMs: 3_600_000}});
+    const first = await waitForFrame(lastFrame, (f) => f.includes('[1/7]'));
+    expect(lines(first)[1]).toBe(' [1/7] Normal: 3 services, all served. Next: zone KR-CA fails.');
+    stdin.write(' ');
+    await waitForFrame(lastFrame, (f) => f.includes('[1/7] (paused)'));
+    stdin.write(keys.right);
+    const stepped = await waitForFrame(lastFrame, (f) => f.includes('[2/7]'));
+    expect(lines(stepped)[1]).toBe(
+      ' [2/7] (paused) Zone KR-CA fails: 6 components go down with it. Each service: before → after.',
+    );
+    expect(lines(stepped)[2]).toBe('');
+    stdin.write(keys.left);
+    await waitForFrame(lastFrame, (f) => f.includes('[1/7] (paused)'));
+  });
+
+  it('its clock runs forward, also when stepping back', async () => {
+    let now = fixedNow;
+    const {lastFrame, stdin} = renderDashboard({
+      demo: {steps, dwellMs: 3_600_000},
+      now: () => now,
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('[1/7]'));
+    now += 5000;
+    stdin.write(keys.right);
+    // Step 2 happens at the script's second 0: the clock does not go back to 14:03:22.
+    const second = await waitForFrame(lastFrame, (f) => f.includes('[2/7]'));
+    expect(lines(second)[0]).toMatch(/ 14:03:27$/);
+    stdin.write(keys.right);
+    const third = await waitForFrame(lastFrame, (f) => f.includes('[3/7]'));
+    // 30 s after the failure by the script: the clock jumps forward with it.
+    expect(lines(third)[0]).toMatch(/ 14:03:57$/);
+    stdin.write(keys.left);
+    const back = await waitForFrame(lastFrame, (f) => f.includes('[2/7]'));
+    expect(lines(back)[0]).toMatch(/ 14:03:57$/);
+    // Replayed from the time shown: the countdown starts afresh.
+    expect(back).toContain('GSLB shop-gslb moves traffic in ~60\u00a0s');
+  });
+});
