@@ -13,7 +13,7 @@ import {sweep, type Tolerance, type ToleranceKind} from './sweep.js';
 
 /**
  * One side of a diff: the check report, what each service serves while one zone is down, and the
- * file's entries by id. Plain data (no model), so a side can be analysed in another thread.
+ * file's entries by id. Plain data, not the model: the model can go once it is analysed.
  */
 export interface SideAnalysis {
   name: string;
