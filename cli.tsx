@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it decides which build of React every later import gets.
+import './source/commands/react-production.js';
 import meow from 'meow';
 import {internalError, usageError} from './source/commands/errors.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
@@ -16,6 +18,8 @@ const usage = `
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
+    --failover C      after the failures, fail over C as o does (impact), repeatable: db-2, shop-gslb
+    --plan            list the failovers available after them, most restoring first (impact)
     --json            machine-readable output (check, impact)
     --include-gslb    count GSLBs as failable in sweeps
     --format F        diff output: text, markdown or json (--json is json)
@@ -84,6 +88,8 @@ async function main(): Promise<number> {
   if (files.length > 1 && name !== 'diff')
     usageError(`one topology file at a time (got ${files.join(', ')})`);
   if ((flags.fail ?? []).length > 0 && name !== 'impact') usageError('--fail goes with impact');
+  if (((flags.failover ?? []).length > 0 || flags.plan) && name !== 'impact')
+    usageError('--failover and --plan go with impact');
   if (flags.format !== undefined && name !== 'diff') usageError('--format goes with diff');
   if (flags.compare !== undefined && name !== undefined)
     usageError('--compare goes with the dashboard: failsight NEW --compare OLD');

@@ -5,7 +5,7 @@ import {isFailable} from '../source/core/propagate.js';
 import {emptyState} from '../source/core/state.js';
 import {sweep} from '../source/core/sweep.js';
 import {generateModel} from './generate.js';
-import {ms, ratio, timeMs, type Row} from './measure.js';
+import {ms, ratio, timeMs, type BenchOptions, type Row} from './measure.js';
 
 /** The brute-force sweep: one full re-analysis per component. Timed on a sample and scaled up. */
 function bruteForcePerComponentMs(
@@ -23,7 +23,7 @@ function bruteForcePerComponentMs(
   return {perComponent: total / picked.length, components: failable.length};
 }
 
-export async function benchCore(): Promise<Row[]> {
+export async function benchCore(_options: BenchOptions): Promise<Row[]> {
   const rows: Row[] = [];
   const sweepAt = (vms: number) => {
     const model = generateModel({vms});

@@ -3,30 +3,32 @@ import type {Model} from '../source/core/model.js';
 import {topologySchema, type TopologyFile} from '../source/core/schema.js';
 
 export interface ShapeOptions {
-  /** Total VMs, roughly. */
+  /** Total VMs, roughly: services are added until there are at least this many. */
   vms: number;
   /** VMs behind each load balancer. */
   vmsPerLb?: number;
-  /** Zones each service spans through its GSLB. */
-  zonesPerService?: number;
+  /** Zones of the cloud; every service spans all of them through its GSLB. */
   zones?: number;
-  policy?: 'failover' | 'round-robin' | 'ratio';
 }
 
+const zoneNames = ['KR-CA', 'KR-CB', 'KR-M', 'KR-M2', 'KR-M3', 'KR-M4', 'KR-M5', 'KR-M6'];
+
 /**
- * A large multi-zone topology: services behind GSLBs over load balancers in several zones,
- * each zone with its own two accounts of the service's group, and every fifth service a
- * dependency of the four after it. Deterministic for a given size.
+ * The shape group accounts have in practice: each service is a group of two accounts that
+ * both span every zone (so an account is one component under all of a service's targets), one
+ * load balancer per zone with 40 members from both accounts (one of them a standby), and a GSLB
+ * over the zone targets. At 100k VMs that is about 600 services. Deterministic. (Dependencies
+ * between services are left to the in-process availability figures, which time them apart.)
  */
 export function generateTopology(options: ShapeOptions): TopologyFile {
-  const perLb = options.vmsPerLb ?? 10;
-  const span = options.zonesPerService ?? 3;
-  const zoneCount = options.zones ?? 10;
-  const services = Math.max(1, Math.round(options.vms / (perLb * span)));
+  const perLb = options.vmsPerLb ?? 40;
+  const zoneCount = Math.min(options.zones ?? 4, zoneNames.length);
+  const zones = zoneNames.slice(0, zoneCount);
+  const services = Math.max(1, Math.ceil(options.vms / (perLb * zoneCount)));
   const file: TopologyFile = {
     version: 1,
     name: `generated-${options.vms}`,
-    zones: Array.from({length: zoneCount}, (_, z) => ({id: `Z${z}`})),
+    zones: zones.map((id, z) => ({id, label: `Zone ${z + 1}`})),
     accounts: [],
     vms: [],
     loadBalancers: [],
@@ -34,12 +36,11 @@ export function generateTopology(options: ShapeOptions): TopologyFile {
     services: [],
   };
   for (let s = 0; s < services; s++) {
+    const group = `g${s}`;
+    const accounts = [`svc${s}-main`, `svc${s}-sub`];
+    for (const id of accounts) file.accounts!.push({id, group});
     const targets = [];
-    for (let k = 0; k < span; k++) {
-      const zone = `Z${(s + k) % zoneCount}`;
-      const accounts = [`a${s}-${k}-x`, `a${s}-${k}-y`];
-      // A service and those that depend on it share a group, so they talk over CIP.
-      for (const id of accounts) file.accounts!.push({id, group: `g${s - (s % 5)}`});
+    for (const [k, zone] of zones.entries()) {
       const members: string[] = [];
       for (let v = 0; v < perLb; v++) {
         const id = `vm${s}-${k}-${v}`;
@@ -53,12 +54,23 @@ export function generateTopology(options: ShapeOptions): TopologyFile {
         });
       }
       file.loadBalancers!.push({id: `lb${s}-${k}`, account: accounts[0]!, zone, members});
-      targets.push({ref: `lb${s}-${k}`, priority: k === span - 1 ? 2 : 1});
+      targets.push({ref: `lb${s}-${k}`, priority: 1, weight: 1});
     }
-    file.gslbs!.push({id: `gslb${s}`, policy: options.policy ?? 'failover', targets});
-    const demand = (perLb - 1) * 100 * (span - 1);
-    const dependsOn = s % 5 === 0 ? [] : [`svc${s - (s % 5)}`];
-    file.services!.push({id: `svc${s}`, demand, minimum: demand / 2, entry: `gslb${s}`, dependsOn});
+    file.gslbs!.push({
+      id: `gslb${s}`,
+      policy: s % 3 === 0 ? 'failover' : 'round-robin',
+      healthCheck: {type: 'http', intervalS: 10, threshold: 3},
+      ttlS: 30,
+      targets,
+    });
+    // Sized to survive the loss of one zone.
+    const demand = (perLb - 1) * 100 * (zoneCount - 1);
+    file.services!.push({
+      id: `svc${s}`,
+      demand,
+      minimum: demand / 2,
+      entry: `gslb${s}`,
+    });
   }
   return file;
 }
@@ -67,4 +79,56 @@ export function generateModel(options: ShapeOptions): Model {
   const built = buildModel(topologySchema.parse(generateTopology(options)));
   if (!built.ok) throw new Error(`generated topology is invalid: ${built.errors[0]?.message}`);
   return built.model;
+}
+
+/** The file as a person writes it: block style, one field a line, flow lists for short ones. */
+export function topologyYaml(file: TopologyFile): string {
+  const out: string[] = [`version: ${file.version}`, `name: ${file.name}`, 'zones:'];
+  for (const zone of file.zones) out.push(`  - id: ${zone.id}`, `    label: ${zone.label}`);
+  out.push('accounts:');
+  for (const account of file.accounts ?? [])
+    out.push(`  - id: ${account.id}`, `    group: ${account.group}`);
+  out.push('vms:');
+  for (const vm of file.vms ?? [])
+    out.push(
+      `  - id: ${vm.id}`,
+      `    account: ${vm.account}`,
+      `    zone: ${vm.zone}`,
+      `    capacity: ${vm.capacity}`,
+      `    role: ${vm.role}`,
+    );
+  out.push('loadBalancers:');
+  for (const lb of file.loadBalancers ?? [])
+    out.push(
+      `  - id: ${lb.id}`,
+      `    account: ${lb.account}`,
+      `    zone: ${lb.zone}`,
+      `    members: [${(lb.members ?? []).join(', ')}]`,
+    );
+  out.push('gslbs:');
+  for (const gslb of file.gslbs ?? []) {
+    out.push(
+      `  - id: ${gslb.id}`,
+      `    policy: ${gslb.policy}`,
+      `    healthCheck: {type: ${gslb.healthCheck?.type}, intervalS: ${gslb.healthCheck?.intervalS}, threshold: ${gslb.healthCheck?.threshold}}`,
+      `    ttlS: ${gslb.ttlS}`,
+      '    targets:',
+    );
+    for (const target of gslb.targets)
+      out.push(
+        `      - {ref: ${target.ref}, priority: ${target.priority}, weight: ${target.weight}}`,
+      );
+  }
+  out.push('services:');
+  for (const service of file.services ?? []) {
+    out.push(
+      `  - id: ${service.id}`,
+      `    demand: ${service.demand}`,
+      `    minimum: ${service.minimum}`,
+      `    entry: ${service.entry}`,
+    );
+    if ((service.dependsOn ?? []).length > 0)
+      out.push(`    dependsOn: [${service.dependsOn!.join(', ')}]`);
+  }
+  return out.join('\n') + '\n';
 }

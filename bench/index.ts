@@ -1,30 +1,78 @@
-import type {Row} from './measure.js';
+import type {BenchOptions, Row} from './measure.js';
 
-type Suite = {name: string; load: () => Promise<() => Promise<Row[]>>};
+interface Suite {
+  name: string;
+  title: string;
+  load: () => Promise<(options: BenchOptions) => Promise<Row[]>>;
+}
 
 const suites: Suite[] = [
-  {name: 'analyzer', load: async () => (await import('./core.js')).benchCore},
-  {name: 'availability', load: async () => (await import('./availability.js')).benchAvailability},
-  {name: 'diff', load: async () => (await import('./diff.js')).benchDiff},
-  {name: 'dashboard', load: async () => (await import('./ui.js')).benchUi},
+  {
+    name: 'commands',
+    title: 'commands, whole process',
+    load: async () => (await import('./commands.js')).benchCommands,
+  },
+  {
+    name: 'terminal',
+    title: 'dashboard, whole process in a real pty (tmux, 120×40)',
+    load: async () => (await import('./terminal.js')).benchTerminal,
+  },
+  {
+    name: 'memory',
+    title: 'memory, whole process in a real pty',
+    load: async () => (await import('./terminal.js')).benchMemory,
+  },
+  {
+    name: 'diff',
+    title: 'diff, whole process',
+    load: async () => (await import('./diff.js')).benchDiff,
+  },
+  {
+    name: 'availability',
+    title: 'availability, in-process',
+    load: async () => (await import('./availability.js')).benchAvailability,
+  },
+  {
+    name: 'analyzer',
+    title: 'analyzer, in-process (hint)',
+    load: async () => (await import('./core.js')).benchCore,
+  },
+  {
+    name: 'ui',
+    title: 'dashboard, in-process with a fake terminal (hint)',
+    load: async () => (await import('./ui.js')).benchUi,
+  },
 ];
 
 function print(title: string, rows: Row[]) {
   const width = Math.max(...rows.map((r) => r.name.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  const targetWidth = Math.max(0, ...rows.map((r) => r.target?.length ?? 0));
   process.stdout.write(`\n${title}\n`);
-  for (const row of rows)
+  for (const row of rows) {
+    const mark = row.met === undefined ? ' ' : row.met ? '✔' : '✖';
+    const target = (row.target ?? '').padEnd(targetWidth);
     process.stdout.write(
-      `  ${row.name.padEnd(width)}  ${row.value.padStart(valueWidth)}${row.note ? `  ${row.note}` : ''}\n`,
+      `  ${mark} ${row.name.padEnd(width)}  ${row.value.padStart(valueWidth)}  ${target}${row.note ? `  ${row.note}` : ''}`.trimEnd() +
+        '\n',
     );
+  }
 }
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const quick = args.includes('--quick') || process.env['BENCH_QUICK'] === '1';
+const options: BenchOptions = {quick, rounds: quick ? 1 : 3};
+const only = args.filter((arg) => !arg.startsWith('--'));
 process.stdout.write(
-  `failsight bench — node ${process.version}, ratios measured side by side in this run\n`,
+  `failsight bench — node ${process.version}, ${options.rounds} alternating round${options.rounds === 1 ? '' : 's'}, medians; ✔/✖ against the target\n`,
 );
+let missed = 0;
 for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
   const run = await suite.load();
-  print(suite.name, await run());
+  const started = performance.now();
+  const rows = await run(options);
+  missed += rows.filter((row) => row.met === false).length;
+  print(`${suite.title}  (${((performance.now() - started) / 1000).toFixed(0)} s)`, rows);
 }
+process.stdout.write(`\n${missed === 0 ? 'every target met' : `${missed} target(s) missed`}\n`);

@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import {availability} from '../core/availability.js';
 import {checkExitCode, checkReport, type CheckReport, type ServiceCheck} from '../core/check.js';
 import type {Model} from '../core/model.js';
+import {sayCore} from '../ui/i18n.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
 import {amount, paintStatus, percent, table} from './text.js';
@@ -26,10 +27,14 @@ export function runCheck(
     includeGslb: options.includeGslb,
     availabilityOf: availability,
   });
-  if (options.json)
-    // ServiceCheck is the stable JSON shape of DESIGN §5.
-    write(JSON.stringify({services: report.services}, null, 2) + '\n');
-  else write(renderCheck(report).join('\n') + '\n');
+  if (options.json) {
+    // ServiceCheck is the stable JSON shape of DESIGN §5; the recommendation is its English text.
+    const services = report.services.map((s) => ({
+      ...s,
+      recommendation: sayCore('en', s.recommendation),
+    }));
+    write(JSON.stringify({services}, null, 2) + '\n');
+  } else write(renderCheck(report).join('\n') + '\n');
   return checkExitCode(report);
 }
 
@@ -92,6 +97,6 @@ function renderService(service: ServiceCheck, unit: string): string[] {
       `  failover via ${f.gslb}: detect ~${f.detectS} s + TTL ${f.ttlS} s = ~${f.totalS} s; ` +
         `${amount(f.capacityAfter)} ${unit} after losing its worst target`,
     );
-  lines.push(`  recommendation: ${service.recommendation}`);
+  lines.push(`  recommendation: ${sayCore('en', service.recommendation)}`);
   return lines;
 }

@@ -2,6 +2,7 @@ import type {Model} from '../core/model.js';
 import {Dashboard} from '../ui/components/dashboard.js';
 import type {AuditAction, Compare, LiveUpdate} from '../ui/types.js';
 import {availabilityOf} from './availability-source.js';
+import {benchClock} from './bench-clock.js';
 import {runFullScreen} from './full-screen.js';
 
 export type {AuditAction, LiveUpdate};
@@ -22,6 +23,7 @@ export interface DashboardOptions {
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
+  const clock = benchClock(process.env);
   return runFullScreen(({quit, size, blank}) => (
     <Dashboard
       model={options.model}
@@ -34,6 +36,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       {...(options.compare ? {compare: options.compare} : {})}
       availabilityOf={availabilityOf(options.includeGslb)}
       onQuit={quit}
+      {...clock}
       size={size}
       blank={blank}
     />

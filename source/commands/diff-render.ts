@@ -3,6 +3,7 @@ import type {ServiceCheck} from '../core/check.js';
 import type {ServiceDiff, TopologyDiff} from '../core/diff.js';
 import type {Tolerance} from '../core/sweep.js';
 import {printable} from '../core/printable.js';
+import {sayCore} from '../ui/i18n.js';
 import {componentCounts, findingText, verdictLine} from './diff-words.js';
 import {amount, percent, table} from './text.js';
 
@@ -178,6 +179,11 @@ export function renderDiffMarkdown(diff: TopologyDiff, sources: DiffSources): st
   return lines;
 }
 
+/** A service as `check --json` prints it: the recommendation as its English text. */
+function checkJson(check: ServiceCheck) {
+  return {...check, recommendation: sayCore('en', check.recommendation)};
+}
+
 /** One JSON document; the shape is documented in the readme. */
 export function diffJson(diff: TopologyDiff, sources: DiffSources): unknown {
   return {
@@ -192,8 +198,8 @@ export function diffJson(diff: TopologyDiff, sources: DiffSources): unknown {
       id: s.id,
       presence: s.presence,
       changed: s.changed,
-      before: s.before ?? null,
-      after: s.after ?? null,
+      before: s.before ? checkJson(s.before) : null,
+      after: s.after ? checkJson(s.after) : null,
       spofGained: s.spofGained,
       spofLost: s.spofLost,
       tolerance: s.tolerance.map((t) => ({

@@ -5,6 +5,7 @@ import {resolveComponent} from '../core/names.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
+import {runRecovery} from './plan.js';
 import {emptyState} from '../core/state.js';
 import {failoverWindows, type FailoverWindow} from '../core/timing.js';
 import {amount, paintStatus, table} from './text.js';
@@ -21,6 +22,19 @@ export async function impactCommand({files, flags, terminal, write}: Invocation)
     if (!resolved.ok) usageError(`--fail ${name}: ${resolved.message}`);
     return resolved.id;
   });
+  const failovers = (flags.failover ?? []).flatMap((name) => name.split(',')).filter(Boolean);
+  if (failovers.length > 0 || flags.plan) {
+    const targets = failovers.map((name) => {
+      const resolved = resolveComponent(model, name);
+      if (!resolved.ok) usageError(`--failover ${name}: ${resolved.message}`);
+      return resolved.id;
+    });
+    const {lang, ascii} = terminal;
+    const options = {json: flags.json, plan: flags.plan, lang, ascii};
+    const result = runRecovery(model, ids, targets, options, write);
+    if (!result.ok) usageError(result.message);
+    return result.code;
+  }
   return runImpact(model, ids, {json: flags.json, ascii: terminal.ascii}, write);
 }
 

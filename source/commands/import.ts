@@ -17,9 +17,9 @@ import {
 } from '../adapters/cloudstack/inventory.js';
 import {ImportError, toTopology, type Imported} from '../adapters/cloudstack/to-topology.js';
 import {writeWhole} from '../adapters/cloudstack/write.js';
+import {importedYaml, mergeYaml} from '../adapters/cloudstack/yaml-out.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
-import {importedYaml, mergeYaml} from '../adapters/cloudstack/yaml-out.js';
 
 export interface ImportArgs {
   endpoint?: string;

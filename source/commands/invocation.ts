@@ -4,6 +4,8 @@ import type {TerminalOptions} from './terminal.js';
 /** The command line's flags, one line each; cli.tsx documents them in its usage text. */
 export const flagSpec = {
   fail: {type: 'string', isMultiple: true},
+  failover: {type: 'string', isMultiple: true},
+  plan: {type: 'boolean', default: false},
   json: {type: 'boolean', default: false},
   includeGslb: {type: 'boolean', default: false},
   format: {type: 'string', choices: ['text', 'markdown', 'json']},

@@ -17,6 +17,7 @@ import {
   type Service,
   type Vm,
 } from './model.js';
+import {availabilityShape, ShapeMemo} from './availability-shape.js';
 import {blastRadius, isFailable, propagate} from './propagate.js';
 
 /**
@@ -94,8 +95,19 @@ export function availability(
   serviceId: string,
   options: AvailabilityOptions = {},
 ): AvailabilityEstimate {
-  return new Estimator(model, gslbCounts(model, options)).run(serviceOf(model, serviceId));
+  const counts = gslbCounts(model, options);
+  const service = serviceOf(model, serviceId);
+  // Services built alike share one estimate (see availabilityShape).
+  const shape = availabilityShape(model, service, (c) => baseUp(model, c, counts));
+  shape.push(counts ? 1 : 0);
+  let estimates = estimatesByModel.get(model);
+  if (!estimates) estimatesByModel.set(model, (estimates = new ShapeMemo()));
+  let estimate = estimates.get(shape);
+  if (!estimate) estimates.set(shape, (estimate = new Estimator(model, counts).run(service)));
+  return {...estimate};
 }
+
+const estimatesByModel = new WeakMap<Model, ShapeMemo<AvailabilityEstimate>>();
 
 /** Every state of the relevant components, each evaluated in full: 2^n, for tests only. */
 export function availabilityBruteForce(

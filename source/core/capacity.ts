@@ -190,3 +190,16 @@ export function withDependencies(
   }
   return tidy(result);
 }
+
+/** The targets a GSLB sends traffic to in an evaluated state (DESIGN §4: the tree marks them). */
+export function activeTargets(
+  model: Model,
+  gslb: Gslb,
+  state: {evaluation: Pick<Evaluation, 'vm' | 'lb' | 'site'>; down: {has(id: string): boolean}},
+  forced: ReadonlyMap<string, string>,
+): string[] {
+  if (state.down.has(gslb.id)) return [];
+  const {states, healthy} = gslbTargets(model, gslb, targetStateIn(state));
+  const shares = gslbShares(gslb, 1, states, healthy, forced.get(gslb.id));
+  return gslb.targets.filter((_, i) => shares[i]! > 0).map((target) => target.ref);
+}

@@ -2,6 +2,7 @@ import {snapshot, type Snapshot} from './analyze.js';
 import type {AvailabilityEstimate} from './availability.js';
 import type {Status} from './capacity.js';
 import type {Model, Service} from './model.js';
+import type {CoreMessage} from './messages.js';
 import {emptyState, type FailureState} from './state.js';
 import {recommend, strategyOf, type Strategy} from './strategy.js';
 import {sweep, type Sweep, type Tolerance, type ToleranceKind} from './sweep.js';
@@ -16,7 +17,7 @@ export interface ServiceCheck {
   spof: string[];
   weak: string[];
   tolerance: Partial<Record<ToleranceKind, Tolerance>>;
-  recommendation: string;
+  recommendation: CoreMessage;
   availability: AvailabilityEstimate;
   failover: {gslb: string; detectS: number; ttlS: number; totalS: number; capacityAfter: number}[];
 }

@@ -8,6 +8,7 @@ import {
   type TargetState,
 } from './capacity.js';
 import {containmentOf, type Containment} from './containment.js';
+import {layoutOf} from './layout.js';
 import type {Component, LoadBalancer, Model, Service} from './model.js';
 import type {Kind} from './schema.js';
 
@@ -28,17 +29,16 @@ export interface Change {
 export class Incremental {
   private readonly index: ReadonlyMap<string, number>;
   private readonly containment: Containment;
-  private readonly components: Component[] = [];
-  private readonly kinds: Kind[] = [];
+  private readonly components: readonly Component[];
+  private readonly kinds: readonly Kind[];
   private readonly stack: number[] = [];
-  /** VM → load balancers it is a member of, as offsets into one flat list (no array per VM). */
   private readonly lbStart: Int32Array;
   private readonly lbList: Int32Array;
+  private readonly feeds: Uint8Array;
+  private readonly orderIndex: ReadonlyMap<string, number>;
   private readonly baseDown: Uint8Array;
   private readonly baseCapacity: Float64Array;
   private readonly memberSum: Float64Array;
-  /** 1 where a service reads the component directly: an entry or a GSLB target. */
-  private readonly feeds: Uint8Array;
   private readonly downMark: Int32Array;
   private readonly removedMark: Int32Array;
   private readonly removedAmount: Float64Array;
@@ -47,7 +47,6 @@ export class Incremental {
   private epoch = 0;
   private readonly memo = new Map<string, ReadonlyMap<string, number>>();
   private readonly single = new Map<number, Map<number, ReadonlyMap<string, number>>>();
-  private readonly orderIndex = new Map<string, number>();
   private readonly failovers: Failovers;
 
   constructor(
@@ -56,17 +55,14 @@ export class Incremental {
   ) {
     this.containment = containmentOf(model);
     this.index = this.containment.index;
-    for (const id of this.containment.ids) {
-      const component = model.components.get(id)!;
-      this.components.push(component);
-      this.kinds.push(component.kind);
-    }
+    // The rest of the graph is the model's too, built once (see layoutOf); only the baseline is this state's.
+    const layout = layoutOf(model);
+    ({components: this.components, kinds: this.kinds, feeds: this.feeds} = layout);
+    ({lbStart: this.lbStart, lbList: this.lbList, orderIndex: this.orderIndex} = layout);
     const size = this.components.length;
-    const at = (id: string) => this.index.get(id)!;
     this.baseDown = new Uint8Array(size);
     this.baseCapacity = new Float64Array(size);
     this.memberSum = new Float64Array(size);
-    this.feeds = new Uint8Array(size);
     this.downMark = new Int32Array(size);
     this.removedMark = new Int32Array(size);
     this.removedAmount = new Float64Array(size);
@@ -76,43 +72,15 @@ export class Incremental {
       const component = this.components[i]!;
       const id = component.id;
       if (base.down.has(id)) this.baseDown[i] = 1;
-      switch (component.kind) {
-        case 'vm':
-          this.baseCapacity[i] = evaluation.vm.get(id)!;
-          break;
-        case 'lb': {
-          this.baseCapacity[i] = evaluation.lb.get(id)!;
-          let sum = 0;
-          for (const member of component.members) sum += evaluation.vm.get(member)!;
-          this.memberSum[i] = sum;
-          break;
-        }
-        case 'site':
-          this.baseCapacity[i] = evaluation.site.get(id)!;
-          break;
-        default:
-          break;
+      if (component.kind === 'vm') this.baseCapacity[i] = evaluation.vm.get(id)!;
+      else if (component.kind === 'site') this.baseCapacity[i] = evaluation.site.get(id)!;
+      else if (component.kind === 'lb') {
+        this.baseCapacity[i] = evaluation.lb.get(id)!;
+        let sum = 0;
+        for (const member of component.members) sum += evaluation.vm.get(member)!;
+        this.memberSum[i] = sum;
       }
-      if (
-        component.kind === 'vm' ||
-        component.kind === 'lb' ||
-        component.kind === 'site' ||
-        component.kind === 'gslb'
-      )
-        this.feeds[i] = model.servicesOfEntry.has(id) || model.gslbsOfTarget.has(id) ? 1 : 0;
     }
-    // Memberships: count per VM, then fill each VM's slice of the flat list.
-    this.lbStart = new Int32Array(size + 1);
-    for (const lb of model.loadBalancers)
-      for (const member of lb.members) this.lbStart[at(member) + 1]!++;
-    for (let i = 0; i < size; i++) this.lbStart[i + 1]! += this.lbStart[i]!;
-    this.lbList = new Int32Array(this.lbStart[size]!);
-    const filled = this.lbStart.slice(0, size);
-    for (const lb of model.loadBalancers) {
-      const lbIndex = at(lb.id);
-      for (const member of lb.members) this.lbList[filled[at(member)]!++] = lbIndex;
-    }
-    model.serviceOrder.forEach((service, order) => this.orderIndex.set(service.id, order));
     this.failovers = failoversOf(base.state);
   }
 

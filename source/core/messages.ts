@@ -10,11 +10,35 @@ export type CoreMessageId =
   | 'failover.noHealthy'
   | 'failover.alreadyBest'
   | 'failover.gslb'
-  | 'failover.promote';
+  | 'failover.promote'
+  | 'rec.through'
+  | 'rec.downNow'
+  | 'rec.noVm'
+  | 'rec.single'
+  | 'rec.sibling'
+  | 'rec.siblingAnyLb'
+  | 'rec.newAccount'
+  | 'rec.newAccountAnyLb'
+  | 'rec.secondZone'
+  | 'rec.anotherZone'
+  | 'rec.standby'
+  | 'rec.none'
+  | 'rec.noneNeeded'
+  | 'rec.gslbLeft'
+  | 'rec.untilPromoted'
+  | 'rec.capacity'
+  | 'rec.capacityZero'
+  | 'rec.router'
+  | 'rec.account'
+  | 'rec.lbOnRouter'
+  | 'rec.lb'
+  | 'rec.generic';
 
 export interface CoreMessage {
   id: CoreMessageId;
   params: Record<string, string | number>;
+  /** A message said inside this one, as its {fix}. */
+  inner?: CoreMessage;
 }
 
 export const message = (id: CoreMessageId, params: CoreMessage['params'] = {}): CoreMessage => ({

@@ -1,5 +1,6 @@
 import type {Account, Model, Service, Vm} from './model.js';
 import {reachedVms} from './model.js';
+import {message, type CoreMessage} from './messages.js';
 import type {ServiceSweep, ToleranceKind} from './sweep.js';
 
 export type Strategy = 'single' | 'vm-redundancy' | 'multi-account' | 'multi-zone';
@@ -93,7 +94,7 @@ export function recommend(
   strategy: Strategy,
   result: ServiceSweep,
   sweepOf: (serviceId: string) => ServiceSweep | undefined,
-): string {
+): CoreMessage {
   const print = footprint(model, service);
   const expected = expectedToSurvive(model, service, strategy);
   const shortfall = kindOrder.find(
@@ -114,41 +115,44 @@ export function recommend(
         sweepOf(through)!,
         sweepOf,
       );
-      return `in its dependency ${through}: ${fix}`;
+      return {...message('rec.through', {dependency: through}), inner: fix};
     }
-    return fixShortfall(model, service, shortfall, result, print);
+    // Down now, so no single failure is left to blame: the fix is to recover first.
+    if (culprit === undefined) return message('rec.downNow', {service: service.id});
+    return fixShortfall(model, service, shortfall, culprit, result, print);
   }
   const standby = print.vms.find((vm) => vm.role === 'standby');
   switch (strategy) {
     case 'single': {
       const vm = print.activeVms[0] ?? print.vms[0];
-      if (!vm) return `give ${service.id} a VM: its entry ${service.entry} reaches none`;
-      return `put ${vm.id} and a second VM of account ${vm.account} behind a load balancer in ${vm.zone} to survive a VM failure`;
+      if (!vm) return message('rec.noVm', {service: service.id, entry: service.entry});
+      return message('rec.single', {vm: vm.id, account: vm.account, zone: vm.zone});
     }
     case 'vm-redundancy': {
       const vm = print.activeVms[0]!;
       const account = model.components.get(vm.account) as Account;
       const sibling = model.accounts.find((a) => a.group === account.group && a.id !== account.id);
-      const lb = lbOf(model, service, vm) ?? 'its load balancer';
-      return sibling
-        ? `add VMs of account ${sibling.id} to ${lb} to survive a router or account failure`
-        : `create a second account in group ${account.group} and add its VMs in ${vm.zone} to ${lb} to survive a router or account failure`;
+      const lb = lbOf(model, service, vm);
+      if (sibling)
+        return lb
+          ? message('rec.sibling', {sibling: sibling.id, lb})
+          : message('rec.siblingAnyLb', {sibling: sibling.id});
+      return lb
+        ? message('rec.newAccount', {group: account.group, zone: vm.zone, lb})
+        : message('rec.newAccountAnyLb', {group: account.group, zone: vm.zone});
     }
     case 'multi-account': {
       const used = new Set(print.vms.map((vm) => vm.zone));
       const other = model.zones.find((zone) => !used.has(zone.id));
-      const where = other ? `zone ${other.id}` : 'a second zone';
-      return `put VMs in ${where} behind their own load balancer and front both load balancers with a GSLB to survive a zone failure`;
+      return other ? message('rec.secondZone', {zone: other.id}) : message('rec.anotherZone', {});
     }
     case 'multi-zone': {
-      if (standby)
-        return `${standby.id} is a standby: it serves only once promoted (o); make it active to skip the manual step`;
-      if (result.spof.length === 0 && result.weak.length === 0)
-        return 'none: no single failure lowers what it serves';
+      if (standby) return message('rec.standby', {standby: standby.id});
+      if (result.spof.length === 0 && result.weak.length === 0) return message('rec.none', {});
       const worst = Math.min(...Object.values(result.tolerance).map((t) => t.worstPercent));
       return result.spof.length === 0
-        ? `none needed: survives any single failure (worst case keeps ${worst}%); add capacity to keep 100%`
-        : `only the provider-managed GSLB is left; worst single failure keeps ${worst}%`;
+        ? message('rec.noneNeeded', {worst})
+        : message('rec.gslbLeft', {worst});
     }
   }
 }
@@ -165,31 +169,31 @@ function fixShortfall(
   model: Model,
   service: Service,
   kind: ToleranceKind,
+  culprit: string,
   result: ServiceSweep,
   print: Footprint,
-): string {
-  const culprit = result.spof.find((id) => model.components.get(id)?.kind === kind) ?? kind;
+): CoreMessage {
   const standby = print.vms.find((vm) => vm.role === 'standby');
   const worst = result.tolerance[kind]?.worstPercent ?? 0;
-  const minimum = service.minimum !== undefined ? `the minimum ${service.minimum}` : 'anything';
   switch (kind) {
     case 'vm':
     case 'zone':
     case 'site':
-      if (standby)
-        return `${kind} ${culprit} takes it down until standby ${standby.id} is promoted: make ${standby.id} active or promote it on failure (o)`;
-      return `${kind} ${culprit} takes it down: the rest keeps ${worst}% of demand, below ${minimum}; add capacity outside ${culprit}`;
+      if (standby) return message('rec.untilPromoted', {kind, culprit, standby: standby.id});
+      return service.minimum !== undefined
+        ? message('rec.capacity', {kind, culprit, worst, minimum: service.minimum})
+        : message('rec.capacityZero', {kind, culprit});
     case 'router':
-      return `router ${culprit} takes it down: add VMs of another account of the group to the load balancer so no router carries it alone`;
+      return message('rec.router', {culprit});
     case 'account':
-      return `account ${culprit} spans every zone of it: give each zone its own account of the group, so an account failure leaves the other zones`;
+      return message('rec.account', {culprit});
     case 'lb': {
       const lb = model.components.get(culprit);
       if (lb?.kind === 'lb' && lb.runsOn === 'router')
-        return `${culprit} runs on router ${lb.account}/${lb.zone} and falls with it: use the zone load balancer (runsOn: zone) or a second load balancer behind a GSLB`;
-      return `load balancer ${culprit} takes it down: put a second load balancer in another zone behind a GSLB`;
+        return message('rec.lbOnRouter', {culprit, router: `${lb.account}/${lb.zone}`});
+      return message('rec.lb', {culprit});
     }
     default:
-      return `${kind} ${culprit} takes it down`;
+      return message('rec.generic', {kind, culprit});
   }
 }

@@ -17,19 +17,15 @@ import type {Gslb, Model, Service} from './model.js';
 export interface FailoverTiming {
   gslb: string;
   detectS: number;
-  detectMaxS: number;
   ttlS: number;
   totalS: number;
-  totalMaxS: number;
-  manualS: number;
   /** What the GSLB serves once traffic has moved after losing its worst single target. */
   capacityAfter: number;
 }
 
-export function detectionOf(gslb: Gslb) {
+function detectionOf(gslb: Gslb) {
   const detectS = gslb.healthCheck.intervalS * gslb.healthCheck.threshold;
-  const detectMaxS = detectS + gslb.healthCheck.intervalS;
-  return {detectS, detectMaxS, totalS: detectS + gslb.ttlS, totalMaxS: detectMaxS + gslb.ttlS};
+  return {detectS, totalS: detectS + gslb.ttlS};
 }
 
 export function gslbInFront(model: Model, service: Service): Gslb | undefined {
@@ -55,9 +51,7 @@ export function failoverTimings(model: Model, snap: Snapshot, service: Service):
     const moved = gslbShares(gslb, service.demand, lost.states, lost.healthy, forced);
     capacityAfter = Math.min(capacityAfter, tidy(gslbServed(moved, lost.states)));
   });
-  return [
-    {gslb: gslb.id, ...detectionOf(gslb), ttlS: gslb.ttlS, manualS: gslb.ttlS, capacityAfter},
-  ];
+  return [{gslb: gslb.id, ...detectionOf(gslb), ttlS: gslb.ttlS, capacityAfter}];
 }
 
 /** The window after a failure, before a GSLB has moved traffic: traffic still follows the old shares. */

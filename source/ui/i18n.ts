@@ -35,7 +35,10 @@ export function say(lang: Lang, message: Message): string {
 
 /** A core message in the screen's language (every core id has a text in both catalogues). */
 export function sayCore(lang: Lang, message: CoreMessage): string {
-  return say(lang, {id: message.id, params: message.params});
+  const params = message.inner
+    ? {...message.params, fix: sayCore(lang, message.inner)}
+    : message.params;
+  return say(lang, {id: message.id, params});
 }
 
 export type Noun = Kind | 'group' | 'component';

@@ -44,6 +44,7 @@ export const en = {
   'tag.live': 'live',
   'tag.standby': 'standby',
   'tag.promoted': 'promoted',
+  'tag.active': 'active',
   'tag.forced': 'forced',
   'tag.needs': 'needs',
   'tag.redundant': 'pair',
@@ -164,6 +165,44 @@ export const en = {
   'plan.hint': 'Enter applies the selected one (same preview) · Esc closes',
   'plan.lowers': 'lowers a service',
   'plan.entry': '{what} → {changes}',
+  'rec.through': 'in its dependency {dependency}: {fix}',
+  'rec.downNow':
+    '{service} is down now: bring back what failed or fail over (p lists what each failover restores)',
+  'rec.noVm': 'give {service} a VM: its entry {entry} reaches none',
+  'rec.single':
+    'put {vm} and a second VM of account {account} behind a load balancer in {zone} to survive a VM failure',
+  'rec.sibling': 'add VMs of account {sibling} to {lb} to survive a router or account failure',
+  'rec.siblingAnyLb':
+    'add VMs of account {sibling} to its load balancer to survive a router or account failure',
+  'rec.newAccount':
+    'create a second account in group {group} and add its VMs in {zone} to {lb} to survive a router or account failure',
+  'rec.newAccountAnyLb':
+    'create a second account in group {group} and add its VMs in {zone} to its load balancer to survive a router or account failure',
+  'rec.secondZone':
+    'put VMs in zone {zone} behind their own load balancer and front both load balancers with a GSLB to survive a zone failure',
+  'rec.anotherZone':
+    'put VMs in a second zone behind their own load balancer and front both load balancers with a GSLB to survive a zone failure',
+  'rec.standby':
+    '{standby} is a standby: it serves only once promoted (o); make it active to skip the manual step',
+  'rec.none': 'none: no single failure lowers what it serves',
+  'rec.noneNeeded':
+    'none needed: survives any single failure (worst case keeps {worst}%); add capacity to keep 100%',
+  'rec.gslbLeft': 'only the provider-managed GSLB is left; worst single failure keeps {worst}%',
+  'rec.untilPromoted':
+    '{kind} {culprit} takes it down until standby {standby} is promoted: make {standby} active or promote it on failure (o)',
+  'rec.capacity':
+    '{kind} {culprit} takes it down: the rest keeps {worst}% of demand, below the minimum {minimum}; add capacity outside {culprit}',
+  'rec.capacityZero':
+    '{kind} {culprit} takes it down: nothing is left; add capacity outside {culprit}',
+  'rec.router':
+    'router {culprit} takes it down: add VMs of another account of the group to the load balancer so no router carries it alone',
+  'rec.account':
+    'account {culprit} spans every zone of it: give each zone its own account of the group, so an account failure leaves the other zones',
+  'rec.lbOnRouter':
+    '{culprit} runs on router {router} and falls with it: use the zone load balancer (runsOn: zone) or a second load balancer behind a GSLB',
+  'rec.lb':
+    'load balancer {culprit} takes it down: put a second load balancer in another zone behind a GSLB',
+  'rec.generic': '{kind} {culprit} takes it down',
   'reason.noCompare': 'no --compare',
   'title.diff': 'Diff',
   'diff.vs': 'vs {source}',

@@ -46,6 +46,7 @@ export const ko: Record<MessageId, string> = {
   'tag.live': '실제',
   'tag.standby': '대기',
   'tag.promoted': '승격',
+  'tag.active': '활성',
   'tag.forced': '고정',
   'tag.needs': '의존',
   'tag.redundant': '이중',
@@ -163,6 +164,40 @@ export const ko: Record<MessageId, string> = {
   'plan.hint': 'Enter 선택한 항목 실행 (같은 미리보기) · Esc 닫기',
   'plan.lowers': '서비스를 낮춤',
   'plan.entry': '{what} → {changes}',
+  'rec.through': '의존 서비스 {dependency}: {fix}',
+  'rec.downNow':
+    '{service} 지금 중단: 장애 난 것을 복구하거나 페일오버 (p 에서 페일오버별 복구량 확인)',
+  'rec.noVm': '{service} 에 VM 필요: 진입점 {entry} 에서 닿는 VM 없음',
+  'rec.single':
+    '{vm} 와(과) 계정 {account} 의 두 번째 VM을 {zone} 의 로드밸런서 뒤에 두어 VM 장애에 대비',
+  'rec.sibling': '계정 {sibling} 의 VM을 {lb} 에 추가해 라우터·계정 장애에 대비',
+  'rec.siblingAnyLb': '계정 {sibling} 의 VM을 로드밸런서에 추가해 라우터·계정 장애에 대비',
+  'rec.newAccount':
+    '그룹 {group} 에 두 번째 계정을 만들고 {zone} 의 VM을 {lb} 에 추가해 라우터·계정 장애에 대비',
+  'rec.newAccountAnyLb':
+    '그룹 {group} 에 두 번째 계정을 만들고 {zone} 의 VM을 로드밸런서에 추가해 라우터·계정 장애에 대비',
+  'rec.secondZone':
+    '존 {zone} 에 VM을 두고 자체 로드밸런서 뒤에 둔 뒤 두 로드밸런서 앞에 GSLB를 두어 존 장애에 대비',
+  'rec.anotherZone':
+    '두 번째 존에 VM을 두고 자체 로드밸런서 뒤에 둔 뒤 두 로드밸런서 앞에 GSLB를 두어 존 장애에 대비',
+  'rec.standby': '{standby} 은(는) 대기 VM: 승격(o)해야 처리함; 활성으로 두면 수동 단계가 없어짐',
+  'rec.none': '없음: 어떤 단일 장애도 처리량을 줄이지 않음',
+  'rec.noneNeeded':
+    '필요 없음: 모든 단일 장애를 견딤 (최악 {worst}% 유지); 100% 유지하려면 용량 추가',
+  'rec.gslbLeft': '제공자 관리 GSLB만 남음; 최악의 단일 장애 시 {worst}% 유지',
+  'rec.untilPromoted':
+    '{kind} {culprit} 장애 시 대기 {standby} 승격 전까지 중단: {standby} 을(를) 활성으로 두거나 장애 시 승격(o)',
+  'rec.capacity':
+    '{kind} {culprit} 장애 시 중단: 남은 용량은 수요의 {worst}%, 최소 {minimum} 미만; {culprit} 밖에 용량 추가',
+  'rec.capacityZero': '{kind} {culprit} 장애 시 중단: 남는 것 없음; {culprit} 밖에 용량 추가',
+  'rec.router':
+    '라우터 {culprit} 장애 시 중단: 그룹의 다른 계정 VM을 로드밸런서에 추가해 한 라우터에 의존하지 않게',
+  'rec.account':
+    '계정 {culprit} 이(가) 모든 존에 걸쳐 있음: 존마다 그룹의 다른 계정을 두어 계정 장애 시 다른 존이 남게',
+  'rec.lbOnRouter':
+    '{culprit} 은(는) 라우터 {router} 에서 돌아 함께 중단: 존 로드밸런서(runsOn: zone)나 GSLB 뒤 두 번째 로드밸런서 사용',
+  'rec.lb': '로드밸런서 {culprit} 장애 시 중단: 다른 존에 두 번째 로드밸런서를 두고 GSLB 뒤에 배치',
+  'rec.generic': '{kind} {culprit} 장애 시 중단',
   'reason.noCompare': '--compare 없음',
   'title.diff': '비교',
   'diff.vs': '기준 {source}',

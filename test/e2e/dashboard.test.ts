@@ -29,14 +29,15 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the dashboard in a real termina
     screen.keys('g', 'x');
     const failed = await screen.waitForText('simulated failure of zone KR-CA: 7 components down');
     expect(failed).toContain('sim ⚡ zone KR-CA');
-    expect(failed).toContain('shop-web     1000   1000     0 DOWN');
+    // KR-CA selected and down: now, and if it came back; the status is the one now.
+    expect(failed).toContain('shop-web     1000   0    1000 DOWN');
     screen.keys('3');
     await screen.waitForText('Topology · by service');
     screen.type('jjjjjjjjjj');
     await screen.waitForText('Impact · service shop-db');
     screen.keys('o');
-    const degraded = await screen.waitForText('shop-web     1000   1000   500 DEGRADED');
-    expect(degraded).toContain('failover: promoted db-2');
+    const degraded = await screen.waitForText('shop-web     1000    500   500 DEGRADED');
+    expect(degraded).toContain('failover: promote db-2; now shop-web 500, shop-db 1000');
     screen.keys('u');
     await screen.waitForText('undone: failover shop-db');
 
@@ -55,7 +56,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the dashboard in a real termina
     expect(lines[1]).toMatch(/^┌ Topology · by service ─+┐┌ Impact · service shop-db ─+┐$/);
     expect(lines[20]).toMatch(/^└─+┘└─+┘$/);
     expect(lines[22]).toContain('q quit');
-    expect(narrow).toContain('shop-web     1000   1000     0 DOWN');
+    expect(narrow).toContain('shop-web     1000      0     0 DOWN');
 
     screen.resize(120, 35);
     await screen.waitFor(
@@ -141,7 +142,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the dashboard in a real termina
     screen.keys('Space', 'Right');
     const failed = await screen.waitForText('[2/7]');
     expect(failed).toContain('Zone KR-CA fails');
-    await screen.waitForText('shop-web     1000   1000     0 DOWN');
+    await screen.waitForText('shop-web     1000   0    1000 DOWN');
     screen.keys('q');
     expect(await screen.exited()).toEqual({status: 0, cursorVisible: true, alternateScreen: false});
   }, 60_000);

@@ -105,7 +105,7 @@ describe('failsight import cloudstack, as a new user would', () => {
       const file = join(dir, 'cloud.yaml');
       const audit = join(dir, 'audit.jsonl');
       expect((await run(['import', 'cloudstack', '--out', file], envFor(fake))).code).toBe(0);
-      pane = Pane.open([file, '--cloudstack', '--interval', '1s', '--audit', audit], {
+      pane = Pane.open([file, '--cloudstack', '--interval', '2s', '--audit', audit], {
         env: envFor(fake),
       });
       await pane.waitForText('live ● 12 up');

@@ -89,6 +89,17 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
     expect(lines(cleared)[21]).toBe('');
   });
 
+  it('keys read in one go (a slow link, a paste) act one by one, Tab and Enter included', async () => {
+    const {lastFrame, stdin} = renderDashboard({size: {columns: 80, rows: 24}});
+    await waitForFrame(lastFrame, (f) => f.includes('Topology · by zone'));
+    stdin.write('/web\rN');
+    const previous = await waitForFrame(lastFrame, (f) => f.includes('match 4 of 4'));
+    expect(previous).toContain('Impact · VM web-4');
+    stdin.write('x\t');
+    const focused = await waitForFrame(lastFrame, (f) => f.includes('┏ Impact · VM web-4'));
+    expect(lines(focused)[0]).toContain('sim ⚡ VM web-4');
+  });
+
   it('80×24: the help fits, labels wrapped rather than cut, in English and in Korean', async () => {
     for (const lang of ['en', 'ko'] as const) {
       const {lastFrame, stdin} = renderDashboard({

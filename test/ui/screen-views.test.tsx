@@ -11,7 +11,9 @@ describe('the dashboard at 100×30, English, no colour', () => {
     const frame = await waitForFrame(lastFrame, (f) => f.includes('Topology · by zone'));
     expectFrameShape(frame, 100, 30);
     const lines = frame.split('\n');
-    expect(lines[0]).toMatch(/^ failsight {2}shop-prod {3}no live source +14:03:22$/);
+    expect(lines[0]).toMatch(
+      /^ failsight {2}shop-prod {2}0 DOWN · 0 DEGRADED · 3 OK {2}no live source +14:03:22$/,
+    );
     expect(lines[2]).toContain(
       '│›▾ ● KR-CA  중부 A                  1500        ││fails with it: 2 routers · 3 VMs · 1 LB',
     );
@@ -97,7 +99,8 @@ describe('the dashboard at 100×30, English, no colour', () => {
     // The service's rows are the state now: promoting db-2 brought shop-db back.
     expect(frame).toContain(' shop-web     1000    500   500 DEGRADED');
     expect(frame).toContain(' shop-db      1000   1000  1000 OK');
-    expect(frame).toContain('▲  db-2                     1000 promoted');
+    // Promoted, and the target db-gslb sends traffic to.
+    expect(frame).toContain('▲  db-2                     1000 active');
     expect(frame).toContain('GSLB db-gslb moves traffic in ~25\u00a0s: serves 0');
     await expect(frame).toMatchFileSnapshot('../snapshots/failover-100x30.txt');
     stdin.write('u');

@@ -1,4 +1,5 @@
 import {noAnswer, readAnswer, type ApiObject, type FailureKind, type Outcome} from './answer.js';
+import {printable} from '../../core/printable.js';
 import {redactUrl, scrub} from './redact.js';
 import {signedQuery, type Params} from './sign.js';
 
@@ -59,12 +60,9 @@ function limiter(limit: number) {
   };
 }
 
-// eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-/** Text from the API is data: no control characters, a bounded length, no secrets. */
+/** Text from the API is data: one line, control characters escaped, a bounded length, no secrets. */
 function apiText(text: string, secrets: readonly string[]): string {
-  const flat = scrub(text, secrets).replace(controls, ' ').replace(/\s+/g, ' ').trim();
+  const flat = printable(scrub(text, secrets).replace(/\s+/g, ' ').trim());
   return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
 }
 

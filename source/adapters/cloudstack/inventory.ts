@@ -89,19 +89,22 @@ export function routerOf(item: ApiObject): CloudRouter {
 /** Commands every listing of all accounts' resources takes (ignored for a plain user's key). */
 const all = {listall: 'true'};
 
-/** listRouters is optional: a key without it (432) still imports, with a note. */
-export async function listRouters(
-  client: CloudStackClient,
-): Promise<{routers?: CloudRouter[]; note?: string}> {
+/** A listing the import can do without: a 432 (not allowed for this key) is a note, not a failure. */
+async function optional<T>(listing: Promise<T>, note: string): Promise<{value?: T; note?: string}> {
   try {
-    return {routers: (await client.list('listRouters', 'router', all)).map(routerOf)};
+    return {value: await listing};
   } catch (error) {
-    if (error instanceof CloudStackError && error.kind === 'forbidden')
-      return {
-        note: 'listRouters is not allowed for this key (432): routers are taken as single, not redundant, and not followed live',
-      };
+    if (error instanceof CloudStackError && error.kind === 'forbidden') return {note};
     throw error;
   }
+}
+
+/** listRouters needs an admin key: without it, routers are not redundant and not followed. */
+export async function listRouters(client: CloudStackClient) {
+  return optional(
+    client.list('listRouters', 'router', all).then((items) => items.map(routerOf)),
+    'listRouters is not allowed for this key (432): routers are taken as single, not redundant, and not followed live',
+  );
 }
 
 export interface ReadOptions {
@@ -119,11 +122,14 @@ export async function readInventory(
     client.list('listAccounts', 'account', all).then((items) => items.map((a) => text(a['name']))),
     client.list('listVirtualMachines', 'virtualmachine', all).then((items) => items.map(vmOf)),
     listRouters(client),
-    client.list('listLoadBalancerRules', 'loadbalancerrule', all),
+    optional(
+      client.list('listLoadBalancerRules', 'loadbalancerrule', all),
+      'listLoadBalancerRules is not allowed for this key (432): no load-balancer rules imported',
+    ),
   ]);
-  const notes = routers.note ? [routers.note] : [];
+  const notes = [routers.note, rules.note].filter((note) => note !== undefined);
   const loadBalancers = await Promise.all(
-    rules.map(async (rule): Promise<CloudLoadBalancer> => {
+    (rules.value ?? []).map(async (rule): Promise<CloudLoadBalancer> => {
       const uuid = text(rule['id']);
       const members = await client.list(
         'listLoadBalancerRuleInstances',
@@ -147,7 +153,7 @@ export async function readInventory(
     zones,
     accounts: accounts.filter(Boolean),
     vms,
-    routers: routers.routers,
+    routers: routers.value,
     loadBalancers,
     notes,
   };

@@ -36,7 +36,7 @@ function idIn(model: Model, kind: string, name: string, uuid: string): string | 
 export function observedState(
   snapshot: Snapshot,
   model: Model,
-): {observed: Map<string, string>; unknown: Set<string>} {
+): {observed: Map<string, string>; unknown: Set<string>; matched: number} {
   const observed = new Map<string, string>();
   const unknown = new Set<string>();
   const seenZones = new Set<string>();
@@ -77,7 +77,7 @@ export function observedState(
       if (!list.some((state) => state.toLowerCase() === 'running'))
         observed.set(id, `router ${[...new Set(list)].join('/')}`);
   }
-  return {observed, unknown};
+  return {observed, unknown, matched: seenZones.size + seenVms.size};
 }
 
 /** One poll: zones, VMs and (when the key may) routers. */
@@ -90,9 +90,9 @@ export async function pollSnapshot(
     client
       .list('listVirtualMachines', 'virtualmachine', {listall: 'true'})
       .then((items) => items.map(vmOf)),
-    routersAllowed ? listRouters(client) : Promise.resolve({routers: undefined}),
+    routersAllowed ? listRouters(client) : Promise.resolve({value: undefined}),
   ]);
-  return {zones, vms, routers: routers.routers, routersAllowed: routers.routers !== undefined};
+  return {zones, vms, routers: routers.value, routersAllowed: routers.value !== undefined};
 }
 
 /**
@@ -113,8 +113,17 @@ export function followCloudStack(
       try {
         const snapshot = await pollSnapshot(client, routersAllowed);
         routersAllowed = snapshot.routersAllowed;
-        const {observed, unknown} = observedState(snapshot, model());
-        updates.push({type: 'observed', source: cloudSource, observed, unknown, at: clock()});
+        const {observed, unknown, matched} = observedState(snapshot, model());
+        // A topology of another cloud would show all down; say what is wrong instead.
+        if (matched === 0)
+          updates.push({
+            type: 'sourceError',
+            source: cloudSource,
+            message:
+              'no zone or VM of the topology is in this cloud: open the file failsight import cloudstack wrote',
+            at: clock(),
+          });
+        else updates.push({type: 'observed', source: cloudSource, observed, unknown, at: clock()});
       } catch (error) {
         if (signal.aborted) return;
         const message =

@@ -1,3 +1,4 @@
+import {printable} from '../../core/printable.js';
 import type {CloudLoadBalancer, CloudVm, CloudZone, Inventory} from './inventory.js';
 
 /**
@@ -10,11 +11,6 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 180);
   return clean === '' ? 'unnamed' : clean;
-}
-
-/** A name fit for a message or a label: API text is data, control characters never pass. */
-export function printable(name: string): string {
-  return name.replace(/\p{C}+/gu, ' ').trim();
 }
 
 /** The ids a named resource may carry, the tie-broken one first (see `Namer`). */

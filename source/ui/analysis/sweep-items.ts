@@ -1,4 +1,5 @@
 import type {Status} from '../../core/capacity.js';
+import type {CoreMessage} from '../../core/messages.js';
 import type {Service} from '../../core/model.js';
 import type {Kind} from '../../core/schema.js';
 import {recommend, strategyOf, type Strategy} from '../../core/strategy.js';
@@ -13,7 +14,7 @@ export type SweepItem =
       spof: number;
       weak: number;
       strategy: Strategy;
-      recommendation: string;
+      recommendation: CoreMessage;
     }
   | {type: 'spof' | 'weak'; id: string; kind: Kind; service: string};
 

@@ -58,6 +58,8 @@ export function Dashboard(props: DashboardProps) {
       includeGslb: props.includeGslb ?? false,
       ...(props.compare ? {compare: props.compare} : {}),
       demo: steps !== undefined,
+      live: props.live ?? props.updates !== undefined,
+      at: epoch,
       treeRows: layout.innerRows,
       listRows: layout.innerRows - 2 - adviceLines,
       ...(props.view ? {view: props.view} : {}),
@@ -74,7 +76,7 @@ export function Dashboard(props: DashboardProps) {
   useEffect(() => {
     if (!demo) dispatch({type: 'tick', at: clock});
   }, [clock, demo, dispatch]);
-  useLiveUpdates(props.updates, dispatch);
+  useLiveUpdates(props.updates, dispatch, now);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
       dispatch({

@@ -1,7 +1,7 @@
 import type {Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
 import {isFailable} from '../../core/propagate.js';
-import {kindWord, t} from '../i18n.js';
+import {kindWord, statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {clockOf, fit, truncate, widthOf} from '../text.js';
@@ -33,6 +33,23 @@ function liveCounts(model: Model, snapshot: Snapshot) {
   return counts;
 }
 
+/** "2 DOWN · 1 DEGRADED · 14 OK" from the core's statuses, toned by the worst. */
+function healthOf(snapshot: Snapshot, theme: Theme): Segment {
+  const counts = {OK: 0, DEGRADED: 0, DOWN: 0};
+  for (const status of snapshot.status.values()) counts[status]++;
+  const {lang} = theme;
+  const text = t(lang, 'header.health', {
+    down: counts.DOWN,
+    degraded: counts.DEGRADED,
+    ok: counts.OK,
+    downWord: statusWord(lang, 'DOWN'),
+    degradedWord: statusWord(lang, 'DEGRADED'),
+    okWord: statusWord(lang, 'OK'),
+  }).replaceAll(' · ', theme.glyphs.dot);
+  const tone = counts.DOWN > 0 ? 'bad' : counts.DEGRADED > 0 ? 'warn' : 'ok';
+  return {text: ` ${text}`, tone};
+}
+
 /** failsight  shop-prod   live ● 17 up ✖ 1 down   sim ⚡ zone KR-CA   14:03:22 */
 export function headerLine(inputs: HeaderInputs): Segment[] {
   const {model, snapshot, theme, width} = inputs;
@@ -41,7 +58,7 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     {text: ' failsight ', tone: 'strong'},
     {text: ` ${model.name} `, tone: 'accent'},
   ];
-  const middle: Segment[] = [];
+  const middle: Segment[] = [healthOf(snapshot, theme)];
   if (inputs.demo) middle.push({text: `  ${t(lang, 'header.demo')}`, tone: 'warn'});
   if (inputs.live) {
     const {up, down} = liveCounts(model, snapshot);
@@ -51,7 +68,7 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     );
     if (down > 0)
       middle.push({text: ` ${glyphs.downLive} ${t(lang, 'header.down', {n: down})}`, tone: 'bad'});
-  } else if (!inputs.demo) middle.push({text: `  ${t(lang, 'header.noLive')}`, tone: 'dim'});
+  }
   const simulated = [...snapshot.state.simulated];
   if (simulated.length > 0) {
     const first = simulated[0]!;
@@ -62,6 +79,9 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     middle.push({text: `  ${t(lang, 'header.sim')} ${glyphs.downSim} ${name}${more}`, tone: 'sim'});
   }
   if (inputs.readOnly) middle.push({text: `  [${t(lang, 'header.readOnly')}]`, tone: 'warn'});
+  // Said last, so a narrow terminal drops it before what is failed.
+  if (!inputs.live && !inputs.demo)
+    middle.push({text: `  ${t(lang, 'header.noLive')}`, tone: 'dim'});
   const clock = ` ${clockOf(inputs.now)} `;
   const room = width - widthOf(clock) - left.reduce((sum, s) => sum + widthOf(s.text), 0);
   const fitted: Segment[] = [];

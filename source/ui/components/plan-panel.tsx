@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import type {PlanEntry} from '../analysis/plan.js';
 import {sayCore, t} from '../i18n.js';
 import type {Theme} from '../theme.js';
-import {amount, fit} from '../text.js';
+import {amount, fit, wrapWords} from '../text.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
 
@@ -29,8 +29,22 @@ export function planLine(entry: PlanEntry, theme: Theme): string {
 export function PlanPanel({entries, index, top, theme, width, height}: PlanPanelProps) {
   const inner = width - 2;
   const rows = Math.max(0, height - 4);
-  const shown = entries.slice(top, top + rows);
   const {glyphs, lang} = theme;
+  // Each entry wraps onto as many lines as it needs; the list shows from the entry at `top`.
+  const lines: {text: string; selected: boolean; lowers: boolean}[] = [];
+  for (let at = top; at < entries.length && lines.length < rows; at++) {
+    const entry = entries[at]!;
+    const selected = at === index;
+    const mark = entry.lowers ? ` (${t(lang, 'plan.lowers')})` : '';
+    wrapWords(`${planLine(entry, theme)}${mark}`, inner - 1).forEach((text, part) =>
+      lines.push({
+        text: `${part === 0 && selected ? glyphs.cursor : ' '}${text}`,
+        selected,
+        lowers: entry.lowers,
+      }),
+    );
+  }
+  lines.length = Math.min(lines.length, rows);
   return (
     <Panel
       title={t(lang, 'title.plan')}
@@ -44,23 +58,18 @@ export function PlanPanel({entries, index, top, theme, width, height}: PlanPanel
         {entries.length === 0 && (
           <Line segments={[{text: fit(t(lang, 'plan.none'), inner), tone: 'dim'}]} theme={theme} />
         )}
-        {shown.map((entry, offset) => {
-          const selected = top + offset === index;
-          const mark = entry.lowers ? ` (${t(lang, 'plan.lowers')})` : '';
-          const text = `${selected ? glyphs.cursor : ' '}${planLine(entry, theme)}${mark}`;
-          return (
-            <Line
-              key={entry.id}
-              segments={[
-                {
-                  text: fit(text, inner, 'left', glyphs.ellipsis),
-                  ...(selected ? {inverse: true} : {tone: entry.lowers ? 'warn' : 'plain'}),
-                },
-              ]}
-              theme={theme}
-            />
-          );
-        })}
+        {lines.map(({text, selected, lowers}, at) => (
+          <Line
+            key={at}
+            segments={[
+              {
+                text: fit(text, inner, 'left', glyphs.ellipsis),
+                ...(selected ? {inverse: true} : {tone: lowers ? 'warn' : 'plain'}),
+              },
+            ]}
+            theme={theme}
+          />
+        ))}
       </Box>
       <Line segments={[{text: fit(t(lang, 'plan.hint'), inner), tone: 'dim'}]} theme={theme} />
     </Panel>

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import type {SweepItem} from '../analysis/sweep-items.js';
-import {kindWord, statusWord, t} from '../i18n.js';
+import {kindWord, sayCore, statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import {statusTone, type Theme} from '../theme.js';
 import {fit, widthOf, wrapWords} from '../text.js';
@@ -23,10 +23,13 @@ function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: numbe
   const cursor = selected ? glyphs.cursor : ' ';
   let segments: Segment[];
   if (item.type === 'service') {
+    // A service down now has no single failure left to take it down: say so, not "none".
     const counts =
-      item.spof + item.weak === 0
-        ? t(lang, 'sweep.none')
-        : t(lang, 'sweep.counts', {spof: item.spof, weak: item.weak});
+      item.status === 'DOWN'
+        ? t(lang, 'sweep.alreadyDown')
+        : item.spof + item.weak === 0
+          ? t(lang, 'sweep.none')
+          : t(lang, 'sweep.counts', {spof: item.spof, weak: item.weak});
     segments = [
       {text: `${cursor}${item.id}  `, tone: 'strong'},
       {text: statusWord(lang, item.status), tone: statusTone(item.status)},
@@ -72,7 +75,7 @@ function adviceFor(items: readonly SweepItem[], index: number, theme: Theme): st
   const serviceId = selected?.type === 'service' ? selected.id : selected?.service;
   const heading = items.find((item) => item.type === 'service' && item.id === serviceId);
   if (heading?.type !== 'service') return '';
-  return t(theme.lang, 'sweep.advice', {text: heading.recommendation});
+  return t(theme.lang, 'sweep.advice', {text: sayCore(theme.lang, heading.recommendation)});
 }
 
 /** The N-1 sweep: each service's single points of failure and weak points, selectable. */

@@ -2,7 +2,7 @@ import {useInput, type Key} from 'ink';
 import type {RefObject} from 'react';
 import type {KeyAction} from '../keymap.js';
 import type {DashboardState} from '../state/types.js';
-import {keyOutcome} from './key-actions.js';
+import {keyOutcome} from './key-outcome.js';
 import type {Dispatch} from './use-store.js';
 
 export interface KeyHandlers {
@@ -11,6 +11,13 @@ export interface KeyHandlers {
   quit: (code: number) => void;
   demo?: (action: Extract<KeyAction, 'demoPause' | 'demoNext' | 'demoPrev'>) => void;
   ascii?: boolean;
+}
+
+/** The key flags of one character of a string read at once. */
+function keyOf(char: string, key: Key): Key {
+  const tab = char === '\t';
+  const enter = char === '\r';
+  return {...key, shift: /[A-Z]/.test(char), tab, return: enter};
 }
 
 /** One input handler for the whole screen, driven by the keymap table. */
@@ -31,9 +38,10 @@ export function useDashboardKeys(
   };
   useInput(
     (input, key) => {
-      // Keys typed faster than the terminal is read (key repeat, a slow link) come as one string.
-      if (!current.current.filter.editing && input.length > 1 && /^[\x20-\x7e]+$/.test(input)) {
-        for (const char of input) handle(char, {...key, shift: /[A-Z]/.test(char)});
+      // Keys typed faster than the terminal is read (key repeat, a slow link, a pasted line)
+      // come as one string: each is handled as if typed alone, Tab and Enter included.
+      if (input.length > 1 && /^[\x20-\x7e\t\r]+$/.test(input)) {
+        for (const char of input) handle(char, keyOf(char, key));
         return;
       }
       handle(input, key);

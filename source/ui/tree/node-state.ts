@@ -1,3 +1,4 @@
+import {activeTargets} from '../../core/capacity.js';
 import type {Analysis} from '../analysis/analysis.js';
 import type {Amount} from '../analysis/capacities.js';
 import {kindWord, statusWord, t} from '../i18n.js';
@@ -66,6 +67,18 @@ export function nodeState(node: TreeNode, analysis: Analysis, theme: Theme): Nod
     const capacity = value ? `0/${amount(value.nominal)}` : '';
     return {icon: simulated ? glyphs.downSim : glyphs.downLive, tone, capacity, tag, tagTone: tone};
   }
+  // Under a GSLB, the targets it sends traffic to now are marked.
+  const gslb = node.parent ? model.components.get(node.parent.id) : undefined;
+  if (
+    gslb?.kind === 'gslb' &&
+    activeTargets(model, gslb, snapshot, snapshot.state.forced).includes(component.id)
+  )
+    return {
+      ...plain(value),
+      ...(snapshot.state.promoted.has(component.id) ? {icon: glyphs.promoted} : {}),
+      tag: t(lang, 'tag.active'),
+      tagTone: 'ok',
+    };
   if (component.kind === 'vm' && component.role === 'standby') {
     if (snapshot.state.promoted.has(component.id))
       return {...plain(value), icon: glyphs.promoted, tag: t(lang, 'tag.promoted'), tagTone: 'ok'};

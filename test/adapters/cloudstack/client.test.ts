@@ -179,6 +179,19 @@ describe('CloudStack client against a fake cloud', () => {
     expect(most).toBe(2);
   });
 
+  it('shows the API’s error text as data: one line, controls escaped', async () => {
+    const fake = await started();
+    fake.injected.push({
+      command: 'listZones',
+      status: 431,
+      errortext: 'bad\u001b[2J value\nfor page',
+    });
+    const error = await failure(clientFor(fake).list('listZones', 'zone'));
+    expect(error.message).toBe(
+      'listZones: the API refused a parameter (431: bad\\e[2J value for page)',
+    );
+  });
+
   it('redacts apiKey and signature from URLs in messages', () => {
     expect(redactUrl('https://h/client/api?apiKey=AAA&command=listZones&signature=x%2By')).toBe(
       'https://h/client/api?apiKey=***&command=listZones&signature=***',

@@ -114,6 +114,15 @@ describe('failsight import cloudstack (fake cloud)', () => {
     expect(stdout).toContain('# note: listRouters is not allowed for this key (432)');
   });
 
+  it('skips load-balancer rules with a note when the key may not list them (432)', async () => {
+    cloud = await FakeCloud.start();
+    cloud.forbidden.add('listLoadBalancerRules');
+    const {code, stdout, stderr} = await importFrom(cloud);
+    expect(code).toBe(0);
+    expect(stderr).toContain('note: listLoadBalancerRules is not allowed for this key (432)');
+    expect(stdout).toContain('loadBalancers: []');
+  });
+
   it('marks accounts with redundant routers', async () => {
     cloud = await FakeCloud.start();
     for (const router of cloud.state.routers) router['isredundantrouter'] = true;

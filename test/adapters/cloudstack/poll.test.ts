@@ -126,6 +126,28 @@ describe('following a CloudStack cloud', () => {
     stop.abort();
   });
 
+  it('says so when the topology is not of this cloud, rather than showing all down', async () => {
+    cloud = await FakeCloud.start();
+    const loaded = parseTopology(
+      'version: 1\nzones: [{id: KR-XX}]\naccounts: [{id: a}]\nvms: [{id: v, account: a, zone: KR-XX, capacity: 1}]\n',
+      'other.yaml',
+    );
+    if (!loaded.ok) throw new Error('fixture');
+    const client = createClient(
+      {endpoint: cloud.endpoint, key: cloud.apiKey, secret},
+      {backoffMs: 1},
+    );
+    const signal = new AbortController();
+    const updates = followCloudStack(client, () => loaded.model, 0.05, signal.signal)[
+      Symbol.asyncIterator
+    ]();
+    expect(await until(updates, () => true)).toMatchObject({
+      type: 'sourceError',
+      message: expect.stringContaining('no zone or VM of the topology is in this cloud') as string,
+    });
+    signal.abort();
+  });
+
   it('stops asking for routers once the key turns out not to be allowed', async () => {
     cloud = await FakeCloud.start();
     const model = await importedModel(cloud);

@@ -1,0 +1,69 @@
+import {spawnSync} from 'node:child_process';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {benchFile, scratchFile} from './files.js';
+import {atMost, mb, median, ms, ratio, type BenchOptions, type Row} from './measure.js';
+
+const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
+const demo = fileURLToPath(new URL('../../fixtures/demo.yaml', import.meta.url));
+
+/** Wall time of one whole process, from spawn to exit, in ms. */
+function processMs(args: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, {stdio: ['ignore', 'ignore', 'pipe']});
+  const elapsed = performance.now() - start;
+  // check exits 1 when it finds a single point of failure; 2 and up is a failure of the bench.
+  if (result.status === null || result.status >= 2)
+    throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return elapsed;
+}
+
+/** Median of `rounds` rounds, each running every command once, in turn. */
+function alternating(rounds: number, commands: string[][]): number[] {
+  const times = commands.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++)
+    commands.forEach((args, index) => times[index]!.push(processMs(args)));
+  return times.map(median);
+}
+
+/** Peak resident memory of one run, read by the process itself as it exits. */
+function peakRssMb(args: string[]): number {
+  const out = scratchFile(`peak-${process.pid}.txt`);
+  const preload = scratchFile('peak-rss.cjs');
+  const record = `process.on('exit', () => require('node:fs').writeFileSync(process.env.FAILSIGHT_BENCH_PEAK, String(process.resourceUsage().maxRSS)));`;
+  writeFileSync(preload, record);
+  spawnSync(process.execPath, ['--require', preload, ...args], {
+    stdio: 'ignore',
+    env: {...process.env, FAILSIGHT_BENCH_PEAK: out},
+  });
+  const kb = Number(readFileSync(out, 'utf8'));
+  rmSync(out, {force: true});
+  return kb / 1024;
+}
+
+/** The commands as a user runs them, each whole process beside a floor run in the same rounds. */
+export async function benchCommands(options: BenchOptions): Promise<Row[]> {
+  const large = benchFile(100_000);
+  const parseOnly = `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(large.json)}, 'utf8'))`;
+  const [nodeFloor, checkDemo] = alternating(options.rounds, [
+    ['-e', '0'],
+    [cli, 'check', demo],
+  ]);
+  const [parseFloor, checkJson, checkYaml] = alternating(options.rounds, [
+    ['-e', parseOnly],
+    [cli, 'check', '--json', large.json],
+    [cli, 'check', '--json', large.yaml],
+  ]);
+  const yamlPeak = peakRssMb([cli, 'check', '--json', large.yaml]);
+  const jsonPeak = peakRssMb([cli, 'check', '--json', large.json]);
+  return [
+    {name: 'node -e 0', value: ms(nodeFloor!), note: 'floor'},
+    {name: 'check fixtures/demo.yaml', value: ms(checkDemo!)},
+    atMost('check demo / node -e 0', checkDemo! / nodeFloor!, 2, ratio),
+    {name: 'read + JSON.parse, 100k file', value: ms(parseFloor!), note: 'floor'},
+    {name: 'check --json, 100k VMs (JSON)', value: ms(checkJson!), note: `peak ${mb(jsonPeak)}`},
+    atMost('check --json 100k / JSON.parse', checkJson! / parseFloor!, 5, ratio),
+    {name: 'check --json, 100k VMs (YAML)', value: ms(checkYaml!), note: `peak ${mb(yamlPeak)}`},
+    atMost('same topology, YAML / JSON', checkYaml! / checkJson!, 2, ratio),
+  ];
+}

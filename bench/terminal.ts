@@ -1,0 +1,259 @@
+import {appendFileSync, writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {benchFile, scratchFile} from './files.js';
+import {atMost, kb, mb, median, ms, ratio, type BenchOptions, type Row} from './measure.js';
+import {Pty, sleep} from './pty.js';
+
+const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
+const hello = fileURLToPath(new URL('./hello.js', import.meta.url));
+const demo = fileURLToPath(new URL('../../fixtures/demo.yaml', import.meta.url));
+const columns = 120;
+const rows = 40;
+/** The last word of the footer: once it is on screen, the whole first frame is. */
+const frameDone = 'quit';
+const env = {LANG: 'C.UTF-8', TERM: 'xterm-256color'};
+
+/** A process opened in its own pty, timed from exec to the end of its first frame. */
+async function opened(argv: string[], marker: string, extraEnv: Record<string, string> = {}) {
+  const pty = new Pty(columns, rows);
+  await pty.open(argv, {...env, ...extraEnv});
+  pty.start();
+  const at = await pty.waitForText(0, marker, 120_000);
+  if (at === undefined) {
+    const screen = pty.screen();
+    pty.close();
+    throw new Error(`no first frame from ${argv.join(' ')}; the screen:\n${screen}`);
+  }
+  return {pty, firstFrameMs: at - pty.startedAt};
+}
+
+async function firstFrame(argv: string[], marker: string): Promise<number> {
+  const {pty, firstFrameMs} = await opened(argv, marker);
+  pty.close();
+  return firstFrameMs;
+}
+
+const dashboard = (file: string) => [process.execPath, cli, file];
+
+/**
+ * One key as a user feels it: pressed just after a clock tick has been drawn (so no tick lands
+ * in the measurement), timed to the first byte of the frame it causes; the bytes are all those
+ * written until the screen is still again.
+ */
+async function key(pty: Pty, name: string, literal = false): Promise<{ms: number; bytes: number}> {
+  await pty.settle(40, 5_000);
+  const tick = pty.mark;
+  if ((await pty.firstOutput(tick, 1_100)) !== undefined) await pty.settle(20, 5_000);
+  const mark = pty.mark;
+  const pressed = pty.press(name, literal);
+  const first = await pty.firstOutput(mark, 30_000);
+  await pty.settle(60, 30_000);
+  return {ms: first === undefined ? Number.NaN : first - pressed, bytes: pty.bytesSince(mark)};
+}
+
+async function keys(pty: Pty, names: string[]): Promise<{ms: number[]; bytes: number[]}> {
+  const result = {ms: [] as number[], bytes: [] as number[]};
+  for (const name of names) {
+    const measured = await key(pty, name);
+    result.ms.push(measured.ms);
+    result.bytes.push(measured.bytes);
+  }
+  return result;
+}
+
+/** The dashboard as a user sees it: the whole process in a real pseudo-terminal (tmux), 120×40. */
+export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
+  const rowsOut: Row[] = [];
+  const small = benchFile(100);
+  const medium = benchFile(10_000);
+  const large = benchFile(100_000);
+
+  // First frames, alternating with the floor: an Ink hello world in production mode.
+  const helloTimes: number[] = [];
+  const demoTimes: number[] = [];
+  const largeTimes: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    helloTimes.push(await firstFrame([process.execPath, hello], 'hello'));
+    demoTimes.push(await firstFrame(dashboard(demo), frameDone));
+    largeTimes.push(await firstFrame(dashboard(large.json), frameDone));
+  }
+  const floor = median(helloTimes);
+  rowsOut.push(
+    {name: 'first frame, Ink hello world', value: ms(floor), note: 'floor, from exec'},
+    {name: 'first frame, dashboard on the demo', value: ms(median(demoTimes))},
+    atMost('first frame, demo / hello world', median(demoTimes) / floor, 1.1, ratio),
+    {name: 'first frame, dashboard at 100k VMs', value: ms(median(largeTimes))},
+    atMost('first frame, 100k / hello world', median(largeTimes) / floor, 2, ratio),
+  );
+
+  // Cursor keys at 100k and at 100 VMs, alternating between the two open dashboards.
+  const big = await opened(dashboard(large.json), frameDone);
+  const tiny = await opened(dashboard(small.json), frameDone);
+  try {
+    await big.pty.settle(300, 30_000);
+    const rssOpen = big.pty.rssMb();
+    const moves = options.quick ? 4 : 10;
+    const bigKeys: number[] = [];
+    const tinyKeys: number[] = [];
+    for (let i = 0; i < moves; i++) {
+      const name = i % 4 < 2 ? 'j' : 'k';
+      bigKeys.push((await key(big.pty, name)).ms);
+      tinyKeys.push((await key(tiny.pty, name)).ms);
+    }
+    tiny.pty.close();
+    const cursorLarge = median(bigKeys);
+    const cursorSmall = median(tinyKeys);
+    rowsOut.push(
+      {name: 'cursor key, 100 VMs', value: ms(cursorSmall)},
+      atMost('cursor key, 100k VMs', cursorLarge, 30, ms),
+      atMost('cursor key, 100k / 100 VMs', cursorLarge / cursorSmall, 2, ratio),
+    );
+
+    const rounds = options.quick ? 1 : 3;
+    // Every action below starts and ends in the zone view with the cursor on the first zone.
+    const fold: number[] = [];
+    const filterKeys: number[] = [];
+    const escape: number[] = [];
+    const availability: number[] = [];
+    const fail: number[] = [];
+    const view: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      await key(big.pty, 'g');
+      fold.push((await key(big.pty, 'h')).ms, (await key(big.pty, 'l')).ms);
+      await key(big.pty, '/');
+      filterKeys.push(...(await keys(big.pty, ['v', 'm', '1'])).ms);
+      escape.push((await key(big.pty, 'Escape')).ms);
+      availability.push((await key(big.pty, 'a')).ms);
+      await key(big.pty, 'Escape');
+      await key(big.pty, 'g');
+      fail.push((await key(big.pty, 'x')).ms);
+      // Restoring may sweep again; it is not one of the measured keys.
+      await key(big.pty, 'R');
+      view.push(...(await keys(big.pty, ['v', 'v', 'v'])).ms);
+    }
+    rowsOut.push(
+      atMost('x on a zone, 100k VMs, to the new frame', median(fail), 200, ms),
+      atMost('view switch, 100k VMs', median(view), 100, ms),
+      atMost('fold / unfold a zone, 100k VMs', median(fold), 100, ms),
+      atMost('filter keystroke, 100k VMs', median(filterKeys), 100, ms),
+      atMost('Esc from a filter, 100k VMs', median(escape), 100, ms),
+      atMost('a (availability), 100k VMs', median(availability), 100, ms),
+    );
+
+    // Idle: no key, the clock ticking as it does for a user.
+    await big.pty.settle(500, 30_000);
+    const idleSeconds = options.quick ? 5 : 10;
+    const cpuBefore = big.pty.cpuMs();
+    await sleep(idleSeconds * 1000);
+    const idlePercent = (100 * (big.pty.cpuMs() - cpuBefore)) / (idleSeconds * 1000);
+    rowsOut.push(
+      atMost('idle CPU, 100k VMs', idlePercent, 1, (v) => `${v.toFixed(1)} %`, `${idleSeconds} s`),
+    );
+    rowsOut.push(atMost('RSS after opening, 100k VMs', rssOpen, 200, mb));
+
+    // Memory: 100 view switches, each waited for, then RSS against the RSS after opening.
+    const switches = options.quick ? 20 : 100;
+    const deadline = performance.now() + (options.quick ? 60_000 : 300_000);
+    let done = 0;
+    while (done < switches && performance.now() < deadline && big.pty.alive()) {
+      const mark = big.pty.mark;
+      big.pty.press('v');
+      await big.pty.firstOutput(mark, 30_000);
+      await big.pty.settle(30, 30_000);
+      done++;
+    }
+    const alive = big.pty.alive();
+    const rssAfter = alive ? big.pty.rssMb() : Number.NaN;
+    rowsOut.push(
+      atMost(
+        `RSS growth after ${done} view switches, 100k VMs`,
+        (100 * (rssAfter - rssOpen)) / rssOpen,
+        10,
+        (v) => `${v >= 0 ? '+' : ''}${v.toFixed(1)} %`,
+        `${mb(rssOpen)} → ${alive ? mb(rssAfter) : 'process died'}${done < switches ? `; stopped at ${done} of ${switches} (too slow)` : ''}`,
+      ),
+    );
+  } finally {
+    big.pty.close();
+    tiny.pty.close();
+  }
+
+  // Bytes per cursor move at 10k, as the pty receives them.
+  const mid = await opened(dashboard(medium.json), frameDone);
+  try {
+    const moves = await keys(mid.pty, options.quick ? ['j', 'j', 'k', 'k'] : [...'jjjjjkkkkk']);
+    rowsOut.push(atMost('bytes per cursor move, 10k VMs', median(moves.bytes), 1024, kb));
+  } finally {
+    mid.pty.close();
+  }
+  return rowsOut;
+}
+
+/** RSS stays flat under a flood of events and an hour of clock ticks (DESIGN: memory checks). */
+export async function benchMemory(options: BenchOptions): Promise<Row[]> {
+  const rowsOut: Row[] = [];
+  const file = benchFile(10_000);
+  const growth = (before: number, after: number) => (100 * (after - before)) / before;
+  const percent = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)} %`;
+
+  // 10,000 events: VMs going down and coming back up, appended in batches to a followed file.
+  const events = scratchFile(`events-${process.pid}.jsonl`);
+  writeFileSync(events, '');
+  const flood = await opened([...dashboard(file.json), '--events', events], frameDone);
+  try {
+    await flood.pty.settle(300, 30_000);
+    const before = flood.pty.rssMb();
+    const total = options.quick ? 2_000 : 10_000;
+    const batch = 500;
+    for (let sent = 0; sent < total; sent += batch) {
+      const lines: string[] = [];
+      for (let i = sent; i < sent + batch; i++) {
+        const vm = `vm${Math.floor(i / 80) % 60}-${Math.floor(i / 20) % 4}-${i % 20}`;
+        lines.push(JSON.stringify({id: vm, state: i % 40 < 20 ? 'down' : 'up'}));
+      }
+      const mark = flood.pty.mark;
+      appendFileSync(events, lines.join('\n') + '\n');
+      await flood.pty.firstOutput(mark, 30_000);
+      await flood.pty.settle(100, 60_000);
+    }
+    const after = flood.pty.rssMb();
+    rowsOut.push(
+      atMost(
+        `RSS growth after ${total} events, 10k VMs`,
+        growth(before, after),
+        10,
+        percent,
+        `${mb(before)} → ${mb(after)}`,
+      ),
+    );
+  } finally {
+    flood.pty.close();
+  }
+
+  // An hour of clock ticks, simulated: the bench hook ticks every 1 ms and runs the clock
+  // 1000× fast, so each tick is one second on the dashboard's clock.
+  const ticking = await opened(dashboard(file.json), frameDone, {FAILSIGHT_BENCH_TICK_MS: '1'});
+  try {
+    await sleep(1000);
+    await ticking.pty.settle(50, 5_000);
+    const before = ticking.pty.rssMb();
+    const mark = ticking.pty.mark;
+    const seconds = options.quick ? 600 : 3600;
+    const deadline = performance.now() + (options.quick ? 30_000 : 120_000);
+    while (ticking.pty.mark - mark < seconds && performance.now() < deadline) await sleep(100);
+    const ticks = ticking.pty.mark - mark;
+    const after = ticking.pty.rssMb();
+    rowsOut.push(
+      atMost(
+        `RSS growth after ${ticks} clock ticks, 10k VMs`,
+        growth(before, after),
+        10,
+        percent,
+        `${mb(before)} → ${mb(after)}; simulated clock (FAILSIGHT_BENCH_TICK_MS=1), ticks counted as frames drawn`,
+      ),
+    );
+  } finally {
+    ticking.pty.close();
+  }
+  return rowsOut;
+}

@@ -1,0 +1,255 @@
+/**
+ * A parser for the plain YAML a topology is written in — block mappings and lists, one-line
+ * flow lists and mappings, plain and simply quoted scalars, comments — ten times faster than a
+ * document with positions. Anything beyond that subset (anchors, tags, block scalars, escapes,
+ * multi-line values, duplicate keys, deep nesting, tabs, CR) gives undefined, and the file goes
+ * the precise way, which also places every error. Where it answers, its data equals what
+ * `yaml` makes of the same text (a differential test holds it to that).
+ */
+export function plainYaml(text: string, maxDepth: number): unknown {
+  try {
+    return new Reader(text, maxDepth).document();
+  } catch (error) {
+    if (error === outside) return undefined;
+    throw error;
+  }
+}
+
+/** Thrown where the text leaves the subset; caught at the top. */
+const outside = new Error('outside the plain subset');
+const bail = (): never => {
+  throw outside;
+};
+
+const key = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const comment = /^#/;
+
+class Reader {
+  /** The lines that hold something: indent and content (no comment-only or blank lines). */
+  private readonly indents: number[] = [];
+  private readonly texts: string[] = [];
+  private at = 0;
+
+  constructor(
+    text: string,
+    private readonly maxDepth: number,
+  ) {
+    if (text.includes('\t') || text.includes('\r')) bail();
+    // By index rather than split and trim: a large file has a million lines, and garbage is the cost.
+    for (let start = 0; start <= text.length;) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      let from = start;
+      while (from < end && text.charCodeAt(from) === 0x20) from++;
+      if (from < end && text.charCodeAt(from) !== 0x23) {
+        if (from === start && /^(---|\.\.\.|%)/.test(text.slice(start, start + 3))) bail();
+        let to = end;
+        while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+        this.indents.push(from - start);
+        this.texts.push(text.slice(from, to));
+      }
+      start = end + 1;
+    }
+  }
+
+  document(): unknown {
+    if (this.texts.length === 0 || this.indents[0] !== 0 || isItem(this.texts[0]!)) bail();
+    const data = this.mapping(0, 1);
+    if (this.at < this.texts.length) bail();
+    return data;
+  }
+
+  private block(indent: number, depth: number): unknown {
+    if (depth > this.maxDepth) bail();
+    return isItem(this.texts[this.at]!) ? this.list(indent, depth) : this.mapping(indent, depth);
+  }
+
+  private mapping(indent: number, depth: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    while (this.at < this.texts.length) {
+      const lineIndent = this.indents[this.at]!;
+      const text = this.texts[this.at]!;
+      if (lineIndent < indent) break;
+      if (lineIndent > indent || isItem(text)) bail();
+      const match = key.exec(text) ?? bail();
+      const name = match[1]!;
+      if (Object.hasOwn(result, name) || name === '__proto__') bail();
+      const rest = match[2] ?? '';
+      this.at++;
+      if (rest !== '' && !comment.test(rest)) {
+        result[name] = inline(rest, depth + 1, this.maxDepth);
+        // A value continued on the next lines is a multi-line scalar: not in the subset.
+        if (this.at < this.texts.length && this.indents[this.at]! > indent) bail();
+        continue;
+      }
+      const nextIndent = this.indents[this.at] ?? -1;
+      if (nextIndent > indent) result[name] = this.block(nextIndent, depth + 1);
+      else if (nextIndent === indent && isItem(this.texts[this.at]!))
+        result[name] = this.list(indent, depth + 1);
+      else result[name] = null;
+    }
+    return result;
+  }
+
+  private list(indent: number, depth: number): unknown[] {
+    if (depth > this.maxDepth) bail();
+    const result: unknown[] = [];
+    while (this.at < this.texts.length) {
+      const lineIndent = this.indents[this.at]!;
+      const text = this.texts[this.at]!;
+      if (lineIndent !== indent || !isItem(text)) {
+        if (lineIndent > indent) bail();
+        break;
+      }
+      const rest = text.slice(1).trimStart();
+      if (rest === '' || comment.test(rest)) {
+        this.at++;
+        const nextIndent = this.indents[this.at] ?? -1;
+        result.push(nextIndent > indent ? this.block(nextIndent, depth + 1) : null);
+        continue;
+      }
+      if (key.test(rest)) {
+        // `- id: x`: a mapping whose first field shares the dash's line.
+        const column = indent + text.length - rest.length;
+        this.indents[this.at] = column;
+        this.texts[this.at] = rest;
+        if (depth + 1 > this.maxDepth) bail();
+        result.push(this.mapping(column, depth + 1));
+        continue;
+      }
+      this.at++;
+      result.push(inline(rest, depth + 1, this.maxDepth));
+      if (this.at < this.texts.length && this.indents[this.at]! > indent) bail();
+    }
+    return result;
+  }
+}
+
+const isItem = (text: string) => text === '-' || text.startsWith('- ');
+
+/** A value on the rest of a line: a flow collection, a quoted string or a plain scalar. */
+function inline(text: string, depth: number, maxDepth: number): unknown {
+  const first = text[0];
+  if (first === '[' || first === '{' || first === '"' || first === "'") {
+    const flow = new Flow(text, maxDepth);
+    const value = flow.value(depth);
+    flow.end();
+    return value;
+  }
+  const hash = text.indexOf(' #');
+  return plain(hash >= 0 ? text.slice(0, hash).trimEnd() : text, false);
+}
+
+/** One-line flow collections, `[a, b]` and `{k: v}`, nested. */
+class Flow {
+  private at = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  value(depth: number): unknown {
+    if (depth > this.maxDepth) bail();
+    this.space();
+    const char = this.text[this.at];
+    if (char === '[') return this.sequence(depth);
+    if (char === '{') return this.mapping(depth);
+    if (char === '"' || char === "'") return this.quoted();
+    const start = this.at;
+    while (this.at < this.text.length && !',[]{}#'.includes(this.text[this.at]!)) this.at++;
+    return plain(this.text.slice(start, this.at).trimEnd(), true);
+  }
+
+  end() {
+    this.space();
+    if (this.at < this.text.length && this.text[this.at] !== '#') bail();
+    if (this.at > 0 && this.text[this.at] === '#' && this.text[this.at - 1] !== ' ') bail();
+  }
+
+  private sequence(depth: number): unknown[] {
+    this.at++;
+    const result: unknown[] = [];
+    this.space();
+    if (this.text[this.at] === ']') {
+      this.at++;
+      return result;
+    }
+    for (;;) {
+      result.push(this.value(depth + 1));
+      this.space();
+      const char = this.text[this.at++];
+      if (char === ']') return result;
+      if (char !== ',') bail();
+    }
+  }
+
+  private mapping(depth: number): Record<string, unknown> {
+    this.at++;
+    const result: Record<string, unknown> = {};
+    this.space();
+    if (this.text[this.at] === '}') {
+      this.at++;
+      return result;
+    }
+    for (;;) {
+      this.space();
+      const match = /^([A-Za-z_][A-Za-z0-9_-]*): /.exec(this.text.slice(this.at, this.at + 80));
+      if (!match) bail();
+      const name = match![1]!;
+      if (Object.hasOwn(result, name) || name === '__proto__') bail();
+      this.at += match![0].length;
+      result[name] = this.value(depth + 1);
+      this.space();
+      const char = this.text[this.at++];
+      if (char === '}') return result;
+      if (char !== ',') bail();
+    }
+  }
+
+  private quoted(): string {
+    const quote = this.text[this.at]!;
+    let value = '';
+    for (this.at++; ; this.at++) {
+      const char = this.text[this.at];
+      if (char === undefined || (quote === '"' && char === '\\')) bail();
+      if (char === quote) {
+        if (quote === "'" && this.text[this.at + 1] === "'") {
+          value += "'";
+          this.at++;
+          continue;
+        }
+        this.at++;
+        return value;
+      }
+      value += char;
+    }
+  }
+
+  private space() {
+    while (this.text[this.at] === ' ') this.at++;
+  }
+}
+
+const nulls = new Set(['~', 'null', 'Null', 'NULL']);
+const trues = new Set(['true', 'True', 'TRUE']);
+const falses = new Set(['false', 'False', 'FALSE']);
+const integer = /^[-+]?[0-9]+$/;
+const float = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** A plain scalar as YAML 1.2's core schema reads it; anything unusual leaves the subset. */
+function plain(text: string, inFlow: boolean): unknown {
+  if (text === '') return inFlow ? bail() : null;
+  if (nulls.has(text)) return null;
+  if (trues.has(text)) return true;
+  if (falses.has(text)) return false;
+  if (/^[-+]?0[xXoO]/.test(text)) bail();
+  if (integer.test(text) || float.test(text)) {
+    const value = Number(text);
+    return Number.isSafeInteger(value) || !integer.test(text) ? value : bail();
+  }
+  // Indicators that start something else, words YAML might read otherwise, and `: ` or ` #`.
+  if (/^[-?:,[\]{}#&*!|>'"%@`.+~]/.test(text) || /^(?:true|false|null)$/i.test(text)) bail();
+  if (/: |:$| #/.test(text) || (inFlow && text.includes(':'))) bail();
+  return text;
+}

@@ -1,0 +1,114 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {parse as parseYaml} from 'yaml';
+import {generateTopology, topologyYaml} from '../../bench/generate.js';
+import {plainJson} from '../../source/core/json-fast.js';
+import {parseTopology} from '../../source/core/load.js';
+import {plainYaml} from '../../source/core/load/yaml-fast.js';
+
+const directories = [
+  new URL('../../fixtures/', import.meta.url),
+  new URL('../fixtures/bad/', import.meta.url),
+];
+const files = directories.flatMap((directory) =>
+  readdirSync(directory)
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .map((name) => ({name, text: readFileSync(new URL(name, directory), 'utf8')})),
+);
+
+/** What `yaml` makes of a text, or undefined when it refuses it. */
+function yamlData(text: string): unknown {
+  try {
+    return parseYaml(text, {uniqueKeys: true});
+  } catch {
+    return undefined;
+  }
+}
+
+describe('the fast parsers agree with the precise one', () => {
+  it.each(files)(
+    '$name: the same result, error messages included, with and without them',
+    ({name, text}) => {
+      expect(parseTopology(text, name)).toEqual(parseTopology(text, name, {fast: false}));
+    },
+  );
+
+  it.each(files)('$name: plain YAML data is what yaml reads, or nothing', ({text}) => {
+    const fast = plainYaml(text, 64);
+    if (fast !== undefined) expect(fast).toEqual(yamlData(text));
+  });
+
+  it('every fixture of the product is read by the fast YAML parser', () => {
+    const fixtures = files.filter(({name}) =>
+      /^(demo|multi-account|multi-zone|single-server|vm-redundancy)\.yaml$/.test(name),
+    );
+    expect(fixtures).toHaveLength(5);
+    for (const {text} of fixtures) expect(plainYaml(text, 64)).toBeDefined();
+  });
+
+  it('the generated topology, as YAML and as JSON, loads the same as the precise way', () => {
+    const topology = generateTopology({vms: 1000});
+    const yaml = topologyYaml(topology);
+    const json = JSON.stringify(topology, null, 2);
+    expect(plainYaml(yaml, 64)).toEqual(yamlData(yaml));
+    expect(plainJson(json, 64)).toEqual(JSON.parse(json));
+    const precise = parseTopology(yaml, 'generated.yaml', {fast: false});
+    expect(precise.ok).toBe(true);
+    expect(parseTopology(yaml, 'generated.yaml')).toEqual(precise);
+    expect(parseTopology(json, 'generated.json')).toEqual(
+      parseTopology(json, 'generated.json', {fast: false}),
+    );
+  });
+
+  const read = [
+    'a: -.5',
+    'a: +5',
+    'a: 1e3',
+    'a: 1.',
+    'a: 007',
+    'a: True',
+    'a: NULL',
+    'a: ~',
+    'a: yes',
+    'a: "x" # note',
+    "a: 'it''s'",
+    'a: x#y',
+    'a: x # y',
+    'a: [x, y] # z',
+    'a: {b: 1, c: [2, 3]}',
+    'a: http://h:80/x',
+    'a:\n- 1\n- 2\nb: 3',
+    'a:\n  b:\n  c: 1',
+    'a: 중부 A',
+  ];
+  it.each(read)('%j is read as yaml reads it', (text) => {
+    expect(plainYaml(text, 64)).toEqual(yamlData(text));
+  });
+
+  const leftToYaml = [
+    'a: 0x1F',
+    'a: 0o17',
+    'a: .inf',
+    'a: tRUE',
+    'a: 12345678901234567890',
+    'a: "tab\\t"',
+    'a: [x, y]#z',
+    'a: [x, ]',
+    'a: [x:y]',
+    'a: &anchor 1',
+    'a: *anchor',
+    'a: !!str 1',
+    'a: |\n  text',
+    'a: >\n  text',
+    'a: one\n  two',
+    'a: 1\na: 2',
+    '? a\n: 1',
+    '"a": 1',
+    'a: -x',
+    'a\r\n: 1',
+    'a:\tb',
+  ];
+  it.each(leftToYaml)('%j is left to the precise parser', (text) => {
+    expect(plainYaml(text, 64)).toBeUndefined();
+  });
+});
