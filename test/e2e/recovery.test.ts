@@ -115,4 +115,26 @@ describe.skipIf(!hasTmux && !process.env['CI'])('recovery on the dashboard (tmux
     pane.keys('q');
     await pane.waitForText('EXIT=0');
   }, 60_000);
+
+  it('the same path in Korean at 80×24: every panel agrees with the header', async () => {
+    pane = Pane.open(['fixtures/demo.yaml', '--lang', 'ko'], {columns: 80, rows: 24});
+    await pane.waitForText('토폴로지');
+    pane.keys('x');
+    const failed = await pane.waitForText('중단 2 · 저하 0 · 정상 1');
+    expect(failed).toContain('약 60초 뒤 트래픽 전환');
+    pane.keys('p');
+    const plan = await pane.waitForText('┌ 페일오버 계획');
+    expect(plan).toContain('db-2 승격 → shop-web 500, shop-db');
+    pane.keys('Enter');
+    const promoted = await pane.waitForText('페일오버: db-2 승격; 현재 shop-web 500');
+    expect(promoted).toContain('중단 0 · 저하 1 · 정상 2');
+    pane.keys('Escape');
+    await pane.waitForText('┌ 영향');
+    pane.keys('R');
+    const clean = await pane.waitForText('중단 0 · 저하 0 · 정상 3');
+    expect(clean).not.toContain('트래픽 전환:');
+    expect(clean).not.toContain('남은 정상 대상 없음');
+    pane.keys('q');
+    await pane.waitForText('EXIT=0');
+  }, 60_000);
 });
