@@ -14,6 +14,7 @@ const usage = `
     $ failsight impact [FILE] [--fail C …]  what-if from the shell; no --fail: the current state
     $ failsight demo                       dashboard replaying a zone-failure scenario
     $ failsight import cloudstack          write a topology from a CloudStack-compatible API (KT Cloud)
+    $ failsight diff OLD NEW               what a topology change does to resilience (OLD/NEW: files or git REV:path)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -23,6 +24,9 @@ const usage = `
     --brief           impact: the blast radius as counts by kind
     --json            machine-readable output (check, impact)
     --include-gslb    count GSLBs as failable in sweeps
+    --format F        diff output: text, markdown or json (--json is json)
+    --tolerance P     diff: availability may drop by P percentage points before it counts as worse (default 0)
+    --compare OLD     dashboard: add the diff panel (d) of FILE against OLD (a file or git REV:path)
     --read-only       view only: no simulate, no failover
     --watch           reload FILE when it changes; a bad edit keeps the last good topology
     --events FILE     follow a JSON-lines stream of {"id","state":"down"|"up"} (observed failures)
@@ -47,12 +51,13 @@ const usage = `
 
   Exit codes
     0 fine · 1 check found a single point of failure or a service below its minimum,
-    or impact left a service DOWN (below its minimum)
+    or impact left a service DOWN (below its minimum), or diff found the change worse
     2 bad input or a failed import (nothing written)
 
   Examples
     $ failsight check fixtures/multi-zone.yaml
     $ failsight impact fixtures/demo.yaml --fail zone:KR-CA --json
+    $ failsight diff origin/main:topology.yaml topology.yaml --format markdown
 `;
 
 /** Each command loads its own modules, so `check` and `impact` never load React or Ink. */
@@ -61,6 +66,7 @@ const commands = {
   impact: async (i) => (await import('./source/commands/impact.js')).impactCommand(i),
   demo: async (i) => (await import('./source/commands/interactive.js')).demoCommand(i),
   import: async (i) => (await import('./source/commands/import.js')).importCommand(i),
+  diff: async (i) => (await import('./source/commands/diff.js')).diffCommand(i),
 } satisfies Record<string, Command>;
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
@@ -96,10 +102,16 @@ async function main(): Promise<number> {
   const name = first !== undefined && Object.hasOwn(commands, first) ? first : undefined;
   const command = name ? commands[name as keyof typeof commands] : dashboard;
   const files = name ? rest : input;
-  if (files.length > 1) usageError(`one topology file at a time (got ${files.join(', ')})`);
+  if (files.length > 1 && name !== 'diff')
+    usageError(`one topology file at a time (got ${files.join(', ')})`);
   if ((flags.fail ?? []).length > 0 && name !== 'impact') usageError('--fail goes with impact');
   if (((flags.failover ?? []).length > 0 || flags.plan) && name !== 'impact')
     usageError('--failover and --plan go with impact');
+  if (flags.format !== undefined && name !== 'diff') usageError('--format goes with diff');
+  if (flags.compare !== undefined && name !== undefined)
+    usageError('--compare goes with the dashboard: failsight NEW --compare OLD');
+  if (flags.tolerance !== undefined && name !== 'diff' && flags.compare === undefined)
+    usageError('--tolerance goes with diff or --compare');
   const terminal = terminalOptions(flags, process.env, Boolean(process.stdout.isTTY));
   const write = reportWriter(terminal, flags.json, process.stdout);
   const invocation: Invocation = {files, flags, terminal, write};

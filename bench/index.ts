@@ -23,6 +23,11 @@ const suites: Suite[] = [
     load: async () => (await import('./terminal.js')).benchMemory,
   },
   {
+    name: 'diff',
+    title: 'diff, whole process',
+    load: async () => (await import('./diff.js')).benchDiff,
+  },
+  {
     name: 'availability',
     title: 'availability, in-process',
     load: async () => (await import('./availability.js')).benchAvailability,

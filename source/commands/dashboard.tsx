@@ -1,6 +1,6 @@
 import type {Model} from '../core/model.js';
 import {Dashboard} from '../ui/components/dashboard.js';
-import type {AuditAction, HookRunner, LiveUpdate} from '../ui/types.js';
+import type {AuditAction, Compare, HookRunner, LiveUpdate} from '../ui/types.js';
 import {availabilityOf} from './availability-source.js';
 import {benchClock} from './bench-clock.js';
 import {runFullScreen} from './full-screen.js';
@@ -19,6 +19,7 @@ export interface DashboardOptions {
   updates?: AsyncIterable<LiveUpdate>;
   onAction?: (action: AuditAction) => void;
   runHook?: HookRunner;
+  compare?: Compare;
 }
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
@@ -36,6 +37,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       {...(options.updates ? {updates: options.updates, live: true} : {})}
       {...(options.onAction ? {onAction: options.onAction} : {})}
       {...(options.runHook ? {runHook: options.runHook} : {})}
+      {...(options.compare ? {compare: options.compare} : {})}
       availabilityOf={estimate}
       onQuit={quit}
       {...clock}

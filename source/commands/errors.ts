@@ -3,7 +3,13 @@ import {printable} from '../core/printable.js';
 
 /** Read from argv itself: a usage error can come before meow has parsed the flags. */
 function wantsJson(): boolean {
-  return process.argv.slice(2).includes('--json');
+  const args = process.argv.slice(2);
+  const format = args.indexOf('--format');
+  return (
+    args.includes('--json') ||
+    args.includes('--format=json') ||
+    (format >= 0 && args[format + 1] === 'json')
+  );
 }
 
 /** With --json, stdout is one JSON document whatever the exit code (DESIGN §5): on bad input, the errors. */

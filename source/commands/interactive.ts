@@ -31,6 +31,10 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
     flags.cloudstack && files.length === 0
       ? await (await import('./cloudstack-live.js')).importForDashboard(flags)
       : await openTopology(files[0]);
+  const compare =
+    flags.compare === undefined
+      ? {}
+      : {compare: await (await import('./diff.js')).openCompare(flags)};
   const {runDashboard} = await import('./dashboard.js');
   const sources = new AbortController();
   const live = await liveSources(flags, file, model, files.length > 0, sources.signal);
@@ -43,6 +47,7 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
       readOnly: flags.readOnly,
       ...terminal,
       ...live,
+      ...compare,
     });
   } finally {
     // Watchers and followers hold the event loop open; quitting ends them.

@@ -5,7 +5,7 @@ import type {Model, Service} from './model.js';
 import type {CoreMessage} from './messages.js';
 import {emptyState, type FailureState} from './state.js';
 import {recommend, strategyOf, type Strategy} from './strategy.js';
-import {sweep, type Tolerance, type ToleranceKind} from './sweep.js';
+import {sweep, type Sweep, type Tolerance, type ToleranceKind} from './sweep.js';
 import {failoverTimings} from './timing.js';
 
 export interface ServiceCheck {
@@ -36,13 +36,15 @@ export interface CheckOptions {
     serviceId: string,
     options: {includeGslb: boolean},
   ) => AvailabilityEstimate;
+  /** The snapshot and sweep when the caller holds them already (diff uses the sweep's zones too). */
+  analysis?: {base: Snapshot; sweep: Sweep};
 }
 
 /** The N-1 report of DESIGN §3 and §5 for every service, from one snapshot and one sweep. */
 export function checkReport(model: Model, options: CheckOptions): CheckReport {
   const includeGslb = options.includeGslb ?? false;
-  const base: Snapshot = snapshot(model, options.state ?? emptyState);
-  const result = sweep(model, base, {includeGslb});
+  const base: Snapshot = options.analysis?.base ?? snapshot(model, options.state ?? emptyState);
+  const result = options.analysis?.sweep ?? sweep(model, base, {includeGslb});
   const services = model.services.map((service: Service): ServiceCheck => {
     const summary = result.services.get(service.id)!;
     const strategy = strategyOf(model, service);

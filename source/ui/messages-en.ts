@@ -240,6 +240,25 @@ export const en = {
   'rec.lb':
     'load balancer {culprit} takes it down: put a second load balancer in another zone behind a GSLB',
   'rec.generic': '{kind} {culprit} takes it down',
+  'reason.noCompare': 'no --compare',
+  'title.diff': 'Diff',
+  'diff.vs': 'vs {source}',
+  'diff.worse': 'worse',
+  'diff.better': 'better',
+  'diff.same': 'same: no change in resilience',
+  'diff.counts': '{added} added · {removed} removed · {changed} changed',
+  'diff.hint': 'Enter shows the component · Esc closes',
+  'diff.belowMinimum': '{service} below its minimum: {before} → {after}',
+  'diff.aboveMinimum': '{service} back above its minimum: {before} → {after}',
+  'diff.spofGained': '{service} now dies with {kind} {id}',
+  'diff.spofLost': '{service} now survives {kind} {id}',
+  'diff.toleranceLost': '{service} no longer survives one {kind} failure',
+  'diff.toleranceGained': '{service} now survives one {kind} failure',
+  'diff.zoneServedLess': '{service} with zone {id} down: {before} → {after}',
+  'diff.zoneServedMore': '{service} with zone {id} down: {before} → {after}',
+  'diff.availabilityLower': '{service} up {before} → {after}',
+  'diff.availabilityHigher': '{service} up {before} → {after}',
+  'msg.onlyInOld': '{id} is only in the old topology',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1,4 +1,5 @@
 import type {AvailabilityEstimate} from '../core/availability.js';
+import type {TopologyDiff} from '../core/diff.js';
 import type {HookCommand} from '../core/hooks.js';
 import type {Model} from '../core/model.js';
 import type {HookOutcome} from './state/types.js';
@@ -33,6 +34,13 @@ export type AvailabilityOf = (serviceId: string, model: Model) => AvailabilityEs
  * each second. Only for text whose width never changes.
  */
 export type PaintCells = (row: number, column: number, text: string, style: {dim: boolean}) => void;
+
+/** `--compare OLD`: what the model on screen changed against OLD (the `d` panel); the core's diff. */
+export interface Compare {
+  /** OLD as written on the command line. */
+  source: string;
+  diffOf: (model: Model) => TopologyDiff;
+}
 
 /** How the screen is drawn; fixed for a session. */
 export interface Look {

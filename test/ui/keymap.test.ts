@@ -42,6 +42,7 @@ const context: KeyContext = {
   filterActive: false,
   hasFailure: false,
   planOpen: false,
+  hasCompare: false,
 };
 
 describe('the keymap', () => {

@@ -64,6 +64,8 @@ describe('a flood of live events', () => {
   it('keeps, of updates that came together, the last of each kind in arrival order', () => {
     const observed = (id: string): LiveUpdate => ({
       type: 'observed',
+      source: 'events',
+      at: 0,
       observed: new Map([[id, 'x']]),
     });
     const error: LiveUpdate = {type: 'error', message: 'bad line'};
@@ -77,9 +79,14 @@ describe('a flood of live events', () => {
     for (let i = 0; i < 10_000; i++) {
       if (i % 2 === 0) down.set('web-1', 'flapping');
       else down.delete('web-1');
-      flood.push({type: 'observed', observed: new Map(down)});
+      flood.push({type: 'observed', source: 'events', at: i, observed: new Map(down)});
     }
-    flood.push({type: 'observed', observed: new Map([['web-2', 'power']])});
+    flood.push({
+      type: 'observed',
+      source: 'events',
+      at: 10_000,
+      observed: new Map([['web-2', 'power']]),
+    });
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     const updates = {

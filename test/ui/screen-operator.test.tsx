@@ -126,7 +126,7 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
           '│ r            restore it or its cause                restoring first          │',
         );
         expect(lines(help)[14]).toBe(
-          '│              (nothing simulated)       ?            this help                │',
+          '│              (nothing simulated)       d            what changed vs OLD (no  │',
         );
         expect(body).toContain('q Ctrl-C     quit');
       } else {

@@ -128,7 +128,7 @@ describe('the dashboard at 100×30, English, no colour', () => {
     expect(frame).toContain('│ x            simulate its failure');
     expect(frame).toContain('│ u            undo last action (nothing to undo)');
     expect(frame).toContain('│ n N          next, previous match (no filter)');
-    expect(frame).toContain('│ q Ctrl-C     quit');
+    expect(frame).toContain('q Ctrl-C     quit');
     await expect(frame).toMatchFileSnapshot('../snapshots/help-100x30.txt');
     stdin.write(keys.escape);
     await waitForFrame(lastFrame, (f) => f.includes('Topology · by zone'));

@@ -15,6 +15,7 @@ import {themeOf} from '../theme.js';
 import type {
   AuditAction,
   AvailabilityOf,
+  Compare,
   HookRunner,
   LiveUpdate,
   Look,
@@ -37,6 +38,8 @@ export interface DashboardProps {
   /** --allow-hooks: confirmed hooks run through this; without it, hooks are a dry run. */
   runHook?: HookRunner;
   availabilityOf?: AvailabilityOf;
+  /** --compare OLD: the diff panel (d). */
+  compare?: Compare;
   onQuit?: (code: number) => void;
   demo?: {steps: DemoStep[]; dwellMs?: number};
   view?: View;
@@ -65,6 +68,7 @@ export function Dashboard(props: DashboardProps) {
       model: props.model,
       readOnly: props.readOnly ?? false,
       includeGslb: props.includeGslb ?? false,
+      ...(props.compare ? {compare: props.compare} : {}),
       demo: steps !== undefined,
       allowHooks: props.runHook !== undefined,
       live: props.live ?? props.updates !== undefined,

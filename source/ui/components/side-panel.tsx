@@ -9,7 +9,9 @@ import type {TreeNode} from '../tree/nodes.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
 import type {AvailabilityOf} from '../types.js';
+import {diffOf} from '../analysis/diff-items.js';
 import {AvailabilityPanel} from './availability-panel.js';
+import {DiffPanel} from './diff-panel.js';
 import {EventsPanel} from './events-panel.js';
 import {HooksPanel} from './hooks-panel.js';
 import {ImpactPanel} from './impact-panel.js';
@@ -96,6 +98,19 @@ export function SidePanel(props: SidePanelProps) {
       <EventsPanel
         live={state.sources}
         now={now}
+        index={state.list.index}
+        top={state.list.top}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
+  const diff = panel === 'diff' ? diffOf(state) : undefined;
+  if (diff && state.compare)
+    return (
+      <DiffPanel
+        diff={diff}
+        source={state.compare.source}
         index={state.list.index}
         top={state.list.top}
         theme={theme}

@@ -12,6 +12,7 @@ export function keyContext(state: DashboardState): KeyContext {
     filterActive: state.filter.text !== '',
     hasFailure: simulated.size + state.failure.observed.size > 0,
     planOpen: state.panel === 'plan',
+    hasCompare: state.compare !== undefined,
   };
 }
 
@@ -97,6 +98,8 @@ export function dashboardAction(
       return {type: 'toggleSweep'};
     case 'availability':
       return {type: 'toggleAvailability'};
+    case 'diff':
+      return {type: 'toggleDiff'};
     case 'help':
       return {type: 'toggleHelp'};
     case 'close':

@@ -20,6 +20,8 @@ export interface KeyContext {
   hasFailure: boolean;
   /** The plan is open: Enter there applies a failover, a change like `o`. */
   planOpen: boolean;
+  /** Started with --compare OLD: the diff panel has something to show. */
+  hasCompare: boolean;
 }
 
 export type Words = Record<Lang, string>;

@@ -11,6 +11,7 @@ export type PanelAction =
   | 'sweep'
   | 'availability'
   | 'plan'
+  | 'diff'
   | 'help'
   | 'close'
   | 'quit';
@@ -98,6 +99,16 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     label: {en: 'failover plan, most restoring first', ko: '페일오버 계획 (복구량 순)'},
     footer: {keys: same('p'), label: {en: 'plan', ko: '계획'}, rank: (c) => (c.hasFailure ? 3 : 7)},
     matches: is('p'),
+  },
+  {
+    action: 'diff',
+    scopes: treeAndPanels,
+    keys: same('d'),
+    label: {en: 'what changed vs OLD', ko: 'OLD 대비 변경'},
+    // Started with --compare, the diff is what the operator came for.
+    footer: {keys: same('d'), label: {en: 'diff', ko: '비교'}, rank: rank(4)},
+    matches: is('d'),
+    unavailable: (c) => (c.hasCompare ? undefined : 'reason.noCompare'),
   },
   {
     action: 'help',

@@ -2,13 +2,14 @@ import {noLiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {emptyState, type FailureState} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
-import type {View} from '../types.js';
+import type {Compare, View} from '../types.js';
 import type {DashboardState} from './types.js';
 
 export interface InitOptions {
   model: Model;
   readOnly?: boolean;
   includeGslb?: boolean;
+  compare?: Compare;
   demo?: boolean;
   view?: View;
   failure?: FailureState;
@@ -27,6 +28,7 @@ export function initialState(options: InitOptions): DashboardState {
     model: options.model,
     readOnly: options.readOnly ?? false,
     includeGslb: options.includeGslb ?? false,
+    compare: options.compare,
     demo: options.demo ?? false,
     story: undefined,
     failure: options.failure ?? emptyState,

@@ -1,4 +1,5 @@
 import {analyze} from '../analysis/analysis.js';
+import {diffOf} from '../analysis/diff-items.js';
 import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
 import {cancelPending, failoverOn} from './failures.js';
@@ -40,6 +41,7 @@ export function listLength(state: DashboardState): number {
   if (state.panel === 'availability') return state.model.services.length;
   if (state.panel === 'events') return state.sources.history.length;
   if (state.panel === 'plan') return planOf(state).length;
+  if (state.panel === 'diff') return diffOf(state)?.findings.length ?? 0;
   return 0;
 }
 
@@ -50,16 +52,26 @@ export function listMoveTo(state: DashboardState, index: number): DashboardState
   return {...state, list: {index: at, top: scrollFor(state.list.top, at, state.listRows, length)}};
 }
 
-/** Enter on a sweep line: show that component in the tree, with its impact. */
+/** Enter on a sweep or diff line: show that component in the tree, with its impact. */
 export function jumpToListItem(state: DashboardState, at: number): DashboardState {
   if (state.panel === 'plan') {
     const entry = planOf(state)[state.list.index];
     return entry ? failoverOn(state, entry.id, at) : state;
   }
+  if (state.panel === 'diff') return jumpToFinding(state);
   if (state.panel !== 'sweep') return state;
   const item = sweepItems(analyze(state.model, state.failure, state.includeGslb))[state.list.index];
   if (!item) return state;
   return {...jumpTo(state, item.id), panel: 'impact', focus: 'tree'};
+}
+
+/** A finding names a component of NEW, or one only OLD had: that one cannot be shown. */
+function jumpToFinding(state: DashboardState): DashboardState {
+  const finding = diffOf(state)?.findings[state.list.index];
+  if (!finding) return state;
+  if (!state.model.components.has(finding.component))
+    return {...state, notice: {id: 'msg.onlyInOld', tone: 'warn', params: {id: finding.component}}};
+  return {...jumpTo(state, finding.component), panel: 'impact'};
 }
 
 export function closeOverlay(state: DashboardState): DashboardState {

@@ -116,6 +116,10 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
       return togglePanel(state, 'sweep');
     case 'toggleAvailability':
       return togglePanel(state, 'availability');
+    case 'toggleDiff':
+      return state.compare
+        ? togglePanel(state, 'diff')
+        : {...state, notice: {id: 'reason.noCompare', tone: 'warn'}};
     case 'toggleHelp':
       return {...state, help: !state.help};
     case 'closeOverlay':

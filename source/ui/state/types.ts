@@ -4,9 +4,9 @@ import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
 import type {WhatIf} from '../../core/what-if.js';
 import type {Message} from '../i18n.js';
-import type {AuditAction, View} from '../types.js';
+import type {AuditAction, Compare, View} from '../types.js';
 
-export type Panel = 'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks';
+export type Panel = 'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff';
 
 /** Which side has the keys: the tree, or the right panel (impact scrolls, lists move). */
 export type Focus = 'tree' | 'panel';
@@ -69,6 +69,8 @@ export interface DashboardState {
   model: Model;
   readOnly: boolean;
   includeGslb: boolean;
+  /** Set by --compare: the diff panel's source of findings. */
+  compare: Compare | undefined;
   /** In the demo the script drives failures; x/r/R/u/o are off. */
   demo: boolean;
   story: Story | undefined;
@@ -128,7 +130,7 @@ export type DashboardAction =
   | {type: 'scrollPanelTo'; to: 'first' | 'last'}
   | {type: 'panelLength'; lines: number}
   | {type: 'editFilter'; text: string}
-  | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleHelp' | 'closeOverlay'}
+  | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleDiff' | 'toggleHelp' | 'closeOverlay'}
   | {type: 'listMove'; by: number}
   | {type: 'listEdge'; to: 'first' | 'last'}
   | {type: 'jumpToListItem'; at?: number}

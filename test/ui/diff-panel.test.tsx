@@ -1,0 +1,76 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {availability} from '../../source/core/availability.js';
+import {analyzeSide, diffTopologies} from '../../source/core/diff.js';
+import type {Model} from '../../source/core/model.js';
+import type {Compare} from '../../source/ui/types.js';
+import {expectFrameShape, keys} from './frames.js';
+import {renderDashboard, waitForFrame} from './helpers.js';
+import {loadFixture} from './reducer-helpers.js';
+
+afterEach(cleanup);
+
+const oldModel = loadFixture('fixtures/multi-zone.yaml');
+const newModel = loadFixture('fixtures/multi-account.yaml');
+
+function compareAgainst(old: Model): Compare {
+  const options = {availabilityOf: availability};
+  return {
+    source: 'HEAD:topology.yaml',
+    diffOf: (model) => diffTopologies(analyzeSide(old, options), analyzeSide(model, options)),
+  };
+}
+
+describe('the diff panel at 100×30', () => {
+  it('d lists the findings worse first, with the verdict and the counts', async () => {
+    const {lastFrame, stdin} = renderDashboard({
+      model: newModel,
+      compare: compareAgainst(oldModel),
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('d');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('┌ Diff '));
+    expectFrameShape(frame, 100, 30);
+    const right = frame.split('\n').map((line) => line.slice(50));
+    expect(right[2]).toBe('│worse: app now dies with zone KR-CA             │');
+    expect(right[3]).toBe('│›✖ worse  app now dies with zone KR-CA          │');
+    expect(right[4]).toBe('│ ✖ worse  app now dies with LB lb-app           │');
+    expect(right[5]).toBe('│ ✖ worse  app no longer survives one LB failure │');
+    // up: 99.9999% (multi-zone) → 99.9397% (multi-account), as `failsight check` prints them.
+    expect(right[7]).toBe('│ ✖ worse  app up 99.9999% → 99.9397%            │');
+    expect(frame).toContain('│7 added · 13 removed · 2 changed                │');
+    expect(frame).toContain('│vs HEAD:topology.yaml                           │');
+    // With the panel open, the footer offers d to close it again.
+    expect(frame.split('\n')[28]).toContain(' d diff ');
+    // With the panel open, the footer offers d to close it again.
+    expect(frame.split('\n')[28]).toContain(' d diff ');
+  });
+
+  it('Enter on a finding shows its component in the tree with its impact', async () => {
+    const {lastFrame, stdin} = renderDashboard({
+      model: newModel,
+      compare: compareAgainst(oldModel),
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('d');
+    await waitForFrame(lastFrame, (f) => f.includes('┌ Diff '));
+    stdin.write(keys.down);
+    await waitForFrame(lastFrame, (f) => f.includes('│›✖ worse  app now dies with LB lb-app'));
+    stdin.write(keys.enter);
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('Impact · LB lb-app'));
+    expect(frame).toMatch(/│› +● lb-app +1000│/);
+  });
+
+  it('speaks Korean', async () => {
+    const {lastFrame, stdin} = renderDashboard({
+      model: newModel,
+      compare: compareAgainst(oldModel),
+      look: {lang: 'ko', ascii: false, color: false},
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('존'));
+    stdin.write('d');
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('┌ 비교 '));
+    expect(frame).toContain('악화: app: 이제 존 KR-CA 장애로 중단');
+    expect(frame).toContain('추가 7 · 삭제 13 · 변경 2');
+  });
+});
