@@ -1,4 +1,4 @@
-import type {Snapshot} from '../../core/analyze.js';
+import {statusCounts, type Snapshot} from '../../core/analyze.js';
 import type {LiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {isFailable} from '../../core/propagate.js';
@@ -37,8 +37,7 @@ function liveCounts(model: Model, snapshot: Snapshot) {
 
 /** "2 DOWN · 1 DEGRADED · 14 OK" from the core's statuses, toned by the worst. */
 function healthOf(snapshot: Snapshot, theme: Theme): Segment {
-  const counts = {OK: 0, DEGRADED: 0, DOWN: 0};
-  for (const status of snapshot.status.values()) counts[status]++;
+  const counts = statusCounts(snapshot.status.values());
   const {lang} = theme;
   const text = t(lang, 'header.health', {
     down: counts.DOWN,
