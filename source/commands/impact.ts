@@ -2,19 +2,25 @@ import chalk from 'chalk';
 import {
   compare,
   countByKind,
+  loweredThrough,
   snapshot,
+  statusCounts,
   type Impact,
   type ServiceChange,
   type Snapshot,
 } from '../core/analyze.js';
 import type {Status} from '../core/capacity.js';
-import type {Model, Service} from '../core/model.js';
+import type {Model} from '../core/model.js';
 import {resolveComponent} from '../core/names.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
-import {runRecovery} from './plan.js';
-import {emptyState} from '../core/state.js';
+import {planJson, planLines} from './plan.js';
+import {emptyState, withSimulated, type FailureState} from '../core/state.js';
+import {describeFailover, failover} from '../core/failover.js';
+import {failoverPlan} from '../core/plan.js';
+import {sayCore} from '../ui/i18n.js';
+import type {Lang} from '../ui/types.js';
 import {failoverWindows, type FailoverWindow} from '../core/timing.js';
 import {amount, paintStatus, table} from './text.js';
 
@@ -31,20 +37,27 @@ export async function impactCommand({files, flags, terminal, write}: Invocation)
     return resolved.id;
   });
   const failovers = (flags.failover ?? []).flatMap((name) => name.split(',')).filter(Boolean);
-  if (failovers.length > 0 || flags.plan) {
-    const targets = failovers.map((name) => {
-      const resolved = resolveComponent(model, name);
-      if (!resolved.ok) usageError(`--failover ${name}: ${resolved.message}`);
-      return resolved.id;
-    });
-    const {lang, ascii} = terminal;
-    const options = {json: flags.json, plan: flags.plan, lang, ascii};
-    const result = runRecovery(model, ids, targets, options, write);
-    if (!result.ok) usageError(result.message);
-    return result.code;
-  }
-  const options = {json: flags.json, ascii: terminal.ascii, all: flags.all, brief: flags.brief};
-  return runImpact(model, ids, options, write);
+  const targets = failovers.map((name) => {
+    const resolved = resolveComponent(model, name);
+    if (!resolved.ok) usageError(`--failover ${name}: ${resolved.message}`);
+    return resolved.id;
+  });
+  const result = runImpact(
+    model,
+    ids,
+    {
+      json: flags.json,
+      ascii: terminal.ascii,
+      lang: terminal.lang,
+      all: flags.all,
+      brief: flags.brief,
+      failovers: targets,
+      plan: flags.plan,
+    },
+    write,
+  );
+  if (!result.ok) usageError(result.message);
+  return result.code;
 }
 
 export interface ImpactOptions {
@@ -54,6 +67,11 @@ export interface ImpactOptions {
   all?: boolean;
   /** The blast radius as counts by kind, not one line per component. */
   brief?: boolean;
+  lang?: Lang;
+  /** After the failures, these failovers in turn, exactly as `o` does them. */
+  failovers?: readonly string[];
+  /** List the failovers still available after them, most restoring first. */
+  plan?: boolean;
 }
 
 /** A service after the failure, with the dependencies that took it lower than its own entry serves. */
@@ -62,61 +80,85 @@ export interface ServiceAfter extends ServiceChange {
 }
 
 /**
- * Exit 1 when a service is DOWN (below its minimum) after the failure, so that
- * `impact --fail zone:KR-CA` can gate "survives KR-CA" in CI.
+ * The failures, then each failover exactly as `o` does it on the dashboard (the same core call,
+ * from the state the previous step left), then every service before → after and, with `plan`,
+ * the failovers still available. A failover the core refuses stops the run: a runbook that no
+ * longer works should say so. Exit 1 when a service is DOWN (below its minimum) after it all,
+ * so that `impact --fail zone:KR-CA` can gate "survives KR-CA" in CI.
  */
 export function runImpact(
   model: Model,
   failed: string[],
   options: ImpactOptions,
   write: (text: string) => void,
-): 0 | 1 {
+): {ok: true; code: 0 | 1} | {ok: false; message: string} {
+  const lang = options.lang ?? 'en';
   const before = snapshot(model, emptyState);
-  const after = snapshot(model, {...emptyState, simulated: new Set(failed)});
+  let state: FailureState = withSimulated(emptyState, failed);
+  const failedSnap = snapshot(model, state);
+  const done: {id: string; what: string}[] = [];
+  for (const id of options.failovers ?? []) {
+    const result = failover(model, snapshot(model, state), id);
+    if (!result.ok)
+      return {ok: false, message: `--failover ${id}: ${sayCore('en', result.reason)}`};
+    state = result.state;
+    done.push({id, what: describeFailover(result)});
+  }
+  const after = done.length > 0 ? snapshot(model, state) : failedSnap;
   const impact = compare(model, [...new Set(failed)], before, after);
-  const windows = failoverWindows(model, before, after);
-  const services = impact.services.map((change) => ({
+  // With failovers, the windows are those the operator's moves open (no detection wait).
+  const windows =
+    done.length > 0
+      ? failoverWindows(model, failedSnap, after, true)
+      : failoverWindows(model, before, after);
+  const plan = options.plan ? failoverPlan(model, after) : undefined;
+  const services = servicesAfter(model, impact, after);
+  if (options.json) {
+    const document = {
+      ...impactJson(impact, services, windows),
+      ...(done.length > 0 ? {failovers: done} : {}),
+      ...(plan ? {plan: planJson(plan, lang)} : {}),
+    };
+    write(JSON.stringify(document, null, 2) + '\n');
+  } else {
+    const lines = renderImpact(model, impact, options, windows, services, done);
+    if (plan) lines.push(...planLines(plan, lang, options.ascii));
+    write(lines.join('\n') + '\n');
+  }
+  return {ok: true, code: impactExitCode(services)};
+}
+
+/** Every service after, with the dependencies that took it lower than its own entry serves. */
+export function servicesAfter(model: Model, impact: Impact, after: Snapshot): ServiceAfter[] {
+  return impact.services.map((change) => ({
     ...change,
     through: loweredThrough(model, after, change.id),
   }));
-  if (options.json) {
-    write(
-      JSON.stringify(
-        {
-          failed: impact.failed,
-          down: impact.down,
-          // DESIGN §5's fields first; `through` names the dependencies that brought it down.
-          services: services.map(({id, demand, before, after, status, through}) => ({
-            id,
-            demand,
-            before,
-            after,
-            status,
-            through,
-          })),
-          failover: windows,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
-  } else write(renderImpact(model, impact, options, windows, services).join('\n') + '\n');
-  return impactExitCode(services);
 }
 
-function impactExitCode(services: readonly {status: Status}[]): 0 | 1 {
+/** DESIGN §5's impact document; `through` names the dependencies that brought a service down. */
+export function impactJson(
+  impact: Impact,
+  services: readonly ServiceAfter[],
+  windows: readonly FailoverWindow[],
+) {
+  return {
+    failed: impact.failed,
+    down: impact.down,
+    services: services.map(({id, demand, before, after, status, through}) => ({
+      id,
+      demand,
+      before,
+      after,
+      status,
+      through,
+    })),
+    failover: windows,
+  };
+}
+
+export function impactExitCode(services: readonly {status: Status}[]): 0 | 1 {
   return services.some((service) => service.status === 'DOWN') ? 1 : 0;
-}
-
-/** The dependencies serving less than their demand after, when they lower `serviceId` below what its entry serves. */
-function loweredThrough(model: Model, after: Snapshot, serviceId: string): string[] {
-  const service = model.components.get(serviceId) as Service;
-  const own = after.evaluation.entry.get(serviceId) ?? 0;
-  if ((after.evaluation.served.get(serviceId) ?? 0) >= own) return [];
-  return service.dependsOn.filter((id) => {
-    const dependency = model.components.get(id) as Service;
-    return dependency.demand > 0 && (after.evaluation.served.get(id) ?? 0) < dependency.demand;
-  });
 }
 
 const names: Record<string, [string, string]> = {
@@ -146,9 +188,9 @@ function affected(service: ServiceChange): boolean {
 
 /** "2 DOWN · 1 DEGRADED · 14 OK" after the failure. */
 function healthLine(services: readonly ServiceChange[]): string {
-  const count = (status: Status) => services.filter((s) => s.status === status).length;
+  const counts = statusCounts(services.map((s) => s.status));
   return (['DOWN', 'DEGRADED', 'OK'] as const)
-    .map((status) => `${count(status)} ${status}`)
+    .map((status) => `${counts[status]} ${status}`)
     .join(' · ');
 }
 
@@ -162,6 +204,7 @@ export function renderImpact(
   options: Pick<ImpactOptions, 'ascii' | 'all' | 'brief'> = {ascii: false},
   windows: readonly FailoverWindow[] = [],
   services: readonly ServiceAfter[] = impact.services.map((s) => ({...s, through: []})),
+  failovers: readonly {id: string; what: string}[] = [],
 ): string[] {
   const lines: string[] = [];
   const what =
@@ -169,6 +212,7 @@ export function renderImpact(
       ? '(current state, nothing failed)'
       : `failing ${impact.failed.join(', ')}`;
   lines.push(`${chalk.bold('failsight impact')}  ${model.name}  ${what}`);
+  for (const step of failovers) lines.push(`  failover ${step.id}: ${step.what}`);
   lines.push(`services after: ${healthLine(services)}`, '');
   // Changed services first; the rest listed after them with --all, else only counted.
   const changed = impact.failed.length === 0 ? services : services.filter(affected);

@@ -80,3 +80,29 @@ export function countByKind(down: readonly DownEntry[]): Partial<Record<Kind, nu
   for (const entry of down) counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
   return counts;
 }
+
+/** How many services stand at each status: the "2 DOWN · 1 DEGRADED · 14 OK" of every screen. */
+export function statusCounts(statuses: Iterable<Status>): Record<Status, number> {
+  const counts: Record<Status, number> = {DOWN: 0, DEGRADED: 0, OK: 0};
+  for (const status of statuses) counts[status]++;
+  return counts;
+}
+
+/**
+ * The services `serviceId` depends on that serve less than their demand in `snap`, when they
+ * bring it below what its own entry serves: why a service is down though its servers are up.
+ */
+export function loweredThrough(model: Model, snap: Snapshot, serviceId: string): string[] {
+  const service = model.components.get(serviceId);
+  if (service?.kind !== 'service') return [];
+  const own = snap.evaluation.entry.get(serviceId) ?? 0;
+  if ((snap.evaluation.served.get(serviceId) ?? 0) >= own) return [];
+  return service.dependsOn.filter((id) => {
+    const dependency = model.components.get(id);
+    return (
+      dependency?.kind === 'service' &&
+      dependency.demand > 0 &&
+      (snap.evaluation.served.get(id) ?? 0) < dependency.demand
+    );
+  });
+}

@@ -1,5 +1,6 @@
 import {
   evaluate,
+  gslbLevels,
   gslbShares,
   statusOf,
   targetHealthy,
@@ -548,7 +549,7 @@ class Estimator {
     const states: TargetState[] = gslb.targets.map(() => ({capacity: 0, up: false}));
     // P(the GSLB is up and no earlier level has a healthy target).
     let reach = pUp;
-    for (const level of levelsOf(gslb)) {
+    for (const level of gslbLevels(gslb)) {
       const always = level.filter((i) => healthy[i]! > 0 && unhealthy[i] === 0);
       const maybe = level.filter((i) => healthy[i]! > 0 && unhealthy[i]! > 0);
       const maxUnhealthy = patternDepth(maybe.length, this.maxPatterns);
@@ -614,20 +615,6 @@ class Estimator {
     this.exact = false;
     return compact(dist, maxSupport);
   }
-}
-
-/** Failover sends traffic to the best priority with a healthy target; the others split it all. */
-function levelsOf(gslb: Gslb): number[][] {
-  const all = gslb.targets.map((_, index) => index);
-  if (gslb.policy !== 'failover') return [all];
-  const byPriority = new Map<number, number[]>();
-  for (const index of all) {
-    const priority = gslb.targets[index]!.priority;
-    const level = byPriority.get(priority);
-    if (level) level.push(index);
-    else byPriority.set(priority, [index]);
-  }
-  return [...byPriority].sort((a, b) => a[0] - b[0]).map(([, level]) => level);
 }
 
 /** The most unhealthy targets per healthy set such that all those sets fit in the budget. */

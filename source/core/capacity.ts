@@ -73,6 +73,31 @@ export function targetHealthy(gslb: Gslb, kind: string, target: TargetState): bo
   return target.up && target.capacity > 0;
 }
 
+/**
+ * The order in which a GSLB's targets take traffic (DESIGN §3, GSLB): the first group with a
+ * healthy target gets all of it. A weight-0 target is drained: it gets no share while a target
+ * of positive weight is healthy, so weight-0 targets come after all the others. Failover then
+ * goes by priority (best first), within weight > 0 and within weight 0; the other policies have
+ * one group each. This is the one place weight 0 is given its meaning.
+ */
+export function gslbLevels(gslb: Gslb): number[][] {
+  const all = gslb.targets.map((_, index) => index);
+  const weighted = all.filter((index) => gslb.targets[index]!.weight > 0);
+  const drained = all.filter((index) => gslb.targets[index]!.weight <= 0);
+  const byPriority = (group: number[]): number[][] => {
+    if (gslb.policy !== 'failover') return [group];
+    const levels = new Map<number, number[]>();
+    for (const index of group) {
+      const priority = gslb.targets[index]!.priority;
+      const level = levels.get(priority);
+      if (level) level.push(index);
+      else levels.set(priority, [index]);
+    }
+    return [...levels].sort((a, b) => a[0] - b[0]).map(([, level]) => level);
+  };
+  return [...byPriority(weighted), ...byPriority(drained)].filter((level) => level.length > 0);
+}
+
 /** The share of demand each target gets and what it serves (DESIGN §3, GSLB). */
 export function gslbShares(
   gslb: Gslb,
@@ -82,24 +107,22 @@ export function gslbShares(
   forced?: string,
 ): number[] {
   const shares = targets.map(() => 0);
-  const chosen: number[] = [];
+  let chosen: number[] = [];
   const forcedIndex = forced === undefined ? -1 : gslb.targets.findIndex((t) => t.ref === forced);
-  if (forcedIndex >= 0 && healthy[forcedIndex]) chosen.push(forcedIndex);
-  else if (gslb.policy === 'failover') {
-    let best = Infinity;
-    gslb.targets.forEach((target, index) => {
-      if (healthy[index] && target.priority < best) best = target.priority;
-    });
-    gslb.targets.forEach((target, index) => {
-      if (healthy[index] && target.priority === best) chosen.push(index);
-    });
-  } else healthy.forEach((isHealthy, index) => isHealthy && chosen.push(index));
+  // A forced target is the operator's choice: it takes all, whatever its weight.
+  if (forcedIndex >= 0 && healthy[forcedIndex]) chosen = [forcedIndex];
+  else
+    for (const level of gslbLevels(gslb)) {
+      chosen = level.filter((index) => healthy[index]);
+      if (chosen.length > 0) break;
+    }
   if (chosen.length === 0) return shares;
   const byWeight = gslb.policy !== 'round-robin' && chosen.length > 1;
   const totalWeight = byWeight
     ? chosen.reduce((sum, index) => sum + gslb.targets[index]!.weight, 0)
     : 0;
   for (const index of chosen) {
+    // Weight-0 targets only share among themselves (gslbLevels): evenly.
     shares[index] =
       byWeight && totalWeight > 0
         ? (demand * gslb.targets[index]!.weight) / totalWeight

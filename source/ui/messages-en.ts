@@ -102,6 +102,10 @@ export const en = {
   'header.sourceFailed': '{source} failed, last good {time}',
   'header.sourceNever': '{source} failed, no data yet',
   'header.badLines': '{source}: {n} bad lines',
+  'header.sourceFailedShort': '{source} {glyph} {time}',
+  'header.sourceNeverShort': '{source} {glyph} no data',
+  'header.badLinesShort': '{source}: {n} bad',
+  'header.moreSources': '+{n} more',
   'header.unknown': '{n} unknown',
   'msg.hookDryRun':
     'failover of {id} simulated; nothing changed in the cloud. Dry run: its hook would run {command} (start with --allow-hooks to run it)',

@@ -103,6 +103,10 @@ export const ko: Record<MessageId, string> = {
   'header.sourceFailed': '{source} 실패, 마지막 정상 {time}',
   'header.sourceNever': '{source} 실패, 아직 데이터 없음',
   'header.badLines': '{source}: 잘못된 줄 {n}개',
+  'header.sourceFailedShort': '{source} {glyph} {time}',
+  'header.sourceNeverShort': '{source} {glyph} 데이터 없음',
+  'header.badLinesShort': '{source}: 잘못 {n}',
+  'header.moreSources': '외 {n}',
   'header.unknown': '알 수 없음 {n}',
   'msg.hookDryRun':
     '{id} 페일오버 모의 실행; 클라우드는 바뀌지 않음. 시험 실행: 훅은 {command} 를 실행했을 것 (실행하려면 --allow-hooks)',

@@ -3,47 +3,12 @@ import {describe, expect, it} from 'vitest';
 import {impactOf, snapshot} from '../../source/core/analyze.js';
 import {statusOf} from '../../source/core/capacity.js';
 import {buildModel} from '../../source/core/build-model.js';
-import type {Model} from '../../source/core/model.js';
-import {blastRadius, isFailable, propagate} from '../../source/core/propagate.js';
+import {blastRadius, propagate} from '../../source/core/propagate.js';
 import {topologySchema} from '../../source/core/schema.js';
-import {emptyState, type FailureState} from '../../source/core/state.js';
+import {emptyState} from '../../source/core/state.js';
 import {sweep, toleranceKinds} from '../../source/core/sweep.js';
 import {randomModel} from '../support/random-topology.js';
-
-/** Up to `most` of the items (fast-check refuses a maxLength above the array's length). */
-const some = <T>(items: T[], most: number) =>
-  fc.subarray(items, {maxLength: Math.min(most, items.length)});
-
-const failable = (model: Model, includeGslb = true) =>
-  [...model.components.values()].filter((c) => isFailable(c, includeGslb)).map((c) => c.id);
-
-/** A model with a random current state: some failures, promotions and forced GSLB targets. */
-const modelWithState = randomModel({maxFailable: 16}).chain((model) => {
-  const ids = failable(model);
-  const standbys = model.vms.filter((vm) => vm.role === 'standby').map((vm) => vm.id);
-  const forcedChoices = model.gslbs.map((gslb) =>
-    fc.option(fc.constantFrom(...gslb.targets.map((t) => t.ref)), {nil: undefined}),
-  );
-  return fc
-    .record({
-      failed: some(ids, 3),
-      promoted: fc.subarray(standbys),
-      forced: fc.tuple(...forcedChoices),
-    })
-    .map(({failed, promoted, forced}) => {
-      const forcedMap = new Map<string, string>();
-      forced.forEach(
-        (ref, index) => ref !== undefined && forcedMap.set(model.gslbs[index]!.id, ref),
-      );
-      const state: FailureState = {
-        observed: new Map(failed.slice(0, 1).map((id) => [id, 'probe'])),
-        simulated: new Set(failed.slice(1)),
-        promoted: new Set(promoted),
-        forced: forcedMap,
-      };
-      return {model, state};
-    });
-});
+import {failable, modelWithState, some} from '../support/random-state.js';
 
 describe('the N-1 sweep', () => {
   it('equals the impact of each component failed on its own, from any current state', () => {

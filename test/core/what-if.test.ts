@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {impactOf, snapshot} from '../../source/core/analyze.js';
+import {gslbTargets, targetStateIn} from '../../source/core/capacity.js';
+import {parseTopology} from '../../source/core/load.js';
 import {failoverPlan} from '../../source/core/plan.js';
 import {emptyState, withSimulated} from '../../source/core/state.js';
 import {failoverWindows} from '../../source/core/timing.js';
@@ -74,16 +76,57 @@ describe('whatIf: restore and failover', () => {
           if (!result.ok) continue;
           const chosen = total(snapshot(model, result.whatIf.state));
           expect(chosen).toBeGreaterThan(total(now));
-          for (const target of gslb.targets) {
+          // Only healthy targets can be moved to: forcing an unhealthy one is ignored (the
+          // GSLB keeps its policy), so it is no target to compare with.
+          const {healthy} = gslbTargets(model, gslb, targetStateIn(now));
+          gslb.targets.forEach((target, index) => {
+            if (!healthy[index]) return;
             const forced = new Map(state.forced).set(gslb.id, target.ref);
             const other = snapshot(model, {...state, forced});
-            if (other.down.has(target.ref)) continue;
             expect(total(other)).toBeLessThanOrEqual(chosen + 1e-6);
-          }
+          });
         }
       }),
       {numRuns: runs},
     );
+  });
+});
+
+describe('a GSLB failover away from a forced target (seed 1468803572)', () => {
+  // Round-robin over site0 (no capacity: unhealthy), vm2 (100) and vm0 (300, weight 0), forced
+  // to vm2. Forcing site0 is ignored (it is unhealthy), so it is not a target to move to.
+  const topology = `
+version: 1
+zones: [{id: z0}, {id: z2}]
+sites: [{id: site0, capacity: 0}]
+accounts: [{id: a0, redundantRouter: true}, {id: a1}]
+vms:
+  - {id: vm0, account: a1, zone: z2, capacity: 300}
+  - {id: vm2, account: a0, zone: z0, capacity: 100}
+gslbs:
+  - id: gslb0
+    policy: round-robin
+    targets:
+      - {ref: site0, priority: 2, weight: 1}
+      - {ref: vm2, priority: 1, weight: 3}
+      - {ref: vm0, priority: 2, weight: 0}
+services:
+  - {id: svc0, demand: 500, entry: gslb0, minimum: 0}
+`;
+  const parsed = parseTopology(topology, 'gslb-weight-0.yaml');
+  if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join('\n'));
+  const model = parsed.model;
+  const forcedVm2 = {...emptyState, forced: new Map([['gslb0', 'vm2']])};
+
+  it('moves all traffic to vm0, the healthy target that serves most', () => {
+    const answer = ok(whatIf(model, forcedVm2, {type: 'failover', id: 'gslb0'}));
+    expect(answer.failover).toMatchObject({kind: 'gslb', gslb: 'gslb0', target: 'vm0'});
+    expect(answer.services).toMatchObject([{id: 'svc0', before: 100, after: 300}]);
+  });
+
+  it('gives the weight-0 target no share while vm2 is healthy, even under round-robin', () => {
+    const unforced = snapshot(model, emptyState);
+    expect(unforced.evaluation.served.get('svc0')).toBe(100);
   });
 });
 

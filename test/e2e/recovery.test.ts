@@ -43,8 +43,21 @@ describe('a runbook from the shell: impact --failover and --plan', () => {
     expect(result.stdout).toContain('  failover db-2: promoted db-2');
     // Before is no failure; after is KR-CA down with db-2 promoted: lb-cb carries shop-web.
     expect(result.stdout).toMatch(/shop-web +1000 +1000 +500 +DEGRADED/);
-    expect(result.stdout).toMatch(/shop-db +1000 +1000 +1000 +OK/);
+    // shop-db is back where it was: folded into the count, as impact does, and listed with --all.
+    expect(result.stdout).not.toMatch(/shop-db +1000/);
+    expect(result.stdout).toContain('2 other services unchanged (--all lists them)');
     expect(result.code).toBe(0);
+    const all = await run(
+      'impact',
+      'fixtures/demo.yaml',
+      '--fail',
+      'zone:KR-CA',
+      '--failover',
+      'db-2',
+      '--all',
+    );
+    expect(all.stdout).toMatch(/shop-db +1000 +1000 +1000 +OK/);
+    expect(all.stdout).toMatch(/shop-web +1000 +1000 +500 +DEGRADED/);
   });
 
   it('--plan ranks the failovers by what they restore, in text and JSON', async () => {

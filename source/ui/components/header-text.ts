@@ -1,4 +1,4 @@
-import type {Snapshot} from '../../core/analyze.js';
+import {statusCounts, type Snapshot} from '../../core/analyze.js';
 import type {LiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {isFailable} from '../../core/propagate.js';
@@ -37,8 +37,7 @@ function liveCounts(model: Model, snapshot: Snapshot) {
 
 /** "2 DOWN · 1 DEGRADED · 14 OK" from the core's statuses, toned by the worst. */
 function healthOf(snapshot: Snapshot, theme: Theme): Segment {
-  const counts = {OK: 0, DEGRADED: 0, DOWN: 0};
-  for (const status of snapshot.status.values()) counts[status]++;
+  const counts = statusCounts(snapshot.status.values());
   const {lang} = theme;
   const text = t(lang, 'header.health', {
     down: counts.DOWN,
@@ -60,8 +59,11 @@ export function clockText(now: number): string {
 }
 
 /**
- * failsight  shop-prod   live ● 17 up ✖ 1 down   sim ⚡ zone KR-CA, padded to leave
- * `clockWidth` columns for the clock, which is drawn apart so that its tick redraws only itself.
+ * failsight  shop-prod   2 DOWN · 1 DEGRADED · 14 OK  live ● 17 up ✖ 1 down  sim ⚡ zone KR-CA
+ * ✖ prometheus failed, last good 13:02, padded to leave `clockWidth` columns for the clock,
+ * which is drawn apart so that its tick redraws only itself. The health summary, the live
+ * counts and what is simulated come first; the sources take what room is left, worded shorter
+ * as it shrinks (`prometheus ✖ 13:02`, then `prom… ✖ 13:02`), then the last ones counted.
  */
 export function headerLine(inputs: HeaderInputs): Segment[] {
   const {model, snapshot, theme, width} = inputs;
@@ -80,7 +82,6 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     );
     if (down > 0)
       middle.push({text: ` ${glyphs.downLive} ${t(lang, 'header.down', {n: down})}`, tone: 'bad'});
-    if (inputs.sources) middle.push(...sourceSegments(inputs.sources, theme));
   }
   const simulated = [...snapshot.state.simulated];
   if (simulated.length > 0) {
@@ -104,37 +105,82 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     fitted.push({...segment, text});
     used += widthOf(text);
   }
+  if (inputs.live && inputs.sources) {
+    const sources = fittedSources(inputs.sources, theme, room - used);
+    fitted.push(...sources);
+    used += sources.reduce((sum, s) => sum + widthOf(s.text), 0);
+  }
   return [...left, ...fitted, {text: fit('', Math.max(0, room - used))}];
 }
 
+type Detail = 'full' | 'short' | 'abbreviated';
+
+const segmentsWidth = (segments: readonly Segment[]) =>
+  segments.reduce((sum, s) => sum + widthOf(s.text), 0);
+
+/**
+ * The sources in `room` columns, whole segments only: in full words if they fit, else shorter,
+ * else with long names cut (with an ellipsis); the last ones dropped and counted only when
+ * even that does not fit.
+ */
+function fittedSources(live: LiveSources, theme: Theme, room: number): Segment[] {
+  const worded = (['full', 'short', 'abbreviated'] as const).map((detail) =>
+    sourceSegments(live, theme, detail),
+  );
+  const count = worded[0]!.length;
+  for (let kept = count; kept >= 0; kept--) {
+    const more: Segment = {
+      text: `  ${t(theme.lang, 'header.moreSources', {n: count - kept})}`,
+      tone: 'dim',
+    };
+    // Counted if the count fits; else the sources kept matter more than the count.
+    const tries = worded.map((segments) => [
+      ...segments.slice(0, kept),
+      ...(kept < count ? [more] : []),
+    ]);
+    if (kept > 0 && kept < count) tries.push(...worded.map((segments) => segments.slice(0, kept)));
+    for (const shown of tries) if (segmentsWidth(shown) <= room) return shown;
+  }
+  return [];
+}
+
 /** Failed sources first (they matter most), then bad-line counts, then the healthy ones. */
-function sourceSegments(live: LiveSources, theme: Theme): Segment[] {
-  const {lang} = theme;
+function sourceSegments(live: LiveSources, theme: Theme, detail: Detail): Segment[] {
+  const {lang, glyphs} = theme;
   const failed: Segment[] = [];
   const warned: Segment[] = [];
   const healthy: Segment[] = [];
   if (live.unknown.size > 0)
     warned.push({text: ` ? ${t(lang, 'header.unknown', {n: live.unknown.size})}`, tone: 'warn'});
   for (const source of live.sources.values()) {
-    if (source.error)
-      failed.push({
-        text: `  ${theme.glyphs.downLive} ${
-          source.lastGood === undefined
-            ? t(lang, 'header.sourceNever', {source: source.name})
-            : t(lang, 'header.sourceFailed', {source: source.name, time: clockOf(source.lastGood)})
-        }`,
-        tone: 'bad',
-      });
+    const name =
+      detail === 'abbreviated' ? truncate(source.name, 5, glyphs.ellipsis).trimEnd() : source.name;
+    // The shorter wordings say the time to the minute.
+    const clock = source.lastGood === undefined ? undefined : clockOf(source.lastGood);
+    const time = detail === 'full' ? clock : clock?.slice(0, 5);
+    if (source.error) {
+      const text =
+        detail === 'full'
+          ? `${glyphs.downLive} ${
+              time === undefined
+                ? t(lang, 'header.sourceNever', {source: name})
+                : t(lang, 'header.sourceFailed', {source: name, time})
+            }`
+          : time === undefined
+            ? t(lang, 'header.sourceNeverShort', {source: name, glyph: glyphs.downLive})
+            : t(lang, 'header.sourceFailedShort', {source: name, glyph: glyphs.downLive, time});
+      failed.push({text: `  ${text}`, tone: 'bad'});
+    }
     if (source.badLines > 0)
       warned.push({
-        text: `  ${t(lang, 'header.badLines', {source: source.name, n: source.badLines})}`,
+        text: `  ${t(lang, detail === 'full' ? 'header.badLines' : 'header.badLinesShort', {
+          source: name,
+          n: source.badLines,
+        })}`,
         tone: 'warn',
       });
-    if (!source.error && source.lastGood !== undefined)
-      healthy.push({
-        text: `  ${t(lang, 'header.sourceOk', {source: source.name, time: clockOf(source.lastGood)})}`,
-        tone: 'dim',
-      });
+    if (!source.error && time !== undefined)
+      healthy.push({text: `  ${t(lang, 'header.sourceOk', {source: name, time})}`, tone: 'dim'});
   }
   return [...failed, ...warned, ...healthy];
 }
