@@ -1,0 +1,47 @@
+// Bundles the command line into dist/cli.js (type-checking and dist/source, dist/bench stay
+// with tsc). Code splitting keeps each command's modules in their own chunks, so `check` and
+// `impact` never load React or Ink; chunks sit beside cli.js so relative file URLs agree.
+import {build} from 'esbuild';
+import {readdir, readFile, rm} from 'node:fs/promises';
+
+/** topology-file.ts finds the demo from dist/source/adapters; in the bundle it is one level down. */
+const demoPath = {
+  name: 'demo-path',
+  setup(b) {
+    b.onLoad({filter: /source[\\/]adapters[\\/]topology-file\.ts$/}, async ({path}) => {
+      const text = await readFile(path, 'utf8');
+      const from = "'../../../fixtures/demo.yaml'";
+      if (!text.includes(from)) throw new Error(`${path}: the demo path ${from} moved`);
+      return {contents: text.replace(from, "'../fixtures/demo.yaml'"), loader: 'ts'};
+    });
+  },
+};
+
+// Chunks of an earlier build would linger under new hashes.
+for (const name of await readdir('dist')) {
+  if (/^chunk-[A-Z0-9]+\.js$/.test(name)) await rm(`dist/${name}`);
+}
+
+await build({
+  entryPoints: ['cli.tsx'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  chunkNames: 'chunk-[hash]',
+  allowOverwrite: true,
+  // React chooses its build by NODE_ENV at run time; the bundle holds only the production one.
+  define: {'process.env.NODE_ENV': '"production"'},
+  // CommonJS packages inside (React) require node's built-ins.
+  banner: {
+    js: "import {createRequire as __failsightRequire} from 'node:module'; const require = __failsightRequire(import.meta.url);",
+  },
+  plugins: [demoPath],
+  // Ink loads the React devtools only when DEV=true; they are not a dependency.
+  external: ['react-devtools-core'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
