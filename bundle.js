@@ -22,6 +22,42 @@ for (const name of await readdir('dist')) {
   if (/^chunk-[A-Z0-9]+\.js$/.test(name)) await rm(`dist/${name}`);
 }
 
+/**
+ * string-width compiles /^\p{RGI_Emoji}$/v when it loads: 15-20 ms, more than the rest of a
+ * `check`. Its ASCII fast path never needs it, so the bundle compiles it on first use.
+ */
+const lazyEmoji = {
+  name: 'lazy-emoji',
+  setup(b) {
+    b.onLoad({filter: /node_modules[\\/]string-width[\\/]index\.js$/}, async ({path}) => {
+      const text = await readFile(path, 'utf8');
+      const from = String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`;
+      if (!text.includes(from)) {
+        // wrap-ansi's older copy has no such regex; the one failsight depends on must.
+        if (/node_modules[\\/].*node_modules[\\/]/.test(path)) return undefined;
+        throw new Error(`${path}: no ${from}`);
+      }
+      const lazy = String.raw`let rgiEmojiCompiled;
+const rgiEmojiRegex = {test: (text) => (rgiEmojiCompiled ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(text)};`;
+      return {contents: text.replace(from, () => lazy), loader: 'js'};
+    });
+  },
+};
+
+/**
+ * `import {z} from 'zod'` holds every locale (z.locales), 64 modules that cost parse time on each
+ * run; failsight words schema errors itself and keeps zod's default, English, only.
+ */
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({filter: /node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/}, () => ({
+      contents: "export {default as en} from './en.js';",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: ['cli.tsx'],
   outdir: 'dist',
@@ -39,9 +75,10 @@ await build({
   banner: {
     js: "import {createRequire as __failsightRequire} from 'node:module'; const require = __failsightRequire(import.meta.url);",
   },
-  plugins: [demoPath],
+  plugins: [demoPath, lazyEmoji, englishOnly],
   // Ink loads the React devtools only when DEV=true; they are not a dependency.
   external: ['react-devtools-core'],
+  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
