@@ -19,7 +19,7 @@ const demoPath = {
 
 // Chunks of an earlier build would linger under new hashes.
 for (const name of await readdir('dist')) {
-  if (/^chunk-[A-Z0-9]+\.js$/.test(name)) await rm(`dist/${name}`);
+  if (/^chunk-[A-Z0-9]+\.js(\.LEGAL\.txt)?$/.test(name)) await rm(`dist/${name}`);
 }
 
 /**
@@ -79,6 +79,7 @@ await build({
   // Ink loads the React devtools only when DEV=true; they are not a dependency.
   external: ['react-devtools-core'],
   minify: true,
-  legalComments: 'none',
+  // Licence notices of bundled packages go to dist/*.LEGAL.txt, linked from each file.
+  legalComments: 'linked',
   logLevel: 'warning',
 });
