@@ -1,6 +1,7 @@
 import {open, stat} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
-import {maxTopologyBytes, parseTopologyBytes, tooLarge, type LoadResult} from '../core/load.js';
+import {maxTopologyBytes, tooLarge} from '../core/load/decode.js';
+import {parseTopologyBytesLazily, type LoadResult} from '../core/load/fast.js';
 
 /** The demo topology shipped with the package, opened when no FILE is given. */
 export const bundledDemo = fileURLToPath(new URL('../../../fixtures/demo.yaml', import.meta.url));
@@ -18,7 +19,7 @@ export async function loadTopologyFile(file: string): Promise<LoadResult> {
     if (info.isDirectory()) return fail('is a directory, not a topology file');
     if (info.size > maxTopologyBytes) return fail(tooLarge(info.size));
     const bytes = await readAtMost(file, maxTopologyBytes + 1);
-    return parseTopologyBytes(bytes, file);
+    return await parseTopologyBytesLazily(bytes, file, precise);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('no such file');
@@ -44,4 +45,10 @@ async function readAtMost(file: string, limit: number): Promise<Uint8Array> {
   } finally {
     await handle.close();
   }
+}
+
+/** The precise parser and the `yaml` package load only for a file the fast parsers give up on. */
+async function precise(text: string, file: string): Promise<LoadResult> {
+  const {parseTopology} = await import('../core/load.js');
+  return parseTopology(text, file, {fast: false});
 }

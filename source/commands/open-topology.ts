@@ -1,5 +1,5 @@
 import {bundledDemo, loadTopologyFile} from '../adapters/topology-file.js';
-import {formatLocated} from '../core/load.js';
+import {formatLocated} from '../core/load/place.js';
 import type {Model} from '../core/model.js';
 import {printable} from '../core/printable.js';
 import {jsonErrors} from './errors.js';

@@ -1,20 +1,15 @@
 import {LineCounter, parseDocument} from 'yaml';
 import {buildModel} from './build-model.js';
-import type {Model} from './model.js';
 import {topologySchema} from './schema.js';
-import {plainJson} from './json-fast.js';
-import {plainYaml} from './load/yaml-fast.js';
 import {decodeTopology, refuseText} from './load/decode.js';
+import {parseFast, refused, withoutEmptyLists, type LoadResult} from './load/fast.js';
 import {offsetOf, sortLocated, type KeyPath, type Located} from './load/located.js';
 import {schemaProblems} from './load/schema-errors.js';
-import {documentData, maxDepth, nestingError, syntaxErrors} from './load/yaml-errors.js';
+import {documentData, nestingError, syntaxErrors} from './load/yaml-errors.js';
 
 export {maxTopologyBytes, tooLarge} from './load/decode.js';
 export {formatLocated, type Located} from './load/located.js';
-
-export type LoadResult =
-  | {ok: true; model: Model; warnings: Located[]}
-  | {ok: false; errors: Located[]; warnings: Located[]};
+export type {LoadResult} from './load/fast.js';
 
 /**
  * Loading, by job: `load/decode` turns bytes into text or refuses them, the parser (a fast
@@ -38,12 +33,12 @@ export interface ParseOptions {
 
 /** Parses, validates and indexes a topology; nothing is returned unless all of it is valid. */
 export function parseTopology(text: string, file: string, options: ParseOptions = {}): LoadResult {
-  const refusal = refuseText(text);
-  if (refusal) return refused(file, refusal);
-
   if (options.fast !== false) {
-    const fast = cleanFile(plainJson(text, maxDepth) ?? plainYaml(text, maxDepth));
+    const fast = parseFast(text, file);
     if (fast) return fast;
+  } else {
+    const refusal = refuseText(text);
+    if (refusal) return refused(file, refusal);
   }
 
   const lines = new LineCounter();
@@ -76,36 +71,4 @@ export function parseTopology(text: string, file: string, options: ParseOptions 
   const warnings = sortLocated(built.warnings.map(locate));
   if (!built.ok) return {ok: false, errors: sortLocated(built.errors.map(locate)), warnings};
   return {ok: true, model: built.model, warnings};
-}
-
-function refused(
-  file: string,
-  refusal: {message: string; line: number; column: number},
-): LoadResult {
-  return {ok: false, errors: [{file, ...refusal}], warnings: []};
-}
-
-/** Optional lists left empty (`sites:` with every item commented out) mean no items. */
-const optionalLists = ['sites', 'accounts', 'vms', 'loadBalancers', 'gslbs', 'services'];
-function withoutEmptyLists(data: object): object {
-  const record = data as Record<string, unknown>;
-  if (!optionalLists.some((key) => record[key] === null)) return data;
-  return Object.fromEntries(
-    Object.entries(record).filter(
-      ([key, value]) => !(value === null && optionalLists.includes(key)),
-    ),
-  );
-}
-
-/**
- * A clean file's data, loaded without positions: valid, with nothing to warn about. Anything
- * else (undefined included) goes the precise way, which places every message.
- */
-function cleanFile(data: unknown): LoadResult | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const parsed = topologySchema.safeParse(withoutEmptyLists(data));
-  if (!parsed.success) return undefined;
-  const built = buildModel(parsed.data);
-  if (!built.ok || built.warnings.length > 0) return undefined;
-  return {ok: true, model: built.model, warnings: []};
 }

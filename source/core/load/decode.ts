@@ -1,10 +1,13 @@
-import {lineColumn} from './located.js';
+import {lineColumn} from './place.js';
 
 /**
  * Larger files are refused before parsing: a topology of 100k VMs is about 10 MB, and parsing
  * YAML several times that size would take minutes and gigabytes.
  */
 export const maxTopologyBytes = 32 * 1024 * 1024;
+
+/** Nesting deeper than this is refused: no topology needs it, and parsers run out of stack. */
+export const maxDepth = 64;
 
 /** The message for a file over the limit; a pipe read up to the limit shows as "more than". */
 export function tooLarge(bytes: number): string {

@@ -1,8 +1,8 @@
 import {isCollection, isPair, visit, type Document, type LineCounter} from 'yaml';
+import {maxDepth} from './decode.js';
 import {rangeStart, sortLocated, type Located} from './located.js';
 
-/** Nesting deeper than this is refused: no topology needs it, and parsers run out of stack. */
-export const maxDepth = 64;
+export {maxDepth};
 
 const languageOf = (file: string) => (/\.json$/i.test(file) ? 'JSON' : 'YAML');
 

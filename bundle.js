@@ -1,0 +1,85 @@
+// Bundles the command line into dist/cli.js (type-checking and dist/source, dist/bench stay
+// with tsc). Code splitting keeps each command's modules in their own chunks, so `check` and
+// `impact` never load React or Ink; chunks sit beside cli.js so relative file URLs agree.
+import {build} from 'esbuild';
+import {readdir, readFile, rm} from 'node:fs/promises';
+
+/** topology-file.ts finds the demo from dist/source/adapters; in the bundle it is one level down. */
+const demoPath = {
+  name: 'demo-path',
+  setup(b) {
+    b.onLoad({filter: /source[\\/]adapters[\\/]topology-file\.ts$/}, async ({path}) => {
+      const text = await readFile(path, 'utf8');
+      const from = "'../../../fixtures/demo.yaml'";
+      if (!text.includes(from)) throw new Error(`${path}: the demo path ${from} moved`);
+      return {contents: text.replace(from, "'../fixtures/demo.yaml'"), loader: 'ts'};
+    });
+  },
+};
+
+// Chunks of an earlier build would linger under new hashes.
+for (const name of await readdir('dist')) {
+  if (/^chunk-[A-Z0-9]+\.js(\.LEGAL\.txt)?$/.test(name)) await rm(`dist/${name}`);
+}
+
+/**
+ * string-width compiles /^\p{RGI_Emoji}$/v when it loads: 15-20 ms, more than the rest of a
+ * `check`. Its ASCII fast path never needs it, so the bundle compiles it on first use.
+ */
+const lazyEmoji = {
+  name: 'lazy-emoji',
+  setup(b) {
+    b.onLoad({filter: /node_modules[\\/]string-width[\\/]index\.js$/}, async ({path}) => {
+      const text = await readFile(path, 'utf8');
+      const from = String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`;
+      if (!text.includes(from)) {
+        // wrap-ansi's older copy has no such regex; the one failsight depends on must.
+        if (/node_modules[\\/].*node_modules[\\/]/.test(path)) return undefined;
+        throw new Error(`${path}: no ${from}`);
+      }
+      const lazy = String.raw`let rgiEmojiCompiled;
+const rgiEmojiRegex = {test: (text) => (rgiEmojiCompiled ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(text)};`;
+      return {contents: text.replace(from, () => lazy), loader: 'js'};
+    });
+  },
+};
+
+/**
+ * `import {z} from 'zod'` holds every locale (z.locales), 64 modules that cost parse time on each
+ * run; failsight words schema errors itself and keeps zod's default, English, only.
+ */
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({filter: /node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/}, () => ({
+      contents: "export {default as en} from './en.js';",
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  entryPoints: ['cli.tsx'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  chunkNames: 'chunk-[hash]',
+  allowOverwrite: true,
+  // React chooses its build by NODE_ENV at run time; the bundle holds only the production one.
+  define: {'process.env.NODE_ENV': '"production"'},
+  // CommonJS packages inside (React) require node's built-ins.
+  banner: {
+    js: "import {createRequire as __failsightRequire} from 'node:module'; const require = __failsightRequire(import.meta.url);",
+  },
+  plugins: [demoPath, lazyEmoji, englishOnly],
+  // Ink loads the React devtools only when DEV=true; they are not a dependency.
+  external: ['react-devtools-core'],
+  minify: true,
+  // Licence notices of bundled packages go to dist/*.LEGAL.txt, linked from each file.
+  legalComments: 'linked',
+  logLevel: 'warning',
+});

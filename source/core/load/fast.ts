@@ -1,0 +1,67 @@
+import {buildModel} from '../build-model.js';
+import {plainJson} from '../json-fast.js';
+import type {Model} from '../model.js';
+import {topologySchema} from '../schema.js';
+import {decodeTopology, maxDepth, refuseText} from './decode.js';
+import type {Located} from './place.js';
+import {plainYaml} from './yaml-fast.js';
+
+export type LoadResult =
+  | {ok: true; model: Model; warnings: Located[]}
+  | {ok: false; errors: Located[]; warnings: Located[]};
+
+/** The precise parser (`parseTopology` of core/load), handed in so the fast path never loads it. */
+export type PreciseParser = (text: string, file: string) => Promise<LoadResult>;
+
+/**
+ * `parseTopologyBytes` of core/load, but the YAML parser behind the precise path is loaded only
+ * when a file needs it: a clean file (the usual case) is read by the fast parsers alone.
+ */
+export async function parseTopologyBytesLazily(
+  bytes: Uint8Array,
+  file: string,
+  precise: PreciseParser,
+): Promise<LoadResult> {
+  const decoded = decodeTopology(bytes);
+  if (!('text' in decoded)) return refused(file, decoded);
+  return parseFast(decoded.text, file) ?? precise(decoded.text, file);
+}
+
+/** A refused text's message, or a clean file's model; undefined: the file needs the precise way. */
+export function parseFast(text: string, file: string): LoadResult | undefined {
+  const refusal = refuseText(text);
+  if (refusal) return refused(file, refusal);
+  return cleanFile(plainJson(text, maxDepth) ?? plainYaml(text, maxDepth));
+}
+
+export function refused(
+  file: string,
+  refusal: {message: string; line: number; column: number},
+): LoadResult {
+  return {ok: false, errors: [{file, ...refusal}], warnings: []};
+}
+
+/** Optional lists left empty (`sites:` with every item commented out) mean no items. */
+const optionalLists = ['sites', 'accounts', 'vms', 'loadBalancers', 'gslbs', 'services'];
+export function withoutEmptyLists(data: object): object {
+  const record = data as Record<string, unknown>;
+  if (!optionalLists.some((key) => record[key] === null)) return data;
+  return Object.fromEntries(
+    Object.entries(record).filter(
+      ([key, value]) => !(value === null && optionalLists.includes(key)),
+    ),
+  );
+}
+
+/**
+ * A clean file's data, loaded without positions: valid, with nothing to warn about. Anything
+ * else (undefined included) goes the precise way, which places every message.
+ */
+function cleanFile(data: unknown): LoadResult | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const parsed = topologySchema.safeParse(withoutEmptyLists(data));
+  if (!parsed.success) return undefined;
+  const built = buildModel(parsed.data);
+  if (!built.ok || built.warnings.length > 0) return undefined;
+  return {ok: true, model: built.model, warnings: []};
+}
