@@ -28,6 +28,9 @@ export function terminalOptions(
   const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
   const color = flags.color && !noColor && (isTTY || env['FORCE_COLOR'] !== undefined);
   if (!color) chalk.level = 0;
+  // chalk's own guess says "no colour" whenever CI is set, even on a real terminal; the choice
+  // here already weighed the flags, NO_COLOR and the terminal, so colour follows it.
+  else if (chalk.level === 0) chalk.level = /256|truecolor/i.test(env['TERM'] ?? '') ? 2 : 1;
   return {lang, ascii, color};
 }
 
