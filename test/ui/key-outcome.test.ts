@@ -4,31 +4,7 @@ import {fittingHints} from '../../source/ui/components/bars.js';
 import {keyContext, scopesOf} from '../../source/ui/hooks/key-actions.js';
 import {keyOutcome} from '../../source/ui/hooks/key-outcome.js';
 import {footerHints} from '../../source/ui/keymap.js';
-import {apply, at, start} from './reducer-helpers.js';
-
-const key = (overrides: Partial<Key> = {}): Key => ({
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-  ...overrides,
-});
+import {apply, at, key, start} from './reducer-helpers.js';
 
 const options = {at, ascii: false};
 

@@ -8,31 +8,7 @@ import {
   keymap,
   type KeyContext,
 } from '../../source/ui/keymap.js';
-import {start} from './reducer-helpers.js';
-
-const key = (overrides: Partial<Key> = {}): Key => ({
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-  ...overrides,
-});
+import {key, start} from './reducer-helpers.js';
 
 const context: KeyContext = {
   readOnly: false,

@@ -1,3 +1,4 @@
+import type {Key} from 'ink';
 import {readFileSync} from 'node:fs';
 import {parseTopology} from '../../source/core/load.js';
 import type {Model} from '../../source/core/model.js';
@@ -35,3 +36,28 @@ export function walkTo(state: DashboardState, id: string): DashboardState {
 export function selectedId(state: DashboardState): string | undefined {
   return selectedNode(state)?.id;
 }
+
+/** An ink Key with nothing pressed but what `overrides` says. */
+export const key = (overrides: Partial<Key> = {}): Key => ({
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+  ...overrides,
+});
