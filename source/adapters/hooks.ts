@@ -1,19 +1,10 @@
 import {spawn} from 'node:child_process';
+import type {HookOutcome} from '../core/hooks.js';
 
-export interface HookResult {
+export interface HookResult extends HookOutcome {
   /** The program and its arguments as configured; the id followed them. */
   argv: readonly string[];
   id: string;
-  exitCode: number | null;
-  signal: string | null;
-  timedOut: boolean;
-  durationMs: number;
-  /** stdout and stderr as they came, at most `maxOutputBytes`. */
-  output: string;
-  /** Bytes of output dropped beyond the bound. */
-  dropped: number;
-  /** Set when the program could not be started at all. */
-  error?: string;
 }
 
 export interface HookOptions {

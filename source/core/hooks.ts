@@ -11,6 +11,20 @@ export interface HookCommand {
   from: 'component' | 'global';
 }
 
+/** How a hook ended; the output is bounded by the runner. */
+export interface HookOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  durationMs: number;
+  /** stdout and stderr as they came, at most the runner's bound. */
+  output: string;
+  /** Bytes of output dropped beyond the bound. */
+  dropped: number;
+  /** Set when the program could not be started at all. */
+  error?: string;
+}
+
 /**
  * The hook for an action on a component (DESIGN §2, §7): a GSLB's, load balancer's or VM's own
  * `hooks:` entry overrides the global one; other kinds use the global one. None: undefined.

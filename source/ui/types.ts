@@ -1,8 +1,7 @@
 import type {AvailabilityEstimate} from '../core/availability.js';
 import type {TopologyDiff} from '../core/diff.js';
-import type {HookCommand} from '../core/hooks.js';
+import type {HookCommand, HookOutcome} from '../core/hooks.js';
 import type {Model} from '../core/model.js';
-import type {HookOutcome} from './state/types.js';
 
 export type {AvailabilityEstimate};
 

@@ -1,6 +1,6 @@
-import {commandLine, hookFor, type HookCommand} from '../../core/hooks.js';
+import {commandLine, hookFor, type HookCommand, type HookOutcome} from '../../core/hooks.js';
 import {shown as printable} from '../../core/live.js';
-import type {DashboardState, HookOutcome} from './types.js';
+import type {DashboardState} from './types.js';
 
 const keptRuns = 20;
 

@@ -1,4 +1,4 @@
-import type {HookCommand} from '../../core/hooks.js';
+import type {HookCommand, HookOutcome} from '../../core/hooks.js';
 import type {LiveSources, SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
@@ -36,17 +36,6 @@ export interface Notice extends Message {
 export interface PendingFailover {
   id: string;
   whatIf: WhatIf;
-}
-
-/** How a hook ended; the output is bounded by the runner. */
-export interface HookOutcome {
-  exitCode: number | null;
-  signal: string | null;
-  timedOut: boolean;
-  durationMs: number;
-  output: string;
-  dropped: number;
-  error?: string;
 }
 
 export interface HookRun {
