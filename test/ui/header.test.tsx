@@ -1,33 +1,13 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {LiveUpdate} from '../../source/ui/types.js';
-import {fixedNow, renderDashboard, waitForFrame} from './helpers.js';
+import {channel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 
 afterEach(() => cleanup());
 
-/** Updates pushed one after another, as live sources send them. */
-function channel() {
-  const queue: LiveUpdate[] = [];
-  let wake: (() => void) | undefined;
-  return {
-    push(value: LiveUpdate) {
-      queue.push(value);
-      wake?.();
-    },
-    iterable: {
-      async *[Symbol.asyncIterator]() {
-        for (;;) {
-          if (queue.length > 0) yield queue.shift()!;
-          else await new Promise<void>((resolve) => (wake = resolve));
-        }
-      },
-    },
-  };
-}
-
 /** The header with two live sources: events healthy, prometheus failed since its last good data. */
 async function headerWithSources(columns: number, lang: 'en' | 'ko' = 'en'): Promise<string> {
-  const live = channel();
+  const live = channel<LiveUpdate>();
   const {lastFrame} = renderDashboard({
     updates: live.iterable,
     size: {columns, rows: 24},

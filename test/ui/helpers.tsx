@@ -50,3 +50,23 @@ export async function waitForFrame(
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
+/** Values pushed one after another, as a live source sends its updates. */
+export function channel<T>() {
+  const queue: T[] = [];
+  let wake: (() => void) | undefined;
+  return {
+    push(value: T) {
+      queue.push(value);
+      wake?.();
+    },
+    iterable: {
+      async *[Symbol.asyncIterator]() {
+        for (;;) {
+          if (queue.length > 0) yield queue.shift()!;
+          else await new Promise<void>((resolve) => (wake = resolve));
+        }
+      },
+    },
+  };
+}

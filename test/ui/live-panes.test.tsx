@@ -5,29 +5,10 @@ import {scopesOf} from '../../source/ui/hooks/key-actions.js';
 import {offerHook} from '../../source/ui/state/hooks.js';
 import type {HookReport, HookRunner, LiveUpdate} from '../../source/ui/types.js';
 import type {HookCommand} from '../../source/core/hooks.js';
-import {demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
+import {channel, demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 import {apply, loadFixture, start, walkTo} from './reducer-helpers.js';
 
 afterEach(() => cleanup());
-
-function channel<T>() {
-  const queue: T[] = [];
-  let wake: (() => void) | undefined;
-  return {
-    push(value: T) {
-      queue.push(value);
-      wake?.();
-    },
-    iterable: {
-      async *[Symbol.asyncIterator]() {
-        for (;;) {
-          if (queue.length > 0) yield queue.shift()!;
-          else await new Promise<void>((resolve) => (wake = resolve));
-        }
-      },
-    },
-  };
-}
 
 const withHooks = () => ({...loadFixture(), hooks: {failover: ['./failover.sh', '--now']}});
 

@@ -4,28 +4,9 @@ import type {LiveUpdate} from '../../source/ui/types.js';
 import type {AuditAction} from '../../source/ui/types.js';
 import {bigModel} from './big-model.js';
 import {expectFrameShape, keys} from './frames.js';
-import {demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
+import {channel, demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 
 afterEach(cleanup);
-
-function channel<T>() {
-  const queue: T[] = [];
-  let wake: (() => void) | undefined;
-  return {
-    push(value: T) {
-      queue.push(value);
-      wake?.();
-    },
-    iterable: {
-      async *[Symbol.asyncIterator]() {
-        for (;;) {
-          if (queue.length > 0) yield queue.shift()!;
-          else await new Promise<void>((resolve) => (wake = resolve));
-        }
-      },
-    },
-  };
-}
 
 describe('the dashboard over time and with live data', () => {
   it('counts down the GSLB move after a failure, from the time of the action', async () => {

@@ -70,54 +70,15 @@ export function SidePanel(props: SidePanelProps) {
   useEffect(() => {
     if (content) onLength?.(length);
   }, [content, length, onLength]);
+  // What every list panel takes: where the list stands and the room it has.
+  const list = {index: state.list.index, top: state.list.top, theme, width, height};
   if (panel === 'sweep')
-    return (
-      <SweepPanel
-        items={sweepItems(analysis)}
-        index={state.list.index}
-        top={state.list.top}
-        theme={theme}
-        width={width}
-        height={height}
-        focused={focused}
-      />
-    );
-  if (panel === 'plan')
-    return (
-      <PlanPanel
-        entries={planOf(state)}
-        index={state.list.index}
-        top={state.list.top}
-        theme={theme}
-        width={width}
-        height={height}
-      />
-    );
-  if (panel === 'events')
-    return (
-      <EventsPanel
-        live={state.sources}
-        now={now}
-        index={state.list.index}
-        top={state.list.top}
-        theme={theme}
-        width={width}
-        height={height}
-      />
-    );
+    return <SweepPanel items={sweepItems(analysis)} {...list} focused={focused} />;
+  if (panel === 'plan') return <PlanPanel entries={planOf(state)} {...list} />;
+  if (panel === 'events') return <EventsPanel live={state.sources} now={now} {...list} />;
   const diff = panel === 'diff' ? diffOf(state) : undefined;
   if (diff && state.compare)
-    return (
-      <DiffPanel
-        diff={diff}
-        source={state.compare.source}
-        index={state.list.index}
-        top={state.list.top}
-        theme={theme}
-        width={width}
-        height={height}
-      />
-    );
+    return <DiffPanel diff={diff} source={state.compare.source} {...list} />;
   if (panel === 'hooks')
     return <HooksPanel runs={state.hooks.runs} theme={theme} width={width} height={height} />;
   if (panel === 'availability')
@@ -125,11 +86,7 @@ export function SidePanel(props: SidePanelProps) {
       <AvailabilityPanel
         model={model}
         availabilityOf={props.availabilityOf}
-        index={state.list.index}
-        top={state.list.top}
-        theme={theme}
-        width={width}
-        height={height}
+        {...list}
         focused={focused}
       />
     );
