@@ -1,10 +1,8 @@
 /**
- * The floor for a first frame: Ink and React alone, production build, drawing one line. Imported
- * only after NODE_ENV is set (static imports would run first), the way failsight does it.
+ * The floor for a first frame: Ink and React alone, production build (the bundle defines
+ * NODE_ENV as failsight's does), drawing one line.
  */
-// Through a local name, so the bundle's define of NODE_ENV leaves the assignment alone.
-const environment = process.env;
-environment['NODE_ENV'] ||= 'production';
-const {createElement} = await import('react');
-const {render, Text} = await import('ink');
-render(createElement(Text, null, 'hello'));
+import {createElement} from 'react';
+import {render, Text} from 'ink';
+
+render(createElement(Text, null, 'hello, floor drawn'));

@@ -73,7 +73,7 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
   const demoTimes: number[] = [];
   const largeTimes: number[] = [];
   for (let round = 0; round < options.rounds; round++) {
-    helloTimes.push(await firstFrame([process.execPath, hello], 'hello'));
+    helloTimes.push(await firstFrame([process.execPath, hello], 'hello, floor drawn'));
     demoTimes.push(await firstFrame(dashboard(demo), frameDone));
     largeTimes.push(await firstFrame(dashboard(large.json), frameDone));
   }
