@@ -25,11 +25,35 @@ function downWith(subject: Subject, model: Model, snapshot: Snapshot): string[] 
   return [];
 }
 
+/** Lines kept per state for the subjects the cursor passed last: moving back costs nothing. */
+const kept = 16;
+const detailCache = new WeakMap<Snapshot, Map<string, Segment[][]>>();
+
 /**
  * Under the impact, one line per component that goes down with the subject: what a tall
  * screen shows at once and a small one by scrolling the panel.
  */
 export function impactDetail(
+  subject: Subject,
+  model: Model,
+  snapshot: Snapshot,
+  theme: Theme,
+  width: number,
+): Segment[][] {
+  if (subject.type !== 'preview' && subject.type !== 'down') return [];
+  const key = `${subject.type} ${subject.id} ${theme.lang} ${theme.ascii} ${width}`;
+  let perState = detailCache.get(snapshot);
+  if (!perState) detailCache.set(snapshot, (perState = new Map()));
+  let lines = perState.get(key);
+  if (!lines) {
+    lines = detailLines(subject, model, snapshot, theme, width);
+    if (perState.size >= kept) perState.delete(perState.keys().next().value!);
+    perState.set(key, lines);
+  }
+  return lines;
+}
+
+function detailLines(
   subject: Subject,
   model: Model,
   snapshot: Snapshot,

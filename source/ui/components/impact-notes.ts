@@ -9,9 +9,21 @@ import type {ImpactInputs} from './impact-text.js';
 /** A kind of note shows two of its entries; a zone behind many GSLBs would fill the panel. */
 const perKind = 2;
 
-function capped(notes: Segment[][][], width: number, more: (n: number) => string): Segment[][] {
-  if (notes.length <= perKind + 1) return notes.flat();
-  return [...notes.slice(0, perKind).flat(), ...lines(more(notes.length - perKind), width, 'dim')];
+/**
+ * The first notes of a kind and how many more; only the notes shown are worded and wrapped (a
+ * zone behind 600 GSLBs would otherwise wrap 600 lines on every cursor move).
+ */
+function capped<T>(
+  entries: readonly T[],
+  note: (entry: T) => Segment[][],
+  width: number,
+  more: (n: number) => string,
+): Segment[][] {
+  if (entries.length <= perKind + 1) return entries.flatMap(note);
+  return [
+    ...entries.slice(0, perKind).flatMap(note),
+    ...lines(more(entries.length - perKind), width, 'dim'),
+  ];
 }
 
 function countdownNote(line: Countdown, inputs: ImpactInputs): Segment[][] {
@@ -36,22 +48,15 @@ export function notesOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
   const more = (n: number) => t(lang, 'impact.moreGslbs', {n});
   const list = (ids: readonly string[]) => ids.join(', ');
   const notes: Segment[][] = [];
-  notes.push(
-    ...capped(
-      countdown.map((line) => countdownNote(line, inputs)),
-      width,
-      more,
-    ),
-  );
+  notes.push(...capped(countdown, (line) => countdownNote(line, inputs), width, more));
   if (subject.type === 'down' && subject.nowSpofs && subject.nowSpofs.length > 0)
     notes.push(...lines(t(lang, 'impact.nowSpof', {list: list(subject.nowSpofs)}), width, 'bad'));
   if (subject.type !== 'preview') return notes;
-  const moves = subject.windows.map((window) =>
+  const move = (window: (typeof subject.windows)[number]) =>
     window.moves
       ? lines(t(lang, 'gslb.wouldMove', {gslb: window.gslb, s: window.totalS}), width, 'would')
-      : lines(t(lang, 'gslb.wouldLose', {gslb: window.gslb}), width, 'warn'),
-  );
-  notes.push(...capped(moves, width, more));
+      : lines(t(lang, 'gslb.wouldLose', {gslb: window.gslb}), width, 'warn');
+  notes.push(...capped(subject.windows, move, width, more));
   if (subject.thenSpofs && subject.thenSpofs.length > 0)
     notes.push(
       ...lines(t(lang, 'impact.wouldSpof', {list: list(subject.thenSpofs)}), width, 'warn'),

@@ -15,6 +15,7 @@ export function Line({segments, theme}: {segments: readonly Segment[]; theme: Th
           key={index}
           {...theme.style(segment.tone ?? 'plain')}
           inverse={segment.inverse ?? false}
+          {...(segment.underline ? {underline: true} : {})}
         >
           {theme.printable(segment.text)}
         </Text>

@@ -45,7 +45,9 @@ export function Panel(props: PanelProps) {
         width={width}
         height={height - 1}
         flexDirection="column"
-        overflow="hidden"
+        // Cut below, never across: every line inside is already cut to the width (Line truncates),
+        // and cutting across makes Ink slice every line of the panel on every frame.
+        overflowY="hidden"
         {...(focused && theme.color ? {borderColor: 'cyan'} : {})}
       >
         {children}

@@ -1,10 +1,12 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import {Table, type CellProps} from 'ink-table';
 import {createContext, useContext, useMemo, type ReactNode} from 'react';
 import type {ServiceRow} from '../analysis/selection.js';
 import {statusWord, t} from '../i18n.js';
+import type {Segment} from '../segments.js';
 import {statusTone, type Theme, type Tone} from '../theme.js';
 import {amount, fit, widthOf} from '../text.js';
+import {Line} from './line.js';
 
 type Cells = Record<string, string>;
 
@@ -79,8 +81,19 @@ interface ServiceTableProps {
   beforeColumn?: 'col.before' | 'col.now';
 }
 
-/** Services before → after with their status in colour and as a word. */
-export function ServiceTable(props: ServiceTableProps) {
+/** One line of the table: each cell padded by display width to its column, as Cell does. */
+function rowSegments(cells: readonly string[], layout: Layout, heading: boolean): Segment[] {
+  const {theme} = layout;
+  return cells.map((value, column) => {
+    const text = ` ${fit(value.trim(), layout.widths[column]! - 1, layout.align[column], theme.glyphs.ellipsis)}`;
+    if (heading) return {text, tone: 'dim', ...(theme.color ? {underline: true} : {})};
+    const tone = column === layout.statusColumn ? layout.tones.get(value.trim()) : undefined;
+    return {text, tone: tone ?? 'plain'};
+  });
+}
+
+/** The cells and the column layout of the table, shared by both ways of drawing it. */
+function useTable(props: ServiceTableProps) {
   const {rows, theme, width, preview = false} = props;
   const {afterColumn = 'col.after', beforeColumn = 'col.before'} = props;
   const {lang} = theme;
@@ -119,9 +132,54 @@ export function ServiceTable(props: ServiceTableProps) {
       theme,
     };
   }, [data, service, demand, before, after, status, width, lang, theme, preview]);
+  const lines = useMemo(() => {
+    const keys = [service, demand, before, after, status];
+    return [
+      rowSegments(keys, layout, true),
+      ...data.map((row) =>
+        rowSegments(
+          keys.map((key) => row[key] ?? ''),
+          layout,
+          false,
+        ),
+      ),
+    ];
+  }, [data, layout, service, demand, before, after, status]);
+  const fits = layout.widths.reduce((sum, w) => sum + w, 0) <= width;
+  return {data, layout, lines, fits};
+}
+
+/** Services before → after with their status in colour and as a word. */
+export function ServiceTable(props: ServiceTableProps) {
+  const {lines, fits, data, layout} = useTable(props);
+  // One line per row: ink-table hashed every row and drew each cell as a Text of its own.
+  if (fits)
+    return (
+      <Box flexDirection="column">
+        {lines.map((segments, index) => (
+          <Line key={index} segments={segments} theme={props.theme} />
+        ))}
+      </Box>
+    );
+  return <WideTable data={data} layout={layout} />;
+}
+
+/**
+ * A table wider than the panel (huge amounts on a narrow screen) is laid out by ink-table, its
+ * cells not cut to the panel: the table is cut at the panel's inner edge instead.
+ */
+function WideTable({data, layout}: {data: Cells[]; layout: Layout}) {
   return (
-    <LayoutContext.Provider value={layout}>
-      <CompactTable data={data} cell={Cell} header={Heading} skeleton={Skeleton} />
-    </LayoutContext.Provider>
+    <Box flexDirection="column" overflowX="hidden">
+      <LayoutContext.Provider value={layout}>
+        <CompactTable data={data} cell={Cell} header={Heading} skeleton={Skeleton} />
+      </LayoutContext.Provider>
+    </Box>
   );
+}
+
+/** The table as ink-table draws it, even where it fits: what the lines are checked against. */
+export function InkTableServices(props: ServiceTableProps) {
+  const {data, layout} = useTable(props);
+  return <WideTable data={data} layout={layout} />;
 }

@@ -2,9 +2,9 @@ import {Box} from 'ink';
 import {memo, useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
 import {t} from '../i18n.js';
-import type {Segment} from '../segments.js';
+import {sameSegments} from '../segments.js';
 import type {Theme} from '../theme.js';
-import {formatRows} from '../tree/row-format.js';
+import {formatRows, selectedRow} from '../tree/row-format.js';
 import type {VisibleRows} from '../tree/visible.js';
 import type {View} from '../types.js';
 import {Line} from './line.js';
@@ -28,18 +28,6 @@ interface TreePanelProps {
   marked?: boolean;
 }
 
-function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every(
-      (segment, index) =>
-        segment.text === b[index]!.text &&
-        segment.tone === b[index]!.tone &&
-        segment.inverse === b[index]!.inverse,
-    )
-  );
-}
-
 /** A tree row that renders again only when what it shows changed: a cursor move redraws two. */
 const TreeRow = memo(
   Line,
@@ -54,22 +42,32 @@ export function TreePanel(props: TreePanelProps) {
     () => rows.slice(scrollTop, scrollTop + visibleCount),
     [rows, scrollTop, visibleCount],
   );
-  const lines = useMemo(
+  // Rows are formatted once per viewport and state; the cursor only marks its own row.
+  const unmarked = useMemo(
     () =>
       formatRows(slice, {
         analysis,
         theme,
         folded,
-        selected,
+        selected: undefined,
         width: width - 2,
         ...(unknown ? {unknown} : {}),
       }),
-    [slice, analysis, theme, folded, selected, width, unknown],
+    [slice, analysis, theme, folded, width, unknown],
+  );
+  const cursor = selected === undefined ? -1 : slice.findIndex((node) => node.key === selected);
+  const lines = useMemo(
+    () =>
+      cursor < 0
+        ? unmarked
+        : unmarked.map((segments, index) =>
+            index === cursor ? selectedRow(segments, theme.glyphs.cursor) : segments,
+          ),
+    [unmarked, cursor, theme],
   );
   const {lang, glyphs} = theme;
   const filter = props.filter ? `${glyphs.dot}/${props.filter}` : '';
   const title = `${t(lang, 'title.topology')}${glyphs.dot}${t(lang, `view.${props.view}`)}${filter}`;
-  const cursor = selected === undefined ? 0 : slice.findIndex((node) => node.key === selected);
   const aside =
     rows.length > visibleCount
       ? `${scrollTop + Math.max(0, cursor) + 1}/${rows.length}`

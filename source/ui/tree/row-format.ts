@@ -47,7 +47,7 @@ export function formatRows(nodes: readonly TreeNode[], context: RowContext): Seg
         : context.folded.has(node.key)
           ? glyphs.closed
           : glyphs.open;
-    const left = `${selected ? glyphs.cursor : ' '}${' '.repeat(node.depth * step)}${fold} `;
+    const left = ` ${' '.repeat(node.depth * step)}${fold} `;
     const icon = fit(state.icon, iconWidth, 'left', '');
     const right =
       (capacityWidth > 0
@@ -68,8 +68,20 @@ export function formatRows(nodes: readonly TreeNode[], context: RowContext): Seg
       {text: rest, tone: 'dim'},
       ...capacityAndTag(right, capacityWidth, state),
     ];
-    return selected ? segments.map((segment) => ({...segment, inverse: true})) : segments;
+    return selected ? selectedRow(segments, glyphs.cursor) : segments;
   });
+}
+
+/**
+ * The same row under the cursor: the cursor glyph in place of the first blank, all inverse.
+ * The glyph is one column wide, so the row keeps its width and its columns.
+ */
+export function selectedRow(segments: readonly Segment[], cursor: string): Segment[] {
+  return segments.map((segment, index) => ({
+    ...segment,
+    ...(index === 0 ? {text: `${cursor}${segment.text.slice(1)}`} : {}),
+    inverse: true,
+  }));
 }
 
 function capacityAndTag(right: string, capacityWidth: number, state: NodeState): Segment[] {
