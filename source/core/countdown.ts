@@ -1,4 +1,5 @@
-import {snapshot} from './analyze.js';
+import {snapshot, type Snapshot} from './analyze.js';
+import {gslbTargets, targetStateIn} from './capacity.js';
 import type {Model} from './model.js';
 import {eventKeys, withoutEvent, type EventKey, type FailureState} from './state.js';
 import {failoverWindows, type FailoverWindow} from './timing.js';
@@ -31,7 +32,11 @@ export function windowsOf(model: Model, state: FailureState): OpenWindow[] {
   if (events.length > 0) {
     const now = snapshot(model, state);
     const settled = new Set<string>();
+    const allHealthy = everyTargetHealthy(model, now);
     for (const key of events) {
+      // Without a failure every target is as healthy or more; if all are healthy now, they were
+      // before it too and no share moved: a flood of VM events costs no snapshot each.
+      if (allHealthy && (key.startsWith('live:') || key.startsWith('sim:'))) continue;
       const before = snapshot(model, withoutEvent(state, key));
       const manual = key.startsWith('forced:');
       for (const window of failoverWindows(model, before, now, manual)) {
@@ -45,6 +50,12 @@ export function windowsOf(model: Model, state: FailureState): OpenWindow[] {
   }
   cache.set(state, {model, windows});
   return windows;
+}
+
+/** Whether every GSLB target passes its health check in `now`. */
+function everyTargetHealthy(model: Model, now: Snapshot): boolean {
+  const targetState = targetStateIn(now);
+  return model.gslbs.every((gslb) => gslbTargets(model, gslb, targetState).healthy.every(Boolean));
 }
 
 export type Phase = 'detecting' | 'following' | 'noTarget';
