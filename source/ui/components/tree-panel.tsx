@@ -1,8 +1,7 @@
 import {Box} from 'ink';
-import {memo, useMemo} from 'react';
+import {useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
 import {t} from '../i18n.js';
-import {sameSegments} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {formatRows, selectedRow} from '../tree/row-format.js';
 import type {VisibleRows} from '../tree/visible.js';
@@ -27,12 +26,6 @@ interface TreePanelProps {
   /** A heavy border: Tab brought the keys back here while a list panel stays open. */
   marked?: boolean;
 }
-
-/** A tree row that renders again only when what it shows changed: a cursor move redraws two. */
-const TreeRow = memo(
-  Line,
-  (before, after) => before.theme === after.theme && sameSegments(before.segments, after.segments),
-);
 
 /** The topology tree; only the rows in the viewport are formatted and drawn. */
 export function TreePanel(props: TreePanelProps) {
@@ -84,7 +77,7 @@ export function TreePanel(props: TreePanelProps) {
     >
       <Box flexDirection="column">
         {lines.map((segments, index) => (
-          <TreeRow key={slice[index]!.key} segments={segments} theme={theme} />
+          <Line key={slice[index]!.key} segments={segments} theme={theme} />
         ))}
       </Box>
     </Panel>
