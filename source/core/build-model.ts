@@ -227,7 +227,7 @@ class ModelBuilder {
   }
 
   addLoadBalancers() {
-    const seen = new Set<string>();
+    const {components, lbsOfVm} = this;
     this.topology.loadBalancers.forEach((spec, index) => {
       const owner = this.expectOne(spec.account, 'account', 'loadBalancers', index);
       const zone = this.expectOne(spec.zone, 'zone', 'loadBalancers', index);
@@ -242,24 +242,36 @@ class ModelBuilder {
       if (spec.capacity !== undefined) lb.limit = spec.capacity;
       if (spec.hooks !== undefined) lb.hooks = spec.hooks;
       if (!this.declare(lb, 'loadBalancers', index) || !owner || !zone) return;
-      seen.clear();
+      // The list of LBs of a VM in this LB alone is shared by its members: one list per LB, not
+      // one per VM. A VM in several LBs gets its own, copied, so no shared list ever grows.
+      let onlyThis: string[] | undefined;
+      // Members refused for their zone or group: the accepted ones show in lbsOfVm.
+      let misfits: Set<string> | undefined;
       const members = spec.members;
       for (let memberIndex = 0; memberIndex < members.length; memberIndex++) {
         const member = members[memberIndex]!;
         const path = () => ['loadBalancers', index, 'members', memberIndex];
-        const vm = this.expectKind(member, ['vm'], path, 'member VM');
-        if (!vm) continue;
-        if (seen.has(member)) {
+        const vm = components.get(member);
+        if (vm?.kind !== 'vm') {
+          this.expectKind(member, vmKinds, path, 'member VM');
+          continue;
+        }
+        const lbs = lbsOfVm.get(member);
+        if (lbs?.[lbs.length - 1] === lb.id || misfits?.has(member)) {
           this.errors.push({
             path: path(),
             message: `member "${member}" is listed twice in ${lb.id}`,
           });
           continue;
         }
-        seen.add(member);
-        if (!this.memberFits(vm, lb, owner, path)) continue;
+        const fits =
+          (vm.zone === lb.zone && vm.account === owner.id) || this.memberFits(vm, lb, owner, path);
+        if (!fits) {
+          (misfits ??= new Set()).add(member);
+          continue;
+        }
         lb.members.push(member);
-        addTo(this.lbsOfVm, member, lb.id);
+        lbsOfVm.set(member, lbs ? [...lbs, lb.id] : (onlyThis ??= [lb.id]));
       }
       this.loadBalancers.push(lb);
       zone.loadBalancers.push(lb.id);
@@ -399,6 +411,7 @@ class ModelBuilder {
   }
 }
 
+const vmKinds = ['vm'] as const;
 const targetKinds = ['lb', 'site', 'vm'] as const;
 const entryKinds = ['gslb', 'lb', 'vm'] as const;
 const serviceKinds = ['service'] as const;
