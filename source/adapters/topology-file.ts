@@ -19,7 +19,7 @@ export async function loadTopologyFile(file: string): Promise<LoadResult> {
     if (info.isDirectory()) return fail('is a directory, not a topology file');
     if (info.size > maxTopologyBytes) return fail(tooLarge(info.size));
     const bytes = await readAtMost(file, info.size, maxTopologyBytes + 1);
-    return await parseTopologyBytesLazily(bytes, file, precise);
+    return await parseTopologyBytesLazily(bytes, file, preciseParser);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('no such file');
@@ -53,8 +53,11 @@ async function readAtMost(file: string, size: number, limit: number): Promise<Ui
   }
 }
 
-/** The precise parser and the `yaml` package load only for a file the fast parsers give up on. */
-async function precise(text: string, file: string): Promise<LoadResult> {
+/**
+ * The precise parser, and with it the `yaml` package and zod, load only for a file the fast
+ * parsers give up on.
+ */
+export async function preciseParser(text: string, file: string): Promise<LoadResult> {
   const {parseTopology} = await import('../core/load.js');
   return parseTopology(text, file, {fast: false});
 }

@@ -16,7 +16,8 @@ import {
 } from './model.js';
 import {didYouMean} from './nearest.js';
 import {printable} from './printable.js';
-import {defaultAvailability, type Kind, type ServiceSpec, type Topology} from './schema.js';
+import {defaultAvailability, type Kind} from './kinds.js';
+import type {ServiceSpec, Topology} from './schema.js';
 
 /** Checks references and structure (DESIGN §2) and indexes the topology for the analyzer. */
 export function buildModel(topology: Topology): BuildResult {
