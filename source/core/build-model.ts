@@ -200,20 +200,22 @@ class ModelBuilder {
 
   addVms() {
     const specs = this.topology.vms;
-    // VMs of one account and zone usually come together: their router is the last one's.
-    let router: Router | undefined;
+    // The router each account's last VM went to: an account's VMs in a zone usually come
+    // together, and this finds their router without making its id.
+    const lastRouter = new Map<Account, Router>();
     for (let index = 0; index < specs.length; index++) {
       const spec = specs[index]!;
       const account = this.expectOne(spec.account, 'account', 'vms', index);
       const zone = this.expectOne(spec.zone, 'zone', 'vms', index);
-      const same = router?.account === spec.account && router.zone === spec.zone;
+      let router = account && lastRouter.get(account);
+      if (router?.zone !== spec.zone) router = undefined;
       const vm: Vm = {
         kind: 'vm',
         id: spec.id,
         account: spec.account,
         zone: spec.zone,
         // The router's own id where it is known: one string per router, not one per VM.
-        router: same ? router!.id : routerId(spec.account, spec.zone),
+        router: router ? router.id : routerId(spec.account, spec.zone),
         capacity: spec.capacity,
         role: spec.role,
       };
@@ -221,9 +223,12 @@ class ModelBuilder {
       if (spec.hooks !== undefined) vm.hooks = spec.hooks;
       // Declared even with a bad account or zone, so that references to it do not fail as well.
       if (!this.declare(vm, 'vms', index) || !account || !zone) continue;
-      if (!same) router = this.ensureRouter(account, zone);
+      if (!router) {
+        router = this.ensureRouter(account, zone);
+        lastRouter.set(account, router);
+      }
       this.vms.push(vm);
-      router!.vms.push(vm.id);
+      router.vms.push(vm.id);
     }
   }
 
