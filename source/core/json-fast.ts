@@ -1,7 +1,7 @@
 /**
  * JSON.parse is some forty times faster than a YAML document with positions, but it keeps the
- * last of duplicate keys silently and has no depth limit. Both are checked after it: a parsed
- * object has fewer keys than the text wrote exactly when a key was repeated, and the depth is
+ * last of duplicate keys silently and has no depth limit. Both are checked after it: the parsed
+ * objects have fewer keys than the text wrote exactly when a key was repeated, and the depth is
  * measured on the parsed data. A clean JSON file can then skip the positional parser; anything
  * doubtful goes the slow, precise way.
  */
@@ -19,8 +19,18 @@ export function plainJson(text: string, maxDepth: number): unknown {
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const parsedKeys = keysWithin(data, maxDepth);
-  if (parsedKeys < 0 || parsedKeys !== keysWritten(text)) return undefined;
+  if (parsedKeys < 0) return undefined;
+  // Every key written has a colon of its own, so keys written <= colons; a parsed object keeps
+  // at most the keys written. As many colons as parsed keys: nothing was dropped. Otherwise
+  // (colons in strings: probe addresses) the keys are counted exactly.
+  if (parsedKeys !== colons(text) && parsedKeys !== keysWritten(text)) return undefined;
   return data;
+}
+
+function colons(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) count++;
+  return count;
 }
 
 function isJsonSpace(code: number): boolean {
