@@ -1,3 +1,5 @@
+import {containmentOf} from './containment.js';
+import {layoutOf} from './layout.js';
 import {routerId, type Component, type Model, type Service, type Vm} from './model.js';
 
 /**
@@ -25,6 +27,7 @@ export function availabilityShape(
     return index;
   };
   const shared = sharedVms(model);
+  const {components, memberStart, memberList} = layoutOf(model);
   // Members of one load balancer mostly share a router, an account and a zone: ask the map once.
   let lastRouter = '';
   let lastAccount = '';
@@ -51,7 +54,10 @@ export function availabilityShape(
       const account = name(component.account);
       const router = name(routerId(component.account, component.zone));
       shape.push(component.limit ?? -1, word(component.runsOn), zone, account, router);
-      for (const id of component.members) vm(model.components.get(id) as Vm);
+      // Members by index in the model's layout: no lookup by id per VM.
+      const at = containmentOf(model).index.get(ref)!;
+      for (let k = memberStart[at]!; k < memberStart[at + 1]!; k++)
+        vm(components[memberList[k]!] as Vm);
     }
   };
   const seen = new Set<string>();
@@ -81,15 +87,15 @@ const sharedByModel = new WeakMap<Model, ReadonlySet<string>>();
 function sharedVms(model: Model): ReadonlySet<string> {
   let shared = sharedByModel.get(model);
   if (shared) return shared;
-  const seen = new Set<string>();
+  // Places of an id: its load balancers (each lists a member once), being an entry, a target.
+  const places = (id: string) =>
+    (model.lbsOfVm.get(id)?.length ?? 0) +
+    (model.servicesOfEntry.has(id) ? 1 : 0) +
+    (model.gslbsOfTarget.has(id) ? 1 : 0);
   const found = new Set<string>();
-  const place = (id: string) => {
-    if (seen.has(id)) found.add(id);
-    else seen.add(id);
-  };
-  for (const lb of model.loadBalancers) for (const member of lb.members) place(member);
-  for (const id of model.servicesOfEntry.keys()) place(id);
-  for (const id of model.gslbsOfTarget.keys()) place(id);
+  for (const [id, lbs] of model.lbsOfVm) if (lbs.length >= 2) found.add(id);
+  for (const id of model.servicesOfEntry.keys()) if (places(id) >= 2) found.add(id);
+  for (const id of model.gslbsOfTarget.keys()) if (places(id) >= 2) found.add(id);
   sharedByModel.set(model, (shared = found));
   return shared;
 }

@@ -48,26 +48,32 @@ function build(model: Model): Containment {
   // a zone's routers (each with what it holds), then its zone LBs.
   const from: number[] = [];
   const to: number[] = [];
-  const edge = (parent: string, child: string) => {
+  // The parent is looked up once for all its children.
+  const edges = (parent: string, children: Iterable<string>) => {
     const p = index.get(parent);
-    const c = index.get(child);
-    if (p === undefined || c === undefined) return;
-    from.push(p);
-    to.push(c);
+    if (p === undefined) return;
+    for (const child of children) {
+      const c = index.get(child);
+      if (c === undefined) continue;
+      from.push(p);
+      to.push(c);
+    }
   };
   for (const router of model.routers) {
-    for (const vm of router.vms) edge(router.id, vm);
-    for (const lb of router.loadBalancers) edge(router.id, lb);
+    edges(router.id, router.vms);
+    edges(router.id, router.loadBalancers);
   }
   for (const zone of model.zones) {
-    for (const router of zone.routers) edge(zone.id, router);
-    for (const lb of zone.loadBalancers) {
-      const spec = model.components.get(lb);
-      if (spec?.kind === 'lb' && spec.runsOn === 'zone') edge(zone.id, lb);
-    }
+    edges(zone.id, zone.routers);
+    edges(
+      zone.id,
+      zone.loadBalancers.filter((lb) => {
+        const spec = model.components.get(lb);
+        return spec?.kind === 'lb' && spec.runsOn === 'zone';
+      }),
+    );
   }
-  for (const account of model.accounts)
-    for (const router of account.routers) edge(account.id, router);
+  for (const account of model.accounts) edges(account.id, account.routers);
   const [childStart, childList] = flatten(size, from, to);
   const [parentStart, parentList] = flatten(size, to, from);
   const list = (start: Int32Array, flat: Int32Array, id: string) => {

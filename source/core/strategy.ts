@@ -1,5 +1,6 @@
-import type {Account, Model, Service, Vm} from './model.js';
-import {reachedVms} from './model.js';
+import {containmentOf} from './containment.js';
+import {layoutOf} from './layout.js';
+import type {Account, Component, Model, Service, Vm} from './model.js';
 import {message, type CoreMessage} from './messages.js';
 import type {ServiceSweep, ToleranceKind} from './sweep.js';
 
@@ -29,23 +30,39 @@ function footprint(model: Model, service: Service): Footprint {
 function measureFootprint(model: Model, service: Service): Footprint {
   const entry = model.components.get(service.entry);
   const places = new Set<string>();
+  // The VMs the entry reaches, in the order `reachedVms` gives them, gathered in one pass.
+  const vms: Vm[] = [];
   if (entry?.kind === 'gslb') {
     for (const target of entry.targets) {
       const component = model.components.get(target.ref);
       if (component?.kind === 'site') {
         if (component.capacity > 0) places.add(component.id);
-      } else
-        for (const vm of reachedVms(model, target.ref)) if (vm.capacity > 0) places.add(vm.zone);
+        continue;
+      }
+      const from = vms.length;
+      vmsBehind(model, component, vms);
+      for (let k = from; k < vms.length; k++) if (vms[k]!.capacity > 0) places.add(vms[k]!.zone);
     }
+  } else vmsBehind(model, entry, vms);
+  const accounts = new Set<string>();
+  const activeVms: Vm[] = [];
+  for (const vm of vms) {
+    accounts.add(vm.account);
+    if (vm.role === 'active') activeVms.push(vm);
   }
-  const vms = [...reachedVms(model, service.entry)];
-  return {
-    viaGslb: entry?.kind === 'gslb',
-    places,
-    accounts: new Set(vms.map((vm) => vm.account)),
-    activeVms: vms.filter((vm) => vm.role === 'active'),
-    vms,
-  };
+  return {viaGslb: entry?.kind === 'gslb', places, accounts, activeVms, vms};
+}
+
+/** A VM itself or a load balancer's members (what `reachedVms` yields for them). */
+function vmsBehind(model: Model, component: Component | undefined, into: Vm[]) {
+  if (component?.kind === 'vm') into.push(component);
+  else if (component?.kind === 'lb') {
+    // Members by index in the model's layout: no lookup by id per VM.
+    const {components, memberStart, memberList} = layoutOf(model);
+    const lb = containmentOf(model).index.get(component.id)!;
+    for (let k = memberStart[lb]!; k < memberStart[lb + 1]!; k++)
+      into.push(components[memberList[k]!] as Vm);
+  }
 }
 
 /** The guide's strategy a service is built as, by its structure alone (DESIGN §3). */
