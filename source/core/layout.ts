@@ -33,6 +33,13 @@ export interface Layout {
   /** Service place in dependency order → the places of the services that depend on it. */
   dependentStart: Int32Array;
   dependentList: Int32Array;
+  /** Of each VM: its router, account and zone (-1 for other components). */
+  vmRouter: Int32Array;
+  vmAccount: Int32Array;
+  vmZone: Int32Array;
+  /** The capacity of each VM and site as the file gives it; 1 for each active VM. */
+  capacity: Float64Array;
+  active: Uint8Array;
   /** Service place in dependency order → its entry. */
   entryAt: Int32Array;
   /** GSLB → its targets, in the file's order. */
@@ -138,6 +145,31 @@ function buildLayout(model: Model): Layout {
     (list, place) => (dependentStart[place + 1] = dependentStart[place]! + list.length),
   );
   const dependentList = Int32Array.from(dependents.flat());
+  // Each VM's router (its one parent in the containment index), account and zone, and what it
+  // holds: numbers the per-service passes read without touching the VM objects.
+  const {parentStart, parentList} = containmentOf(model);
+  const vmRouter = new Int32Array(size).fill(-1);
+  const vmAccount = new Int32Array(size).fill(-1);
+  const vmZone = new Int32Array(size).fill(-1);
+  const capacity = new Float64Array(size);
+  const active = new Uint8Array(size);
+  const routerAccount = new Int32Array(size).fill(-1);
+  const routerZone = new Int32Array(size).fill(-1);
+  for (const router of model.routers) {
+    const r = at(router.id);
+    routerAccount[r] = at(router.account);
+    routerZone[r] = at(router.zone);
+  }
+  components.forEach((component, i) => {
+    if (component.kind === 'site') capacity[i] = component.capacity;
+    if (component.kind !== 'vm') return;
+    const router = parentList[parentStart[i]!]!;
+    vmRouter[i] = router;
+    vmAccount[i] = routerAccount[router]!;
+    vmZone[i] = routerZone[router]!;
+    capacity[i] = component.capacity;
+    active[i] = component.role === 'active' ? 1 : 0;
+  });
   const entryAt = Int32Array.from(order, (service) => at(service.entry));
   // GSLB → its targets, in the file's order.
   const targetStart = new Int32Array(size + 1);
@@ -175,6 +207,11 @@ function buildLayout(model: Model): Layout {
     accountAt,
     routerAt,
     gslbAt,
+    vmRouter,
+    vmAccount,
+    vmZone,
+    capacity,
+    active,
     entryAt,
     targetStart,
     targetList,

@@ -1,6 +1,6 @@
 import {containmentOf} from './containment.js';
-import {layoutOf} from './layout.js';
-import type {Account, Component, Model, Service, Vm} from './model.js';
+import {kindCode, layoutOf} from './layout.js';
+import type {Account, Model, Service, Vm} from './model.js';
 import {message, type CoreMessage} from './messages.js';
 import type {ServiceSweep, ToleranceKind} from './sweep.js';
 
@@ -9,8 +9,10 @@ export type Strategy = 'single' | 'vm-redundancy' | 'multi-account' | 'multi-zon
 /** Where a service's capacity lives: zones (or sites) reached through a GSLB, accounts, active VMs. */
 interface Footprint {
   viaGslb: boolean;
-  places: Set<string>;
-  accounts: Set<string>;
+  /** Zones and sites with capacity behind the GSLB, as indices of the model's layout. */
+  places: Set<number>;
+  /** Accounts of the VMs reached, as indices of the model's layout. */
+  accounts: Set<number>;
   activeVms: Vm[];
   vms: Vm[];
 }
@@ -27,42 +29,39 @@ function footprint(model: Model, service: Service): Footprint {
   return print;
 }
 
+/**
+ * The VMs the entry reaches, in the order `reachedVms` gives them, read by index from the
+ * model's layout: one pass, no lookup by id per VM.
+ */
 function measureFootprint(model: Model, service: Service): Footprint {
-  const entry = model.components.get(service.entry);
-  const places = new Set<string>();
-  // The VMs the entry reaches, in the order `reachedVms` gives them, gathered in one pass.
-  const vms: Vm[] = [];
-  if (entry?.kind === 'gslb') {
-    for (const target of entry.targets) {
-      const component = model.components.get(target.ref);
-      if (component?.kind === 'site') {
-        if (component.capacity > 0) places.add(component.id);
-        continue;
-      }
-      const from = vms.length;
-      vmsBehind(model, component, vms);
-      for (let k = from; k < vms.length; k++) if (vms[k]!.capacity > 0) places.add(vms[k]!.zone);
-    }
-  } else vmsBehind(model, entry, vms);
-  const accounts = new Set<string>();
+  const layout = layoutOf(model);
+  const {components, codes, capacity, active, vmZone, vmAccount, targetStart, targetList} = layout;
+  const {index} = containmentOf(model);
+  const entry = index.get(service.entry)!;
+  const places = new Set<number>();
+  const accounts = new Set<number>();
   const activeVms: Vm[] = [];
-  for (const vm of vms) {
-    accounts.add(vm.account);
-    if (vm.role === 'active') activeVms.push(vm);
-  }
-  return {viaGslb: entry?.kind === 'gslb', places, accounts, activeVms, vms};
-}
-
-/** A VM itself or a load balancer's members (what `reachedVms` yields for them). */
-function vmsBehind(model: Model, component: Component | undefined, into: Vm[]) {
-  if (component?.kind === 'vm') into.push(component);
-  else if (component?.kind === 'lb') {
-    // Members by index in the model's layout: no lookup by id per VM.
-    const {components, memberStart, memberList} = layoutOf(model);
-    const lb = containmentOf(model).index.get(component.id)!;
-    for (let k = memberStart[lb]!; k < memberStart[lb + 1]!; k++)
-      into.push(components[memberList[k]!] as Vm);
-  }
+  const vms: Vm[] = [];
+  const reach = (vm: number, viaGslb: boolean) => {
+    const component = components[vm] as Vm;
+    vms.push(component);
+    accounts.add(vmAccount[vm]!);
+    if (active[vm] === 1) activeVms.push(component);
+    if (viaGslb && capacity[vm]! > 0) places.add(vmZone[vm]!);
+  };
+  const behind = (unit: number, viaGslb: boolean) => {
+    if (codes[unit] === kindCode.vm) reach(unit, viaGslb);
+    else if (codes[unit] === kindCode.lb)
+      for (let k = layout.memberStart[unit]!; k < layout.memberStart[unit + 1]!; k++)
+        reach(layout.memberList[k]!, viaGslb);
+    else if (viaGslb && codes[unit] === kindCode.site && capacity[unit]! > 0) places.add(unit);
+  };
+  const viaGslb = codes[entry] === kindCode.gslb;
+  if (viaGslb)
+    for (let k = targetStart[entry]!; k < targetStart[entry + 1]!; k++)
+      behind(targetList[k]!, true);
+  else behind(entry, false);
+  return {viaGslb, places, accounts, activeVms, vms};
 }
 
 /** The guide's strategy a service is built as, by its structure alone (DESIGN §3). */
