@@ -129,10 +129,10 @@ export class Incremental {
     let onlyState = 0;
     let key = '';
     for (const c of this.changed) {
-      const state = this.stateAt(c);
-      if (state.capacity === this.baseCapacity[c] && state.up === (this.baseDown[c] === 0))
-        continue;
-      const code = state.up ? state.capacity : -1 - state.capacity;
+      const capacity = this.capacityAt(c);
+      const up = this.downMark[c] !== this.epoch && this.baseDown[c] === 0;
+      if (capacity === this.baseCapacity[c] && up === (this.baseDown[c] === 0)) continue;
+      const code = up ? capacity : -1 - capacity;
       if (only === -1 && key === '') {
         only = c;
         onlyState = code;
@@ -201,13 +201,19 @@ export class Incremental {
   }
 
   private stateAt(i: number): TargetState {
-    if (this.downMark[i] === this.epoch) return {capacity: 0, up: false};
-    const up = this.baseDown[i] === 0;
+    return {
+      capacity: this.capacityAt(i),
+      up: this.downMark[i] !== this.epoch && this.baseDown[i] === 0,
+    };
+  }
+
+  private capacityAt(i: number): number {
+    if (this.downMark[i] === this.epoch) return 0;
     if (this.removedMark[i] === this.epoch) {
       const lb = this.layout.components[i] as LoadBalancer;
-      return {capacity: lbCapacity(lb, this.memberSum[i]! - this.removedAmount[i]!, !up), up};
+      return lbCapacity(lb, this.memberSum[i]! - this.removedAmount[i]!, this.baseDown[i] === 1);
     }
-    return {capacity: this.baseCapacity[i]!, up};
+    return this.baseCapacity[i]!;
   }
 
   /** `entryServed` for the service at `place`, its entry and targets read by index. */

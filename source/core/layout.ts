@@ -1,5 +1,6 @@
-import {containmentOf} from './containment.js';
+import {containmentOf, finder} from './containment.js';
 import type {Component, Model, Service} from './model.js';
+import {isFailable} from './propagate.js';
 import type {Kind} from './schema.js';
 
 /** Kinds the incremental evaluator tells apart, as small numbers for its inner loops. */
@@ -33,6 +34,9 @@ export interface Layout {
   /** Service place in dependency order → the places of the services that depend on it. */
   dependentStart: Int32Array;
   dependentList: Int32Array;
+  /** 1 for each component a sweep fails (see isFailable), without and with the GSLBs. */
+  failable: Uint8Array;
+  failableWithGslb: Uint8Array;
   /** Of each VM: its router, account and zone (-1 for other components). */
   vmRouter: Int32Array;
   vmAccount: Int32Array;
@@ -77,18 +81,32 @@ function buildLayout(model: Model): Layout {
     if (kind === 'vm' || kind === 'lb' || kind === 'site' || kind === 'gslb')
       codes[i] = kindCode[kind];
   });
-  const vmAt = Int32Array.from(model.vms, (vm) => at(vm.id));
-  const lbAt = Int32Array.from(model.loadBalancers, (lb) => at(lb.id));
-  const siteAt = Int32Array.from(model.sites, (site) => at(site.id));
+  // Each kind's list holds its components in the model's order: take their indices in one pass.
+  const byKind = new Map<Kind, number[]>();
+  kinds.forEach((kind, i) => {
+    const list = byKind.get(kind);
+    if (list) list.push(i);
+    else byKind.set(kind, [i]);
+  });
+  const indicesOf = (list: readonly Component[]): Int32Array => {
+    const found = byKind.get(list[0]?.kind ?? 'service') ?? [];
+    const same = found.length === list.length && list.every((c, k) => components[found[k]!] === c);
+    return same ? Int32Array.from(found) : Int32Array.from(list, (c) => at(c.id));
+  };
+  const vmAt = indicesOf(model.vms);
+  const lbAt = indicesOf(model.loadBalancers);
+  const siteAt = indicesOf(model.sites);
+  const routerAt = indicesOf(model.routers);
 
   // Members, as indices, and the inverse: each VM's load balancers.
   const members: number[] = [];
   const memberStart = new Int32Array(size + 1);
   const lbStart = new Int32Array(size + 1);
+  const find = finder(ids, index);
   model.loadBalancers.forEach((lb, k) => {
     const lbIndex = lbAt[k]!;
     for (const member of lb.members) {
-      const vm = at(member);
+      const vm = find(member)!;
       members.push(lbIndex, vm);
       memberStart[lbIndex + 1]!++;
       lbStart[vm + 1]!++;
@@ -155,12 +173,16 @@ function buildLayout(model: Model): Layout {
   const active = new Uint8Array(size);
   const routerAccount = new Int32Array(size).fill(-1);
   const routerZone = new Int32Array(size).fill(-1);
-  for (const router of model.routers) {
-    const r = at(router.id);
+  model.routers.forEach((router, k) => {
+    const r = routerAt[k]!;
     routerAccount[r] = at(router.account);
     routerZone[r] = at(router.zone);
-  }
+  });
+  const failable = new Uint8Array(size);
+  const failableWithGslb = new Uint8Array(size);
   components.forEach((component, i) => {
+    if (isFailable(component, false)) failable[i] = 1;
+    if (isFailable(component, true)) failableWithGslb[i] = 1;
     if (component.kind === 'site') capacity[i] = component.capacity;
     if (component.kind !== 'vm') return;
     const router = parentList[parentStart[i]!]!;
@@ -173,7 +195,7 @@ function buildLayout(model: Model): Layout {
   const entryAt = Int32Array.from(order, (service) => at(service.entry));
   // GSLB → its targets, in the file's order.
   const targetStart = new Int32Array(size + 1);
-  const gslbAt = Int32Array.from(model.gslbs, (gslb) => at(gslb.id));
+  const gslbAt = indicesOf(model.gslbs);
   model.gslbs.forEach((gslb, k) => (targetStart[gslbAt[k]! + 1] = gslb.targets.length));
   for (let i = 0; i < size; i++) targetStart[i + 1]! += targetStart[i]!;
   const targetList = new Int32Array(targetStart[size]!);
@@ -182,9 +204,8 @@ function buildLayout(model: Model): Layout {
       (target, t) => (targetList[targetStart[gslbAt[k]!]! + t] = at(target.ref)),
     ),
   );
-  const zoneAt = Int32Array.from(model.zones, (zone) => at(zone.id));
-  const accountAt = Int32Array.from(model.accounts, (account) => at(account.id));
-  const routerAt = Int32Array.from(model.routers, (router) => at(router.id));
+  const zoneAt = indicesOf(model.zones);
+  const accountAt = indicesOf(model.accounts);
   return {
     components,
     kinds,
@@ -207,6 +228,8 @@ function buildLayout(model: Model): Layout {
     accountAt,
     routerAt,
     gslbAt,
+    failable,
+    failableWithGslb,
     vmRouter,
     vmAccount,
     vmZone,

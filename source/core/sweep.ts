@@ -1,9 +1,9 @@
 import type {Snapshot} from './analyze.js';
 import {statusOf, tidy} from './capacity.js';
+import {containmentOf} from './containment.js';
 import {incrementalOf} from './incremental.js';
 import {layoutOf} from './layout.js';
 import type {Component, Model} from './model.js';
-import {isFailable} from './propagate.js';
 import type {Kind} from './schema.js';
 
 /** What one component's failure alone does, from the snapshot's state: only the services it changes. */
@@ -64,12 +64,17 @@ export function sweep(model: Model, base: Snapshot, options: {includeGslb?: bool
     [model.gslbs, layout.gslbAt],
     [model.vms, layout.vmAt],
   ];
+  const {kinds} = layout;
+  const failable = includeGslb ? layout.failableWithGslb : layout.failable;
+  // Ids and kinds from the layout's arrays: the component objects themselves stay unread.
+  const {ids} = containmentOf(model);
   for (const [components, at] of byKind)
-    components.forEach((component, k) => {
-      if (!isFailable(component, includeGslb)) return;
-      const {radius, after} = evaluator.changeAt(at[k]!);
-      effects.push({id: component.id, kind: component.kind, radius, after});
-    });
+    for (let k = 0; k < components.length; k++) {
+      const i = at[k]!;
+      if (failable[i] === 0) continue;
+      const {radius, after} = evaluator.changeAt(i);
+      effects.push({id: ids[i]!, kind: kinds[i]!, radius, after});
+    }
   return {effects, services: summarize(model, base, effects, includeGslb)};
 }
 
