@@ -33,7 +33,8 @@ export class Incremental {
   private readonly index: ReadonlyMap<string, number>;
   private readonly containment: Containment;
   private readonly layout: Layout;
-  private readonly stack: number[] = [];
+  /** Scratch lists with their lengths (typed arrays: resetting one is setting a number). */
+  private readonly stack: Int32Array;
   private readonly baseDown: Uint8Array;
   private readonly baseCapacity: Float64Array;
   private readonly memberSum: Float64Array;
@@ -42,10 +43,11 @@ export class Incremental {
   private readonly removedMark: Int32Array;
   private readonly removedAmount: Float64Array;
   private readonly changedMark: Int32Array;
-  private readonly changed: number[] = [];
+  private readonly changed: Int32Array;
+  private changedCount = 0;
   /** Services (places in dependency order) a failure reaches, and what they serve after it. */
   private readonly touchedMark: Int32Array;
-  private readonly touched: number[] = [];
+  private readonly touched: Int32Array;
   private readonly servedAfter: Float64Array;
   private epoch = 0;
   private readonly memo = new Map<string, ReadonlyMap<string, number>>();
@@ -68,8 +70,12 @@ export class Incremental {
     this.removedMark = new Int32Array(size);
     this.removedAmount = new Float64Array(size);
     this.changedMark = new Int32Array(size);
+    // A radius is a tree (see markRadius): the root plus one push per edge at most.
+    this.stack = new Int32Array(this.containment.childList.length + 1);
+    this.changed = new Int32Array(size);
     const services = layout.order.length;
     this.touchedMark = new Int32Array(services);
+    this.touched = new Int32Array(services);
     this.servedAfter = new Float64Array(services);
     this.baseServed = new Float64Array(services);
     const {evaluation} = base;
@@ -118,7 +124,7 @@ export class Incremental {
   /** `changeOf` by the component's index in the model's layout (see layoutOf). */
   changeAt(root: number): Change {
     this.epoch++;
-    this.changed.length = 0;
+    this.changedCount = 0;
     const radius = this.markRadius(root);
     if (radius === 0) return {radius, after: noChange};
 
@@ -128,7 +134,8 @@ export class Incremental {
     let only = -1;
     let onlyState = 0;
     let key = '';
-    for (const c of this.changed) {
+    for (let n = 0; n < this.changedCount; n++) {
+      const c = this.changed[n]!;
       const capacity = this.capacityAt(c);
       const up = this.downMark[c] !== this.epoch && this.baseDown[c] === 0;
       if (capacity === this.baseCapacity[c] && up === (this.baseDown[c] === 0)) continue;
@@ -159,14 +166,15 @@ export class Incremental {
   /** Marks `root` and all that fails with it (the containment index's descendants). */
   private markRadius(root: number): number {
     const {childStart, childList} = this.containment;
+    // Each component is met once from one root (a router under a zone or an account, never both).
     const stack = this.stack;
-    stack.length = 0;
-    stack.push(root);
+    stack[0] = root;
+    let top = 1;
     let radius = 0;
-    while (stack.length > 0) {
-      const i = stack.pop()!;
+    while (top > 0) {
+      const i = stack[--top]!;
       radius += this.mark(i);
-      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) stack.push(childList[k]!);
+      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) stack[top++] = childList[k]!;
     }
     return radius;
   }
@@ -197,7 +205,7 @@ export class Incremental {
   private noteChanged(i: number) {
     if (this.layout.feeds[i] === 0 || this.changedMark[i] === this.epoch) return;
     this.changedMark[i] = this.epoch;
-    this.changed.push(i);
+    this.changed[this.changedCount++] = i;
   }
 
   private stateAt(i: number): TargetState {
@@ -249,29 +257,32 @@ export class Incremental {
   private servicesAfter(): ReadonlyMap<string, number> {
     const {readerStart, readerList, dependentStart, dependentList, order} = this.layout;
     const {touched, touchedMark, epoch} = this;
-    touched.length = 0;
-    for (const c of this.changed)
+    let count = 0;
+    for (let n = 0; n < this.changedCount; n++) {
+      const c = this.changed[n]!;
       for (let k = readerStart[c]!; k < readerStart[c + 1]!; k++) {
         const place = readerList[k]!;
         if (touchedMark[place] === epoch) continue;
         touchedMark[place] = epoch;
-        touched.push(place);
+        touched[count++] = place;
       }
-    if (touched.length === 0) return noChange;
+    }
+    if (count === 0) return noChange;
     // Dependents follow their dependencies.
-    for (let q = 0; q < touched.length; q++) {
+    for (let q = 0; q < count; q++) {
       const place = touched[q]!;
       for (let k = dependentStart[place]!; k < dependentStart[place + 1]!; k++) {
         const dependent = dependentList[k]!;
         if (touchedMark[dependent] === epoch) continue;
         touchedMark[dependent] = epoch;
-        touched.push(dependent);
+        touched[count++] = dependent;
       }
     }
     // In dependency order, so each service reads its dependencies' answers after the failure.
-    if (touched.length > 1) touched.sort((a, b) => a - b);
+    const places = touched.subarray(0, count);
+    if (count > 1) places.sort();
     const changed = new Map<string, number>();
-    for (const place of touched) {
+    for (const place of places) {
       const service = order[place]!;
       const entry = this.entryAfter(place);
       const after = withDependencies(this.model, service, entry, this.servedNow);
