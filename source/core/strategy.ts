@@ -15,6 +15,8 @@ interface Footprint {
   accounts: Set<number>;
   activeVms: Vm[];
   vms: Vm[];
+  /** The VMs' indices in the model's layout. */
+  at: number[];
 }
 
 // Structure does not change for a model; strategy, expectations and advice all read it.
@@ -42,9 +44,11 @@ function measureFootprint(model: Model, service: Service): Footprint {
   const accounts = new Set<number>();
   const activeVms: Vm[] = [];
   const vms: Vm[] = [];
+  const at: number[] = [];
   const reach = (vm: number, viaGslb: boolean) => {
     const component = components[vm] as Vm;
     vms.push(component);
+    at.push(vm);
     accounts.add(vmAccount[vm]!);
     if (active[vm] === 1) activeVms.push(component);
     if (viaGslb && capacity[vm]! > 0) places.add(vmZone[vm]!);
@@ -61,7 +65,7 @@ function measureFootprint(model: Model, service: Service): Footprint {
     for (let k = targetStart[entry]!; k < targetStart[entry + 1]!; k++)
       behind(targetList[k]!, true);
   else behind(entry, false);
-  return {viaGslb, places, accounts, activeVms, vms};
+  return {viaGslb, places, accounts, activeVms, vms, at};
 }
 
 /** The guide's strategy a service is built as, by its structure alone (DESIGN §3). */
@@ -87,13 +91,15 @@ export function expectedToSurvive(
     case 'multi-account':
       return ['vm', 'router', 'account'];
     case 'multi-zone': {
-      const zonesOfAccount = new Map<string, Set<string>>();
-      for (const vm of footprint(model, service).vms) {
-        const zones = zonesOfAccount.get(vm.account) ?? new Set();
-        zones.add(vm.zone);
-        zonesOfAccount.set(vm.account, zones);
+      // Account → its one zone, or -1 once it has VMs in two.
+      const {vmAccount, vmZone} = layoutOf(model);
+      const zoneOfAccount = new Map<number, number>();
+      for (const vm of footprint(model, service).at) {
+        const zone = zoneOfAccount.get(vmAccount[vm]!);
+        if (zone === undefined) zoneOfAccount.set(vmAccount[vm]!, vmZone[vm]!);
+        else if (zone !== vmZone[vm]) zoneOfAccount.set(vmAccount[vm]!, -1);
       }
-      const ownAccountPerZone = [...zonesOfAccount.values()].every((zones) => zones.size === 1);
+      const ownAccountPerZone = [...zoneOfAccount.values()].every((zone) => zone !== -1);
       return ownAccountPerZone
         ? ['vm', 'router', 'lb', 'account', 'zone', 'site']
         : ['vm', 'router', 'lb', 'zone', 'site'];
@@ -147,7 +153,7 @@ export function recommend(
     case 'vm-redundancy': {
       const vm = print.activeVms[0]!;
       const account = model.components.get(vm.account) as Account;
-      const sibling = model.accounts.find((a) => a.group === account.group && a.id !== account.id);
+      const sibling = accountsOfGroup(model, account.group).find((a) => a.id !== account.id);
       const lb = lbOf(model, service, vm);
       if (sibling)
         return lb
@@ -171,6 +177,23 @@ export function recommend(
         : message('rec.gslbLeft', {worst});
     }
   }
+}
+
+const groupsByModel = new WeakMap<Model, Map<string, Account[]>>();
+
+/** The accounts of a group, in the file's order. */
+function accountsOfGroup(model: Model, group: string): Account[] {
+  let groups = groupsByModel.get(model);
+  if (!groups) {
+    groups = new Map();
+    for (const account of model.accounts) {
+      const list = groups.get(account.group);
+      if (list) list.push(account);
+      else groups.set(account.group, [account]);
+    }
+    groupsByModel.set(model, groups);
+  }
+  return groups.get(group) ?? [];
 }
 
 function lbOf(model: Model, service: Service, vm: Vm): string | undefined {
