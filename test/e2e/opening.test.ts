@@ -35,7 +35,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('opening a big topology (tmux)',
     writeFileSync(huge, JSON.stringify(generateTopology({vms: 40_000})));
     // The same with one load balancer naming a VM that does not exist, near the end.
     const lb = topology.loadBalancers!.at(-1)!;
-    lb.members = ['vm-nowhere', ...lb.members.slice(1)];
+    lb.members = ['vm-nowhere', ...(lb.members ?? []).slice(1)];
     const text = JSON.stringify(topology, null, 2);
     broken = join(dir, 'broken.json');
     writeFileSync(broken, text);
