@@ -25,6 +25,21 @@ const rgiEmojiRegex = {test: (text) => (rgiEmojiCompiled ??= new RegExp('^\\p{RG
 }
 
 /**
+ * string-width makes its grapheme segmenter when it loads: the first Intl.Segmenter of a process
+ * costs 8-15 ms (ICU's break rules). Most text takes a fast path that never segments, so it is
+ * made on first use.
+ */
+export function lazySegmenter(path, text) {
+  return replaceOnce(
+    path,
+    text,
+    'const segmenter = new Intl.Segmenter();',
+    `let segmenterMade;
+const segmenter = {segment: (text) => (segmenterMade ??= new Intl.Segmenter()).segment(text)};`,
+  );
+}
+
+/**
  * Characters that are each a grapheme cluster of their own, whatever stands beside them, and
  * whose width string-width takes from East Asian Width alone: Latin-1, punctuation, arrows,
  * symbols, box drawing, shapes, dingbats and Hangul syllables — every frame's borders, marks and
@@ -84,5 +99,35 @@ export function yogaWithoutFetch(path, text) {
     text,
     'return w||"function"!=typeof fetch?Promise.resolve()',
     'return w||!0?Promise.resolve()',
+  );
+}
+
+/**
+ * meow reads and normalizes package.json (read-package-up, normalize-package-data with its
+ * licence lists: most of the entry's code) to learn what the bundle already knows. cli.tsx
+ * passes it as \`pkg\`, so those are never called; without them they leave the bundle. Should
+ * \`pkg\` ever go missing, the command line fails at once rather than quietly losing --version.
+ */
+export function meowPackageLookupUnused(path, text) {
+  // Evaluated at load for read-package-up alone (babel's code frame for JSON errors, and
+  // normalize-package-data): marked pure, they go with it.
+  const pure = (from) => (code) =>
+    replaceOnce(path, code, from, from.replace(/= (\w)/, '= /* @__PURE__ */ $1'));
+  return [
+    pure('var libExports = requireLib$1();'),
+    pure('var normalizeExports = requireNormalize();'),
+    pure('const normalizePackageData = getDefaultExportFromCjs(normalizeExports);'),
+  ].reduce((code, patch) => patch(code), text);
+}
+
+export function meowWithoutPackageLookup(path, text) {
+  return replaceOnce(
+    path,
+    text,
+    "import { a as readPackageUpSync, n as normalizePackageData } from './dependencies.js';",
+    `const readPackageUpSync = () => {
+	throw new Error('meow is built without read-package-up: pass pkg');
+};
+const normalizePackageData = () => {};`,
   );
 }

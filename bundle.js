@@ -3,7 +3,15 @@
 // `impact` never load React or Ink; chunks sit beside cli.js so relative file URLs agree.
 import {build} from 'esbuild';
 import {readdir, readFile, rm} from 'node:fs/promises';
-import {lazyEmoji, sameStylesNoDiff, simpleWidths, yogaWithoutFetch} from './bundle-patches.js';
+import {
+  lazyEmoji,
+  lazySegmenter,
+  meowPackageLookupUnused,
+  meowWithoutPackageLookup,
+  sameStylesNoDiff,
+  simpleWidths,
+  yogaWithoutFetch,
+} from './bundle-patches.js';
 
 /** topology-file.ts finds the demo from dist/source/adapters; in the bundle it is one level down. */
 const demoPath = {
@@ -44,13 +52,23 @@ const nestedCopy = (path) => /node_modules[\\/].*node_modules[\\/]/.test(path);
 const stringWidth = patching(
   'string-width',
   /node_modules[\\/]string-width[\\/]index\.js$/,
-  (path, text) => simpleWidths(path, lazyEmoji(path, text)),
+  (path, text) => simpleWidths(path, lazySegmenter(path, lazyEmoji(path, text))),
   nestedCopy,
 );
 const ansiDiff = patching(
   'ansi-diff',
   /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/,
   sameStylesNoDiff,
+);
+const meowPackage = patching(
+  'meow-without-package-lookup',
+  /node_modules[\\/]meow[\\/]build[\\/]options\.js$/,
+  meowWithoutPackageLookup,
+);
+const meowDependencies = patching(
+  'meow-package-lookup-unused',
+  /node_modules[\\/]meow[\\/]build[\\/]dependencies\.js$/,
+  meowPackageLookupUnused,
 );
 const yoga = patching(
   'yoga-without-fetch',
@@ -71,6 +89,9 @@ const englishOnly = {
     }));
   },
 };
+
+const {name, version, description, bin} = JSON.parse(await readFile('package.json', 'utf8'));
+const packageData = {name, version, description, bin};
 
 /** What the command line and the bench's floor are both built with, so the floor is a fair one. */
 const shared = {
@@ -98,7 +119,9 @@ const shared = {
 await build({
   ...shared,
   // The floor stays Ink as published: these two speed up failsight's own use of Ink's packages.
-  plugins: [...shared.plugins, ansiDiff, yoga],
+  plugins: [...shared.plugins, ansiDiff, yoga, meowPackage, meowDependencies],
+  // What meow would read from package.json at every start (see meowWithoutPackageLookup).
+  define: {...shared.define, FAILSIGHT_PACKAGE: JSON.stringify(packageData)},
   entryPoints: ['cli.tsx'],
   outdir: 'dist',
   splitting: true,

@@ -8,6 +8,7 @@ type Patch = (path: string, text: string) => string;
 interface Patches {
   replaceOnce: (path: string, text: string, from: string, to: string) => string;
   lazyEmoji: Patch;
+  lazySegmenter: Patch;
   simpleWidths: Patch;
   simpleColumns: string;
   sameStylesNoDiff: Patch;
@@ -48,7 +49,7 @@ describe('string-width with the simple-columns path', async () => {
   const original = ((await import('string-width')) as {default: Width}).default;
   const fast = (
     await patched<{default: Width}>(file, (path, text) =>
-      patches.simpleWidths(path, patches.lazyEmoji(path, text)),
+      patches.simpleWidths(path, patches.lazySegmenter(path, patches.lazyEmoji(path, text))),
     )
   ).default;
   const simple = new RegExp(patches.simpleColumns.slice(1, -1));
