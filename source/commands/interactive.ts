@@ -2,7 +2,7 @@ import {stat} from 'node:fs/promises';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {liveSources} from './live-sources.js';
-import {openTopology} from './open-topology.js';
+import type {OpenTopology} from './open-topology.js';
 
 /**
  * Ready the process for a full-screen app. Ink draws only the last frame when it thinks it runs
@@ -36,6 +36,14 @@ async function paintFirstSize(file: string | undefined): Promise<number | undefi
     // Not readable: the ordinary path reports it, before anything is drawn.
     return undefined;
   }
+}
+
+/**
+ * The loader and its schema load when a topology is opened: a big one is opened after the
+ * loading frame is drawn, and that frame should not wait for them.
+ */
+async function openTopology(file: string | undefined): Promise<OpenTopology> {
+  return (await import('./open-topology.js')).openTopology(file);
 }
 
 /** Lets keys (q) and the loading frame through between two long steps. */
