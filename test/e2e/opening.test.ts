@@ -71,6 +71,30 @@ describe.skipIf(!hasTmux && !process.env['CI'])('opening a big topology (tmux)',
     expect(pty.alive()).toBe(false);
   });
 
+  it('once loaded, the screen is the one drawn without a loading frame', async () => {
+    // One topology twice: under the size that paints first, and padded with trailing spaces
+    // (still the same JSON) over it.
+    const text = JSON.stringify(generateTopology({vms: 4_000}));
+    const small = join(dir, 'small.json');
+    const padded = join(dir, 'padded.json');
+    writeFileSync(small, text);
+    writeFileSync(padded, text + ' '.repeat(paintFirstBytes));
+    expect(statSync(small).size).toBeLessThan(paintFirstBytes);
+    const screens: string[] = [];
+    for (const file of [small, padded]) {
+      pane = Pane.open([file]);
+      await pane.waitForText('KR-CA  Zone 1', 60_000);
+      await pane.waitForText('Impact · zone KR-CA', 60_000);
+      // The clock (the header's last ten columns) is the only cell that may differ.
+      const [header = '', ...rest] = pane.lines();
+      screens.push([header.slice(0, -10), ...rest].join('\n'));
+      pane.close();
+      pane = undefined;
+    }
+    expect(screens[1]).toBe(screens[0]);
+    expect(screens[0]).toContain('Topology · by zone');
+  });
+
   it('a bad big file: exit 2 with file:line:column, the terminal restored, no frame left', async () => {
     pane = Pane.open([broken], {columns: 200, rows: 30});
     const result = await pane.exited(60_000);
