@@ -1,8 +1,9 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {generateModel} from '../../bench/generate.js';
+import {snapshot} from '../../source/core/analyze.js';
 import {emptyState} from '../../source/core/state.js';
-import {analyze} from '../../source/ui/analysis/analysis.js';
+import {analyze, nominalOf} from '../../source/ui/analysis/analysis.js';
 import {Dashboard} from '../../source/ui/components/dashboard.js';
 import {
   LoadingScreen,
@@ -141,6 +142,16 @@ describe('the dashboard after the loading frame', () => {
     rerender(dashboard(opened));
     const after = await waitForFrame(lastFrame, (f) => !f.includes('computing…'));
     expect(after).toBe(expected);
+  });
+
+  it('the analysis of nothing failed is the nominal snapshot, evaluated once', () => {
+    const model = generateModel({vms: 1_000});
+    const nominal = nominalOf(model);
+    expect(analyze(model, emptyState, false).snapshot).toBe(nominal);
+    const fresh = snapshot(model, emptyState);
+    expect(nominal.evaluation.served).toEqual(fresh.evaluation.served);
+    expect(nominal.status).toEqual(fresh.status);
+    expect(nominal.down).toEqual(fresh.down);
   });
 
   it('warming up computes what the first frame asks for, and the same answers', () => {

@@ -1,7 +1,7 @@
 import {noLiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {emptyState, type FailureState} from '../../core/state.js';
-import {analyze, nominalOf} from '../analysis/analysis.js';
+import {analyze} from '../analysis/analysis.js';
 import {treeOf} from '../tree/trees.js';
 import type {Compare, View} from '../types.js';
 import type {DashboardState} from './types.js';
@@ -67,7 +67,6 @@ export function warmUp(model: Model, includeGslb: boolean, view: View = 'zone'):
   return [
     () => treeOf(model, view),
     () => analyze(model, emptyState, includeGslb),
-    () => nominalOf(model),
     () => analyze(model, emptyState, includeGslb).capacities(),
   ];
 }
