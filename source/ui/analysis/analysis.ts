@@ -41,14 +41,28 @@ function build(model: Model, failure: FailureState, includeGslb: boolean): Analy
   };
 }
 
-type Slot = {model: Model; includeGslb: boolean; analysis: Analysis};
-const cache = new WeakMap<FailureState, Slot>();
+type Slot = {failure: FailureState; model: Model; includeGslb: boolean; analysis: Analysis};
+
+/**
+ * The analyses of the last states asked for, newest first. Not one per state still referenced:
+ * every undo entry holds a state, and at 100k VMs an analysis with its sweep and previews
+ * weighs megabytes, so each action kept one more alive.
+ */
+const recent: Slot[] = [];
+const kept = 2;
 
 export function analyze(model: Model, failure: FailureState, includeGslb = false): Analysis {
-  const hit = cache.get(failure);
-  if (hit && hit.model === model && hit.includeGslb === includeGslb) return hit.analysis;
+  const at = recent.findIndex(
+    (slot) => slot.failure === failure && slot.model === model && slot.includeGslb === includeGslb,
+  );
+  if (at >= 0) {
+    const slot = recent[at]!;
+    if (at > 0) recent.unshift(...recent.splice(at, 1));
+    return slot.analysis;
+  }
   const analysis = build(model, failure, includeGslb);
-  cache.set(failure, {model, includeGslb, analysis});
+  recent.unshift({failure, model, includeGslb, analysis});
+  recent.length = Math.min(recent.length, kept);
   return analysis;
 }
 
