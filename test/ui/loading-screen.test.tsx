@@ -84,6 +84,13 @@ describe('the loading frame', () => {
     expect(tiny).toBe('terminal too small: failsight needs 60×16, this one is 50×12');
   });
 
+  it('draws nothing while blank (a resize repaints the whole screen after)', () => {
+    const {lastFrame, rerender} = render(loading({blank: true}));
+    expect(lastFrame()).toBe('');
+    rerender(loading({size: {columns: 80, rows: 24}}));
+    expectFrameShape(lastFrame()!, 80, 24);
+  });
+
   it('cuts a long path in the header to the width', () => {
     const long = `/${'very-long-directory/'.repeat(8)}topology.json`;
     const frame = render(loading({file: long})).lastFrame()!;
