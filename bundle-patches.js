@@ -113,10 +113,14 @@ export function meowPackageLookupUnused(path, text) {
   // normalize-package-data): marked pure, they go with it.
   const pure = (from) => (code) =>
     replaceOnce(path, code, from, from.replace(/= (\w)/, '= /* @__PURE__ */ $1'));
+  // A leftover of a module tree-shaken away, and the only reason child_process loads.
+  const unusedPromisify = (code) =>
+    replaceOnce(path, code, '\npromisify(execFile);', '\n/* @__PURE__ */ promisify(execFile);');
   return [
     pure('var libExports = requireLib$1();'),
     pure('var normalizeExports = requireNormalize();'),
     pure('const normalizePackageData = getDefaultExportFromCjs(normalizeExports);'),
+    unusedPromisify,
   ].reduce((code, patch) => patch(code), text);
 }
 
