@@ -82,9 +82,23 @@ export function sameStylesNoDiff(path, text) {
     path,
     text,
     head,
-    `${head}    if (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode))
+    `${head}    if (from === to || (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode)))
         return [];
 `,
+  );
+}
+
+/**
+ * Each character of a run of one style got its own copy of the style list; one list per run
+ * does (no reader changes it: a new style makes a new list), and then the diff between two
+ * characters of a run is found at once, the same list.
+ */
+export function sharedStyles(path, text) {
+  return replaceOnce(
+    path,
+    text,
+    '                styles: [...codes],',
+    '                styles: codes,',
   );
 }
 

@@ -9,6 +9,7 @@ import {
   meowPackageLookupUnused,
   meowWithoutPackageLookup,
   sameStylesNoDiff,
+  sharedStyles,
   simpleWidths,
   yogaWithoutFetch,
 } from './bundle-patches.js';
@@ -70,6 +71,11 @@ const meowDependencies = patching(
   /node_modules[\\/]meow[\\/]build[\\/]dependencies\.js$/,
   meowPackageLookupUnused,
 );
+const ansiRuns = patching(
+  'ansi-shared-styles',
+  /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+  sharedStyles,
+);
 const yoga = patching(
   'yoga-without-fetch',
   /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
@@ -118,8 +124,8 @@ const shared = {
 
 await build({
   ...shared,
-  // The floor stays Ink as published: these two speed up failsight's own use of Ink's packages.
-  plugins: [...shared.plugins, ansiDiff, yoga, meowPackage, meowDependencies],
+  // The floor stays Ink as published: these speed up failsight's own use of Ink's packages.
+  plugins: [...shared.plugins, ansiDiff, ansiRuns, yoga, meowPackage, meowDependencies],
   // What meow would read from package.json at every start (see meowWithoutPackageLookup).
   define: {...shared.define, FAILSIGHT_PACKAGE: JSON.stringify(packageData)},
   entryPoints: ['cli.tsx'],

@@ -12,6 +12,7 @@ interface Patches {
   simpleWidths: Patch;
   simpleColumns: string;
   sameStylesNoDiff: Patch;
+  sharedStyles: Patch;
   yogaWithoutFetch: Patch;
 }
 const patches = (await import(pathToFileURL(resolve('bundle-patches.js')).href)) as Patches;
@@ -22,10 +23,15 @@ const dir = mkdtempSync(join('node_modules', '.cache', 'failsight-patches-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 let copies = 0;
-async function patched<T>(original: string, patch: Patch): Promise<T> {
+async function patched<T>(
+  original: string,
+  patch: Patch,
+  neighbours: Record<string, string> = {},
+): Promise<T> {
   const file = join(dir, `copy-${copies++}.mjs`);
-  // Relative imports name the original's neighbours.
-  const beside = (name: string) => pathToFileURL(resolve(dirname(original), name)).href;
+  // Relative imports name the original's neighbours, or the copies given for them.
+  const beside = (name: string) =>
+    neighbours[name] ?? pathToFileURL(resolve(dirname(original), name)).href;
   const text = patch(original, readFileSync(original, 'utf8')).replace(
     /from (["'])(\.\.?\/[^"']+)\1/g,
     (_, quote: string, name: string) => `from ${quote}${beside(name)}${quote}`,
@@ -33,6 +39,9 @@ async function patched<T>(original: string, patch: Patch): Promise<T> {
   writeFileSync(file, text);
   return (await import(pathToFileURL(resolve(file)).href)) as T;
 }
+
+/** The file URL the last copy was written to, for another copy to import it. */
+const lastCopy = () => pathToFileURL(resolve(join(dir, `copy-${copies - 1}.mjs`))).href;
 
 type Width = (text: string, options?: {ambiguousIsNarrow?: boolean}) => number;
 
@@ -154,5 +163,48 @@ describe('yoga without the fetch probe', () => {
     } finally {
       if (descriptor) Object.defineProperty(globalThis, 'fetch', descriptor);
     }
+  });
+});
+
+describe('styled characters sharing one style list per run', async () => {
+  type Pipeline = {
+    tokenize: (text: string) => unknown[];
+    styledCharsFromTokens: (tokens: unknown[]) => {value: string; styles: unknown[]}[];
+    styledCharsToString: (chars: {value: string; styles: unknown[]}[]) => string;
+  };
+  const build = 'node_modules/@alcalzone/ansi-tokenize/build';
+  const original = (await import('@alcalzone/ansi-tokenize')) as unknown as Pipeline;
+  await patched(`${build}/diff.js`, patches.sameStylesNoDiff);
+  const fast = await patched<Pipeline>(`${build}/styledChars.js`, patches.sharedStyles, {
+    './diff.js': lastCopy(),
+  });
+  const piece = fc.constantFrom(
+    'a',
+    ' ',
+    '│',
+    '한',
+    '👍',
+    '\u001b[31m',
+    '\u001b[32m',
+    '\u001b[39m',
+    '\u001b[1m',
+    '\u001b[2m',
+    '\u001b[22m',
+    '\u001b[7m',
+    '\u001b[27m',
+    '\u001b[0m',
+  );
+
+  it('turns every line into the same text as the original', () => {
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}), (parts) => {
+        const line = parts.join('');
+        const chars = fast.styledCharsFromTokens(original.tokenize(line));
+        expect(fast.styledCharsToString(chars)).toBe(
+          original.styledCharsToString(original.styledCharsFromTokens(original.tokenize(line))),
+        );
+      }),
+      {numRuns: 3000},
+    );
   });
 });
