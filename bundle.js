@@ -124,7 +124,9 @@ const shared = {
 
 await build({
   ...shared,
-  // The floor stays Ink as published: these speed up failsight's own use of Ink's packages.
+  // failsight's own patches (bundle-patches.js): the floor stays Ink as published, and meow is
+  // the command line's alone. The shared string-width patch changes nothing for the floor's
+  // one ASCII line.
   plugins: [...shared.plugins, ansiDiff, ansiRuns, yoga, meowPackage, meowDependencies],
   // What meow would read from package.json at every start (see meowWithoutPackageLookup).
   define: {...shared.define, FAILSIGHT_PACKAGE: JSON.stringify(packageData)},
