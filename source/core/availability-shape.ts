@@ -1,3 +1,5 @@
+import {containmentOf} from './containment.js';
+import {builtLayout, type Layout} from './layout.js';
 import {routerId, type Component, type Model, type Service, type Vm} from './model.js';
 
 /**
@@ -12,23 +14,39 @@ export function availabilityShape(
   root: Service,
   upOf: (component: Component) => number,
 ): number[] {
-  const names = new Map<string, number>();
   const shape: number[] = [];
+  // With the sweep's layout at hand (as in `check`), components are named by index, stamped per
+  // call, and a VM's numbers are read from typed arrays; without it (the estimate alone) by id.
+  // Either way a name is the order of first meeting, so the two give the same shape.
+  const layout = builtLayout(model);
+  const index = layout ? containmentOf(model).index : undefined;
+  const names = layout ? namesOf(layout) : undefined;
+  const stamp = names ? ++names.epoch : 0;
+  const byId = new Map<string, number>();
+  let count = 0;
+  const nameAt = (i: number): number => {
+    if (names!.stamp[i] === stamp) return names!.value[i]!;
+    names!.stamp[i] = stamp;
+    names!.value[i] = count;
+    shape.push(-1, upOf(layout!.components[i]!));
+    return count++;
+  };
   const name = (id: string): number => {
-    let index = names.get(id);
-    if (index === undefined) {
-      index = names.size;
-      names.set(id, index);
+    const i = index?.get(id);
+    if (i !== undefined) return nameAt(i);
+    let known = byId.get(id);
+    if (known === undefined) {
+      byId.set(id, (known = count++));
       const component = model.components.get(id);
       shape.push(-1, component ? upOf(component) : 1);
     }
-    return index;
+    return known;
   };
   const shared = sharedVms(model);
-  // Members of one load balancer mostly share a router, an account and a zone: ask the map once.
-  let lastRouter = '';
-  let lastAccount = '';
-  let lastZone = '';
+  // Members of one load balancer mostly share a router, an account and a zone: name them once.
+  let lastRouter: string | number = -1;
+  let lastAccount: string | number = -1;
+  let lastZone: string | number = -1;
   let router = -1;
   let account = -1;
   let zone = -1;
@@ -41,17 +59,34 @@ export function availabilityShape(
     if (member.zone !== lastZone) zone = name((lastZone = member.zone));
     shape.push(-2, id, member.capacity, word(member.role), router, account, zone);
   };
+  const activeWord = word('active');
+  const standbyWord = word('standby');
+  const vmAt = (member: number) => {
+    const {vmRouter, vmAccount, vmZone, capacity, active, components} = layout!;
+    const id = shared.size > 0 && shared.has((components[member] as Vm).id) ? nameAt(member) : -1;
+    if (vmRouter[member] !== lastRouter) router = nameAt((lastRouter = vmRouter[member]!));
+    if (vmAccount[member] !== lastAccount) account = nameAt((lastAccount = vmAccount[member]!));
+    if (vmZone[member] !== lastZone) zone = nameAt((lastZone = vmZone[member]!));
+    const role = active[member] === 1 ? activeWord : standbyWord;
+    shape.push(-2, id, capacity[member]!, role, router, account, zone);
+  };
   const unit = (ref: string) => {
     const component = model.components.get(ref);
     shape.push(-3, name(ref), word(component?.kind));
-    if (component?.kind === 'vm') vm(component);
-    else if (component?.kind === 'site') shape.push(component.capacity);
+    if (component?.kind === 'vm') {
+      if (layout) vmAt(index!.get(ref)!);
+      else vm(component);
+    } else if (component?.kind === 'site') shape.push(component.capacity);
     else if (component?.kind === 'lb') {
       const zone = name(component.zone);
       const account = name(component.account);
       const router = name(routerId(component.account, component.zone));
       shape.push(component.limit ?? -1, word(component.runsOn), zone, account, router);
-      for (const id of component.members) vm(model.components.get(id) as Vm);
+      if (layout) {
+        const {memberStart, memberList} = layout;
+        const at = index!.get(ref)!;
+        for (let k = memberStart[at]!; k < memberStart[at + 1]!; k++) vmAt(memberList[k]!);
+      } else for (const id of component.members) vm(model.components.get(id) as Vm);
     }
   };
   const seen = new Set<string>();
@@ -73,6 +108,24 @@ export function availabilityShape(
   };
   visit(root);
   return shape;
+}
+
+interface Names {
+  epoch: number;
+  stamp: Int32Array;
+  value: Int32Array;
+}
+
+const namesByLayout = new WeakMap<Layout, Names>();
+
+function namesOf(layout: Layout): Names {
+  let names = namesByLayout.get(layout);
+  if (!names) {
+    const size = layout.components.length;
+    names = {epoch: 0, stamp: new Int32Array(size), value: new Int32Array(size)};
+    namesByLayout.set(layout, names);
+  }
+  return names;
 }
 
 const sharedByModel = new WeakMap<Model, ReadonlySet<string>>();

@@ -69,6 +69,11 @@ export function layoutOf(model: Model): Layout {
   return layout;
 }
 
+/** The model's layout if something has built it already; the estimate alone does without. */
+export function builtLayout(model: Model): Layout | undefined {
+  return layouts.get(model);
+}
+
 function buildLayout(model: Model): Layout {
   const {ids, index} = containmentOf(model);
   const {parentStart, parentList} = containmentOf(model);
