@@ -70,7 +70,7 @@ export class Incremental {
     this.removedMark = new Int32Array(size);
     this.removedAmount = new Float64Array(size);
     this.changedMark = new Int32Array(size);
-    // A radius is a tree (see markRadius): the root plus one push per edge at most.
+    // The root plus one push per edge at most (see markRadius).
     this.stack = new Int32Array(this.containment.childList.length + 1);
     this.changed = new Int32Array(size);
     const services = layout.order.length;
@@ -166,14 +166,16 @@ export class Incremental {
   /** Marks `root` and all that fails with it (the containment index's descendants). */
   private markRadius(root: number): number {
     const {childStart, childList} = this.containment;
-    // Each component is met once from one root (a router under a zone or an account, never both).
+    // What a component down already holds is down already (the snapshot propagated it, or this
+    // walk marked it): only a newly marked component's children are pushed, each list once.
     const stack = this.stack;
     stack[0] = root;
     let top = 1;
     let radius = 0;
     while (top > 0) {
       const i = stack[--top]!;
-      radius += this.mark(i);
+      if (this.mark(i) === 0) continue;
+      radius++;
       for (let k = childStart[i]!; k < childStart[i + 1]!; k++) stack[top++] = childList[k]!;
     }
     return radius;
