@@ -1,9 +1,10 @@
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {isAbsolute, relative} from 'node:path';
-import {maxTopologyBytes, parseTopologyBytes, tooLarge, type LoadResult} from '../core/load.js';
+import {maxTopologyBytes, tooLarge} from '../core/load/decode.js';
+import {parseTopologyBytesLazily, type LoadResult} from '../core/load/fast.js';
 import {printable} from '../core/printable.js';
-import {loadTopologyFile} from './topology-file.js';
+import {loadTopologyFile, preciseParser} from './topology-file.js';
 
 /** A topology named on the command line: a file, or `REV:path` in the current directory's git repository. */
 export type TopologySource =
@@ -37,7 +38,7 @@ export async function loadTopologySource(spec: string): Promise<LoadResult> {
       errors: [{file: spec, line: 1, column: 1, message: shown.message}],
       warnings: [],
     };
-  return parseTopologyBytes(shown.bytes, spec);
+  return parseTopologyBytesLazily(shown.bytes, spec, preciseParser);
 }
 
 type Shown = {ok: true; bytes: Uint8Array} | {ok: false; message: string};

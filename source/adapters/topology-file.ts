@@ -18,8 +18,8 @@ export async function loadTopologyFile(file: string): Promise<LoadResult> {
     const info = await stat(file);
     if (info.isDirectory()) return fail('is a directory, not a topology file');
     if (info.size > maxTopologyBytes) return fail(tooLarge(info.size));
-    const bytes = await readAtMost(file, maxTopologyBytes + 1);
-    return await parseTopologyBytesLazily(bytes, file, precise);
+    const bytes = await readAtMost(file, info.size, maxTopologyBytes + 1);
+    return await parseTopologyBytesLazily(bytes, file, preciseParser);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('no such file');
@@ -28,27 +28,36 @@ export async function loadTopologyFile(file: string): Promise<LoadResult> {
   }
 }
 
-/** Reads up to `limit` bytes: a pipe or device (/dev/zero) reports no size and may never end. */
-async function readAtMost(file: string, limit: number): Promise<Uint8Array> {
+/**
+ * Reads up to `limit` bytes: a pipe or device (/dev/zero) reports no size and may never end. A
+ * file is read into one buffer of its size (a byte more, to see it grow): no chunks to join.
+ */
+async function readAtMost(file: string, size: number, limit: number): Promise<Uint8Array> {
   const handle = await open(file, 'r');
   try {
-    const chunks: Buffer[] = [];
+    let buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(size + 1, 1 << 16)));
     let total = 0;
     while (total < limit) {
-      const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
-      const {bytesRead} = await handle.read(chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+        buffer.copy(larger, 0, 0, total);
+        buffer = larger;
+      }
+      const {bytesRead} = await handle.read(buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
     }
-    return Buffer.concat(chunks, total);
+    return buffer.subarray(0, total);
   } finally {
     await handle.close();
   }
 }
 
-/** The precise parser and the `yaml` package load only for a file the fast parsers give up on. */
-async function precise(text: string, file: string): Promise<LoadResult> {
+/**
+ * The precise parser, and with it the `yaml` package and zod, load only for a file the fast
+ * parsers give up on.
+ */
+export async function preciseParser(text: string, file: string): Promise<LoadResult> {
   const {parseTopology} = await import('../core/load.js');
   return parseTopology(text, file, {fast: false});
 }

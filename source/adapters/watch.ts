@@ -1,7 +1,7 @@
 import {statSync, watch, type FSWatcher} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {dirname, resolve} from 'node:path';
-import {formatLocated} from '../core/load.js';
+import {formatLocated} from '../core/load/place.js';
 import type {LiveUpdate} from '../core/live.js';
 import {loadTopologyFile} from './topology-file.js';
 import {channel} from './channel.js';

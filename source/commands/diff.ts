@@ -7,7 +7,7 @@ import {
   type SideAnalysis,
   type TopologyDiff,
 } from '../core/diff.js';
-import {formatLocated, type Located} from '../core/load.js';
+import {formatLocated, type Located} from '../core/load/place.js';
 import type {Model} from '../core/model.js';
 import {printable} from '../core/printable.js';
 import type {Compare} from '../ui/types.js';

@@ -1,7 +1,7 @@
 import {evaluate, failoversOf, statusOf, type Evaluation, type Status} from './capacity.js';
 import type {Model} from './model.js';
 import {describeCause, propagate, type Cause} from './propagate.js';
-import {kindRank, type Kind} from './schema.js';
+import {kindRank, type Kind} from './kinds.js';
 import {failedIds, type FailureState} from './state.js';
 
 /** One state, fully evaluated: what is down and why, and what every service serves. */

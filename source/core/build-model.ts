@@ -1,6 +1,5 @@
 import {
   routerId,
-  reachedVms,
   type Account,
   type BuildResult,
   type Component,
@@ -17,17 +16,18 @@ import {
 } from './model.js';
 import {didYouMean} from './nearest.js';
 import {printable} from './printable.js';
-import {defaultAvailability, type Kind, type ServiceSpec, type Topology} from './schema.js';
+import {defaultAvailability, type Kind} from './kinds.js';
+import type {ServiceSpec, Topology} from './schema.js';
 
 /** Checks references and structure (DESIGN §2) and indexes the topology for the analyzer. */
 export function buildModel(topology: Topology): BuildResult {
-  const builder = new ModelBuilder();
-  builder.addPlaces(topology);
-  builder.addVms(topology);
-  builder.addLoadBalancers(topology);
-  builder.addGslbs(topology);
-  builder.addServices(topology);
-  return builder.finish(topology);
+  const builder = new ModelBuilder(topology);
+  builder.addPlaces();
+  builder.addVms();
+  builder.addLoadBalancers();
+  builder.addGslbs();
+  builder.addServices();
+  return builder.finish();
 }
 
 function addTo(index: Map<string, string[]>, key: string, value: string) {
@@ -36,12 +36,15 @@ function addTo(index: Map<string, string[]>, key: string, value: string) {
   else index.set(key, [value]);
 }
 
-/** The model as it is assembled, section by section, with every problem found on the way. */
+/**
+ * The model as it is assembled, section by section, with every problem found on the way. One
+ * pass per section; the happy path builds no file paths, strings or lists per component: a path
+ * is made only for a problem, and where an id was first declared is looked up only for one.
+ */
 class ModelBuilder {
   readonly errors: Problem[] = [];
   readonly warnings: Problem[] = [];
   readonly components = new Map<string, Component>();
-  private readonly declaredAt = new Map<string, FilePath>();
   private readonly zones: Zone[] = [];
   private readonly sites: Site[] = [];
   private readonly accounts: Account[] = [];
@@ -54,31 +57,51 @@ class ModelBuilder {
   private readonly gslbsOfTarget = new Map<string, string[]>();
   private readonly servicesOfEntry = new Map<string, string[]>();
   private readonly collided = new Set<string>();
+  /** Where each id was first declared: made when a problem first needs it. */
+  private declaredAt: Map<string, FilePath> | undefined;
   // Hints are computed for the first errors only (a renamed account can break 100k VMs), from
   // candidate lists made once per set of kinds: each is complete before it is first asked for.
   private readonly candidates = new Map<string, string[]>();
   private hintsLeft = 100;
 
-  private declare(component: Component, path: FilePath): boolean {
-    const earlier = this.declaredAt.get(component.id);
-    const router = this.components.get(component.id);
-    if (router?.kind === 'router') {
-      this.errors.push({path: [...path, 'id'], message: routerTaken(router)});
-      return false;
+  constructor(private readonly topology: Topology) {}
+
+  private declare(component: Component, section: string, index: number): boolean {
+    const taken = this.components.get(component.id);
+    if (taken === undefined) {
+      this.components.set(component.id, component);
+      return true;
     }
-    if (earlier) {
+    const path = [section, index, 'id'];
+    if (taken.kind === 'router') this.errors.push({path, message: routerTaken(taken)});
+    else
       this.errors.push({
-        path: [...path, 'id'],
-        message: `duplicate id "${component.id}": already used by ${kindName(this.components.get(component.id)!.kind)} at ${pathText(earlier)}`,
+        path,
+        message: `duplicate id "${component.id}": already used by ${kindName(taken.kind)} at ${pathText(this.declaration(component.id))}`,
       });
-      return false;
-    }
-    this.components.set(component.id, component);
-    this.declaredAt.set(component.id, path);
-    return true;
+    return false;
   }
 
-  private hint(wanted: string, kinds: Kind[]): string {
+  /**
+   * The path of the entry that declared `id`. Entries are declared in file-section order and an
+   * id, once taken, stays taken, so the declaring entry is the first one with that id.
+   */
+  private declaration(id: string): FilePath {
+    if (!this.declaredAt) {
+      const declaredAt = new Map<string, FilePath>();
+      const sections = ['zones', 'sites', 'accounts', 'vms', 'loadBalancers', 'gslbs', 'services'];
+      for (const section of sections)
+        (this.topology[section as 'zones'] as ReadonlyArray<{id: string}>).forEach(
+          (spec, index) => {
+            if (!declaredAt.has(spec.id)) declaredAt.set(spec.id, [section, index]);
+          },
+        );
+      this.declaredAt = declaredAt;
+    }
+    return this.declaredAt.get(id) ?? [];
+  }
+
+  private hint(wanted: string, kinds: readonly Kind[]): string {
     if (this.hintsLeft <= 0) return '';
     this.hintsLeft--;
     const key = kinds.join(',');
@@ -90,16 +113,35 @@ class ModelBuilder {
     return didYouMean(wanted, ids);
   }
 
-  private expectKind(wanted: string, kinds: Kind[], path: FilePath, what: string): boolean {
+  /** The component `wanted` if it is of one of `kinds`; else the problem is recorded at `path`. */
+  private expectKind<K extends Kind>(
+    wanted: string,
+    kinds: readonly K[],
+    path: () => FilePath,
+    what: string,
+  ): Extract<Component, {kind: K}> | undefined {
     const found = this.components.get(wanted);
-    if (found && kinds.includes(found.kind)) return true;
+    if (found && (kinds as readonly Kind[]).includes(found.kind))
+      return found as Extract<Component, {kind: K}>;
     this.errors.push({
-      path,
+      path: path(),
       message: found
         ? `"${wanted}" is ${kindName(found.kind)}, not ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}${this.hint(wanted, kinds)}`
         : `unknown ${what} "${wanted}"${this.hint(wanted, kinds)}`,
     });
-    return false;
+    return undefined;
+  }
+
+  /** An account or zone by id: the common case of expectKind, without a list of kinds. */
+  private expectOne<K extends 'account' | 'zone'>(
+    wanted: string,
+    kind: K,
+    section: string,
+    index: number,
+  ): Extract<Component, {kind: K}> | undefined {
+    const found = this.components.get(wanted);
+    if (found?.kind === kind) return found as Extract<Component, {kind: K}>;
+    return this.expectKind(wanted, [kind], () => [section, index, kind], kind);
   }
 
   private ensureRouter(account: Account, zone: Zone): Router {
@@ -119,10 +161,7 @@ class ModelBuilder {
       // Another component already has the router's id: report it there (once), keep it in the index.
       if (!this.collided.has(id)) {
         this.collided.add(id);
-        this.errors.push({
-          path: [...(this.declaredAt.get(id) ?? []), 'id'],
-          message: routerTaken(router),
-        });
+        this.errors.push({path: [...this.declaration(id), 'id'], message: routerTaken(router)});
       }
       return router;
     }
@@ -133,19 +172,20 @@ class ModelBuilder {
     return router;
   }
 
-  addPlaces(topology: Topology) {
-    topology.zones.forEach((spec, index) => {
+  addPlaces() {
+    const {zones, sites, accounts} = this.topology;
+    zones.forEach((spec, index) => {
       const zone: Zone = {kind: 'zone', id: spec.id, routers: [], loadBalancers: []};
       if (spec.label !== undefined) zone.label = printable(spec.label);
-      if (this.declare(zone, ['zones', index])) this.zones.push(zone);
+      if (this.declare(zone, 'zones', index)) this.zones.push(zone);
     });
-    topology.sites.forEach((spec, index) => {
+    sites.forEach((spec, index) => {
       const site: Site = {kind: 'site', id: spec.id, capacity: spec.capacity};
       if (spec.label !== undefined) site.label = printable(spec.label);
       if (spec.probe !== undefined) site.probe = spec.probe;
-      if (this.declare(site, ['sites', index])) this.sites.push(site);
+      if (this.declare(site, 'sites', index)) this.sites.push(site);
     });
-    topology.accounts.forEach((spec, index) => {
+    accounts.forEach((spec, index) => {
       const account: Account = {
         kind: 'account',
         id: spec.id,
@@ -154,39 +194,49 @@ class ModelBuilder {
         routers: [],
       };
       if (spec.label !== undefined) account.label = printable(spec.label);
-      if (this.declare(account, ['accounts', index])) this.accounts.push(account);
+      if (this.declare(account, 'accounts', index)) this.accounts.push(account);
     });
   }
 
-  addVms(topology: Topology) {
-    topology.vms.forEach((spec, index) => {
-      const path = ['vms', index];
-      const accountOk = this.expectKind(spec.account, ['account'], [...path, 'account'], 'account');
-      const zoneOk = this.expectKind(spec.zone, ['zone'], [...path, 'zone'], 'zone');
+  addVms() {
+    const specs = this.topology.vms;
+    // The router each account's last VM went to: an account's VMs in a zone usually come
+    // together, and this finds their router without making its id.
+    const lastRouter = new Map<Account, Router>();
+    for (let index = 0; index < specs.length; index++) {
+      const spec = specs[index]!;
+      const account = this.expectOne(spec.account, 'account', 'vms', index);
+      const zone = this.expectOne(spec.zone, 'zone', 'vms', index);
+      let router = account && lastRouter.get(account);
+      if (router?.zone !== spec.zone) router = undefined;
       const vm: Vm = {
         kind: 'vm',
         id: spec.id,
         account: spec.account,
         zone: spec.zone,
-        router: routerId(spec.account, spec.zone),
+        // The router's own id where it is known: one string per router, not one per VM.
+        router: router ? router.id : routerId(spec.account, spec.zone),
         capacity: spec.capacity,
         role: spec.role,
       };
       if (spec.probe !== undefined) vm.probe = spec.probe;
       if (spec.hooks !== undefined) vm.hooks = spec.hooks;
       // Declared even with a bad account or zone, so that references to it do not fail as well.
-      if (!this.declare(vm, path) || !accountOk || !zoneOk) return;
+      if (!this.declare(vm, 'vms', index) || !account || !zone) continue;
+      if (!router) {
+        router = this.ensureRouter(account, zone);
+        lastRouter.set(account, router);
+      }
       this.vms.push(vm);
-      const account = this.components.get(spec.account) as Account;
-      this.ensureRouter(account, this.components.get(spec.zone) as Zone).vms.push(vm.id);
-    });
+      router.vms.push(vm.id);
+    }
   }
 
-  addLoadBalancers(topology: Topology) {
-    topology.loadBalancers.forEach((spec, index) => {
-      const path = ['loadBalancers', index];
-      const accountOk = this.expectKind(spec.account, ['account'], [...path, 'account'], 'account');
-      const zoneOk = this.expectKind(spec.zone, ['zone'], [...path, 'zone'], 'zone');
+  addLoadBalancers() {
+    const {components, lbsOfVm} = this;
+    this.topology.loadBalancers.forEach((spec, index) => {
+      const owner = this.expectOne(spec.account, 'account', 'loadBalancers', index);
+      const zone = this.expectOne(spec.zone, 'zone', 'loadBalancers', index);
       const lb: LoadBalancer = {
         kind: 'lb',
         id: spec.id,
@@ -197,25 +247,38 @@ class ModelBuilder {
       };
       if (spec.capacity !== undefined) lb.limit = spec.capacity;
       if (spec.hooks !== undefined) lb.hooks = spec.hooks;
-      if (!this.declare(lb, path) || !accountOk || !zoneOk) return;
-      const owner = this.components.get(spec.account) as Account;
-      const zone = this.components.get(spec.zone) as Zone;
-      const seen = new Set<string>();
-      spec.members.forEach((member, memberIndex) => {
-        const memberPath = [...path, 'members', memberIndex];
-        if (!this.expectKind(member, ['vm'], memberPath, 'member VM')) return;
-        if (seen.has(member)) {
+      if (!this.declare(lb, 'loadBalancers', index) || !owner || !zone) return;
+      // The list of LBs of a VM in this LB alone is shared by its members: one list per LB, not
+      // one per VM. A VM in several LBs gets its own, copied, so no shared list ever grows.
+      let onlyThis: string[] | undefined;
+      // Members refused for their zone or group: the accepted ones show in lbsOfVm.
+      let misfits: Set<string> | undefined;
+      const members = spec.members;
+      for (let memberIndex = 0; memberIndex < members.length; memberIndex++) {
+        const member = members[memberIndex]!;
+        const path = () => ['loadBalancers', index, 'members', memberIndex];
+        const vm = components.get(member);
+        if (vm?.kind !== 'vm') {
+          this.expectKind(member, vmKinds, path, 'member VM');
+          continue;
+        }
+        const lbs = lbsOfVm.get(member);
+        if (lbs?.[lbs.length - 1] === lb.id || misfits?.has(member)) {
           this.errors.push({
-            path: memberPath,
+            path: path(),
             message: `member "${member}" is listed twice in ${lb.id}`,
           });
-          return;
+          continue;
         }
-        seen.add(member);
-        if (!this.memberFits(this.components.get(member) as Vm, lb, owner, memberPath)) return;
+        const fits =
+          (vm.zone === lb.zone && vm.account === owner.id) || this.memberFits(vm, lb, owner, path);
+        if (!fits) {
+          (misfits ??= new Set()).add(member);
+          continue;
+        }
         lb.members.push(member);
-        addTo(this.lbsOfVm, member, lb.id);
-      });
+        lbsOfVm.set(member, lbs ? [...lbs, lb.id] : (onlyThis ??= [lb.id]));
+      }
       this.loadBalancers.push(lb);
       zone.loadBalancers.push(lb.id);
       if (lb.runsOn === 'router') this.ensureRouter(owner, zone).loadBalancers.push(lb.id);
@@ -223,20 +286,22 @@ class ModelBuilder {
   }
 
   /** A member must sit in the LB's zone, in an account of the owner's group (CIP). */
-  private memberFits(vm: Vm, lb: LoadBalancer, owner: Account, path: FilePath): boolean {
-    if (this.components.get(vm.zone)?.kind !== 'zone') return false; // reported at the VM
+  private memberFits(vm: Vm, lb: LoadBalancer, owner: Account, path: () => FilePath): boolean {
+    // The LB's zone is a zone: a VM in it is in a known zone; one elsewhere may not be.
     if (vm.zone !== lb.zone) {
+      if (this.components.get(vm.zone)?.kind !== 'zone') return false; // reported at the VM
       this.errors.push({
-        path,
+        path: path(),
         message: `member "${vm.id}" is in zone ${vm.zone}, but ${lb.id} is in zone ${lb.zone}: a load balancer reaches VMs of its own zone only`,
       });
       return false;
     }
+    if (vm.account === owner.id) return true;
     const account = this.components.get(vm.account);
     if (account?.kind !== 'account') return false; // reported at the VM
     if (account.group !== owner.group) {
       this.errors.push({
-        path,
+        path: path(),
         message: `member "${vm.id}" belongs to account ${vm.account} (group ${account.group}), outside the group ${owner.group} of ${lb.id}'s owner ${owner.id}: no CIP path`,
       });
       return false;
@@ -244,9 +309,9 @@ class ModelBuilder {
     return true;
   }
 
-  addGslbs(topology: Topology) {
-    topology.gslbs.forEach((spec, index) => {
-      const path = ['gslbs', index];
+  addGslbs() {
+    const seen = new Set<string>();
+    this.topology.gslbs.forEach((spec, index) => {
       const gslb: Gslb = {
         kind: 'gslb',
         id: spec.id,
@@ -256,15 +321,16 @@ class ModelBuilder {
         targets: [],
       };
       if (spec.hooks !== undefined) gslb.hooks = spec.hooks;
-      if (!this.declare(gslb, path)) return;
-      const seen = new Set<string>();
+      if (!this.declare(gslb, 'gslbs', index)) return;
+      seen.clear();
       spec.targets.forEach((target, targetIndex) => {
-        const targetPath = [...path, 'targets', targetIndex, 'ref'];
+        const path = () => ['gslbs', index, 'targets', targetIndex, 'ref'];
         const what = 'GSLB target (a load balancer, site or VM)';
-        if (!this.expectKind(target.ref, ['lb', 'site', 'vm'], targetPath, what)) return;
+        const found = this.expectKind(target.ref, targetKinds, path, what);
+        if (!found) return;
         if (seen.has(target.ref)) {
           this.errors.push({
-            path: targetPath,
+            path: path(),
             message: `target "${target.ref}" is listed twice in ${gslb.id}`,
           });
           return;
@@ -272,9 +338,9 @@ class ModelBuilder {
         seen.add(target.ref);
         gslb.targets.push(target);
         addTo(this.gslbsOfTarget, target.ref, gslb.id);
-        if (spec.healthCheck.type === 'tcp' && this.components.get(target.ref)?.kind === 'lb')
+        if (spec.healthCheck.type === 'tcp' && found.kind === 'lb')
           this.warnings.push({
-            path: [...path, 'healthCheck', 'type'],
+            path: ['gslbs', index, 'healthCheck', 'type'],
             message: `${gslb.id} checks ${target.ref} with tcp: a live load balancer answers even when every member behind it is dead, so the GSLB keeps sending it traffic`,
           });
       });
@@ -282,9 +348,9 @@ class ModelBuilder {
     });
   }
 
-  addServices(topology: Topology) {
-    topology.services.forEach((spec, index) => {
-      const path = ['services', index];
+  addServices() {
+    const reachedBy = new Map<string, string>();
+    this.topology.services.forEach((spec, index) => {
       const service: Service = {
         kind: 'service',
         id: spec.id,
@@ -296,27 +362,29 @@ class ModelBuilder {
         service.minimum = spec.minimum;
         if (spec.minimum > spec.demand)
           this.errors.push({
-            path: [...path, 'minimum'],
+            path: ['services', index, 'minimum'],
             message: `minimum ${spec.minimum} is above the demand ${spec.demand}`,
           });
       }
-      if (!this.declare(service, path)) return;
+      if (!this.declare(service, 'services', index)) return;
       this.services.push(service);
       const what = 'entry (a GSLB, load balancer or VM)';
-      if (this.expectKind(spec.entry, ['gslb', 'lb', 'vm'], [...path, 'entry'], what)) {
+      const path = () => ['services', index, 'entry'];
+      if (this.expectKind(spec.entry, entryKinds, path, what)) {
         addTo(this.servicesOfEntry, spec.entry, service.id);
-        checkReachedOnce(spec, path, this.components, this.errors);
+        reachedBy.clear();
+        checkReachedOnce(spec, path, this.components, reachedBy, this.errors);
       }
     });
   }
 
-  finish(topology: Topology): BuildResult {
-    const {errors, warnings, components, services} = this;
+  finish(): BuildResult {
+    const {errors, warnings, components, services, topology} = this;
     const dependents = new Map<string, string[]>();
     services.forEach((service, index) => {
-      const path = ['services', index, 'dependsOn'];
       service.dependsOn.forEach((dependency, depIndex) => {
-        if (this.expectKind(dependency, ['service'], [...path, depIndex], 'service'))
+        const path = () => ['services', index, 'dependsOn', depIndex];
+        if (this.expectKind(dependency, serviceKinds, path, 'service'))
           addTo(dependents, dependency, service.id);
       });
     });
@@ -349,6 +417,11 @@ class ModelBuilder {
   }
 }
 
+const vmKinds = ['vm'] as const;
+const targetKinds = ['lb', 'site', 'vm'] as const;
+const entryKinds = ['gslb', 'lb', 'vm'] as const;
+const serviceKinds = ['service'] as const;
+
 function routerTaken(router: {id: string; account: string; zone: string}): string {
   return `id "${router.id}" is the name of the implicit router of account ${router.account} in zone ${router.zone} (routers are named account/zone): choose another id`;
 }
@@ -356,16 +429,16 @@ function routerTaken(router: {id: string; account: string; zone: string}): strin
 /** A VM reached twice from one entry would be counted twice: the file is ambiguous, so reject it. */
 function checkReachedOnce(
   spec: ServiceSpec,
-  path: FilePath,
+  path: () => FilePath,
   components: Map<string, Component>,
+  reachedBy: Map<string, string>,
   errors: Problem[],
 ) {
-  const reachedBy = new Map<string, string>();
   const reach = (vmId: string, via: string) => {
     const earlier = reachedBy.get(vmId);
     if (earlier !== undefined) {
       errors.push({
-        path: [...path, 'entry'],
+        path: path(),
         message: `service ${spec.id} reaches VM "${vmId}" twice (through ${earlier} and through ${via}); each VM may serve a service through one path only`,
       });
       return;
@@ -442,16 +515,33 @@ function orderServices(
 }
 
 function warnCrossGroupDependencies(model: Model, warnings: Problem[]) {
-  const groupsOf = (service: Service) =>
-    new Set(
-      [...reachedVms(model, service.entry)].map(
-        (vm) => (model.components.get(vm.account) as Account).group,
-      ),
-    );
+  const {components} = model;
+  const groupOfAccount = (id: string) => (components.get(id) as Account).group;
+  // The groups of the accounts of the VMs a component reaches. Every member of a load balancer is
+  // in its owner's group (a member outside it is an error), so an LB stands for its members.
+  const addGroups = (ref: string, groups: Set<string>) => {
+    const component = components.get(ref);
+    if (component?.kind === 'vm') groups.add(groupOfAccount(component.account));
+    else if (component?.kind === 'lb') {
+      if (component.members.length > 0) groups.add(groupOfAccount(component.account));
+    } else if (component?.kind === 'gslb')
+      for (const target of component.targets) addGroups(target.ref, groups);
+  };
+  const groupsOfService = new Map<string, Set<string>>();
+  const groupsOf = (service: Service) => {
+    let groups = groupsOfService.get(service.id);
+    if (!groups) {
+      groups = new Set();
+      addGroups(service.entry, groups);
+      groupsOfService.set(service.id, groups);
+    }
+    return groups;
+  };
   model.services.forEach((service, index) => {
+    if (service.dependsOn.length === 0) return;
     const mine = groupsOf(service);
     for (const dependency of service.dependsOn) {
-      const other = model.components.get(dependency);
+      const other = components.get(dependency);
       if (other?.kind !== 'service') continue;
       const theirs = groupsOf(other);
       const shared = [...mine].some((group) => theirs.has(group));

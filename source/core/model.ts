@@ -104,7 +104,7 @@ export interface Model {
   services: Service[];
   /** Services in dependency order: every service after those it depends on. */
   serviceOrder: Service[];
-  /** VM id → load balancers that have it as a member. */
+  /** VM id → load balancers that have it as a member (lists are shared between VMs: read only). */
   lbsOfVm: Map<string, string[]>;
   /** Target ref (LB, site or VM) → GSLBs that point at it. */
   gslbsOfTarget: Map<string, string[]>;

@@ -1,7 +1,7 @@
 import type {Model} from './model.js';
 import {nearest} from './nearest.js';
 import {printable} from './printable.js';
-import {kinds, type Kind} from './schema.js';
+import {kinds, type Kind} from './kinds.js';
 
 export type Resolved = {ok: true; id: string; kind: Kind} | {ok: false; message: string};
 

@@ -1,6 +1,6 @@
 import {containmentOf} from './containment.js';
 import type {Component, Model} from './model.js';
-import {kindRank, type Kind} from './schema.js';
+import {kindRank, type Kind} from './kinds.js';
 
 /** Why a component is down: the failed component it went down with (itself when it failed). */
 export interface Cause {

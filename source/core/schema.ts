@@ -1,6 +1,9 @@
 import {z} from 'zod';
 import {firstControl} from './printable.js';
 
+// The kinds live apart (zod-free); exported here as well, beside the schema they name.
+export {defaultAvailability, kindRank, kinds, type Kind} from './kinds.js';
+
 /** The one schema of a topology file (DESIGN §2); every topology type derives from it. */
 
 const id = z
@@ -45,21 +48,6 @@ const hooksSchema = z.strictObject({
   failover: hookCommand.optional(),
   restore: hookCommand.optional(),
 });
-
-export const kinds = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb', 'service'] as const;
-export type Kind = (typeof kinds)[number];
-
-/** Display and cause order: the widest failure first. */
-export const kindRank: Record<Kind, number> = {
-  zone: 0,
-  site: 1,
-  account: 2,
-  router: 3,
-  lb: 4,
-  gslb: 5,
-  vm: 6,
-  service: 7,
-};
 
 const availabilityValue = z
   .number({error: 'expected a probability'})
@@ -195,13 +183,3 @@ export type Topology = z.output<typeof topologySchema>;
 export type GslbSpec = Topology['gslbs'][number];
 export type ServiceSpec = Topology['services'][number];
 export type Hooks = z.output<typeof hooksSchema>;
-
-export const defaultAvailability: Record<Exclude<Kind, 'service'>, number> = {
-  zone: 0.9999,
-  site: 0.999,
-  account: 0.9999,
-  router: 0.9995,
-  vm: 0.999,
-  lb: 0.9995,
-  gslb: 1,
-};

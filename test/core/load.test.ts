@@ -1,8 +1,11 @@
-import {mkdtemp, mkdir, readdir, readFile, rm} from 'node:fs/promises';
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse as parseYaml} from 'yaml';
+import {generateTopology} from '../../bench/generate.js';
 import {loadTopologyFile} from '../../source/adapters/topology-file.js';
 import {
   formatLocated,
@@ -230,6 +233,41 @@ describe('the file adapter', () => {
     const errors = errorsOf(await loadTopologyFile(file));
     expect(errors).toEqual([{file, line: 0, column: 0, message: 'no such file'}]);
     expect(formatLocated(errors[0]!)).toBe(`${file}: no such file`);
+  });
+
+  it('reads a file larger than a read chunk as the bytes it holds', async () => {
+    const file = join(dir, 'generated.json');
+    await writeFile(file, JSON.stringify(generateTopology({vms: 10_000}), null, 2));
+    const bytes = await readFile(file);
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    const loaded = await loadTopologyFile(file);
+    modelOf(loaded);
+    expect(loaded).toEqual(parseTopologyBytes(bytes, file));
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'reads a pipe, which has no size, to its end',
+    async () => {
+      const fifo = join(dir, 'pipe.json');
+      execFileSync('mkfifo', [fifo]);
+      const text = JSON.stringify(generateTopology({vms: 2000}), null, 2);
+      // Far more than the first buffer a sizeless file gets: it must grow, keeping what it read.
+      expect(text.length).toBeGreaterThan(4 << 16);
+      const [loaded] = await Promise.all([loadTopologyFile(fifo), writeFile(fifo, text)]);
+      expect(loaded).toEqual(parseTopology(text, fifo));
+    },
+  );
+
+  it.skipIf(!existsSync('/dev/zero'))('stops reading an endless device at the limit', async () => {
+    const errors = errorsOf(await loadTopologyFile('/dev/zero'));
+    expect(errors).toEqual([
+      {
+        file: '/dev/zero',
+        line: 1,
+        column: 1,
+        message: 'file is too large (more than 32 MB): topologies are limited to 32 MB',
+      },
+    ]);
   });
 
   it('reads every corpus file without throwing', async () => {

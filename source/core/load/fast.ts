@@ -1,8 +1,8 @@
 import {buildModel} from '../build-model.js';
 import {plainJson} from '../json-fast.js';
 import type {Model} from '../model.js';
-import {topologySchema} from '../schema.js';
-import {decodeTopology, maxDepth, refuseText} from './decode.js';
+import {decodeTopology, maxDepth, maxTopologyBytes, refuseText} from './decode.js';
+import {cleanTopology} from './fast-schema.js';
 import type {Located} from './place.js';
 import {plainYaml} from './yaml-fast.js';
 
@@ -29,9 +29,13 @@ export async function parseTopologyBytesLazily(
 
 /** A refused text's message, or a clean file's model; undefined: the file needs the precise way. */
 export function parseFast(text: string, file: string): LoadResult | undefined {
+  const json = text.length > maxTopologyBytes ? undefined : plainJson(text, maxDepth);
+  // Text that JSON.parse accepts holds no control character but tab, CR and LF (its grammar
+  // allows no other), so of refuseText's reasons only U+FFFD is left to look for.
+  if (json !== undefined && !text.includes('\ufffd')) return cleanFile(json);
   const refusal = refuseText(text);
   if (refusal) return refused(file, refusal);
-  return cleanFile(plainJson(text, maxDepth) ?? plainYaml(text, maxDepth));
+  return cleanFile(json ?? plainYaml(text, maxDepth));
 }
 
 export function refused(
@@ -55,13 +59,14 @@ export function withoutEmptyLists(data: object): object {
 
 /**
  * A clean file's data, loaded without positions: valid, with nothing to warn about. Anything
- * else (undefined included) goes the precise way, which places every message.
+ * else (undefined included) goes the precise way, which places every message. The schema is
+ * checked without zod here (load/fast-schema), so a clean file never loads it.
  */
 function cleanFile(data: unknown): LoadResult | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const parsed = topologySchema.safeParse(withoutEmptyLists(data));
-  if (!parsed.success) return undefined;
-  const built = buildModel(parsed.data);
+  const topology = cleanTopology(withoutEmptyLists(data));
+  if (!topology) return undefined;
+  const built = buildModel(topology);
   if (!built.ok || built.warnings.length > 0) return undefined;
   return {ok: true, model: built.model, warnings: []};
 }

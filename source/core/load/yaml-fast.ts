@@ -251,5 +251,14 @@ function plain(text: string, inFlow: boolean): unknown {
   // Indicators that start something else, words YAML might read otherwise, and `: ` or ` #`.
   if (/^[-?:,[\]{}#&*!|>'"%@`.+~]/.test(text) || /^(?:true|false|null)$/i.test(text)) bail();
   if (/: |:$| #/.test(text) || (inFlow && text.includes(':'))) bail();
-  return text;
+  return detached(text);
+}
+
+/**
+ * The text of a value apart from the file's: V8 keeps a slice of 13 characters or more as a
+ * view into the string it was cut from, so one long id or probe address would keep the whole
+ * file alive as long as the model. Joined to a character and cut again, it is copied first.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
