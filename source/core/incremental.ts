@@ -50,6 +50,8 @@ export class Incremental {
   private readonly touched: Int32Array;
   private readonly servedAfter: Float64Array;
   private epoch = 0;
+  /** How many failed with the component last asked of `afterAt` (not counting those down already). */
+  radius = 0;
   private readonly memo = new Map<string, ReadonlyMap<string, number>>();
   private readonly single = new Map<number, Map<number, ReadonlyMap<string, number>>>();
   private readonly failovers: Failovers;
@@ -123,10 +125,16 @@ export class Incremental {
 
   /** `changeOf` by the component's index in the model's layout (see layoutOf). */
   changeAt(root: number): Change {
+    const after = this.afterAt(root);
+    return {radius: this.radius, after};
+  }
+
+  /** The services a component's failure changes; its radius is left in `radius` (no object per call). */
+  afterAt(root: number): ReadonlyMap<string, number> {
     this.epoch++;
     this.changedCount = 0;
-    const radius = this.markRadius(root);
-    if (radius === 0) return {radius, after: noChange};
+    const radius = (this.radius = this.markRadius(root));
+    if (radius === 0) return noChange;
 
     // The services' answers depend only on the new state of what they read directly; failures
     // that change those the same way (VMs of one LB with equal capacity) share one answer.
@@ -149,7 +157,7 @@ export class Incremental {
       only = -1;
       key += `${c}:${code};`;
     }
-    if (only === -1 && key === '') return {radius, after: noChange};
+    if (only === -1 && key === '') return noChange;
     let after = only !== -1 ? this.single.get(only)?.get(onlyState) : this.memo.get(key);
     if (!after) {
       after = this.servicesAfter();
@@ -160,7 +168,7 @@ export class Incremental {
         this.single.set(only, states);
       }
     }
-    return {radius, after};
+    return after;
   }
 
   /** Marks `root` and all that fails with it (the containment index's descendants). */

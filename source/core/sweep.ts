@@ -72,8 +72,8 @@ export function sweep(model: Model, base: Snapshot, options: {includeGslb?: bool
     for (let k = 0; k < components.length; k++) {
       const i = at[k]!;
       if (failable[i] === 0) continue;
-      const {radius, after} = evaluator.changeAt(i);
-      effects.push({id: ids[i]!, kind: kinds[i]!, radius, after});
+      const after = evaluator.afterAt(i);
+      effects.push({id: ids[i]!, kind: kinds[i]!, radius: evaluator.radius, after});
     }
   return {effects, services: summarize(model, base, effects, includeGslb)};
 }
