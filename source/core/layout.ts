@@ -1,7 +1,7 @@
 import {containmentOf, finder} from './containment.js';
 import type {Component, Model, Service} from './model.js';
 import {isFailable} from './propagate.js';
-import type {Kind} from './schema.js';
+import type {Kind} from './kinds.js';
 
 /** Kinds the incremental evaluator tells apart, as small numbers for its inner loops. */
 export const kindCode = {other: 0, vm: 1, lb: 2, site: 3, gslb: 4} as const;
