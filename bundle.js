@@ -3,6 +3,15 @@
 // `impact` never load React or Ink; chunks sit beside cli.js so relative file URLs agree.
 import {build} from 'esbuild';
 import {readdir, readFile, rm} from 'node:fs/promises';
+import {
+  lazyEmoji,
+  lazySegmenter,
+  meowPackageLookupUnused,
+  meowWithoutPackageLookup,
+  sameStylesNoDiff,
+  simpleWidths,
+  yogaWithoutFetch,
+} from './bundle-patches.js';
 
 /** topology-file.ts finds the demo from dist/source/adapters; in the bundle it is one level down. */
 const demoPath = {
@@ -24,27 +33,48 @@ for (const dir of ['dist', 'dist/bench']) {
   }
 }
 
-/**
- * string-width compiles /^\p{RGI_Emoji}$/v when it loads: 15-20 ms, more than the rest of a
- * `check`. Its ASCII fast path never needs it, so the bundle compiles it on first use.
- */
-const lazyEmoji = {
-  name: 'lazy-emoji',
-  setup(b) {
-    b.onLoad({filter: /node_modules[\\/]string-width[\\/]index\.js$/}, async ({path}) => {
-      const text = await readFile(path, 'utf8');
-      const from = String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`;
-      if (!text.includes(from)) {
-        // wrap-ansi's older copy has no such regex; the one failsight depends on must.
-        if (/node_modules[\\/].*node_modules[\\/]/.test(path)) return undefined;
-        throw new Error(`${path}: no ${from}`);
-      }
-      const lazy = String.raw`let rgiEmojiCompiled;
-const rgiEmojiRegex = {test: (text) => (rgiEmojiCompiled ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(text)};`;
-      return {contents: text.replace(from, () => lazy), loader: 'js'};
-    });
-  },
-};
+/** A plugin that patches the file matching `filter` with `patch` (see bundle-patches.js). */
+function patching(name, filter, patch, optional = () => false) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({filter}, async ({path}) => {
+        if (optional(path)) return undefined;
+        return {contents: patch(path, await readFile(path, 'utf8')), loader: 'js'};
+      });
+    },
+  };
+}
+
+// wrap-ansi's older copy of string-width has neither the emoji regex nor the ASCII fast path;
+// the copy failsight depends on must have both.
+const nestedCopy = (path) => /node_modules[\\/].*node_modules[\\/]/.test(path);
+const stringWidth = patching(
+  'string-width',
+  /node_modules[\\/]string-width[\\/]index\.js$/,
+  (path, text) => simpleWidths(path, lazySegmenter(path, lazyEmoji(path, text))),
+  nestedCopy,
+);
+const ansiDiff = patching(
+  'ansi-diff',
+  /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/,
+  sameStylesNoDiff,
+);
+const meowPackage = patching(
+  'meow-without-package-lookup',
+  /node_modules[\\/]meow[\\/]build[\\/]options\.js$/,
+  meowWithoutPackageLookup,
+);
+const meowDependencies = patching(
+  'meow-package-lookup-unused',
+  /node_modules[\\/]meow[\\/]build[\\/]dependencies\.js$/,
+  meowPackageLookupUnused,
+);
+const yoga = patching(
+  'yoga-without-fetch',
+  /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+  yogaWithoutFetch,
+);
 
 /**
  * `import {z} from 'zod'` holds every locale (z.locales), 64 modules that cost parse time on each
@@ -60,6 +90,9 @@ const englishOnly = {
   },
 };
 
+const {name, version, description, bin} = JSON.parse(await readFile('package.json', 'utf8'));
+const packageData = {name, version, description, bin};
+
 /** What the command line and the bench's floor are both built with, so the floor is a fair one. */
 const shared = {
   bundle: true,
@@ -74,7 +107,7 @@ const shared = {
   banner: {
     js: "import {createRequire as __failsightRequire} from 'node:module'; const require = __failsightRequire(import.meta.url);",
   },
-  plugins: [demoPath, lazyEmoji, englishOnly],
+  plugins: [demoPath, stringWidth, englishOnly],
   // Ink loads the React devtools only when DEV=true; they are not a dependency.
   external: ['react-devtools-core'],
   minify: true,
@@ -85,6 +118,10 @@ const shared = {
 
 await build({
   ...shared,
+  // The floor stays Ink as published: these two speed up failsight's own use of Ink's packages.
+  plugins: [...shared.plugins, ansiDiff, yoga, meowPackage, meowDependencies],
+  // What meow would read from package.json at every start (see meowWithoutPackageLookup).
+  define: {...shared.define, FAILSIGHT_PACKAGE: JSON.stringify(packageData)},
   entryPoints: ['cli.tsx'],
   outdir: 'dist',
   splitting: true,

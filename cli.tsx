@@ -78,11 +78,16 @@ function flagName(name: string): string {
     : `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
+/** package.json's name, version, description and bin, put in by the bundle (bundle.js). */
+declare const FAILSIGHT_PACKAGE: Record<string, unknown> | undefined;
+// Given to meow so that it reads no package.json at each start; unbundled, meow reads it itself.
+const pkg = typeof FAILSIGHT_PACKAGE === 'undefined' ? {} : {pkg: FAILSIGHT_PACKAGE};
+
 /** meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace. */
 function parseCommandLine() {
   try {
     // Unknown flags are refused here rather than by meow, so that --json still gets its document.
-    return meow(usage, {importMeta: import.meta, allowUnknownFlags: true, flags: flagSpec});
+    return meow(usage, {importMeta: import.meta, allowUnknownFlags: true, flags: flagSpec, ...pkg});
   } catch (error) {
     usageError(error instanceof Error ? error.message : String(error));
   }

@@ -5,7 +5,7 @@ import {isFailable} from '../source/core/propagate.js';
 import {emptyState} from '../source/core/state.js';
 import {sweep} from '../source/core/sweep.js';
 import {generateModel} from './generate.js';
-import {ms, ratio, timeMs, type BenchOptions, type Row} from './measure.js';
+import {atMost, ms, ratio, timeMs, type BenchOptions, type Row} from './measure.js';
 
 /** The brute-force sweep: one full re-analysis per component. Timed on a sample and scaled up. */
 function bruteForcePerComponentMs(
@@ -65,11 +65,17 @@ export async function benchCore(_options: BenchOptions): Promise<Row[]> {
     value: ms(check10k.warm),
     note: `first run ${ms(check10k.first)}`,
   });
-  rows.push({
-    name: 'check (full report), 100k VMs',
-    value: ms(check100k.warm),
-    note: `first run ${ms(check100k.first)}; target ≤ 1000 ms of analysis`,
-  });
+  // What `check` does after loading, on a model it has not seen (the layout and the shapes
+  // are built once per model, so the first run is the one a command line pays).
+  rows.push(
+    atMost(
+      'check (full report), 100k VMs, first run on a model',
+      check100k.first,
+      300,
+      ms,
+      `in-process; again on the same model ${ms(check100k.warm)}`,
+    ),
+  );
   rows.push({
     name: 'check t(100k)/t(10k)',
     value: ratio(check100k.warm / check10k.warm),

@@ -1,19 +1,13 @@
 import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
-import {parseDuration} from '../core/duration.js';
+import {intervalSeconds} from './interval.js';
 import {followCloudStack} from '../adapters/cloudstack/poll.js';
 import {usageError} from './errors.js';
 import {cloudClient, importedModel} from './import.js';
 import type {Flags} from './invocation.js';
 import type {OpenTopology} from './open-topology.js';
 
-/** The interval every polled source shares (--interval: 30s, 2m or seconds; default 15 s). */
-export function intervalSeconds(flags: Pick<Flags, 'interval'>): number {
-  if (flags.interval === undefined) return 15;
-  const parsed = parseDuration(flags.interval);
-  if (!parsed.ok) usageError(`--interval: ${parsed.message}`);
-  return parsed.seconds;
-}
+export {intervalSeconds};
 
 /** --cloudstack: the cloud's VMs, routers and zones, polled every --interval. */
 export function cloudStackSource(

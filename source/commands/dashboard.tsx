@@ -1,11 +1,14 @@
 import type {Model} from '../core/model.js';
 import {Dashboard} from '../ui/components/dashboard.js';
+import {LoadingScreen, type LoadingStage} from '../ui/components/loading-screen.js';
 import type {AuditAction, Compare, HookRunner, LiveUpdate} from '../ui/types.js';
 import {availabilityOf} from './availability-source.js';
 import {benchClock} from './bench-clock.js';
-import {runFullScreen} from './full-screen.js';
+import {runFullScreen, type FrameProps} from './full-screen.js';
+import type {TerminalOptions} from './terminal.js';
 
 export type {AuditAction, LiveUpdate};
+export type {LoadingStage};
 
 export interface DashboardOptions {
   model: Model;
@@ -22,12 +25,12 @@ export interface DashboardOptions {
   compare?: Compare;
 }
 
-/** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
-export async function runDashboard(options: DashboardOptions): Promise<number> {
+/** The dashboard of `options` as a frame of the full screen. */
+function dashboardFrame(options: DashboardOptions): (frame: FrameProps) => React.ReactElement {
   // One estimator for the session, so its estimates are cached across frames and openings.
   const estimate = availabilityOf(options.includeGslb);
   const clock = benchClock(process.env);
-  return runFullScreen(({quit, size, blank, paint}) => (
+  return ({quit, size, blank, paint}) => (
     <Dashboard
       model={options.model}
       look={{lang: options.lang, ascii: options.ascii, color: options.color}}
@@ -45,5 +48,64 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       blank={blank}
       {...(paint ? {paintCells: paint} : {})}
     />
-  ));
+  );
+}
+
+/** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
+export async function runDashboard(options: DashboardOptions): Promise<number> {
+  return runFullScreen(dashboardFrame(options));
+}
+
+/** A topology too big to load before the first frame: its name, its size, and how to load it. */
+export interface Opening {
+  file: string;
+  bytes: number;
+  terminal: TerminalOptions;
+  /**
+   * Loads and prepares the dashboard, saying each step through `stage`; resolves with undefined
+   * when `quitting` aborted it (the operator quit). A bad file exits 2 from inside it.
+   */
+  load: (
+    stage: (stage: LoadingStage) => void,
+    quitting: AbortSignal,
+  ) => Promise<DashboardOptions | undefined>;
+}
+
+/**
+ * Paint first, load after: the loading frame is drawn at once and answers q and Ctrl-C; the
+ * dashboard replaces it when the topology is loaded and analysed. Resolves with the exit code.
+ */
+export async function runOpening(opening: Opening): Promise<number> {
+  let stage: LoadingStage = {step: 'reading'};
+  let dashboard: ((frame: FrameProps) => React.ReactElement) | undefined;
+  const quitting = new AbortController();
+  const {lang, ascii, color} = opening.terminal;
+  const loading = ({quit, size, blank}: FrameProps) => (
+    <LoadingScreen
+      file={opening.file}
+      bytes={opening.bytes}
+      stage={stage}
+      look={{lang, ascii, color}}
+      onQuit={(code) => {
+        quitting.abort();
+        quit(code);
+      }}
+      size={size}
+      blank={blank}
+    />
+  );
+  return runFullScreen(
+    (frame) => (dashboard ?? loading)(frame),
+    ({redraw}) => {
+      const onStage = (next: LoadingStage) => {
+        stage = next;
+        redraw();
+      };
+      void opening.load(onStage, quitting.signal).then((options) => {
+        if (!options || quitting.signal.aborted) return;
+        dashboard = dashboardFrame(options);
+        redraw();
+      });
+    },
+  );
 }

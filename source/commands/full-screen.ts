@@ -26,17 +26,50 @@ export interface FrameProps {
   paint: PaintCells | undefined;
 }
 
+/** What the caller may do once the first frame is up: draw again from its current state. */
+export interface DrawnScreen {
+  redraw: () => void;
+}
+
+/**
+ * Holds what is written to stderr while the screen is up: written over the frame it would break
+ * it, and on the alternate screen it would vanish with it. `release` writes it out after.
+ */
+function holdStderr(): {release: () => void} {
+  const stderr = process.stderr;
+  const write = stderr.write;
+  const held: string[] = [];
+  stderr.write = ((chunk: unknown, ...rest: unknown[]) => {
+    held.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString());
+    const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  }) as typeof stderr.write;
+  return {
+    release: () => {
+      stderr.write = write;
+      if (held.length > 0) write.call(stderr, held.join(''));
+    },
+  };
+}
+
 /**
  * Draws a full-screen Ink app on the alternate screen and leaves the terminal as it was found
- * however it ends: quit, Ctrl-C, SIGTERM, SIGHUP (a dropped SSH link) or a crash. A resize
- * repaints the whole screen. Resolves with the exit code.
+ * however it ends: quit, Ctrl-C, SIGTERM, SIGHUP (a dropped SSH link), a crash, or an exit from
+ * elsewhere (a bad file found while a big one loads exits 2): stderr is held meanwhile and
+ * written once the screen is gone. A resize repaints the whole screen. `drawn` is called once
+ * the first frame is up. Resolves with the exit code.
  */
-export async function runFullScreen(draw: (props: FrameProps) => ReactElement): Promise<number> {
+export async function runFullScreen(
+  draw: (props: FrameProps) => ReactElement,
+  drawn?: (screen: DrawnScreen) => void,
+): Promise<number> {
   const stdout = process.stdout;
   const tty = Boolean(stdout.isTTY);
   const output = terminalOutput(stdout);
   let code = 0;
   let restored = false;
+  const stderr = tty ? holdStderr() : undefined;
   const restore = () => {
     if (restored) return;
     restored = true;
@@ -46,6 +79,7 @@ export async function runFullScreen(draw: (props: FrameProps) => ReactElement): 
     } catch {
       // The terminal may be gone (SIGHUP); there is nothing left to restore then.
     }
+    stderr?.release();
   };
   // A hung-up terminal fails writes asynchronously; that must not become a crash.
   const ignore = () => {};
@@ -53,8 +87,10 @@ export async function runFullScreen(draw: (props: FrameProps) => ReactElement): 
   if (tty) stdout.write(enterAlternateScreen);
 
   let instance: Instance | undefined;
+  let ended = false;
   const quit = (exitCode: number) => {
     code = exitCode;
+    ended = true;
     instance?.unmount();
   };
   const sizeNow = (): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
@@ -80,12 +116,14 @@ export async function runFullScreen(draw: (props: FrameProps) => ReactElement): 
   const forceExit = () => setTimeout(() => process.exit(code), 500).unref();
   const onSignal = (signal: NodeJS.Signals) => {
     code = signalCodes[signal] ?? 1;
+    ended = true;
     instance?.unmount();
     restore();
     forceExit();
   };
   const onCrash = (error: unknown) => {
     code = 70;
+    ended = true;
     instance?.unmount();
     restore();
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -93,8 +131,15 @@ export async function runFullScreen(draw: (props: FrameProps) => ReactElement): 
     process.exitCode = 70;
     forceExit();
   };
+  // Unmounted first, so that Ink's own exit handler has no frame left to write after the restore.
+  const onExit = () => {
+    ended = true;
+    instance?.unmount();
+    restore();
+  };
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
   for (const signal of signals) process.on(signal, onSignal);
+  process.on('exit', onExit);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   stdout.on('resize', onResize);
@@ -106,6 +151,11 @@ export async function runFullScreen(draw: (props: FrameProps) => ReactElement): 
       patchConsole: true,
       maxFps: 30,
     });
+    drawn?.({
+      redraw: () => {
+        if (!ended) instance?.rerender(frame(false));
+      },
+    });
     await instance.waitUntilExit();
   } catch (error) {
     restore();
@@ -116,6 +166,7 @@ export async function runFullScreen(draw: (props: FrameProps) => ReactElement): 
     restore();
     stdout.off('resize', onResize);
     for (const signal of signals) process.off(signal, onSignal);
+    process.off('exit', onExit);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
     stdout.off('error', ignore);

@@ -1,7 +1,8 @@
+import {stat} from 'node:fs/promises';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {liveSources} from './live-sources.js';
-import {openTopology} from './open-topology.js';
+import type {OpenTopology} from './open-topology.js';
 
 /**
  * Ready the process for a full-screen app. Ink draws only the last frame when it thinks it runs
@@ -19,6 +20,35 @@ function prepareInteractive({flags}: Invocation, what: string): void {
   delete process.env['CONTINUOUS_INTEGRATION'];
 }
 
+/**
+ * From this size on, the dashboard paints first and loads after: a smaller file loads in less
+ * time than a loading frame would stay on screen (the demo is 2 KB; 10k VMs are about 1.6 MB).
+ */
+export const paintFirstBytes = 1 << 20;
+
+/** The size of FILE when it is big enough to load after the first paint; else undefined. */
+async function paintFirstSize(file: string | undefined): Promise<number | undefined> {
+  if (file === undefined) return undefined;
+  try {
+    const info = await stat(file);
+    return info.isFile() && info.size >= paintFirstBytes ? info.size : undefined;
+  } catch {
+    // Not readable: the ordinary path reports it, before anything is drawn.
+    return undefined;
+  }
+}
+
+/**
+ * The loader and its schema load when a topology is opened: a big one is opened after the
+ * loading frame is drawn, and that frame should not wait for them.
+ */
+async function openTopology(file: string | undefined): Promise<OpenTopology> {
+  return (await import('./open-topology.js')).openTopology(file);
+}
+
+/** Lets keys (q) and the loading frame through between two long steps. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** `failsight [FILE]`: the dashboard on a terminal; piped, the check report of FILE. */
 export async function dashboardCommand(invocation: Invocation): Promise<number> {
   if (!process.stdout.isTTY) {
@@ -27,6 +57,8 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
   }
   prepareInteractive(invocation, 'the dashboard');
   const {files, flags, terminal} = invocation;
+  const bytes = flags.cloudstack ? undefined : await paintFirstSize(files[0]);
+  if (bytes !== undefined) return openAfterPaint(invocation, files[0]!, bytes);
   const {model, file, warnings} =
     flags.cloudstack && files.length === 0
       ? await (await import('./cloudstack-live.js')).importForDashboard(flags)
@@ -51,6 +83,57 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
     });
   } finally {
     // Watchers and followers hold the event loop open; quitting ends them.
+    sources.abort();
+  }
+}
+
+/**
+ * The dashboard of a big FILE: the loading frame first, then the topology is read, analysed and
+ * its trees drawn. Errors found on the way exit 2 as they do before a paint (the full screen
+ * holds their messages until the terminal is restored).
+ */
+async function openAfterPaint(invocation: Invocation, file: string, bytes: number) {
+  const {flags, terminal} = invocation;
+  const [{runOpening}, {warmUp}] = await Promise.all([
+    import('./dashboard.js'),
+    import('../ui/state/init.js'),
+  ]);
+  const sources = new AbortController();
+  try {
+    return await runOpening({
+      file,
+      bytes,
+      terminal,
+      load: async (stage, quitting) => {
+        const {model, warnings} = await openTopology(file);
+        if (quitting.aborted) return undefined;
+        const compare =
+          flags.compare === undefined
+            ? {}
+            : {compare: await (await import('./diff.js')).openCompare(flags)};
+        stage({step: 'analysing', components: model.components.size});
+        for (const step of warmUp(model, flags.includeGslb)) {
+          await breathe();
+          if (quitting.aborted) return undefined;
+          step();
+        }
+        stage({step: 'drawing'});
+        await breathe();
+        if (quitting.aborted) return undefined;
+        const live = await liveSources(flags, file, model, true, sources.signal);
+        return {
+          model,
+          file,
+          warnings,
+          includeGslb: flags.includeGslb,
+          readOnly: flags.readOnly,
+          ...terminal,
+          ...live,
+          ...compare,
+        };
+      },
+    });
+  } finally {
     sources.abort();
   }
 }

@@ -2,7 +2,7 @@ import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
 import type {AuditAction, HookRunner} from '../ui/types.js';
 import {dirname, resolve} from 'node:path';
-import {intervalSeconds} from './cloudstack-live.js';
+import {intervalSeconds} from './interval.js';
 import {usageError} from './errors.js';
 import type {Flags} from './invocation.js';
 

@@ -1,4 +1,6 @@
-import {routerId, type Component, type Model, type Service, type Vm} from './model.js';
+import {containmentOf} from './containment.js';
+import {layoutOf, type Layout} from './layout.js';
+import {routerId, type Component, type Model, type Service} from './model.js';
 
 /**
  * A description of everything the availability estimate of one service reads — its services,
@@ -12,46 +14,66 @@ export function availabilityShape(
   root: Service,
   upOf: (component: Component) => number,
 ): number[] {
-  const names = new Map<string, number>();
+  const layout = layoutOf(model);
+  const {components, memberStart, memberList, capacity, active} = layout;
+  const {index} = containmentOf(model);
   const shape: number[] = [];
-  const name = (id: string): number => {
-    let index = names.get(id);
-    if (index === undefined) {
-      index = names.size;
-      names.set(id, index);
-      const component = model.components.get(id);
-      shape.push(-1, component ? upOf(component) : 1);
-    }
-    return index;
+  // Names by component index, stamped per call so no map is built per service.
+  const names = namesOf(layout);
+  const stamp = ++names.epoch;
+  let count = 0;
+  const nameAt = (i: number): number => {
+    if (names.stamp[i] === stamp) return names.value[i]!;
+    names.stamp[i] = stamp;
+    names.value[i] = count;
+    shape.push(-1, upOf(components[i]!));
+    return count++;
   };
-  const shared = sharedVms(model);
-  // Members of one load balancer mostly share a router, an account and a zone: ask the map once.
-  let lastRouter = '';
-  let lastAccount = '';
-  let lastZone = '';
+  // An id that is no component (the router of an LB's owner where it has no VM): by its text.
+  const unknown = new Map<string, number>();
+  const name = (id: string): number => {
+    const i = index.get(id);
+    if (i !== undefined) return nameAt(i);
+    let known = unknown.get(id);
+    if (known === undefined) {
+      unknown.set(id, (known = count++));
+      shape.push(-1, 1);
+    }
+    return known;
+  };
+  const shared = sharedVms(model, layout);
+  const {vmRouter, vmAccount, vmZone} = layout;
+  const activeWord = word('active');
+  const standbyWord = word('standby');
+  // Members of one load balancer mostly share a router, an account and a zone: name them once.
+  let lastRouter = -1;
+  let lastAccount = -1;
+  let lastZone = -1;
   let router = -1;
   let account = -1;
   let zone = -1;
-  const vm = (member: Vm) => {
+  const vm = (member: number) => {
     // A VM in one place only can appear once in a closure: its id needs no name (all VMs have
     // the same availability).
-    const id = shared.has(member.id) ? name(member.id) : -1;
-    if (member.router !== lastRouter) router = name((lastRouter = member.router));
-    if (member.account !== lastAccount) account = name((lastAccount = member.account));
-    if (member.zone !== lastZone) zone = name((lastZone = member.zone));
-    shape.push(-2, id, member.capacity, word(member.role), router, account, zone);
+    const id = shared[member] === 1 ? nameAt(member) : -1;
+    if (vmRouter[member] !== lastRouter) router = nameAt((lastRouter = vmRouter[member]!));
+    if (vmAccount[member] !== lastAccount) account = nameAt((lastAccount = vmAccount[member]!));
+    if (vmZone[member] !== lastZone) zone = nameAt((lastZone = vmZone[member]!));
+    const role = active[member] === 1 ? activeWord : standbyWord;
+    shape.push(-2, id, capacity[member]!, role, router, account, zone);
   };
   const unit = (ref: string) => {
     const component = model.components.get(ref);
     shape.push(-3, name(ref), word(component?.kind));
-    if (component?.kind === 'vm') vm(component);
+    if (component?.kind === 'vm') vm(index.get(ref)!);
     else if (component?.kind === 'site') shape.push(component.capacity);
     else if (component?.kind === 'lb') {
       const zone = name(component.zone);
       const account = name(component.account);
       const router = name(routerId(component.account, component.zone));
       shape.push(component.limit ?? -1, word(component.runsOn), zone, account, router);
-      for (const id of component.members) vm(model.components.get(id) as Vm);
+      const at = index.get(ref)!;
+      for (let k = memberStart[at]!; k < memberStart[at + 1]!; k++) vm(memberList[k]!);
     }
   };
   const seen = new Set<string>();
@@ -75,22 +97,42 @@ export function availabilityShape(
   return shape;
 }
 
-const sharedByModel = new WeakMap<Model, ReadonlySet<string>>();
+interface Names {
+  epoch: number;
+  stamp: Int32Array;
+  value: Int32Array;
+}
 
-/** VMs that sit in more than one place: members of two load balancers, or entries and targets. */
-function sharedVms(model: Model): ReadonlySet<string> {
+const namesByLayout = new WeakMap<Layout, Names>();
+
+function namesOf(layout: Layout): Names {
+  let names = namesByLayout.get(layout);
+  if (!names) {
+    const size = layout.components.length;
+    names = {epoch: 0, stamp: new Int32Array(size), value: new Int32Array(size)};
+    namesByLayout.set(layout, names);
+  }
+  return names;
+}
+
+const sharedByModel = new WeakMap<Model, Uint8Array>();
+
+/** VMs that sit in more than one place (members of two load balancers, or entries and targets), by index. */
+function sharedVms(model: Model, layout: Layout): Uint8Array {
   let shared = sharedByModel.get(model);
   if (shared) return shared;
-  const seen = new Set<string>();
-  const found = new Set<string>();
-  const place = (id: string) => {
-    if (seen.has(id)) found.add(id);
-    else seen.add(id);
-  };
-  for (const lb of model.loadBalancers) for (const member of lb.members) place(member);
-  for (const id of model.servicesOfEntry.keys()) place(id);
-  for (const id of model.gslbsOfTarget.keys()) place(id);
-  sharedByModel.set(model, (shared = found));
+  shared = new Uint8Array(layout.components.length);
+  const {index} = containmentOf(model);
+  // Places of an id: its load balancers (each lists a member once), being an entry, a target.
+  const places = (id: string) =>
+    (model.lbsOfVm.get(id)?.length ?? 0) +
+    (model.servicesOfEntry.has(id) ? 1 : 0) +
+    (model.gslbsOfTarget.has(id) ? 1 : 0);
+  const {lbStart} = layout;
+  for (let i = 0; i < shared.length; i++) if (lbStart[i + 1]! - lbStart[i]! >= 2) shared[i] = 1;
+  for (const id of model.servicesOfEntry.keys()) if (places(id) >= 2) shared[index.get(id)!] = 1;
+  for (const id of model.gslbsOfTarget.keys()) if (places(id) >= 2) shared[index.get(id)!] = 1;
+  sharedByModel.set(model, shared);
   return shared;
 }
 

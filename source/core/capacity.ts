@@ -80,7 +80,16 @@ export function targetHealthy(gslb: Gslb, kind: string, target: TargetState): bo
  * goes by priority (best first), within weight > 0 and within weight 0; the other policies have
  * one group each. This is the one place weight 0 is given its meaning.
  */
-export function gslbLevels(gslb: Gslb): number[][] {
+export function gslbLevels(gslb: Gslb): readonly (readonly number[])[] {
+  let levels = levelsOf.get(gslb);
+  if (!levels) levelsOf.set(gslb, (levels = levelsFor(gslb)));
+  return levels;
+}
+
+// The levels depend on the GSLB's settings only; every evaluation of every state reads them.
+const levelsOf = new WeakMap<Gslb, number[][]>();
+
+function levelsFor(gslb: Gslb): number[][] {
   const all = gslb.targets.map((_, index) => index);
   const weighted = all.filter((index) => gslb.targets[index]!.weight > 0);
   const drained = all.filter((index) => gslb.targets[index]!.weight <= 0);
@@ -188,16 +197,26 @@ export function entryServed(
   if (entry.kind === 'gslb') {
     if (isDown(entry.id)) return 0;
     const {states, healthy} = gslbTargets(model, entry, targetState);
-    const shares = gslbShares(
-      entry,
-      service.demand,
-      states,
-      healthy,
-      failovers.forced.get(entry.id),
-    );
-    return tidy(gslbServed(shares, states));
+    return gslbEntryServed(entry, service.demand, states, healthy, failovers);
   }
-  return tidy(Math.min(service.demand, targetState(entry.id).capacity));
+  return directEntryServed(service, targetState(entry.id));
+}
+
+/** What a live GSLB entry serves of `demand`, its targets as its health check sees them. */
+export function gslbEntryServed(
+  gslb: Gslb,
+  demand: number,
+  states: readonly TargetState[],
+  healthy: readonly boolean[],
+  failovers: Failovers,
+): number {
+  const shares = gslbShares(gslb, demand, states, healthy, failovers.forced.get(gslb.id));
+  return tidy(gslbServed(shares, states));
+}
+
+/** What a load balancer or VM entry serves of the service's demand. */
+export function directEntryServed(service: Service, entry: TargetState): number {
+  return tidy(Math.min(service.demand, entry.capacity));
 }
 
 export function withDependencies(

@@ -48,26 +48,33 @@ function build(model: Model): Containment {
   // a zone's routers (each with what it holds), then its zone LBs.
   const from: number[] = [];
   const to: number[] = [];
-  const edge = (parent: string, child: string) => {
+  // The parent is looked up once for all its children.
+  const find = finder(ids, index);
+  const edges = (parent: string, children: Iterable<string>) => {
     const p = index.get(parent);
-    const c = index.get(child);
-    if (p === undefined || c === undefined) return;
-    from.push(p);
-    to.push(c);
+    if (p === undefined) return;
+    for (const child of children) {
+      const c = find(child);
+      if (c === undefined) continue;
+      from.push(p);
+      to.push(c);
+    }
   };
   for (const router of model.routers) {
-    for (const vm of router.vms) edge(router.id, vm);
-    for (const lb of router.loadBalancers) edge(router.id, lb);
+    edges(router.id, router.vms);
+    edges(router.id, router.loadBalancers);
   }
   for (const zone of model.zones) {
-    for (const router of zone.routers) edge(zone.id, router);
-    for (const lb of zone.loadBalancers) {
-      const spec = model.components.get(lb);
-      if (spec?.kind === 'lb' && spec.runsOn === 'zone') edge(zone.id, lb);
-    }
+    edges(zone.id, zone.routers);
+    edges(
+      zone.id,
+      zone.loadBalancers.filter((lb) => {
+        const spec = model.components.get(lb);
+        return spec?.kind === 'lb' && spec.runsOn === 'zone';
+      }),
+    );
   }
-  for (const account of model.accounts)
-    for (const router of account.routers) edge(account.id, router);
+  for (const account of model.accounts) edges(account.id, account.routers);
   const [childStart, childList] = flatten(size, from, to);
   const [parentStart, parentList] = flatten(size, to, from);
   const list = (start: Int32Array, flat: Int32Array, id: string) => {
@@ -116,4 +123,26 @@ function flatten(size: number, first: number[], second: number[]): [Int32Array, 
   const fill = start.slice(0, size);
   for (let e = 0; e < first.length; e++) flat[fill[first[e]!]!++] = second[e]!;
   return [start, flat];
+}
+
+/**
+ * Looks ids up in the index, trying first where the last two found suggest: lists of VMs (a
+ * router's, a load balancer's members) mostly follow the file's order at a steady stride, and a
+ * comparison with the guess is cheaper than a lookup in a map of every component.
+ */
+export function finder(
+  ids: readonly string[],
+  index: ReadonlyMap<string, number>,
+): (id: string) => number | undefined {
+  let last = -1;
+  let stride = 1;
+  return (id) => {
+    const guess = last + stride;
+    const found = ids[guess] === id ? guess : index.get(id);
+    if (found !== undefined) {
+      stride = found > last && last >= 0 ? found - last : 1;
+      last = found;
+    }
+    return found;
+  };
 }

@@ -1,16 +1,17 @@
 import type {Snapshot} from './analyze.js';
 import {
-  entryServed,
+  directEntryServed,
   failoversOf,
+  gslbEntryServed,
   lbCapacity,
+  targetHealthy,
   withDependencies,
   type Failovers,
   type TargetState,
 } from './capacity.js';
 import {containmentOf, type Containment} from './containment.js';
-import {layoutOf} from './layout.js';
-import type {Component, LoadBalancer, Model, Service} from './model.js';
-import type {Kind} from './schema.js';
+import {kindCode, layoutOf, type Layout} from './layout.js';
+import type {Gslb, LoadBalancer, Model} from './model.js';
 
 const noChange: ReadonlyMap<string, number> = new Map();
 
@@ -22,28 +23,32 @@ export interface Change {
 }
 
 /**
- * Evaluates single failures against one baseline. The containment graph is laid out once in
- * integer-indexed arrays, and each failure is marked with an epoch stamp instead of fresh sets,
- * so a failure costs its blast radius plus the services it reaches, not a pass over the topology.
+ * Evaluates single failures against one baseline. The containment graph is laid out once per
+ * model in integer-indexed arrays (see layoutOf), and each failure is marked with an epoch stamp
+ * instead of fresh sets, so a failure costs its blast radius plus the services it reaches, not a
+ * pass over the topology. Only what a service reads directly (entries, GSLB targets) is noted as
+ * changed: a VM behind a load balancer changes the service through that load balancer.
  */
 export class Incremental {
   private readonly index: ReadonlyMap<string, number>;
   private readonly containment: Containment;
-  private readonly components: readonly Component[];
-  private readonly kinds: readonly Kind[];
-  private readonly stack: number[] = [];
-  private readonly lbStart: Int32Array;
-  private readonly lbList: Int32Array;
-  private readonly feeds: Uint8Array;
-  private readonly orderIndex: ReadonlyMap<string, number>;
+  private readonly layout: Layout;
+  /** Scratch lists with their lengths (typed arrays: resetting one is setting a number). */
+  private readonly stack: Int32Array;
   private readonly baseDown: Uint8Array;
   private readonly baseCapacity: Float64Array;
   private readonly memberSum: Float64Array;
+  private readonly baseServed: Float64Array;
   private readonly downMark: Int32Array;
   private readonly removedMark: Int32Array;
   private readonly removedAmount: Float64Array;
   private readonly changedMark: Int32Array;
-  private readonly changed: number[] = [];
+  private readonly changed: Int32Array;
+  private changedCount = 0;
+  /** Services (places in dependency order) a failure reaches, and what they serve after it. */
+  private readonly touchedMark: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly servedAfter: Float64Array;
   private epoch = 0;
   private readonly memo = new Map<string, ReadonlyMap<string, number>>();
   private readonly single = new Map<number, Map<number, ReadonlyMap<string, number>>>();
@@ -55,11 +60,9 @@ export class Incremental {
   ) {
     this.containment = containmentOf(model);
     this.index = this.containment.index;
-    // The rest of the graph is the model's too, built once (see layoutOf); only the baseline is this state's.
-    const layout = layoutOf(model);
-    ({components: this.components, kinds: this.kinds, feeds: this.feeds} = layout);
-    ({lbStart: this.lbStart, lbList: this.lbList, orderIndex: this.orderIndex} = layout);
-    const size = this.components.length;
+    // The graph is the model's, built once (see layoutOf); only the baseline is this state's.
+    const layout = (this.layout = layoutOf(model));
+    const size = layout.components.length;
     this.baseDown = new Uint8Array(size);
     this.baseCapacity = new Float64Array(size);
     this.memberSum = new Float64Array(size);
@@ -67,27 +70,62 @@ export class Incremental {
     this.removedMark = new Int32Array(size);
     this.removedAmount = new Float64Array(size);
     this.changedMark = new Int32Array(size);
+    // A radius is a tree (see markRadius): the root plus one push per edge at most.
+    this.stack = new Int32Array(this.containment.childList.length + 1);
+    this.changed = new Int32Array(size);
+    const services = layout.order.length;
+    this.touchedMark = new Int32Array(services);
+    this.touched = new Int32Array(services);
+    this.servedAfter = new Float64Array(services);
+    this.baseServed = new Float64Array(services);
     const {evaluation} = base;
-    for (let i = 0; i < size; i++) {
-      const component = this.components[i]!;
-      const id = component.id;
-      if (base.down.has(id)) this.baseDown[i] = 1;
-      if (component.kind === 'vm') this.baseCapacity[i] = evaluation.vm.get(id)!;
-      else if (component.kind === 'site') this.baseCapacity[i] = evaluation.site.get(id)!;
-      else if (component.kind === 'lb') {
-        this.baseCapacity[i] = evaluation.lb.get(id)!;
-        let sum = 0;
-        for (const member of component.members) sum += evaluation.vm.get(member)!;
-        this.memberSum[i] = sum;
-      }
+    for (const id of base.down.keys()) {
+      const i = this.index.get(id);
+      if (i !== undefined) this.baseDown[i] = 1;
     }
+    this.fill(evaluation.vm, model.vms, layout.vmAt);
+    this.fill(evaluation.lb, model.loadBalancers, layout.lbAt);
+    this.fill(evaluation.site, model.sites, layout.siteAt);
+    const {memberStart, memberList} = layout;
+    for (const lb of layout.lbAt) {
+      // Summed in the members' order, as `evaluate` sums them.
+      let sum = 0;
+      for (let k = memberStart[lb]!; k < memberStart[lb + 1]!; k++)
+        sum += this.baseCapacity[memberList[k]!]!;
+      this.memberSum[lb] = sum;
+    }
+    layout.order.forEach((service, place) => {
+      this.baseServed[place] = evaluation.served.get(service.id)!;
+    });
     this.failovers = failoversOf(base.state);
   }
 
+  /**
+   * Base capacities from the evaluation's map. `evaluate` fills it in the model's order, so
+   * the ids line up with the model's list and need no lookup; any other order is looked up.
+   */
+  private fill(
+    capacities: ReadonlyMap<string, number>,
+    list: ReadonlyArray<{id: string}>,
+    at: Int32Array,
+  ) {
+    let k = 0;
+    for (const [id, capacity] of capacities) {
+      const i = list[k]?.id === id ? at[k]! : this.index.get(id);
+      if (i !== undefined) this.baseCapacity[i] = capacity;
+      k++;
+    }
+  }
+
   changeOf(id: string): Change {
+    return this.changeAt(this.index.get(id)!);
+  }
+
+  /** `changeOf` by the component's index in the model's layout (see layoutOf). */
+  changeAt(root: number): Change {
     this.epoch++;
-    this.changed.length = 0;
-    const radius = this.markRadius(this.index.get(id)!);
+    this.changedCount = 0;
+    const radius = this.markRadius(root);
     if (radius === 0) return {radius, after: noChange};
 
     // The services' answers depend only on the new state of what they read directly; failures
@@ -96,12 +134,12 @@ export class Incremental {
     let only = -1;
     let onlyState = 0;
     let key = '';
-    for (const c of this.changed) {
-      if (this.feeds[c] === 0) continue;
-      const state = this.stateAt(c);
-      if (state.capacity === this.baseCapacity[c] && state.up === (this.baseDown[c] === 0))
-        continue;
-      const code = state.up ? state.capacity : -1 - state.capacity;
+    for (let n = 0; n < this.changedCount; n++) {
+      const c = this.changed[n]!;
+      const capacity = this.capacityAt(c);
+      const up = this.downMark[c] !== this.epoch && this.baseDown[c] === 0;
+      if (capacity === this.baseCapacity[c] && up === (this.baseDown[c] === 0)) continue;
+      const code = up ? capacity : -1 - capacity;
       if (only === -1 && key === '') {
         only = c;
         onlyState = code;
@@ -128,14 +166,15 @@ export class Incremental {
   /** Marks `root` and all that fails with it (the containment index's descendants). */
   private markRadius(root: number): number {
     const {childStart, childList} = this.containment;
+    // Each component is met once from one root (a router under a zone or an account, never both).
     const stack = this.stack;
-    stack.length = 0;
-    stack.push(root);
+    stack[0] = root;
+    let top = 1;
     let radius = 0;
-    while (stack.length > 0) {
-      const i = stack.pop()!;
+    while (top > 0) {
+      const i = stack[--top]!;
       radius += this.mark(i);
-      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) stack.push(childList[k]!);
+      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) stack[top++] = childList[k]!;
     }
     return radius;
   }
@@ -144,75 +183,111 @@ export class Incremental {
   private mark(i: number): number {
     if (this.baseDown[i] === 1 || this.downMark[i] === this.epoch) return 0;
     this.downMark[i] = this.epoch;
-    const kind = this.kinds[i];
-    if (kind === 'vm') {
+    const code = this.layout.codes[i];
+    if (code === kindCode.vm) {
       this.noteChanged(i);
-      for (let k = this.lbStart[i]!; k < this.lbStart[i + 1]!; k++) {
-        const lb = this.lbList[k]!;
+      const {lbStart, lbList} = this.layout;
+      const capacity = this.baseCapacity[i]!;
+      for (let k = lbStart[i]!; k < lbStart[i + 1]!; k++) {
+        const lb = lbList[k]!;
         if (this.removedMark[lb] !== this.epoch) {
           this.removedMark[lb] = this.epoch;
           this.removedAmount[lb] = 0;
         }
-        this.removedAmount[lb] = this.removedAmount[lb]! + this.baseCapacity[i]!;
+        this.removedAmount[lb] = this.removedAmount[lb]! + capacity;
         this.noteChanged(lb);
       }
-    } else if (kind === 'lb' || kind === 'site' || kind === 'gslb') this.noteChanged(i);
+    } else if (code !== kindCode.other) this.noteChanged(i);
     return 1;
   }
 
+  /** Notes a component whose new state a service may read; others change nothing by themselves. */
   private noteChanged(i: number) {
-    if (this.changedMark[i] === this.epoch) return;
+    if (this.layout.feeds[i] === 0 || this.changedMark[i] === this.epoch) return;
     this.changedMark[i] = this.epoch;
-    this.changed.push(i);
+    this.changed[this.changedCount++] = i;
   }
 
   private stateAt(i: number): TargetState {
-    if (this.downMark[i] === this.epoch) return {capacity: 0, up: false};
-    const up = this.baseDown[i] === 0;
-    if (this.removedMark[i] === this.epoch) {
-      const lb = this.components[i] as LoadBalancer;
-      return {capacity: lbCapacity(lb, this.memberSum[i]! - this.removedAmount[i]!, !up), up};
-    }
-    return {capacity: this.baseCapacity[i]!, up};
+    return {
+      capacity: this.capacityAt(i),
+      up: this.downMark[i] !== this.epoch && this.baseDown[i] === 0,
+    };
   }
 
-  private readonly targetState = (ref: string) => this.stateAt(this.index.get(ref)!);
+  private capacityAt(i: number): number {
+    if (this.downMark[i] === this.epoch) return 0;
+    if (this.removedMark[i] === this.epoch) {
+      const lb = this.layout.components[i] as LoadBalancer;
+      return lbCapacity(lb, this.memberSum[i]! - this.removedAmount[i]!, this.baseDown[i] === 1);
+    }
+    return this.baseCapacity[i]!;
+  }
 
-  private readonly isDown = (id: string) => {
-    const i = this.index.get(id)!;
-    return this.baseDown[i] === 1 || this.downMark[i] === this.epoch;
-  };
+  /** `entryServed` for the service at `place`, its entry and targets read by index. */
+  private entryAfter(place: number): number {
+    const {order, entryAt, codes, components, kinds, targetStart, targetList} = this.layout;
+    const service = order[place]!;
+    const entry = entryAt[place]!;
+    if (codes[entry] !== kindCode.gslb) return directEntryServed(service, this.stateAt(entry));
+    if (this.baseDown[entry] === 1 || this.downMark[entry] === this.epoch) return 0;
+    const gslb = components[entry] as Gslb;
+    const states: TargetState[] = [];
+    const healthy: boolean[] = [];
+    for (let k = targetStart[entry]!; k < targetStart[entry + 1]!; k++) {
+      const target = targetList[k]!;
+      const state = this.stateAt(target);
+      states.push(state);
+      healthy.push(targetHealthy(gslb, kinds[target]!, state));
+    }
+    return gslbEntryServed(gslb, service.demand, states, healthy, this.failovers);
+  }
+
+  /** What a service serves after the failure being marked: its own answer once evaluated, else the baseline. */
+  private readonly servedNow = {
+    get: (id: string): number | undefined => {
+      const place = this.layout.orderIndex.get(id);
+      if (place === undefined) return undefined;
+      return this.touchedMark[place] === this.epoch
+        ? this.servedAfter[place]
+        : this.baseServed[place];
+    },
+  } as ReadonlyMap<string, number>;
 
   private servicesAfter(): ReadonlyMap<string, number> {
-    const {model, base} = this;
-    const touched = new Set<string>();
-    for (const c of this.changed) {
-      const id = this.components[c]!.id;
-      for (const service of model.servicesOfEntry.get(id) ?? []) touched.add(service);
-      for (const gslb of model.gslbsOfTarget.get(id) ?? [])
-        for (const service of model.servicesOfEntry.get(gslb) ?? []) touched.add(service);
+    const {readerStart, readerList, dependentStart, dependentList, order} = this.layout;
+    const {touched, touchedMark, epoch} = this;
+    let count = 0;
+    for (let n = 0; n < this.changedCount; n++) {
+      const c = this.changed[n]!;
+      for (let k = readerStart[c]!; k < readerStart[c + 1]!; k++) {
+        const place = readerList[k]!;
+        if (touchedMark[place] === epoch) continue;
+        touchedMark[place] = epoch;
+        touched[count++] = place;
+      }
     }
-    if (touched.size === 0) return noChange;
-    // Dependents follow their dependencies; evaluate in dependency order.
-    const queue = [...touched];
-    while (queue.length > 0)
-      for (const dependent of model.dependents.get(queue.pop()!) ?? [])
-        if (!touched.has(dependent)) {
-          touched.add(dependent);
-          queue.push(dependent);
-        }
-    const ordered = [...touched].sort((a, b) => this.orderIndex.get(a)! - this.orderIndex.get(b)!);
-    const served = new Map<string, number>();
+    if (count === 0) return noChange;
+    // Dependents follow their dependencies.
+    for (let q = 0; q < count; q++) {
+      const place = touched[q]!;
+      for (let k = dependentStart[place]!; k < dependentStart[place + 1]!; k++) {
+        const dependent = dependentList[k]!;
+        if (touchedMark[dependent] === epoch) continue;
+        touchedMark[dependent] = epoch;
+        touched[count++] = dependent;
+      }
+    }
+    // In dependency order, so each service reads its dependencies' answers after the failure.
+    const places = touched.subarray(0, count);
+    if (count > 1) places.sort();
     const changed = new Map<string, number>();
-    const servedOf = {
-      get: (id: string) => served.get(id) ?? base.evaluation.served.get(id),
-    } as ReadonlyMap<string, number>;
-    for (const id of ordered) {
-      const service = model.components.get(id) as Service;
-      const entry = entryServed(model, service, this.targetState, this.isDown, this.failovers);
-      const after = withDependencies(model, service, entry, servedOf);
-      served.set(id, after);
-      if (after !== base.evaluation.served.get(id)) changed.set(id, after);
+    for (const place of places) {
+      const service = order[place]!;
+      const entry = this.entryAfter(place);
+      const after = withDependencies(this.model, service, entry, this.servedNow);
+      this.servedAfter[place] = after;
+      if (after !== this.baseServed[place]) changed.set(service.id, after);
     }
     return changed;
   }

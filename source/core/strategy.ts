@@ -1,5 +1,6 @@
+import {containmentOf} from './containment.js';
+import {kindCode, layoutOf} from './layout.js';
 import type {Account, Model, Service, Vm} from './model.js';
-import {reachedVms} from './model.js';
 import {message, type CoreMessage} from './messages.js';
 import type {ServiceSweep, ToleranceKind} from './sweep.js';
 
@@ -8,10 +9,14 @@ export type Strategy = 'single' | 'vm-redundancy' | 'multi-account' | 'multi-zon
 /** Where a service's capacity lives: zones (or sites) reached through a GSLB, accounts, active VMs. */
 interface Footprint {
   viaGslb: boolean;
-  places: Set<string>;
-  accounts: Set<string>;
+  /** Zones and sites with capacity behind the GSLB, as indices of the model's layout. */
+  places: Set<number>;
+  /** Accounts of the VMs reached, as indices of the model's layout. */
+  accounts: Set<number>;
   activeVms: Vm[];
   vms: Vm[];
+  /** The VMs' indices in the model's layout. */
+  at: number[];
 }
 
 // Structure does not change for a model; strategy, expectations and advice all read it.
@@ -26,26 +31,41 @@ function footprint(model: Model, service: Service): Footprint {
   return print;
 }
 
+/**
+ * The VMs the entry reaches, in the order `reachedVms` gives them, read by index from the
+ * model's layout: one pass, no lookup by id per VM.
+ */
 function measureFootprint(model: Model, service: Service): Footprint {
-  const entry = model.components.get(service.entry);
-  const places = new Set<string>();
-  if (entry?.kind === 'gslb') {
-    for (const target of entry.targets) {
-      const component = model.components.get(target.ref);
-      if (component?.kind === 'site') {
-        if (component.capacity > 0) places.add(component.id);
-      } else
-        for (const vm of reachedVms(model, target.ref)) if (vm.capacity > 0) places.add(vm.zone);
-    }
-  }
-  const vms = [...reachedVms(model, service.entry)];
-  return {
-    viaGslb: entry?.kind === 'gslb',
-    places,
-    accounts: new Set(vms.map((vm) => vm.account)),
-    activeVms: vms.filter((vm) => vm.role === 'active'),
-    vms,
+  const layout = layoutOf(model);
+  const {components, codes, capacity, active, vmZone, vmAccount, targetStart, targetList} = layout;
+  const {index} = containmentOf(model);
+  const entry = index.get(service.entry)!;
+  const places = new Set<number>();
+  const accounts = new Set<number>();
+  const activeVms: Vm[] = [];
+  const vms: Vm[] = [];
+  const at: number[] = [];
+  const reach = (vm: number, viaGslb: boolean) => {
+    const component = components[vm] as Vm;
+    vms.push(component);
+    at.push(vm);
+    accounts.add(vmAccount[vm]!);
+    if (active[vm] === 1) activeVms.push(component);
+    if (viaGslb && capacity[vm]! > 0) places.add(vmZone[vm]!);
   };
+  const behind = (unit: number, viaGslb: boolean) => {
+    if (codes[unit] === kindCode.vm) reach(unit, viaGslb);
+    else if (codes[unit] === kindCode.lb)
+      for (let k = layout.memberStart[unit]!; k < layout.memberStart[unit + 1]!; k++)
+        reach(layout.memberList[k]!, viaGslb);
+    else if (viaGslb && codes[unit] === kindCode.site && capacity[unit]! > 0) places.add(unit);
+  };
+  const viaGslb = codes[entry] === kindCode.gslb;
+  if (viaGslb)
+    for (let k = targetStart[entry]!; k < targetStart[entry + 1]!; k++)
+      behind(targetList[k]!, true);
+  else behind(entry, false);
+  return {viaGslb, places, accounts, activeVms, vms, at};
 }
 
 /** The guide's strategy a service is built as, by its structure alone (DESIGN §3). */
@@ -71,13 +91,15 @@ export function expectedToSurvive(
     case 'multi-account':
       return ['vm', 'router', 'account'];
     case 'multi-zone': {
-      const zonesOfAccount = new Map<string, Set<string>>();
-      for (const vm of footprint(model, service).vms) {
-        const zones = zonesOfAccount.get(vm.account) ?? new Set();
-        zones.add(vm.zone);
-        zonesOfAccount.set(vm.account, zones);
+      // Account → its one zone, or -1 once it has VMs in two.
+      const {vmAccount, vmZone} = layoutOf(model);
+      const zoneOfAccount = new Map<number, number>();
+      for (const vm of footprint(model, service).at) {
+        const zone = zoneOfAccount.get(vmAccount[vm]!);
+        if (zone === undefined) zoneOfAccount.set(vmAccount[vm]!, vmZone[vm]!);
+        else if (zone !== vmZone[vm]) zoneOfAccount.set(vmAccount[vm]!, -1);
       }
-      const ownAccountPerZone = [...zonesOfAccount.values()].every((zones) => zones.size === 1);
+      const ownAccountPerZone = [...zoneOfAccount.values()].every((zone) => zone !== -1);
       return ownAccountPerZone
         ? ['vm', 'router', 'lb', 'account', 'zone', 'site']
         : ['vm', 'router', 'lb', 'zone', 'site'];
@@ -131,7 +153,7 @@ export function recommend(
     case 'vm-redundancy': {
       const vm = print.activeVms[0]!;
       const account = model.components.get(vm.account) as Account;
-      const sibling = model.accounts.find((a) => a.group === account.group && a.id !== account.id);
+      const sibling = accountsOfGroup(model, account.group).find((a) => a.id !== account.id);
       const lb = lbOf(model, service, vm);
       if (sibling)
         return lb
@@ -155,6 +177,23 @@ export function recommend(
         : message('rec.gslbLeft', {worst});
     }
   }
+}
+
+const groupsByModel = new WeakMap<Model, Map<string, Account[]>>();
+
+/** The accounts of a group, in the file's order. */
+function accountsOfGroup(model: Model, group: string): Account[] {
+  let groups = groupsByModel.get(model);
+  if (!groups) {
+    groups = new Map();
+    for (const account of model.accounts) {
+      const list = groups.get(account.group);
+      if (list) list.push(account);
+      else groups.set(account.group, [account]);
+    }
+    groupsByModel.set(model, groups);
+  }
+  return groups.get(group) ?? [];
 }
 
 function lbOf(model: Model, service: Service, vm: Vm): string | undefined {

@@ -1,8 +1,9 @@
 import type {Snapshot} from './analyze.js';
 import {statusOf, tidy} from './capacity.js';
+import {containmentOf} from './containment.js';
 import {incrementalOf} from './incremental.js';
-import type {Component, Model, Service} from './model.js';
-import {isFailable} from './propagate.js';
+import {layoutOf} from './layout.js';
+import type {Component, Model} from './model.js';
 import type {Kind} from './schema.js';
 
 /** What one component's failure alone does, from the snapshot's state: only the services it changes. */
@@ -52,23 +53,49 @@ export function sweep(model: Model, base: Snapshot, options: {includeGslb?: bool
   const includeGslb = options.includeGslb ?? false;
   const evaluator = incrementalOf(model, base);
   const effects: ComponentEffect[] = [];
+  const layout = layoutOf(model);
   // Widest kinds first, so every SPOF and weak-point list comes out in display order.
-  const byKind: readonly Component[][] = [
-    model.zones,
-    model.sites,
-    model.accounts,
-    model.routers,
-    model.loadBalancers,
-    model.gslbs,
-    model.vms,
+  const byKind: ReadonlyArray<[readonly Component[], Int32Array]> = [
+    [model.zones, layout.zoneAt],
+    [model.sites, layout.siteAt],
+    [model.accounts, layout.accountAt],
+    [model.routers, layout.routerAt],
+    [model.loadBalancers, layout.lbAt],
+    [model.gslbs, layout.gslbAt],
+    [model.vms, layout.vmAt],
   ];
-  for (const components of byKind)
-    for (const component of components)
-      if (isFailable(component, includeGslb)) {
-        const {radius, after} = evaluator.changeOf(component.id);
-        effects.push({id: component.id, kind: component.kind, radius, after});
-      }
+  const {kinds} = layout;
+  const failable = includeGslb ? layout.failableWithGslb : layout.failable;
+  // Ids and kinds from the layout's arrays: the component objects themselves stay unread.
+  const {ids} = containmentOf(model);
+  for (const [components, at] of byKind)
+    for (let k = 0; k < components.length; k++) {
+      const i = at[k]!;
+      if (failable[i] === 0) continue;
+      const {radius, after} = evaluator.changeAt(i);
+      effects.push({id: ids[i]!, kind: kinds[i]!, radius, after});
+    }
   return {effects, services: summarize(model, base, effects, includeGslb)};
+}
+
+/** Effect kinds, in a fixed order, as slots of the per-service tallies. */
+const slotOf: Readonly<Record<Kind, number>> = {
+  zone: 0,
+  site: 1,
+  account: 2,
+  router: 3,
+  lb: 4,
+  gslb: 5,
+  vm: 6,
+  service: 7,
+};
+const slots = 8;
+
+/** One `after` map read once: service places, served after, and whether that is DOWN. */
+interface Digest {
+  places: Int32Array;
+  after: Float64Array;
+  down: Uint8Array;
 }
 
 function summarize(
@@ -78,55 +105,79 @@ function summarize(
   includeGslb: boolean,
 ): Map<string, ServiceSweep> {
   const kinds = includeGslb ? [...toleranceKinds, 'gslb' as const] : toleranceKinds;
-  const ofKind = new Map<Kind, number>();
-  for (const effect of effects) ofKind.set(effect.kind, (ofKind.get(effect.kind) ?? 0) + 1);
-  const result = new Map<string, ServiceSweep>();
-  // Per service and kind: how many components change it, and the lowest it serves after one.
-  const touched = new Map<string, Map<Kind, {count: number; lowest: number; down: boolean}>>();
-  for (const service of model.services) {
-    result.set(service.id, {spof: [], weak: [], tolerance: {}});
-    touched.set(service.id, new Map());
-  }
+  const services = model.services;
+  const placeOf = new Map<string, number>();
+  services.forEach((service, place) => placeOf.set(service.id, place));
+  const before = Float64Array.from(services, (s) => base.evaluation.served.get(s.id)!);
+  const downBefore = Uint8Array.from(services, (s, place) =>
+    statusOf(s, before[place]!) === 'DOWN' ? 1 : 0,
+  );
+  const spof = services.map((): string[] => []);
+  const weak = services.map((): string[] => []);
+  // Per service and kind: how many components change it, the lowest it serves after one, and
+  // whether one takes it DOWN.
+  const ofKind = new Int32Array(slots);
+  const count = new Int32Array(services.length * slots);
+  const lowest = new Float64Array(services.length * slots).fill(Infinity);
+  const down = new Uint8Array(services.length * slots);
+  // Effects share their `after` maps (see Incremental.changeOf): each is read once.
+  const digests = new Map<ReadonlyMap<string, number>, Digest>();
+  const digestOf = (after: ReadonlyMap<string, number>): Digest => {
+    const digest: Digest = {
+      places: new Int32Array(after.size),
+      after: new Float64Array(after.size),
+      down: new Uint8Array(after.size),
+    };
+    let j = 0;
+    for (const [serviceId, served] of after) {
+      const place = placeOf.get(serviceId)!;
+      digest.places[j] = place;
+      digest.after[j] = served;
+      digest.down[j] = statusOf(services[place]!, served) === 'DOWN' ? 1 : 0;
+      j++;
+    }
+    digests.set(after, digest);
+    return digest;
+  };
   for (const effect of effects) {
-    for (const [serviceId, after] of effect.after) {
-      const service = model.components.get(serviceId) as Service;
-      const entry = result.get(serviceId)!;
-      const statusAfter = statusOf(service, after);
-      const seen = touched.get(serviceId)!;
-      const kind = seen.get(effect.kind) ?? {count: 0, lowest: Infinity, down: false};
-      kind.count++;
-      kind.lowest = Math.min(kind.lowest, after);
-      kind.down ||= statusAfter === 'DOWN';
-      seen.set(effect.kind, kind);
-      const before = base.evaluation.served.get(serviceId)!;
-      if (after >= before) continue;
-      if (statusAfter === 'DOWN' && statusOf(service, before) !== 'DOWN')
-        entry.spof.push(effect.id);
-      else if (statusAfter !== 'DOWN') entry.weak.push(effect.id);
+    const slot = slotOf[effect.kind];
+    ofKind[slot]!++;
+    if (effect.after.size === 0) continue;
+    const digest = digests.get(effect.after) ?? digestOf(effect.after);
+    for (let j = 0; j < digest.places.length; j++) {
+      const place = digest.places[j]!;
+      const after = digest.after[j]!;
+      const isDown = digest.down[j] === 1;
+      const at = place * slots + slot;
+      count[at]!++;
+      lowest[at] = Math.min(lowest[at]!, after);
+      if (isDown) down[at] = 1;
+      if (after >= before[place]!) continue;
+      if (isDown && downBefore[place] === 0) spof[place]!.push(effect.id);
+      else if (!isDown) weak[place]!.push(effect.id);
     }
   }
-  for (const service of model.services) {
-    const before = base.evaluation.served.get(service.id)!;
-    const {tolerance} = result.get(service.id)!;
+  const result = new Map<string, ServiceSweep>();
+  services.forEach((service, place) => {
+    const tolerance: ServiceSweep['tolerance'] = {};
     for (const kind of kinds) {
-      const total = ofKind.get(kind) ?? 0;
+      const slot = slotOf[kind];
+      const total = ofKind[slot]!;
       // A kind the topology does not have is no failure it could tolerate: not listed.
       if (total === 0) continue;
-      const changed = touched.get(service.id)!.get(kind) ?? {
-        count: 0,
-        lowest: Infinity,
-        down: false,
-      };
+      const at = place * slots + slot;
+      const changed = count[at]!;
       // Components of the kind that leave the service alone keep it where it was.
-      const lowest = changed.count < total ? Math.min(changed.lowest, before) : changed.lowest;
-      const down = changed.down || (changed.count < total && statusOf(service, before) === 'DOWN');
+      const low = changed < total ? Math.min(lowest[at]!, before[place]!) : lowest[at]!;
+      const isDown = down[at] === 1 || (changed < total && downBefore[place] === 1);
       tolerance[kind] = {
-        survives: !down,
-        full: lowest >= before,
-        worstPercent: percentOf(lowest, service.demand),
+        survives: !isDown,
+        full: low >= before[place]!,
+        worstPercent: percentOf(low, service.demand),
       };
     }
-  }
+    result.set(service.id, {spof: spof[place]!, weak: weak[place]!, tolerance});
+  });
   return result;
 }
 

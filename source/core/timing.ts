@@ -37,11 +37,18 @@ export function gslbInFront(model: Model, service: Service): Gslb | undefined {
 export function failoverTimings(model: Model, snap: Snapshot, service: Service): FailoverTiming[] {
   const gslb = gslbInFront(model, service);
   if (!gslb) return [];
-  const stateOf = targetStateIn(snap);
-  const {states, healthy} = gslbTargets(model, gslb, stateOf);
+  // Each target's state is read once; the losses below change one target at a time.
+  const read = targetStateIn(snap);
+  const states = new Map<string, TargetState>();
+  const stateOf = (ref: string): TargetState => {
+    let state = states.get(ref);
+    if (!state) states.set(ref, (state = read(ref)));
+    return state;
+  };
+  const now = gslbTargets(model, gslb, stateOf);
   const forced = snap.state.forced.get(gslb.id);
-  const shares = gslbShares(gslb, service.demand, states, healthy, forced);
-  let capacityAfter = tidy(gslbServed(shares, states));
+  const shares = gslbShares(gslb, service.demand, now.states, now.healthy, forced);
+  let capacityAfter = tidy(gslbServed(shares, now.states));
   shares.forEach((share, index) => {
     if (share <= 0) return;
     const dead = gslb.targets[index]!.ref;

@@ -30,7 +30,8 @@ function lazy<T>(compute: () => T): () => T {
 }
 
 function build(model: Model, failure: FailureState, includeGslb: boolean): Analysis {
-  const snap = snapshot(model, failure);
+  // Nothing failed is the nominal state itself: at startup it is not evaluated twice.
+  const snap = failure === emptyState ? nominalOf(model) : snapshot(model, failure);
   return {
     model,
     includeGslb,

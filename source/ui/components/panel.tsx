@@ -37,7 +37,9 @@ export function Panel(props: PanelProps) {
         {theme.printable(end)}
         {glyphs.topRight}
       </Text>
-      {/* Remounted when the style changes: Ink keeps the top border it once had otherwise. */}
+      {/* Remounted when the style changes: Ink keeps the top border it once had otherwise.
+          Clipped vertically only: lines are fitted to the panel already, and a horizontal clip
+          makes Ink cut every line of every frame again (test/ui/panel.test.tsx). */}
       <Box
         key={marked ? 'heavy' : 'light'}
         borderStyle={marked && !theme.ascii ? 'bold' : theme.border}
@@ -45,7 +47,7 @@ export function Panel(props: PanelProps) {
         width={width}
         height={height - 1}
         flexDirection="column"
-        overflow="hidden"
+        overflowY="hidden"
         {...(focused && theme.color ? {borderColor: 'cyan'} : {})}
       >
         {children}

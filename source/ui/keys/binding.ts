@@ -5,9 +5,9 @@ import type {Lang} from '../types.js';
 /**
  * Who has the keys: the tree, a list panel (sweep, availability, plan), the impact panel,
  * help; `confirm`: a failover preview waits for its confirmation key; `hook`: a failover's hook
- * waits for y.
+ * waits for y; `loading`: the frame drawn while a big topology loads.
  */
-export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo' | 'confirm' | 'hook';
+export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo' | 'confirm' | 'hook' | 'loading';
 
 /** What decides whether a key applies right now, and how much it matters in the footer. */
 export interface KeyContext {

@@ -135,7 +135,7 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
   },
   {
     action: 'quit',
-    scopes: [...anywhere, 'demo', 'confirm'],
+    scopes: [...anywhere, 'demo', 'confirm', 'loading'],
     keys: same('q Ctrl-C'),
     label: {en: 'quit', ko: '종료'},
     footer: {keys: same('q'), label: {en: 'quit', ko: '종료'}, rank: rank(0)},

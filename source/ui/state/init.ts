@@ -1,6 +1,7 @@
 import {noLiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {emptyState, type FailureState} from '../../core/state.js';
+import {analyze} from '../analysis/analysis.js';
 import {treeOf} from '../tree/trees.js';
 import type {Compare, View} from '../types.js';
 import type {DashboardState} from './types.js';
@@ -55,4 +56,17 @@ export function initialState(options: InitOptions): DashboardState {
     tickedAt: options.at ?? 0,
     journal: {seq: 0, last: undefined},
   };
+}
+
+/**
+ * What the dashboard's first frame computes for a model, as steps that a loader can run apart,
+ * with keys and frames between them, before the dashboard is drawn. Each is cached by model, so
+ * the first frame finds it done and is the same frame it would have been.
+ */
+export function warmUp(model: Model, includeGslb: boolean, view: View = 'zone'): (() => void)[] {
+  return [
+    () => treeOf(model, view),
+    () => analyze(model, emptyState, includeGslb),
+    () => analyze(model, emptyState, includeGslb).capacities(),
+  ];
 }

@@ -1,0 +1,133 @@
+// Source patches applied to packages while esbuild bundles them (see bundle.js). Each replaces an
+// exact text and throws when the text is not there, so an upgrade that moves it fails the build
+// instead of silently dropping the patch. test/bundle-patches.test.ts holds each to the original.
+
+/** Replaces `from` by `to` in `text`, exactly once; `path` names the file in the error. */
+export function replaceOnce(path, text, from, to) {
+  const at = text.indexOf(from);
+  if (at === -1 || text.indexOf(from, at + 1) !== -1)
+    throw new Error(`${path}: expected one ${JSON.stringify(from.slice(0, 60))}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/**
+ * string-width compiles /^\p{RGI_Emoji}$/v when it loads: 15-20 ms, more than the rest of a
+ * `check`. Its ASCII fast path never needs it, so it is compiled on first use.
+ */
+export function lazyEmoji(path, text) {
+  return replaceOnce(
+    path,
+    text,
+    String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`,
+    String.raw`let rgiEmojiCompiled;
+const rgiEmojiRegex = {test: (text) => (rgiEmojiCompiled ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(text)};`,
+  );
+}
+
+/**
+ * string-width makes its grapheme segmenter when it loads: the first Intl.Segmenter of a process
+ * costs 8-15 ms (ICU's break rules). Most text takes a fast path that never segments, so it is
+ * made on first use.
+ */
+export function lazySegmenter(path, text) {
+  return replaceOnce(
+    path,
+    text,
+    'const segmenter = new Intl.Segmenter();',
+    `let segmenterMade;
+const segmenter = {segment: (text) => (segmenterMade ??= new Intl.Segmenter()).segment(text)};`,
+  );
+}
+
+/**
+ * Characters that are each a grapheme cluster of their own, whatever stands beside them, and
+ * whose width string-width takes from East Asian Width alone: Latin-1, punctuation, arrows,
+ * symbols, box drawing, shapes, dingbats and Hangul syllables — every frame's borders, marks and
+ * Korean text. Without it, the first such character compiles string-width's Unicode-property
+ * regular expressions and starts a grapheme segmenter: 20-30 ms before the first frame.
+ * The test compares every code point of the class, alone and in pairs, with the original path.
+ */
+export const simpleColumns = String.raw`/^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u2BFF\uAC00-\uD7A3]*$/`;
+
+export function simpleWidths(path, text) {
+  const asciiFastPath = String.raw`	if (/^[\u0020-\u007E]*$/.test(string)) {
+		return string.length;
+	}
+`;
+  return replaceOnce(
+    path,
+    text,
+    asciiFastPath,
+    `${asciiFastPath}
+	if (${simpleColumns}.test(string)) {
+		let simpleWidth = 0;
+		for (let index = 0; index < string.length; index++) {
+			simpleWidth += eastAsianWidth(string.charCodeAt(index), {ambiguousAsWide: !ambiguousIsNarrow});
+		}
+
+		return simpleWidth;
+	}
+`,
+  );
+}
+
+/**
+ * Ink turns every cell of a frame into text through diffAnsiCodes(previous cell's styles, this
+ * cell's), which builds three Sets and four arrays per cell even when the two styles are the same
+ * — the common case, spaces and runs of one colour. The same styles need no codes: an empty diff.
+ */
+export function sameStylesNoDiff(path, text) {
+  const head = 'export function diffAnsiCodes(from, to) {\n';
+  return replaceOnce(
+    path,
+    text,
+    head,
+    `${head}    if (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode))
+        return [];
+`,
+  );
+}
+
+/**
+ * yoga-layout's Emscripten loader asks `typeof fetch` before it decodes its inline wasm; in Node
+ * that getter loads undici (~16 ms) and then fetches the data: URL (~8 ms). The wasm is inline,
+ * so it is decoded directly, as the loader does anyway when fetch is missing or fails.
+ */
+export function yogaWithoutFetch(path, text) {
+  return replaceOnce(
+    path,
+    text,
+    'return w||"function"!=typeof fetch?Promise.resolve()',
+    'return w||!0?Promise.resolve()',
+  );
+}
+
+/**
+ * meow reads and normalizes package.json (read-package-up, normalize-package-data with its
+ * licence lists: most of the entry's code) to learn what the bundle already knows. cli.tsx
+ * passes it as \`pkg\`, so those are never called; without them they leave the bundle. Should
+ * \`pkg\` ever go missing, the command line fails at once rather than quietly losing --version.
+ */
+export function meowPackageLookupUnused(path, text) {
+  // Evaluated at load for read-package-up alone (babel's code frame for JSON errors, and
+  // normalize-package-data): marked pure, they go with it.
+  const pure = (from) => (code) =>
+    replaceOnce(path, code, from, from.replace(/= (\w)/, '= /* @__PURE__ */ $1'));
+  return [
+    pure('var libExports = requireLib$1();'),
+    pure('var normalizeExports = requireNormalize();'),
+    pure('const normalizePackageData = getDefaultExportFromCjs(normalizeExports);'),
+  ].reduce((code, patch) => patch(code), text);
+}
+
+export function meowWithoutPackageLookup(path, text) {
+  return replaceOnce(
+    path,
+    text,
+    "import { a as readPackageUpSync, n as normalizePackageData } from './dependencies.js';",
+    `const readPackageUpSync = () => {
+	throw new Error('meow is built without read-package-up: pass pkg');
+};
+const normalizePackageData = () => {};`,
+  );
+}
