@@ -1,10 +1,14 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {parse as parseYaml} from 'yaml';
+import fc from 'fast-check';
+import {parse as parseYaml, stringify as stringifyYaml} from 'yaml';
 import {generateTopology, topologyYaml} from '../../bench/generate.js';
 import {plainJson} from '../../source/core/json-fast.js';
 import {parseTopology} from '../../source/core/load.js';
+import {parseFast} from '../../source/core/load/fast.js';
 import {plainYaml} from '../../source/core/load/yaml-fast.js';
+import {editedTopology} from '../support/edited-topology.js';
+import {randomTopology} from '../support/random-topology.js';
 
 const directories = [
   new URL('../../fixtures/', import.meta.url),
@@ -58,6 +62,39 @@ describe('the fast parsers agree with the precise one', () => {
     expect(parseTopology(json, 'generated.json')).toEqual(
       parseTopology(json, 'generated.json', {fast: false}),
     );
+  });
+
+  // Valid topologies and edited ones (defaults left out, keys reordered, edge values, unknown
+  // fields), as JSON written compactly or indented and as YAML: the whole fast path, from text to
+  // model or to the precise way, against the precise way alone.
+  const asText = fc.tuple(
+    fc.oneof(
+      randomTopology.map((topology) => topology as unknown),
+      editedTopology,
+    ),
+    fc.constantFrom('json', 'json-indented', 'yaml'),
+  );
+  it('on random topologies as text, valid or not: the same result', () => {
+    let models = 0;
+    const byFast = {json: 0, yaml: 0};
+    fc.assert(
+      fc.property(asText, ([data, format]) => {
+        const text =
+          format === 'yaml'
+            ? stringifyYaml(data)
+            : JSON.stringify(data, null, format === 'json' ? 0 : 2);
+        const file = `random.${format === 'yaml' ? 'yaml' : 'json'}`;
+        const precise = parseTopology(text, file, {fast: false});
+        expect(parseTopology(text, file)).toEqual(precise);
+        if (precise.ok) models++;
+        if (parseFast(text, file) !== undefined) byFast[format === 'yaml' ? 'yaml' : 'json']++;
+      }),
+      {numRuns: 300},
+    );
+    // Many loaded, and many were answered by the fast parsers in each format: compared, not skipped.
+    expect(models).toBeGreaterThan(50);
+    expect(byFast.json).toBeGreaterThan(30);
+    expect(byFast.yaml).toBeGreaterThan(15);
   });
 
   const read = [
