@@ -77,6 +77,7 @@ describe('the fast parsers agree with the precise one', () => {
   it('on random topologies as text, valid or not: the same result', () => {
     let models = 0;
     const byFast = {json: 0, yaml: 0};
+    let warnedByFast = 0;
     fc.assert(
       fc.property(asText, ([data, format]) => {
         const text =
@@ -87,7 +88,9 @@ describe('the fast parsers agree with the precise one', () => {
         const precise = parseTopology(text, file, {fast: false});
         expect(parseTopology(text, file)).toEqual(precise);
         if (precise.ok) models++;
-        if (parseFast(text, file) !== undefined) byFast[format === 'yaml' ? 'yaml' : 'json']++;
+        const fast = parseFast(text, file);
+        if (fast !== undefined) byFast[format === 'yaml' ? 'yaml' : 'json']++;
+        if (fast?.ok && fast.warnings.length > 0) warnedByFast++;
       }),
       {numRuns: 300},
     );
@@ -95,6 +98,8 @@ describe('the fast parsers agree with the precise one', () => {
     expect(models).toBeGreaterThan(50);
     expect(byFast.json).toBeGreaterThan(30);
     expect(byFast.yaml).toBeGreaterThan(15);
+    // JSON with warnings is placed by the fast path too.
+    expect(warnedByFast).toBeGreaterThan(5);
   });
 
   const read = [
