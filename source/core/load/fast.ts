@@ -1,11 +1,11 @@
 import {buildModel} from '../build-model.js';
 import {plainJson} from '../json-fast.js';
-import type {Model, Problem} from '../model.js';
+import type {FilePath, Model, Problem} from '../model.js';
 import {decodeTopology, maxDepth, maxTopologyBytes, refuseText} from './decode.js';
 import {cleanTopology} from './fast-schema.js';
 import {jsonOffsets, linesAndColumns} from './json-place.js';
 import {sortLocated, type Located} from './place.js';
-import {plainYaml} from './yaml-fast.js';
+import {plainYaml, yamlOffsets} from './yaml-fast.js';
 
 export type LoadResult =
   | {ok: true; model: Model; warnings: Located[]}
@@ -33,26 +33,33 @@ export function parseFast(text: string, file: string): LoadResult | undefined {
   const json = text.length > maxTopologyBytes ? undefined : plainJson(text, maxDepth);
   // Text that JSON.parse accepts holds no control character but tab, CR and LF (its grammar
   // allows no other), so of refuseText's reasons only U+FFFD is left to look for.
-  if (json !== undefined && !text.includes('\ufffd'))
-    return cleanFile(json, jsonPlacer(text, file));
+  const inJson = placer(text, file, (paths) => jsonOffsets(text, paths));
+  if (json !== undefined && !text.includes('\ufffd')) return cleanFile(json, inJson);
   const refusal = refuseText(text);
   if (refusal) return refused(file, refusal);
-  if (json !== undefined) return cleanFile(json, jsonPlacer(text, file));
-  return cleanFile(plainYaml(text, maxDepth), () => undefined);
+  if (json !== undefined) return cleanFile(json, inJson);
+  return cleanFile(
+    plainYaml(text, maxDepth),
+    placer(text, file, (paths) => yamlOffsets(text, maxDepth, paths)),
+  );
 }
 
 /** Places a model's warnings in the file, or gives up (undefined) and the file goes the precise way. */
 type Placer = (problems: readonly Problem[]) => Located[] | undefined;
 
-/** Warnings of a clean JSON file, placed where the precise way places them, without it. */
-function jsonPlacer(text: string, file: string): Placer {
+/**
+ * Warnings of a clean file placed where the precise way places them, without it: `offsets`
+ * finds the value at each path in the text (undefined: the precise way decides).
+ */
+function placer(
+  text: string,
+  file: string,
+  offsets: (paths: FilePath[]) => Array<number | undefined> | undefined,
+): Placer {
   return (problems) => {
-    const offsets = jsonOffsets(
-      text,
-      problems.map((problem) => problem.path),
-    );
-    if (offsets.some((offset) => offset === undefined)) return undefined;
-    const places = linesAndColumns(text, offsets as number[]);
+    const found = offsets(problems.map((problem) => problem.path));
+    if (!found || found.some((offset) => offset === undefined)) return undefined;
+    const places = linesAndColumns(text, found as number[]);
     return sortLocated(
       problems.map((problem, index) => ({file, ...places[index]!, message: problem.message})),
     );
