@@ -31,7 +31,7 @@ export function yamlOffsets(
   const places: Places = new Map();
   let data: unknown;
   try {
-    data = new Reader(text, maxDepth, places).document();
+    data = new Reader(text, maxDepth, places, new Set(paths.map((path) => path[0]!))).document();
   } catch (error) {
     if (error === outside) return undefined;
     throw error;
@@ -66,10 +66,14 @@ class Reader {
   private readonly starts: number[] = [];
   private at = 0;
 
+  /** Where places are noted now: only inside the sections asked about. */
+  private noting: Places | undefined;
+
   constructor(
     text: string,
     private readonly maxDepth: number,
     private readonly places?: Places,
+    private readonly sections?: ReadonlySet<string | number>,
   ) {
     if (text.includes('\t') || text.includes('\r')) bail();
     // By index rather than split and trim: a large file has a million lines, and garbage is the cost.
@@ -115,10 +119,11 @@ class Reader {
       const rest = match[2] ?? '';
       const keyAt = this.starts[this.at]!;
       this.at++;
+      if (depth === 1) this.noting = this.sections?.has(name) ? this.places : undefined;
       if (rest !== '' && !comment.test(rest)) {
         const at = keyAt + text.length - rest.length;
-        note(this.places, result, name, at);
-        result[name] = inline(rest, depth + 1, this.maxDepth, this.places, at);
+        note(this.noting, result, name, at);
+        result[name] = inline(rest, depth + 1, this.maxDepth, this.noting, at);
         // A value continued on the next lines is a multi-line scalar: not in the subset.
         if (this.at < this.texts.length && this.indents[this.at]! > indent) bail();
         continue;
@@ -126,7 +131,7 @@ class Reader {
       const nextIndent = this.indents[this.at] ?? -1;
       const block = nextIndent > indent || (nextIndent === indent && isItem(this.texts[this.at]!));
       // A block starts at its first key or dash; an empty value is placed at its key.
-      note(this.places, result, name, block ? this.starts[this.at]! : keyAt);
+      note(this.noting, result, name, block ? this.starts[this.at]! : keyAt);
       if (nextIndent > indent) result[name] = this.block(nextIndent, depth + 1);
       else if (block) result[name] = this.list(indent, depth + 1);
       else result[name] = null;
@@ -150,7 +155,7 @@ class Reader {
         this.at++;
         const nextIndent = this.indents[this.at] ?? -1;
         note(
-          this.places,
+          this.noting,
           result,
           result.length,
           this.starts[this.at - (nextIndent > indent ? 0 : 1)]!,
@@ -164,14 +169,14 @@ class Reader {
         this.indents[this.at] = column;
         this.texts[this.at] = rest;
         this.starts[this.at] = restAt;
-        note(this.places, result, result.length, restAt);
+        note(this.noting, result, result.length, restAt);
         if (depth + 1 > this.maxDepth) bail();
         result.push(this.mapping(column, depth + 1));
         continue;
       }
       this.at++;
-      note(this.places, result, result.length, restAt);
-      result.push(inline(rest, depth + 1, this.maxDepth, this.places, restAt));
+      note(this.noting, result, result.length, restAt);
+      result.push(inline(rest, depth + 1, this.maxDepth, this.noting, restAt));
       if (this.at < this.texts.length && this.indents[this.at]! > indent) bail();
     }
     return result;
