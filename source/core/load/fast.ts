@@ -33,11 +33,13 @@ export function parseFast(text: string, file: string): LoadResult | undefined {
   const json = text.length > maxTopologyBytes ? undefined : plainJson(text, maxDepth);
   // Text that JSON.parse accepts holds no control character but tab, CR and LF (its grammar
   // allows no other), so of refuseText's reasons only U+FFFD is left to look for.
-  const inJson = placer(text, file, (paths) => jsonOffsets(text, paths));
-  if (json !== undefined && !text.includes('\ufffd')) return cleanFile(json, inJson);
+  if (json !== undefined && !text.includes('\ufffd'))
+    return cleanFile(
+      json,
+      placer(text, file, (paths) => jsonOffsets(text, paths)),
+    );
   const refusal = refuseText(text);
   if (refusal) return refused(file, refusal);
-  if (json !== undefined) return cleanFile(json, inJson);
   return cleanFile(
     plainYaml(text, maxDepth),
     placer(text, file, (paths) => yamlOffsets(text, maxDepth, paths)),
