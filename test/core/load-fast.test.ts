@@ -140,6 +140,14 @@ describe('the fast parsers agree with the precise one', () => {
     'a:\n- 1\n- 2\nb: 3',
     'a:\n  b:\n  c: 1',
     'a: 중부 A',
+    'a_b-c: 1',
+    'a:    spaced out',
+    'a: nullable',
+    'a: TRUE',
+    'a: Null',
+    'a: False',
+    'a: x-y.z/1',
+    'a: x #y: z',
   ];
   it.each(read)('%j is read as yaml reads it', (text) => {
     expect(plainYaml(text, 64)).toEqual(yamlData(text));
@@ -167,6 +175,11 @@ describe('the fast parsers agree with the precise one', () => {
     'a: -x',
     'a\r\n: 1',
     'a:\tb',
+    'a:b',
+    '-a: 1',
+    '1a: 1',
+    'a.b: 1',
+    'a: x\u2028y',
   ];
   it.each(leftToYaml)('%j is left to the precise parser', (text) => {
     expect(plainYaml(text, 64)).toBeUndefined();

@@ -101,6 +101,16 @@ class Reader {
     return data;
   }
 
+  /** Key names as one string each: a property stored under a name it has seen is stored fast. */
+  private readonly names = new Map<string, string>();
+
+  private keyName(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
+  }
+
   private block(indent: number, depth: number): unknown {
     if (depth > this.maxDepth) bail();
     return isItem(this.texts[this.at]!) ? this.list(indent, depth) : this.mapping(indent, depth);
@@ -113,10 +123,10 @@ class Reader {
       const text = this.texts[this.at]!;
       if (lineIndent < indent) break;
       if (lineIndent > indent || isItem(text)) bail();
-      const match = key.exec(text) ?? bail();
-      const name = match[1]!;
+      const colon = keyEnd(text);
+      const name = this.keyName(text.slice(0, colon));
       if (Object.hasOwn(result, name) || name === '__proto__') bail();
-      const rest = match[2] ?? '';
+      const rest = keyRest(text, colon);
       const keyAt = this.starts[this.at]!;
       this.at++;
       if (depth === 1) this.noting = this.sections?.has(name) ? this.places : undefined;
@@ -189,6 +199,38 @@ function note(places: Places | undefined, container: object, key: string | numbe
   let inner = places.get(container);
   if (!inner) places.set(container, (inner = new Map()));
   inner.set(key, at);
+}
+
+/**
+ * Where the key of `name: rest` ends (its colon), as `key` reads it, without a match to
+ * allocate: a name of letters, digits, `_` and `-` (not first), then a colon.
+ */
+function keyEnd(text: string): number {
+  const first = text.charCodeAt(0);
+  if (!(isLetter(first) || first === 0x5f)) bail();
+  let at = 1;
+  for (let code = text.charCodeAt(at); ; code = text.charCodeAt(++at)) {
+    if (isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d)
+      continue;
+    if (code !== 0x3a) bail();
+    return at;
+  }
+}
+
+/** The rest after `name:`: nothing, or what follows one or more spaces (on the line). */
+function keyRest(text: string, colon: number): string {
+  if (colon + 1 === text.length) return '';
+  if (text.charCodeAt(colon + 1) !== 0x20) bail();
+  let at = colon + 2;
+  while (text.charCodeAt(at) === 0x20) at++;
+  const rest = text.slice(at);
+  // `.` of the key pattern stops at line terminators; a rest holding one is not a plain line.
+  if (/[\n\r\u2028\u2029]/.test(rest)) bail();
+  return rest;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 const isItem = (text: string) => text === '-' || text.startsWith('- ');
@@ -319,6 +361,15 @@ const float = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** A plain scalar as YAML 1.2's core schema reads it; anything unusual leaves the subset. */
 function plain(text: string, inFlow: boolean): unknown {
   if (text === '') return inFlow ? bail() : null;
+  // The usual value, a word starting with a letter, with no colon or comment: a string, unless it
+  // is a spelling of true, false or null (left to the checks below).
+  if (
+    isLetter(text.charCodeAt(0)) &&
+    !text.includes(':') &&
+    !text.includes(' #') &&
+    !(text.length <= 5 && /^(?:true|false|null)$/i.test(text))
+  )
+    return detached(text);
   if (nulls.has(text)) return null;
   if (trues.has(text)) return true;
   if (falses.has(text)) return false;
