@@ -8,9 +8,12 @@ import {
   lazySegmenter,
   meowPackageLookupUnused,
   meowWithoutPackageLookup,
+  nestedWidthSegmenter,
   sameStylesNoDiff,
   sharedStyles,
   simpleWidths,
+  sliceSegmenter,
+  tokenizeSimpleText,
   yogaWithoutFetch,
 } from './bundle-patches.js';
 
@@ -55,6 +58,21 @@ const stringWidth = patching(
   /node_modules[\\/]string-width[\\/]index\.js$/,
   (path, text) => simpleWidths(path, lazySegmenter(path, lazyEmoji(path, text))),
   nestedCopy,
+);
+const nestedWidth = patching(
+  'string-width-nested',
+  /node_modules[\\/]wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+  nestedWidthSegmenter,
+);
+const slice = patching(
+  'slice-ansi-segmenter',
+  /node_modules[\\/]slice-ansi[\\/]tokenize-ansi\.js$/,
+  sliceSegmenter,
+);
+const ansiTokens = patching(
+  'ansi-tokenize-simple-text',
+  /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+  tokenizeSimpleText,
 );
 const ansiDiff = patching(
   'ansi-diff',
@@ -127,7 +145,17 @@ await build({
   // failsight's own patches (bundle-patches.js): the floor stays Ink as published, and meow is
   // the command line's alone. The shared string-width patch changes nothing for the floor's
   // one ASCII line.
-  plugins: [...shared.plugins, ansiDiff, ansiRuns, yoga, meowPackage, meowDependencies],
+  plugins: [
+    ...shared.plugins,
+    ansiDiff,
+    ansiRuns,
+    ansiTokens,
+    slice,
+    nestedWidth,
+    yoga,
+    meowPackage,
+    meowDependencies,
+  ],
   // What meow would read from package.json at every start (see meowWithoutPackageLookup).
   define: {...shared.define, FAILSIGHT_PACKAGE: JSON.stringify(packageData)},
   entryPoints: ['cli.tsx'],
