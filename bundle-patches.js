@@ -82,9 +82,23 @@ export function sameStylesNoDiff(path, text) {
     path,
     text,
     head,
-    `${head}    if (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode))
+    `${head}    if (from === to || (from.length === to.length && from.every((code, index) => code.code === to[index].code && code.endCode === to[index].endCode)))
         return [];
 `,
+  );
+}
+
+/**
+ * Each character of a run of one style got its own copy of the style list; one list per run
+ * does (no reader changes it: a new style makes a new list), and then the diff between two
+ * characters of a run is found at once, the same list.
+ */
+export function sharedStyles(path, text) {
+  return replaceOnce(
+    path,
+    text,
+    '                styles: [...codes],',
+    '                styles: codes,',
   );
 }
 
@@ -113,10 +127,14 @@ export function meowPackageLookupUnused(path, text) {
   // normalize-package-data): marked pure, they go with it.
   const pure = (from) => (code) =>
     replaceOnce(path, code, from, from.replace(/= (\w)/, '= /* @__PURE__ */ $1'));
+  // A leftover of a module tree-shaken away, and the only reason child_process loads.
+  const unusedPromisify = (code) =>
+    replaceOnce(path, code, '\npromisify(execFile);', '\n/* @__PURE__ */ promisify(execFile);');
   return [
     pure('var libExports = requireLib$1();'),
     pure('var normalizeExports = requireNormalize();'),
     pure('const normalizePackageData = getDefaultExportFromCjs(normalizeExports);'),
+    unusedPromisify,
   ].reduce((code, patch) => patch(code), text);
 }
 
@@ -129,5 +147,74 @@ export function meowWithoutPackageLookup(path, text) {
 	throw new Error('meow is built without read-package-up: pass pkg');
 };
 const normalizePackageData = () => {};`,
+  );
+}
+
+/**
+ * Makes the grapheme segmenter `name`, made by `made` when the module loads, on first use. The
+ * first Intl.Segmenter of a process loads ICU's break rules, 10-15 ms; Ink's text modules each
+ * make one at load, and a frame of simple text (see simpleGraphemes) never asks them.
+ */
+function lazyGraphemes(path, text, name, made) {
+  return replaceOnce(
+    path,
+    text,
+    `const ${name} = ${made};`,
+    `let ${name}Made;
+const ${name} = {segment: (text) => (${name}Made ??= ${made}).segment(text)};`,
+  );
+}
+
+/** wrap-ansi's older copy of string-width: its segmenter made on first use. */
+export function nestedWidthSegmenter(path, text) {
+  return lazyGraphemes(path, text, 'segmenter', 'new Intl.Segmenter()');
+}
+
+/** slice-ansi (Ink's clipping and truncation): its segmenter made on first use. */
+export function sliceSegmenter(path, text) {
+  return lazyGraphemes(
+    path,
+    text,
+    'GRAPHEME_SEGMENTER',
+    "new Intl.Segmenter(undefined, {granularity: 'grapheme'})",
+  );
+}
+
+/**
+ * Text whose every UTF-16 unit is a grapheme cluster of its own, whatever stands beside it:
+ * simpleColumns' characters and ESC, which starts the colour codes (a control, a cluster alone).
+ */
+export const simpleGraphemes = String.raw`/^[\u001B\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u2BFF\uAC00-\uD7A3]*$/`;
+
+/**
+ * ansi-tokenize cuts every line of every frame into grapheme clusters with Intl.Segmenter, one
+ * object per cluster. For simple text (simpleGraphemes) each UTF-16 unit is a cluster: the same
+ * segments are read off directly, and the segmenter is made only for other text.
+ */
+export function tokenizeSimpleText(path, text) {
+  const made = lazyGraphemes(
+    path,
+    text,
+    'segmenter',
+    'new Intl.Segmenter(undefined, { granularity: "grapheme" })',
+  );
+  const loop = '    for (const { segment, index } of segmenter.segment(str)) {';
+  return replaceOnce(
+    path,
+    replaceOnce(
+      path,
+      made,
+      'export function tokenize(',
+      `const simpleGraphemes = ${simpleGraphemes};
+function unitSegments(str) {
+    const segments = new Array(str.length);
+    for (let index = 0; index < str.length; index++)
+        segments[index] = { segment: str[index], index };
+    return segments;
+}
+export function tokenize(`,
+    ),
+    loop,
+    '    for (const { segment, index } of (simpleGraphemes.test(str) ? unitSegments(str) : segmenter.segment(str))) {',
   );
 }

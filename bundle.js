@@ -8,8 +8,12 @@ import {
   lazySegmenter,
   meowPackageLookupUnused,
   meowWithoutPackageLookup,
+  nestedWidthSegmenter,
   sameStylesNoDiff,
+  sharedStyles,
   simpleWidths,
+  sliceSegmenter,
+  tokenizeSimpleText,
   yogaWithoutFetch,
 } from './bundle-patches.js';
 
@@ -55,6 +59,21 @@ const stringWidth = patching(
   (path, text) => simpleWidths(path, lazySegmenter(path, lazyEmoji(path, text))),
   nestedCopy,
 );
+const nestedWidth = patching(
+  'string-width-nested',
+  /node_modules[\\/]wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+  nestedWidthSegmenter,
+);
+const slice = patching(
+  'slice-ansi-segmenter',
+  /node_modules[\\/]slice-ansi[\\/]tokenize-ansi\.js$/,
+  sliceSegmenter,
+);
+const ansiTokens = patching(
+  'ansi-tokenize-simple-text',
+  /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+  tokenizeSimpleText,
+);
 const ansiDiff = patching(
   'ansi-diff',
   /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/,
@@ -69,6 +88,11 @@ const meowDependencies = patching(
   'meow-package-lookup-unused',
   /node_modules[\\/]meow[\\/]build[\\/]dependencies\.js$/,
   meowPackageLookupUnused,
+);
+const ansiRuns = patching(
+  'ansi-shared-styles',
+  /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+  sharedStyles,
 );
 const yoga = patching(
   'yoga-without-fetch',
@@ -118,8 +142,20 @@ const shared = {
 
 await build({
   ...shared,
-  // The floor stays Ink as published: these two speed up failsight's own use of Ink's packages.
-  plugins: [...shared.plugins, ansiDiff, yoga, meowPackage, meowDependencies],
+  // failsight's own patches (bundle-patches.js): the floor stays Ink as published, and meow is
+  // the command line's alone. The shared string-width patch changes nothing for the floor's
+  // one ASCII line.
+  plugins: [
+    ...shared.plugins,
+    ansiDiff,
+    ansiRuns,
+    ansiTokens,
+    slice,
+    nestedWidth,
+    yoga,
+    meowPackage,
+    meowDependencies,
+  ],
   // What meow would read from package.json at every start (see meowWithoutPackageLookup).
   define: {...shared.define, FAILSIGHT_PACKAGE: JSON.stringify(packageData)},
   entryPoints: ['cli.tsx'],

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // First: it decides which build of React every later import gets.
 import './source/commands/react-production.js';
-import meow from 'meow';
 import {internalError, usageError} from './source/commands/errors.js';
+import {plainCommandLine} from './source/commands/command-line.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
 import {reportWriter, terminalOptions} from './source/commands/terminal.js';
 import {keyFlagIn} from './source/adapters/cloudstack/credentials.js';
@@ -83,8 +83,19 @@ declare const FAILSIGHT_PACKAGE: Record<string, unknown> | undefined;
 // Given to meow so that it reads no package.json at each start; unbundled, meow reads it itself.
 const pkg = typeof FAILSIGHT_PACKAGE === 'undefined' ? {} : {pkg: FAILSIGHT_PACKAGE};
 
-/** meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace. */
-function parseCommandLine() {
+/**
+ * Without a flag, the arguments and the defaults, as meow would give them; with one, meow.
+ * meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace.
+ */
+async function parseCommandLine() {
+  const argv = process.argv.slice(2);
+  const plain = plainCommandLine(argv);
+  if (plain) {
+    // meow names the process after the package's command.
+    process.title = 'failsight';
+    return plain;
+  }
+  const {default: meow} = await import('meow');
   try {
     // Unknown flags are refused here rather than by meow, so that --json still gets its document.
     return meow(usage, {importMeta: import.meta, allowUnknownFlags: true, flags: flagSpec, ...pkg});
@@ -100,7 +111,7 @@ async function main(): Promise<number> {
     usageError(
       `${keyFlag} is not accepted: keys are read from CLOUDSTACK_KEY and CLOUDSTACK_SECRET only`,
     );
-  const {input, flags} = parseCommandLine();
+  const {input, flags} = await parseCommandLine();
   const unknown = Object.keys(flags).filter((name) => !Object.hasOwn(flagSpec, name));
   if (unknown.length > 0) usageError(`unknown flag ${unknown.map(flagName).join(', ')}`);
   const [first, ...rest] = input;

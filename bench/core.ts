@@ -5,7 +5,7 @@ import {isFailable} from '../source/core/propagate.js';
 import {emptyState} from '../source/core/state.js';
 import {sweep} from '../source/core/sweep.js';
 import {generateModel} from './generate.js';
-import {atMost, ms, ratio, timeMs, type BenchOptions, type Row} from './measure.js';
+import {ms, ratio, timeMs, type BenchOptions, type Row} from './measure.js';
 
 /** The brute-force sweep: one full re-analysis per component. Timed on a sample and scaled up. */
 function bruteForcePerComponentMs(
@@ -67,15 +67,11 @@ export async function benchCore(_options: BenchOptions): Promise<Row[]> {
   });
   // What `check` does after loading, on a model it has not seen (the layout and the shapes
   // are built once per model, so the first run is the one a command line pays).
-  rows.push(
-    atMost(
-      'check (full report), 100k VMs, first run on a model',
-      check100k.first,
-      300,
-      ms,
-      `in-process; again on the same model ${ms(check100k.warm)}`,
-    ),
-  );
+  rows.push({
+    name: 'check (full report), 100k VMs, first run on a model',
+    value: ms(check100k.first),
+    note: `in-process hint, no target (the whole-process ratio above is the target); again on the same model ${ms(check100k.warm)}`,
+  });
   rows.push({
     name: 'check t(100k)/t(10k)',
     value: ratio(check100k.warm / check10k.warm),

@@ -33,6 +33,11 @@ const suites: Suite[] = [
     load: async () => (await import('./availability.js')).benchAvailability,
   },
   {
+    name: 'load',
+    title: 'loader, in-process (hint)',
+    load: async () => (await import('./load.js')).benchLoad,
+  },
+  {
     name: 'analyzer',
     title: 'analyzer, in-process (hint)',
     load: async () => (await import('./core.js')).benchCore,

@@ -12,7 +12,12 @@ interface Patches {
   simpleWidths: Patch;
   simpleColumns: string;
   sameStylesNoDiff: Patch;
+  sharedStyles: Patch;
   yogaWithoutFetch: Patch;
+  tokenizeSimpleText: Patch;
+  simpleGraphemes: string;
+  sliceSegmenter: Patch;
+  nestedWidthSegmenter: Patch;
 }
 const patches = (await import(pathToFileURL(resolve('bundle-patches.js')).href)) as Patches;
 
@@ -22,10 +27,15 @@ const dir = mkdtempSync(join('node_modules', '.cache', 'failsight-patches-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 let copies = 0;
-async function patched<T>(original: string, patch: Patch): Promise<T> {
+async function patched<T>(
+  original: string,
+  patch: Patch,
+  neighbours: Record<string, string> = {},
+): Promise<T> {
   const file = join(dir, `copy-${copies++}.mjs`);
-  // Relative imports name the original's neighbours.
-  const beside = (name: string) => pathToFileURL(resolve(dirname(original), name)).href;
+  // Relative imports name the original's neighbours, or the copies given for them.
+  const beside = (name: string) =>
+    neighbours[name] ?? pathToFileURL(resolve(dirname(original), name)).href;
   const text = patch(original, readFileSync(original, 'utf8')).replace(
     /from (["'])(\.\.?\/[^"']+)\1/g,
     (_, quote: string, name: string) => `from ${quote}${beside(name)}${quote}`,
@@ -33,6 +43,9 @@ async function patched<T>(original: string, patch: Patch): Promise<T> {
   writeFileSync(file, text);
   return (await import(pathToFileURL(resolve(file)).href)) as T;
 }
+
+/** The file URL the last copy was written to, for another copy to import it. */
+const lastCopy = () => pathToFileURL(resolve(join(dir, `copy-${copies - 1}.mjs`))).href;
 
 type Width = (text: string, options?: {ambiguousIsNarrow?: boolean}) => number;
 
@@ -154,5 +167,196 @@ describe('yoga without the fetch probe', () => {
     } finally {
       if (descriptor) Object.defineProperty(globalThis, 'fetch', descriptor);
     }
+  });
+});
+
+describe('styled characters sharing one style list per run', async () => {
+  type Pipeline = {
+    tokenize: (text: string) => unknown[];
+    styledCharsFromTokens: (tokens: unknown[]) => {value: string; styles: unknown[]}[];
+    styledCharsToString: (chars: {value: string; styles: unknown[]}[]) => string;
+  };
+  const build = 'node_modules/@alcalzone/ansi-tokenize/build';
+  const original = (await import('@alcalzone/ansi-tokenize')) as unknown as Pipeline;
+  await patched(`${build}/diff.js`, patches.sameStylesNoDiff);
+  const fast = await patched<Pipeline>(`${build}/styledChars.js`, patches.sharedStyles, {
+    './diff.js': lastCopy(),
+  });
+  const piece = fc.constantFrom(
+    'a',
+    ' ',
+    '│',
+    '한',
+    '👍',
+    '\u001b[31m',
+    '\u001b[32m',
+    '\u001b[39m',
+    '\u001b[1m',
+    '\u001b[2m',
+    '\u001b[22m',
+    '\u001b[7m',
+    '\u001b[27m',
+    '\u001b[0m',
+  );
+
+  it('turns every line into the same text as the original', () => {
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}), (parts) => {
+        const line = parts.join('');
+        const chars = fast.styledCharsFromTokens(original.tokenize(line));
+        expect(fast.styledCharsToString(chars)).toBe(
+          original.styledCharsToString(original.styledCharsFromTokens(original.tokenize(line))),
+        );
+      }),
+      {numRuns: 3000},
+    );
+  });
+});
+
+describe('ansi-tokenize reading simple text unit by unit', async () => {
+  type Token = {type: string; value?: string; code?: string};
+  type Tokenize = (text: string, endChar?: number) => Token[];
+  const original = ((await import('@alcalzone/ansi-tokenize')) as unknown as {tokenize: Tokenize})
+    .tokenize;
+  const fast = (
+    await patched<{tokenize: Tokenize}>(
+      'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js',
+      patches.tokenizeSimpleText,
+    )
+  ).tokenize;
+  const simple = new RegExp(patches.simpleGraphemes.slice(1, -1));
+  const members: string[] = [];
+  for (let code = 0; code < 0x10000; code++) {
+    const character = String.fromCharCode(code);
+    if (simple.test(character)) members.push(character);
+  }
+
+  it('takes the frames characters and colour codes, never what joins clusters', () => {
+    for (const character of '┌─┐│└┘▾▸●✖✔⚡·…→한글\u001b') expect(members).toContain(character);
+    for (const character of [
+      '\u0301',
+      '\u200d',
+      '\ufe0f',
+      '\u00ad',
+      '\u1100',
+      '\r',
+      '\n',
+      '\u2028',
+    ])
+      expect(members).not.toContain(character);
+  });
+
+  it('agrees with the original on every member, alone and beside others and colour codes', () => {
+    for (const character of members) {
+      const line = `a${character}${character}\u001b[31m${character}한\u001b[39m${character}`;
+      expect([fast(character), fast(line)]).toEqual([original(character), original(line)]);
+    }
+  });
+
+  it('agrees with the original on any line, simple or not, cut anywhere', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...members),
+      fc.constantFrom(
+        '\u001b[31m',
+        '\u001b[1;32m',
+        '\u001b[39m',
+        '\u001b[0m',
+        '\u001b]8;;https://example.com\u0007',
+        '\u001b]8;;\u0007',
+        '\u001b[',
+        '\u0301',
+        '\u200d',
+        '\ufe0f',
+        '\u1100\u1161',
+        '👍',
+        '🇰🇷',
+        '\r\n',
+      ),
+      fc.string({unit: 'grapheme', maxLength: 2}),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, {maxLength: 16}),
+        fc.option(fc.nat(20), {nil: undefined}),
+        (parts, end) => {
+          const line = parts.join('');
+          expect(fast(line, end)).toEqual(original(line, end));
+        },
+      ),
+      {numRuns: 3000},
+    );
+  });
+
+  it('makes no segmenter for a line of simple text, one for the first other line', async () => {
+    const fresh = (
+      await patched<{tokenize: Tokenize}>(
+        'node_modules/@alcalzone/ansi-tokenize/build/tokenize.js',
+        patches.tokenizeSimpleText,
+      )
+    ).tokenize;
+    const Segmenter = Intl.Segmenter;
+    const intl = Intl as {Segmenter: typeof Segmenter};
+    let made = 0;
+    intl.Segmenter = class extends Segmenter {
+      constructor(...options: ConstructorParameters<typeof Segmenter>) {
+        super(...options);
+        made++;
+      }
+    };
+    try {
+      fresh('\u001b[1m┌─ zone KR-CA ─┐\u001b[22m 한국어 · 99.9% → ok');
+      expect(made).toBe(0);
+      expect(fresh('e\u0301 x')).toEqual(original('e\u0301 x'));
+      fresh('e\u0301');
+      expect(made).toBe(1);
+    } finally {
+      intl.Segmenter = Segmenter;
+    }
+  });
+});
+
+describe('segmenters made on first use', async () => {
+  type Slice = (text: string, start?: number, end?: number) => string;
+  const original = ((await import('slice-ansi')) as {default: Slice}).default;
+  await patched('node_modules/slice-ansi/tokenize-ansi.js', patches.sliceSegmenter);
+  const slice = (
+    await patched<{default: Slice}>('node_modules/slice-ansi/index.js', (_, text) => text, {
+      './tokenize-ansi.js': lastCopy(),
+    })
+  ).default;
+  const nestedFile = 'node_modules/wrap-ansi/node_modules/string-width/index.js';
+  const nestedOriginal = (
+    (await import(pathToFileURL(resolve(nestedFile)).href)) as {default: Width}
+  ).default;
+  const nested = (await patched<{default: Width}>(nestedFile, patches.nestedWidthSegmenter))
+    .default;
+  const text = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('a', ' ', '─', '한', '\u001b[31m', '\u001b[39m', '\u0301', '👍', '🇰🇷'),
+        fc.string({unit: 'grapheme', maxLength: 2}),
+      ),
+      {maxLength: 12},
+    )
+    .map((parts) => parts.join(''));
+
+  it('slice-ansi cuts as the original does', () => {
+    fc.assert(
+      fc.property(text, fc.nat(14), fc.nat(14), (line, from, width) => {
+        expect(slice(line, from, from + width)).toBe(original(line, from, from + width));
+      }),
+      {numRuns: 2000},
+    );
+  });
+
+  it("wrap-ansi's string-width measures as the original does", () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (line, narrow) => {
+        expect(nested(line, {ambiguousIsNarrow: narrow})).toBe(
+          nestedOriginal(line, {ambiguousIsNarrow: narrow}),
+        );
+      }),
+      {numRuns: 2000},
+    );
   });
 });

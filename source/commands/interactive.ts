@@ -2,6 +2,7 @@ import {stat} from 'node:fs/promises';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {liveSources} from './live-sources.js';
+import type {DashboardOptions} from './dashboard.js';
 import type {OpenTopology} from './open-topology.js';
 
 /**
@@ -56,35 +57,45 @@ export async function dashboardCommand(invocation: Invocation): Promise<number> 
     return checkCommand(invocation);
   }
   prepareInteractive(invocation, 'the dashboard');
-  const {files, flags, terminal} = invocation;
-  const bytes = flags.cloudstack ? undefined : await paintFirstSize(files[0]);
+  const {files, flags} = invocation;
+  const bytes = await paintFirstSize(files[0]);
   if (bytes !== undefined) return openAfterPaint(invocation, files[0]!, bytes);
-  const {model, file, warnings} =
+  const opened =
     flags.cloudstack && files.length === 0
       ? await (await import('./cloudstack-live.js')).importForDashboard(flags)
       : await openTopology(files[0]);
-  const compare =
-    flags.compare === undefined
-      ? {}
-      : {compare: await (await import('./diff.js')).openCompare(flags)};
-  const {runDashboard} = await import('./dashboard.js');
   const sources = new AbortController();
-  const live = await liveSources(flags, file, model, files.length > 0, sources.signal);
+  const options = await dashboardOptions(invocation, opened, sources.signal);
+  const {runDashboard} = await import('./dashboard.js');
   try {
-    return await runDashboard({
-      model,
-      file,
-      warnings,
-      includeGslb: flags.includeGslb,
-      readOnly: flags.readOnly,
-      ...terminal,
-      ...live,
-      ...compare,
-    });
+    return await runDashboard(options);
   } finally {
     // Watchers and followers hold the event loop open; quitting ends them.
     sources.abort();
   }
+}
+
+/** The dashboard of an opened topology: with --compare's diff and the live sources started. */
+async function dashboardOptions(
+  {files, flags, terminal}: Invocation,
+  {model, file, warnings}: OpenTopology,
+  signal: AbortSignal,
+): Promise<DashboardOptions> {
+  const compare =
+    flags.compare === undefined
+      ? {}
+      : {compare: await (await import('./diff.js')).openCompare(flags)};
+  const live = await liveSources(flags, file, model, files.length > 0, signal);
+  return {
+    model,
+    file,
+    warnings,
+    includeGslb: flags.includeGslb,
+    readOnly: flags.readOnly,
+    ...terminal,
+    ...live,
+    ...compare,
+  };
 }
 
 /**
@@ -105,14 +116,9 @@ async function openAfterPaint(invocation: Invocation, file: string, bytes: numbe
       bytes,
       terminal,
       load: async (stage, quitting) => {
-        const {model, warnings} = await openTopology(file);
-        if (quitting.aborted) return undefined;
-        const compare =
-          flags.compare === undefined
-            ? {}
-            : {compare: await (await import('./diff.js')).openCompare(flags)};
-        stage({step: 'analysing', components: model.components.size});
-        for (const step of warmUp(model, flags.includeGslb)) {
+        const opened = await openTopology(file);
+        stage({step: 'analysing', components: opened.model.components.size});
+        for (const step of warmUp(opened.model, flags.includeGslb)) {
           await breathe();
           if (quitting.aborted) return undefined;
           step();
@@ -120,20 +126,11 @@ async function openAfterPaint(invocation: Invocation, file: string, bytes: numbe
         stage({step: 'drawing'});
         await breathe();
         if (quitting.aborted) return undefined;
-        const live = await liveSources(flags, file, model, true, sources.signal);
-        return {
-          model,
-          file,
-          warnings,
-          includeGslb: flags.includeGslb,
-          readOnly: flags.readOnly,
-          ...terminal,
-          ...live,
-          ...compare,
-        };
+        return dashboardOptions(invocation, opened, sources.signal);
       },
     });
   } finally {
+    // Watchers and followers hold the event loop open; quitting ends them.
     sources.abort();
   }
 }

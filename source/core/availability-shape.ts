@@ -1,6 +1,6 @@
 import {containmentOf} from './containment.js';
-import {layoutOf, type Layout} from './layout.js';
-import {routerId, type Component, type Model, type Service} from './model.js';
+import {builtLayout, type Layout} from './layout.js';
+import {routerId, type Component, type Model, type Service, type Vm} from './model.js';
 
 /**
  * A description of everything the availability estimate of one service reads — its services,
@@ -14,48 +14,56 @@ export function availabilityShape(
   root: Service,
   upOf: (component: Component) => number,
 ): number[] {
-  const layout = layoutOf(model);
-  const {components, memberStart, memberList, capacity, active} = layout;
-  const {index} = containmentOf(model);
   const shape: number[] = [];
-  // Names by component index, stamped per call so no map is built per service.
-  const names = namesOf(layout);
-  const stamp = ++names.epoch;
+  // With the sweep's layout at hand (as in `check`), components are named by index, stamped per
+  // call, and a VM's numbers are read from typed arrays; without it (the estimate alone) by id.
+  // Either way a name is the order of first meeting, so the two give the same shape.
+  const layout = builtLayout(model);
+  const index = layout ? containmentOf(model).index : undefined;
+  const names = layout ? namesOf(layout) : undefined;
+  const stamp = names ? ++names.epoch : 0;
+  const byId = new Map<string, number>();
   let count = 0;
   const nameAt = (i: number): number => {
-    if (names.stamp[i] === stamp) return names.value[i]!;
-    names.stamp[i] = stamp;
-    names.value[i] = count;
-    shape.push(-1, upOf(components[i]!));
+    if (names!.stamp[i] === stamp) return names!.value[i]!;
+    names!.stamp[i] = stamp;
+    names!.value[i] = count;
+    shape.push(-1, upOf(layout!.components[i]!));
     return count++;
   };
-  // An id that is no component (the router of an LB's owner where it has no VM): by its text.
-  const unknown = new Map<string, number>();
   const name = (id: string): number => {
-    const i = index.get(id);
+    const i = index?.get(id);
     if (i !== undefined) return nameAt(i);
-    let known = unknown.get(id);
+    let known = byId.get(id);
     if (known === undefined) {
-      unknown.set(id, (known = count++));
-      shape.push(-1, 1);
+      byId.set(id, (known = count++));
+      const component = model.components.get(id);
+      shape.push(-1, component ? upOf(component) : 1);
     }
     return known;
   };
-  const shared = sharedVms(model, layout);
-  const {vmRouter, vmAccount, vmZone} = layout;
-  const activeWord = word('active');
-  const standbyWord = word('standby');
+  const shared = sharedVms(model);
   // Members of one load balancer mostly share a router, an account and a zone: name them once.
-  let lastRouter = -1;
-  let lastAccount = -1;
-  let lastZone = -1;
+  let lastRouter: string | number = -1;
+  let lastAccount: string | number = -1;
+  let lastZone: string | number = -1;
   let router = -1;
   let account = -1;
   let zone = -1;
-  const vm = (member: number) => {
+  const vm = (member: Vm) => {
     // A VM in one place only can appear once in a closure: its id needs no name (all VMs have
     // the same availability).
-    const id = shared[member] === 1 ? nameAt(member) : -1;
+    const id = shared.has(member.id) ? name(member.id) : -1;
+    if (member.router !== lastRouter) router = name((lastRouter = member.router));
+    if (member.account !== lastAccount) account = name((lastAccount = member.account));
+    if (member.zone !== lastZone) zone = name((lastZone = member.zone));
+    shape.push(-2, id, member.capacity, word(member.role), router, account, zone);
+  };
+  const activeWord = word('active');
+  const standbyWord = word('standby');
+  const vmAt = (member: number) => {
+    const {vmRouter, vmAccount, vmZone, capacity, active, components} = layout!;
+    const id = shared.size > 0 && shared.has((components[member] as Vm).id) ? nameAt(member) : -1;
     if (vmRouter[member] !== lastRouter) router = nameAt((lastRouter = vmRouter[member]!));
     if (vmAccount[member] !== lastAccount) account = nameAt((lastAccount = vmAccount[member]!));
     if (vmZone[member] !== lastZone) zone = nameAt((lastZone = vmZone[member]!));
@@ -65,15 +73,20 @@ export function availabilityShape(
   const unit = (ref: string) => {
     const component = model.components.get(ref);
     shape.push(-3, name(ref), word(component?.kind));
-    if (component?.kind === 'vm') vm(index.get(ref)!);
-    else if (component?.kind === 'site') shape.push(component.capacity);
+    if (component?.kind === 'vm') {
+      if (layout) vmAt(index!.get(ref)!);
+      else vm(component);
+    } else if (component?.kind === 'site') shape.push(component.capacity);
     else if (component?.kind === 'lb') {
       const zone = name(component.zone);
       const account = name(component.account);
       const router = name(routerId(component.account, component.zone));
       shape.push(component.limit ?? -1, word(component.runsOn), zone, account, router);
-      const at = index.get(ref)!;
-      for (let k = memberStart[at]!; k < memberStart[at + 1]!; k++) vm(memberList[k]!);
+      if (layout) {
+        const {memberStart, memberList} = layout;
+        const at = index!.get(ref)!;
+        for (let k = memberStart[at]!; k < memberStart[at + 1]!; k++) vmAt(memberList[k]!);
+      } else for (const id of component.members) vm(model.components.get(id) as Vm);
     }
   };
   const seen = new Set<string>();
@@ -115,24 +128,22 @@ function namesOf(layout: Layout): Names {
   return names;
 }
 
-const sharedByModel = new WeakMap<Model, Uint8Array>();
+const sharedByModel = new WeakMap<Model, ReadonlySet<string>>();
 
-/** VMs that sit in more than one place (members of two load balancers, or entries and targets), by index. */
-function sharedVms(model: Model, layout: Layout): Uint8Array {
+/** VMs that sit in more than one place: members of two load balancers, or entries and targets. */
+function sharedVms(model: Model): ReadonlySet<string> {
   let shared = sharedByModel.get(model);
   if (shared) return shared;
-  shared = new Uint8Array(layout.components.length);
-  const {index} = containmentOf(model);
   // Places of an id: its load balancers (each lists a member once), being an entry, a target.
   const places = (id: string) =>
     (model.lbsOfVm.get(id)?.length ?? 0) +
     (model.servicesOfEntry.has(id) ? 1 : 0) +
     (model.gslbsOfTarget.has(id) ? 1 : 0);
-  const {lbStart} = layout;
-  for (let i = 0; i < shared.length; i++) if (lbStart[i + 1]! - lbStart[i]! >= 2) shared[i] = 1;
-  for (const id of model.servicesOfEntry.keys()) if (places(id) >= 2) shared[index.get(id)!] = 1;
-  for (const id of model.gslbsOfTarget.keys()) if (places(id) >= 2) shared[index.get(id)!] = 1;
-  sharedByModel.set(model, shared);
+  const found = new Set<string>();
+  for (const [id, lbs] of model.lbsOfVm) if (lbs.length >= 2) found.add(id);
+  for (const id of model.servicesOfEntry.keys()) if (places(id) >= 2) found.add(id);
+  for (const id of model.gslbsOfTarget.keys()) if (places(id) >= 2) found.add(id);
+  sharedByModel.set(model, (shared = found));
   return shared;
 }
 

@@ -253,25 +253,32 @@ class ModelBuilder {
       let onlyThis: string[] | undefined;
       // Members refused for their zone or group: the accepted ones show in lbsOfVm.
       let misfits: Set<string> | undefined;
+      // A member's path, made for a problem only: no closure per member.
+      const memberPath = (memberIndex: number) => () => [
+        'loadBalancers',
+        index,
+        'members',
+        memberIndex,
+      ];
       const members = spec.members;
       for (let memberIndex = 0; memberIndex < members.length; memberIndex++) {
         const member = members[memberIndex]!;
-        const path = () => ['loadBalancers', index, 'members', memberIndex];
         const vm = components.get(member);
         if (vm?.kind !== 'vm') {
-          this.expectKind(member, vmKinds, path, 'member VM');
+          this.expectKind(member, vmKinds, memberPath(memberIndex), 'member VM');
           continue;
         }
         const lbs = lbsOfVm.get(member);
         if (lbs?.[lbs.length - 1] === lb.id || misfits?.has(member)) {
           this.errors.push({
-            path: path(),
+            path: memberPath(memberIndex)(),
             message: `member "${member}" is listed twice in ${lb.id}`,
           });
           continue;
         }
         const fits =
-          (vm.zone === lb.zone && vm.account === owner.id) || this.memberFits(vm, lb, owner, path);
+          (vm.zone === lb.zone && vm.account === owner.id) ||
+          this.memberFits(vm, lb, owner, memberPath(memberIndex));
         if (!fits) {
           (misfits ??= new Set()).add(member);
           continue;

@@ -50,6 +50,8 @@ export class Incremental {
   private readonly touched: Int32Array;
   private readonly servedAfter: Float64Array;
   private epoch = 0;
+  /** How many failed with the component last asked of `afterAt` (not counting those down already). */
+  radius = 0;
   private readonly memo = new Map<string, ReadonlyMap<string, number>>();
   private readonly single = new Map<number, Map<number, ReadonlyMap<string, number>>>();
   private readonly failovers: Failovers;
@@ -70,7 +72,7 @@ export class Incremental {
     this.removedMark = new Int32Array(size);
     this.removedAmount = new Float64Array(size);
     this.changedMark = new Int32Array(size);
-    // A radius is a tree (see markRadius): the root plus one push per edge at most.
+    // The root plus one push per edge at most (see markRadius).
     this.stack = new Int32Array(this.containment.childList.length + 1);
     this.changed = new Int32Array(size);
     const services = layout.order.length;
@@ -123,10 +125,16 @@ export class Incremental {
 
   /** `changeOf` by the component's index in the model's layout (see layoutOf). */
   changeAt(root: number): Change {
+    const after = this.afterAt(root);
+    return {radius: this.radius, after};
+  }
+
+  /** The services a component's failure changes; its radius is left in `radius` (no object per call). */
+  afterAt(root: number): ReadonlyMap<string, number> {
     this.epoch++;
     this.changedCount = 0;
-    const radius = this.markRadius(root);
-    if (radius === 0) return {radius, after: noChange};
+    const radius = (this.radius = this.markRadius(root));
+    if (radius === 0) return noChange;
 
     // The services' answers depend only on the new state of what they read directly; failures
     // that change those the same way (VMs of one LB with equal capacity) share one answer.
@@ -149,7 +157,7 @@ export class Incremental {
       only = -1;
       key += `${c}:${code};`;
     }
-    if (only === -1 && key === '') return {radius, after: noChange};
+    if (only === -1 && key === '') return noChange;
     let after = only !== -1 ? this.single.get(only)?.get(onlyState) : this.memo.get(key);
     if (!after) {
       after = this.servicesAfter();
@@ -160,20 +168,22 @@ export class Incremental {
         this.single.set(only, states);
       }
     }
-    return {radius, after};
+    return after;
   }
 
   /** Marks `root` and all that fails with it (the containment index's descendants). */
   private markRadius(root: number): number {
     const {childStart, childList} = this.containment;
-    // Each component is met once from one root (a router under a zone or an account, never both).
+    // What a component down already holds is down already (the snapshot propagated it, or this
+    // walk marked it): only a newly marked component's children are pushed, each list once.
     const stack = this.stack;
     stack[0] = root;
     let top = 1;
     let radius = 0;
     while (top > 0) {
       const i = stack[--top]!;
-      radius += this.mark(i);
+      if (this.mark(i) === 0) continue;
+      radius++;
       for (let k = childStart[i]!; k < childStart[i + 1]!; k++) stack[top++] = childList[k]!;
     }
     return radius;

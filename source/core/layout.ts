@@ -1,7 +1,7 @@
 import {containmentOf, finder} from './containment.js';
 import type {Component, Model, Service} from './model.js';
 import {isFailable} from './propagate.js';
-import type {Kind} from './schema.js';
+import type {Kind} from './kinds.js';
 
 /** Kinds the incremental evaluator tells apart, as small numbers for its inner loops. */
 export const kindCode = {other: 0, vm: 1, lb: 2, site: 3, gslb: 4} as const;
@@ -69,27 +69,50 @@ export function layoutOf(model: Model): Layout {
   return layout;
 }
 
+/** The model's layout if something has built it already; the estimate alone does without. */
+export function builtLayout(model: Model): Layout | undefined {
+  return layouts.get(model);
+}
+
 function buildLayout(model: Model): Layout {
   const {ids, index} = containmentOf(model);
-  // The containment index numbers the components in the model's order.
-  const components = [...model.components.values()];
-  const kinds = components.map((component) => component.kind);
-  const size = components.length;
+  const {parentStart, parentList} = containmentOf(model);
+  const size = ids.length;
   const at = (id: string) => index.get(id)!;
+  // One pass over the components, which the containment index numbers in the model's order:
+  // kinds, failability, each kind's indices, and what the per-service passes read of a VM
+  // (its router, its numbers) so that they never touch the VM objects.
+  const components: Component[] = [];
+  const kinds: Kind[] = [];
   const codes = new Uint8Array(size);
-  kinds.forEach((kind, i) => {
-    if (kind === 'vm' || kind === 'lb' || kind === 'site' || kind === 'gslb')
-      codes[i] = kindCode[kind];
-  });
-  // Each kind's list holds its components in the model's order: take their indices in one pass.
-  const byKind = new Map<Kind, number[]>();
-  kinds.forEach((kind, i) => {
-    const list = byKind.get(kind);
-    if (list) list.push(i);
-    else byKind.set(kind, [i]);
-  });
+  const failable = new Uint8Array(size);
+  const failableWithGslb = new Uint8Array(size);
+  const vmRouter = new Int32Array(size).fill(-1);
+  const capacity = new Float64Array(size);
+  const active = new Uint8Array(size);
+  const byKind: Partial<Record<Kind, number[]>> = {};
+  for (const component of model.components.values()) {
+    const i = components.length;
+    const kind = component.kind;
+    components.push(component);
+    kinds.push(kind);
+    (byKind[kind] ??= []).push(i);
+    if (isFailable(component, false)) failable[i] = 1;
+    if (isFailable(component, true)) failableWithGslb[i] = 1;
+    if (kind === 'lb' || kind === 'gslb') codes[i] = kindCode[kind];
+    else if (kind === 'site') {
+      codes[i] = kindCode.site;
+      capacity[i] = component.capacity;
+    } else if (kind === 'vm') {
+      codes[i] = kindCode.vm;
+      // A VM's one parent in the containment index is its router.
+      vmRouter[i] = parentList[parentStart[i]!]!;
+      capacity[i] = component.capacity;
+      active[i] = component.role === 'active' ? 1 : 0;
+    }
+  }
   const indicesOf = (list: readonly Component[]): Int32Array => {
-    const found = byKind.get(list[0]?.kind ?? 'service') ?? [];
+    const found = byKind[list[0]?.kind ?? 'service'] ?? [];
     const same = found.length === list.length && list.every((c, k) => components[found[k]!] === c);
     return same ? Int32Array.from(found) : Int32Array.from(list, (c) => at(c.id));
   };
@@ -99,33 +122,26 @@ function buildLayout(model: Model): Layout {
   const routerAt = indicesOf(model.routers);
 
   // Members, as indices, and the inverse: each VM's load balancers.
-  const members: number[] = [];
   const memberStart = new Int32Array(size + 1);
+  model.loadBalancers.forEach((lb, k) => (memberStart[lbAt[k]! + 1] = lb.members.length));
+  for (let i = 0; i < size; i++) memberStart[i + 1]! += memberStart[i]!;
+  const memberList = new Int32Array(memberStart[size]!);
   const lbStart = new Int32Array(size + 1);
   const find = finder(ids, index);
   model.loadBalancers.forEach((lb, k) => {
-    const lbIndex = lbAt[k]!;
+    let slot = memberStart[lbAt[k]!]!;
     for (const member of lb.members) {
       const vm = find(member)!;
-      members.push(lbIndex, vm);
-      memberStart[lbIndex + 1]!++;
+      memberList[slot++] = vm;
       lbStart[vm + 1]!++;
     }
   });
-  for (let i = 0; i < size; i++) {
-    memberStart[i + 1]! += memberStart[i]!;
-    lbStart[i + 1]! += lbStart[i]!;
-  }
-  const memberList = new Int32Array(memberStart[size]!);
+  for (let i = 0; i < size; i++) lbStart[i + 1]! += lbStart[i]!;
   const lbList = new Int32Array(lbStart[size]!);
-  const memberFill = memberStart.slice(0, size);
   const lbFill = lbStart.slice(0, size);
-  for (let e = 0; e < members.length; e += 2) {
-    const lb = members[e]!;
-    const vm = members[e + 1]!;
-    memberList[memberFill[lb]!++] = vm;
-    lbList[lbFill[vm]!++] = lb;
-  }
+  for (const lb of lbAt)
+    for (let k = memberStart[lb]!; k < memberStart[lb + 1]!; k++)
+      lbList[lbFill[memberList[k]!]!++] = lb;
 
   const order = model.serviceOrder;
   const orderIndex = new Map<string, number>();
@@ -163,14 +179,9 @@ function buildLayout(model: Model): Layout {
     (list, place) => (dependentStart[place + 1] = dependentStart[place]! + list.length),
   );
   const dependentList = Int32Array.from(dependents.flat());
-  // Each VM's router (its one parent in the containment index), account and zone, and what it
-  // holds: numbers the per-service passes read without touching the VM objects.
-  const {parentStart, parentList} = containmentOf(model);
-  const vmRouter = new Int32Array(size).fill(-1);
+  // Each VM's account and zone, through its router.
   const vmAccount = new Int32Array(size).fill(-1);
   const vmZone = new Int32Array(size).fill(-1);
-  const capacity = new Float64Array(size);
-  const active = new Uint8Array(size);
   const routerAccount = new Int32Array(size).fill(-1);
   const routerZone = new Int32Array(size).fill(-1);
   model.routers.forEach((router, k) => {
@@ -178,20 +189,10 @@ function buildLayout(model: Model): Layout {
     routerAccount[r] = at(router.account);
     routerZone[r] = at(router.zone);
   });
-  const failable = new Uint8Array(size);
-  const failableWithGslb = new Uint8Array(size);
-  components.forEach((component, i) => {
-    if (isFailable(component, false)) failable[i] = 1;
-    if (isFailable(component, true)) failableWithGslb[i] = 1;
-    if (component.kind === 'site') capacity[i] = component.capacity;
-    if (component.kind !== 'vm') return;
-    const router = parentList[parentStart[i]!]!;
-    vmRouter[i] = router;
-    vmAccount[i] = routerAccount[router]!;
-    vmZone[i] = routerZone[router]!;
-    capacity[i] = component.capacity;
-    active[i] = component.role === 'active' ? 1 : 0;
-  });
+  for (const vm of vmAt) {
+    vmAccount[vm] = routerAccount[vmRouter[vm]!]!;
+    vmZone[vm] = routerZone[vmRouter[vm]!]!;
+  }
   const entryAt = Int32Array.from(order, (service) => at(service.entry));
   // GSLB → its targets, in the file's order.
   const targetStart = new Int32Array(size + 1);

@@ -1,5 +1,5 @@
 import {containmentOf} from './containment.js';
-import {kindCode, layoutOf} from './layout.js';
+import {kindCode, layoutOf, type Layout} from './layout.js';
 import type {Account, Model, Service, Vm} from './model.js';
 import {message, type CoreMessage} from './messages.js';
 import type {ServiceSweep, ToleranceKind} from './sweep.js';
@@ -9,14 +9,14 @@ export type Strategy = 'single' | 'vm-redundancy' | 'multi-account' | 'multi-zon
 /** Where a service's capacity lives: zones (or sites) reached through a GSLB, accounts, active VMs. */
 interface Footprint {
   viaGslb: boolean;
-  /** Zones and sites with capacity behind the GSLB, as indices of the model's layout. */
-  places: Set<number>;
-  /** Accounts of the VMs reached, as indices of the model's layout. */
-  accounts: Set<number>;
+  /** How many zones and sites hold capacity behind the GSLB. */
+  places: number;
+  /** How many accounts the VMs reached belong to. */
+  accounts: number;
+  /** How many routers (account and zone) they sit behind: as many as accounts when no account spans two zones. */
+  routers: number;
   activeVms: Vm[];
   vms: Vm[];
-  /** The VMs' indices in the model's layout. */
-  at: number[];
 }
 
 // Structure does not change for a model; strategy, expectations and advice all read it.
@@ -31,48 +31,67 @@ function footprint(model: Model, service: Service): Footprint {
   return print;
 }
 
+/** Marks per component index, stamped per service so that counting distinct ones needs no set. */
+const stampsByLayout = new WeakMap<Layout, {epoch: number; seen: Int32Array}>();
+
 /**
  * The VMs the entry reaches, in the order `reachedVms` gives them, read by index from the
  * model's layout: one pass, no lookup by id per VM.
  */
 function measureFootprint(model: Model, service: Service): Footprint {
   const layout = layoutOf(model);
-  const {components, codes, capacity, active, vmZone, vmAccount, targetStart, targetList} = layout;
-  const {index} = containmentOf(model);
-  const entry = index.get(service.entry)!;
-  const places = new Set<number>();
-  const accounts = new Set<number>();
-  const activeVms: Vm[] = [];
-  const vms: Vm[] = [];
-  const at: number[] = [];
-  const reach = (vm: number, viaGslb: boolean) => {
-    const component = components[vm] as Vm;
-    vms.push(component);
-    at.push(vm);
-    accounts.add(vmAccount[vm]!);
-    if (active[vm] === 1) activeVms.push(component);
-    if (viaGslb && capacity[vm]! > 0) places.add(vmZone[vm]!);
+  const {components, codes, capacity, active, vmZone, vmAccount, vmRouter} = layout;
+  let stamps = stampsByLayout.get(layout);
+  if (!stamps) {
+    stamps = {epoch: 0, seen: new Int32Array(components.length)};
+    stampsByLayout.set(layout, stamps);
+  }
+  // Zones, sites, accounts and routers have indices of their own: one array counts them all.
+  const {seen} = stamps;
+  const epoch = ++stamps.epoch;
+  const first = (i: number) => {
+    if (seen[i] === epoch) return 0;
+    seen[i] = epoch;
+    return 1;
   };
-  const behind = (unit: number, viaGslb: boolean) => {
-    if (codes[unit] === kindCode.vm) reach(unit, viaGslb);
+  const print: Footprint = {
+    viaGslb: false,
+    places: 0,
+    accounts: 0,
+    routers: 0,
+    activeVms: [],
+    vms: [],
+  };
+  const reach = (vm: number) => {
+    const component = components[vm] as Vm;
+    print.vms.push(component);
+    print.accounts += first(vmAccount[vm]!);
+    print.routers += first(vmRouter[vm]!);
+    if (active[vm] === 1) print.activeVms.push(component);
+    if (print.viaGslb && capacity[vm]! > 0) print.places += first(vmZone[vm]!);
+  };
+  const behind = (unit: number) => {
+    if (codes[unit] === kindCode.vm) reach(unit);
     else if (codes[unit] === kindCode.lb)
       for (let k = layout.memberStart[unit]!; k < layout.memberStart[unit + 1]!; k++)
-        reach(layout.memberList[k]!, viaGslb);
-    else if (viaGslb && codes[unit] === kindCode.site && capacity[unit]! > 0) places.add(unit);
+        reach(layout.memberList[k]!);
+    else if (print.viaGslb && codes[unit] === kindCode.site && capacity[unit]! > 0)
+      print.places += first(unit);
   };
-  const viaGslb = codes[entry] === kindCode.gslb;
-  if (viaGslb)
-    for (let k = targetStart[entry]!; k < targetStart[entry + 1]!; k++)
-      behind(targetList[k]!, true);
-  else behind(entry, false);
-  return {viaGslb, places, accounts, activeVms, vms, at};
+  const entry = containmentOf(model).index.get(service.entry)!;
+  print.viaGslb = codes[entry] === kindCode.gslb;
+  if (print.viaGslb)
+    for (let k = layout.targetStart[entry]!; k < layout.targetStart[entry + 1]!; k++)
+      behind(layout.targetList[k]!);
+  else behind(entry);
+  return print;
 }
 
 /** The guide's strategy a service is built as, by its structure alone (DESIGN §3). */
 export function strategyOf(model: Model, service: Service): Strategy {
   const print = footprint(model, service);
-  if (print.viaGslb && print.places.size >= 2) return 'multi-zone';
-  if (print.accounts.size >= 2) return 'multi-account';
+  if (print.viaGslb && print.places >= 2) return 'multi-zone';
+  if (print.accounts >= 2) return 'multi-account';
   if (print.activeVms.length >= 2) return 'vm-redundancy';
   return 'single';
 }
@@ -91,15 +110,9 @@ export function expectedToSurvive(
     case 'multi-account':
       return ['vm', 'router', 'account'];
     case 'multi-zone': {
-      // Account → its one zone, or -1 once it has VMs in two.
-      const {vmAccount, vmZone} = layoutOf(model);
-      const zoneOfAccount = new Map<number, number>();
-      for (const vm of footprint(model, service).at) {
-        const zone = zoneOfAccount.get(vmAccount[vm]!);
-        if (zone === undefined) zoneOfAccount.set(vmAccount[vm]!, vmZone[vm]!);
-        else if (zone !== vmZone[vm]) zoneOfAccount.set(vmAccount[vm]!, -1);
-      }
-      const ownAccountPerZone = [...zoneOfAccount.values()].every((zone) => zone !== -1);
+      // A router is one account in one zone: as many routers as accounts, no account spans zones.
+      const print = footprint(model, service);
+      const ownAccountPerZone = print.routers === print.accounts;
       return ownAccountPerZone
         ? ['vm', 'router', 'lb', 'account', 'zone', 'site']
         : ['vm', 'router', 'lb', 'zone', 'site'];

@@ -4,7 +4,7 @@ import {containmentOf} from './containment.js';
 import {incrementalOf} from './incremental.js';
 import {layoutOf} from './layout.js';
 import type {Component, Model} from './model.js';
-import type {Kind} from './schema.js';
+import {kindRank, kinds as allKinds, type Kind} from './kinds.js';
 
 /** What one component's failure alone does, from the snapshot's state: only the services it changes. */
 export interface ComponentEffect {
@@ -72,24 +72,15 @@ export function sweep(model: Model, base: Snapshot, options: {includeGslb?: bool
     for (let k = 0; k < components.length; k++) {
       const i = at[k]!;
       if (failable[i] === 0) continue;
-      const {radius, after} = evaluator.changeAt(i);
-      effects.push({id: ids[i]!, kind: kinds[i]!, radius, after});
+      const after = evaluator.afterAt(i);
+      effects.push({id: ids[i]!, kind: kinds[i]!, radius: evaluator.radius, after});
     }
   return {effects, services: summarize(model, base, effects, includeGslb)};
 }
 
-/** Effect kinds, in a fixed order, as slots of the per-service tallies. */
-const slotOf: Readonly<Record<Kind, number>> = {
-  zone: 0,
-  site: 1,
-  account: 2,
-  router: 3,
-  lb: 4,
-  gslb: 5,
-  vm: 6,
-  service: 7,
-};
-const slots = 8;
+/** Effect kinds as slots of the per-service tallies: each kind's rank. */
+const slotOf = kindRank;
+const slots = allKinds.length;
 
 /** One `after` map read once: service places, served after, and whether that is DOWN. */
 interface Digest {

@@ -6,7 +6,7 @@ import {incrementalOf} from './incremental.js';
 import type {CoreMessage} from './messages.js';
 import type {Model, Service} from './model.js';
 import {describeCause} from './propagate.js';
-import type {Kind} from './schema.js';
+import type {Kind} from './kinds.js';
 import {withSimulated, type FailureState} from './state.js';
 import {singlePointsAdded} from './single-points.js';
 import {windowsBetween, type FailoverWindow} from './timing.js';

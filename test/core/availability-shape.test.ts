@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {availabilityShape} from '../../source/core/availability-shape.js';
+import {layoutOf} from '../../source/core/layout.js';
 import {availability} from '../../source/core/availability.js';
 import type {Model, Service} from '../../source/core/model.js';
 import {generateModel} from '../../bench/generate.js';
@@ -36,5 +37,21 @@ describe('services built alike share one availability estimate', () => {
       components: new Map([...model.components, ['vm2-1-3', {...vm, capacity: 99} as typeof vm]]),
     };
     expect(availabilityShape(changed, service('svc2'), upOf)).not.toEqual(first);
+  });
+
+  it('is the same whether components are named by id or by the layout a sweep has built', () => {
+    fc.assert(
+      fc.property(randomModel({maxFailable: 14}), (model) => {
+        // A fresh copy has no layout: its shapes are named by id.
+        const byId = model.services.map((s) => availabilityShape({...model}, s, upOf));
+        layoutOf(model);
+        expect(model.services.map((s) => availabilityShape(model, s, upOf))).toEqual(byId);
+      }),
+      {numRuns: 200},
+    );
+    const generated = generateModel({vms: 640});
+    const byId = generated.services.map((s) => availabilityShape({...generated}, s, upOf));
+    layoutOf(generated);
+    expect(generated.services.map((s) => availabilityShape(generated, s, upOf))).toEqual(byId);
   });
 });

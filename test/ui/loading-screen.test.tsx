@@ -41,7 +41,7 @@ describe('the loading frame', () => {
     // Two panels of 50 columns, as the dashboard's at 100: the title set into the top border.
     expect(lines[1]).toBe(`┌ Topology · loading ${'─'.repeat(28)}┐┌ Impact ${'─'.repeat(40)}┐`);
     expect(lines[2]).toBe(
-      `│ reading shop-prod.json (16.1 MB)…${' '.repeat(14)}││ the impact of the selection shows once the     │`,
+      `│ reading shop-prod.json (16.1\u00a0MB)…${' '.repeat(14)}││ the impact of the selection shows once the     │`,
     );
     expect(lines[3]).toBe(`│${' '.repeat(48)}││ topology is loaded${' '.repeat(29)}│`);
     expect(lines.at(-3)).toBe(`└${'─'.repeat(48)}┘└${'─'.repeat(48)}┘`);
@@ -60,7 +60,7 @@ describe('the loading frame', () => {
     const frame = render(loading({look: {lang: 'ko', ascii: false, color: false}})).lastFrame()!;
     expectFrameShape(frame, 100, 30);
     expect(frame).toContain('토폴로지 · 불러오는 중');
-    expect(frame).toContain('shop-prod.json 읽는 중 (16.1 MB)…');
+    expect(frame).toContain('shop-prod.json 읽는 중 (16.1\u00a0MB)…');
     expect(frame.split('\n').at(-1)).toBe(' q 종료');
   });
 
@@ -73,10 +73,22 @@ describe('the loading frame', () => {
   });
 
   it('fits 80×24 and says so when the terminal is too small', () => {
-    const narrow = render(loading({size: {columns: 80, rows: 24}})).lastFrame()!;
+    const narrow = render(
+      loading({size: {columns: 80, rows: 24}, file: '/srv/production-topology.json'}),
+    ).lastFrame()!;
     expectFrameShape(narrow, 80, 24);
+    // The panel wraps the line, the size stays whole.
+    expect(narrow).toContain('│ reading production-topology.json');
+    expect(narrow).toContain('│ (16.1\u00a0MB)…');
     const tiny = render(loading({size: {columns: 50, rows: 12}})).lastFrame()!;
     expect(tiny).toBe('terminal too small: failsight needs 60×16, this one is 50×12');
+  });
+
+  it('draws nothing while blank (a resize repaints the whole screen after)', () => {
+    const {lastFrame, rerender} = render(loading({blank: true}));
+    expect(lastFrame()).toBe('');
+    rerender(loading({size: {columns: 80, rows: 24}}));
+    expectFrameShape(lastFrame()!, 80, 24);
   });
 
   it('cuts a long path in the header to the width', () => {

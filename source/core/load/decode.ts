@@ -27,11 +27,12 @@ export type Refusal = {message: string; line: number; column: number};
 export function decodeTopology(bytes: Uint8Array): {text: string} | Refusal {
   if (bytes.length > maxTopologyBytes) return {message: tooLarge(bytes.length), line: 1, column: 1};
   // The decoder checks the bytes as it decodes them: a second walk over them only for bad ones.
-  try {
-    return {text: strictUtf8.decode(bytes)};
-  } catch {
-    // not UTF-8: placed below
-  }
+  if (strictUtf8)
+    try {
+      return {text: strictUtf8.decode(bytes)};
+    } catch {
+      // not UTF-8: placed below
+    }
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return {text: new TextDecoder('utf-8').decode(bytes)};
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
@@ -46,7 +47,14 @@ export function decodeTopology(bytes: Uint8Array): {text: string} | Refusal {
   };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', {fatal: true});
+/** A decoder that refuses bad bytes; Node built without ICU has none, and walks the bytes. */
+const strictUtf8 = (() => {
+  try {
+    return new TextDecoder('utf-8', {fatal: true});
+  } catch {
+    return undefined;
+  }
+})();
 
 /** Refuses text that is too large, binary or empty before any parser sees it. */
 export function refuseText(text: string): Refusal | undefined {

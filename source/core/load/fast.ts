@@ -1,10 +1,11 @@
 import {buildModel} from '../build-model.js';
 import {plainJson} from '../json-fast.js';
-import type {Model} from '../model.js';
+import type {FilePath, Model, Problem} from '../model.js';
 import {decodeTopology, maxDepth, maxTopologyBytes, refuseText} from './decode.js';
 import {cleanTopology} from './fast-schema.js';
-import type {Located} from './place.js';
-import {plainYaml} from './yaml-fast.js';
+import {jsonOffsets, linesAndColumns} from './json-place.js';
+import {sortLocated, type Located} from './place.js';
+import {plainYaml, yamlOffsets} from './yaml-fast.js';
 
 export type LoadResult =
   | {ok: true; model: Model; warnings: Located[]}
@@ -32,10 +33,39 @@ export function parseFast(text: string, file: string): LoadResult | undefined {
   const json = text.length > maxTopologyBytes ? undefined : plainJson(text, maxDepth);
   // Text that JSON.parse accepts holds no control character but tab, CR and LF (its grammar
   // allows no other), so of refuseText's reasons only U+FFFD is left to look for.
-  if (json !== undefined && !text.includes('\ufffd')) return cleanFile(json);
+  if (json !== undefined && !text.includes('\ufffd'))
+    return cleanFile(
+      json,
+      placer(text, file, (paths) => jsonOffsets(text, paths)),
+    );
   const refusal = refuseText(text);
   if (refusal) return refused(file, refusal);
-  return cleanFile(json ?? plainYaml(text, maxDepth));
+  return cleanFile(
+    plainYaml(text, maxDepth),
+    placer(text, file, (paths) => yamlOffsets(text, maxDepth, paths)),
+  );
+}
+
+/** Places a model's warnings in the file, or gives up (undefined) and the file goes the precise way. */
+type Placer = (problems: readonly Problem[]) => Located[] | undefined;
+
+/**
+ * Warnings of a clean file placed where the precise way places them, without it: `offsets`
+ * finds the value at each path in the text (undefined: the precise way decides).
+ */
+function placer(
+  text: string,
+  file: string,
+  offsets: (paths: FilePath[]) => Array<number | undefined> | undefined,
+): Placer {
+  return (problems) => {
+    const found = offsets(problems.map((problem) => problem.path));
+    if (!found || found.some((offset) => offset === undefined)) return undefined;
+    const places = linesAndColumns(text, found as number[]);
+    return sortLocated(
+      problems.map((problem, index) => ({file, ...places[index]!, message: problem.message})),
+    );
+  };
 }
 
 export function refused(
@@ -58,15 +88,17 @@ export function withoutEmptyLists(data: object): object {
 }
 
 /**
- * A clean file's data, loaded without positions: valid, with nothing to warn about. Anything
- * else (undefined included) goes the precise way, which places every message. The schema is
- * checked without zod here (load/fast-schema), so a clean file never loads it.
+ * A clean file's data, loaded without positions: valid, its warnings (if any) placed by `place`.
+ * Anything else (undefined included) goes the precise way, which places every message. The
+ * schema is checked without zod here (load/fast-schema), so a clean file never loads it.
  */
-function cleanFile(data: unknown): LoadResult | undefined {
+function cleanFile(data: unknown, place: Placer): LoadResult | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const topology = cleanTopology(withoutEmptyLists(data));
   if (!topology) return undefined;
   const built = buildModel(topology);
-  if (!built.ok || built.warnings.length > 0) return undefined;
-  return {ok: true, model: built.model, warnings: []};
+  if (!built.ok) return undefined;
+  if (built.warnings.length === 0) return {ok: true, model: built.model, warnings: []};
+  const warnings = place(built.warnings);
+  return warnings && {ok: true, model: built.model, warnings};
 }

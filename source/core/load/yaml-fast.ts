@@ -15,6 +15,40 @@ export function plainYaml(text: string, maxDepth: number): unknown {
   }
 }
 
+/** For every mapping and list read, the offset of each of its values (of the key, when empty). */
+type Places = Map<object, Map<string | number, number>>;
+
+/**
+ * The offset of the value at each path (of its key, for an empty value), as the YAML parser
+ * places them, or undefined where the text does not say; undefined for text outside the subset.
+ * For a clean file's warnings only: it reads the text again, noting places.
+ */
+export function yamlOffsets(
+  text: string,
+  maxDepth: number,
+  paths: ReadonlyArray<ReadonlyArray<string | number>>,
+): Array<number | undefined> | undefined {
+  const places: Places = new Map();
+  let data: unknown;
+  try {
+    data = new Reader(text, maxDepth, places, new Set(paths.map((path) => path[0]!))).document();
+  } catch (error) {
+    if (error === outside) return undefined;
+    throw error;
+  }
+  return paths.map((path) => {
+    let node = data;
+    let offset: number | undefined;
+    for (const part of path) {
+      if (typeof node !== 'object' || node === null) return undefined;
+      offset = places.get(node)?.get(part);
+      if (offset === undefined) return undefined;
+      node = (node as Record<string | number, unknown>)[part];
+    }
+    return offset;
+  });
+}
+
 /** Thrown where the text leaves the subset; caught at the top. */
 const outside = new Error('outside the plain subset');
 const bail = (): never => {
@@ -28,11 +62,18 @@ class Reader {
   /** The lines that hold something: indent and content (no comment-only or blank lines). */
   private readonly indents: number[] = [];
   private readonly texts: string[] = [];
+  /** The offset in the file of each line's text. */
+  private readonly starts: number[] = [];
   private at = 0;
+
+  /** Where places are noted now: only inside the sections asked about. */
+  private noting: Places | undefined;
 
   constructor(
     text: string,
     private readonly maxDepth: number,
+    private readonly places?: Places,
+    private readonly sections?: ReadonlySet<string | number>,
   ) {
     if (text.includes('\t') || text.includes('\r')) bail();
     // By index rather than split and trim: a large file has a million lines, and garbage is the cost.
@@ -47,6 +88,7 @@ class Reader {
         while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
         this.indents.push(from - start);
         this.texts.push(text.slice(from, to));
+        this.starts.push(from);
       }
       start = end + 1;
     }
@@ -57,6 +99,16 @@ class Reader {
     const data = this.mapping(0, 1);
     if (this.at < this.texts.length) bail();
     return data;
+  }
+
+  /** Key names as one string each: a property stored under a name it has seen is stored fast. */
+  private readonly names = new Map<string, string>();
+
+  private keyName(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
   }
 
   private block(indent: number, depth: number): unknown {
@@ -71,21 +123,27 @@ class Reader {
       const text = this.texts[this.at]!;
       if (lineIndent < indent) break;
       if (lineIndent > indent || isItem(text)) bail();
-      const match = key.exec(text) ?? bail();
-      const name = match[1]!;
+      const colon = keyEnd(text);
+      const name = this.keyName(text.slice(0, colon));
       if (Object.hasOwn(result, name) || name === '__proto__') bail();
-      const rest = match[2] ?? '';
+      const rest = keyRest(text, colon);
+      const keyAt = this.starts[this.at]!;
       this.at++;
+      if (depth === 1) this.noting = this.sections?.has(name) ? this.places : undefined;
       if (rest !== '' && !comment.test(rest)) {
-        result[name] = inline(rest, depth + 1, this.maxDepth);
+        const at = keyAt + text.length - rest.length;
+        note(this.noting, result, name, at);
+        result[name] = inline(rest, depth + 1, this.maxDepth, this.noting, at);
         // A value continued on the next lines is a multi-line scalar: not in the subset.
         if (this.at < this.texts.length && this.indents[this.at]! > indent) bail();
         continue;
       }
       const nextIndent = this.indents[this.at] ?? -1;
+      const block = nextIndent > indent || (nextIndent === indent && isItem(this.texts[this.at]!));
+      // A block starts at its first key or dash; an empty value is placed at its key.
+      note(this.noting, result, name, block ? this.starts[this.at]! : keyAt);
       if (nextIndent > indent) result[name] = this.block(nextIndent, depth + 1);
-      else if (nextIndent === indent && isItem(this.texts[this.at]!))
-        result[name] = this.list(indent, depth + 1);
+      else if (block) result[name] = this.list(indent, depth + 1);
       else result[name] = null;
     }
     return result;
@@ -102,9 +160,16 @@ class Reader {
         break;
       }
       const rest = text.slice(1).trimStart();
+      const restAt = this.starts[this.at]! + text.length - rest.length;
       if (rest === '' || comment.test(rest)) {
         this.at++;
         const nextIndent = this.indents[this.at] ?? -1;
+        note(
+          this.noting,
+          result,
+          result.length,
+          this.starts[this.at - (nextIndent > indent ? 0 : 1)]!,
+        );
         result.push(nextIndent > indent ? this.block(nextIndent, depth + 1) : null);
         continue;
       }
@@ -113,25 +178,74 @@ class Reader {
         const column = indent + text.length - rest.length;
         this.indents[this.at] = column;
         this.texts[this.at] = rest;
+        this.starts[this.at] = restAt;
+        note(this.noting, result, result.length, restAt);
         if (depth + 1 > this.maxDepth) bail();
         result.push(this.mapping(column, depth + 1));
         continue;
       }
       this.at++;
-      result.push(inline(rest, depth + 1, this.maxDepth));
+      note(this.noting, result, result.length, restAt);
+      result.push(inline(rest, depth + 1, this.maxDepth, this.noting, restAt));
       if (this.at < this.texts.length && this.indents[this.at]! > indent) bail();
     }
     return result;
   }
 }
 
+/** Records where a value sits, when places are asked for. */
+function note(places: Places | undefined, container: object, key: string | number, at: number) {
+  if (!places) return;
+  let inner = places.get(container);
+  if (!inner) places.set(container, (inner = new Map()));
+  inner.set(key, at);
+}
+
+/**
+ * Where the key of `name: rest` ends (its colon), as `key` reads it, without a match to
+ * allocate: a name of letters, digits, `_` and `-` (not first), then a colon.
+ */
+function keyEnd(text: string): number {
+  const first = text.charCodeAt(0);
+  if (!(isLetter(first) || first === 0x5f)) bail();
+  let at = 1;
+  for (let code = text.charCodeAt(at); ; code = text.charCodeAt(++at)) {
+    if (isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d)
+      continue;
+    if (code !== 0x3a) bail();
+    return at;
+  }
+}
+
+/** The rest after `name:`: nothing, or what follows one or more spaces (on the line). */
+function keyRest(text: string, colon: number): string {
+  if (colon + 1 === text.length) return '';
+  if (text.charCodeAt(colon + 1) !== 0x20) bail();
+  let at = colon + 2;
+  while (text.charCodeAt(at) === 0x20) at++;
+  const rest = text.slice(at);
+  // `.` of the key pattern stops at line terminators; a rest holding one is not a plain line.
+  if (/[\n\r\u2028\u2029]/.test(rest)) bail();
+  return rest;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 const isItem = (text: string) => text === '-' || text.startsWith('- ');
 
 /** A value on the rest of a line: a flow collection, a quoted string or a plain scalar. */
-function inline(text: string, depth: number, maxDepth: number): unknown {
+function inline(
+  text: string,
+  depth: number,
+  maxDepth: number,
+  places: Places | undefined,
+  at: number,
+): unknown {
   const first = text[0];
   if (first === '[' || first === '{' || first === '"' || first === "'") {
-    const flow = new Flow(text, maxDepth);
+    const flow = new Flow(text, maxDepth, places, at);
     const value = flow.value(depth);
     flow.end();
     return value;
@@ -147,6 +261,9 @@ class Flow {
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly places: Places | undefined,
+    /** The offset of the text in the file. */
+    private readonly base: number,
   ) {}
 
   value(depth: number): unknown {
@@ -176,6 +293,8 @@ class Flow {
       return result;
     }
     for (;;) {
+      this.space();
+      note(this.places, result, result.length, this.base + this.at);
       result.push(this.value(depth + 1));
       this.space();
       const char = this.text[this.at++];
@@ -199,6 +318,8 @@ class Flow {
       const name = match![1]!;
       if (Object.hasOwn(result, name) || name === '__proto__') bail();
       this.at += match![0].length;
+      this.space();
+      note(this.places, result, name, this.base + this.at);
       result[name] = this.value(depth + 1);
       this.space();
       const char = this.text[this.at++];
@@ -240,6 +361,15 @@ const float = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** A plain scalar as YAML 1.2's core schema reads it; anything unusual leaves the subset. */
 function plain(text: string, inFlow: boolean): unknown {
   if (text === '') return inFlow ? bail() : null;
+  // The usual value, a word starting with a letter, with no colon or comment: a string, unless it
+  // is a spelling of true, false or null (left to the checks below).
+  if (
+    isLetter(text.charCodeAt(0)) &&
+    !text.includes(':') &&
+    !text.includes(' #') &&
+    !(text.length <= 5 && /^(?:true|false|null)$/i.test(text))
+  )
+    return detached(text);
   if (nulls.has(text)) return null;
   if (trues.has(text)) return true;
   if (falses.has(text)) return false;

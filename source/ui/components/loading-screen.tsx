@@ -52,7 +52,8 @@ function stageText(stage: LoadingStage, file: string, bytes: number, theme: Them
   if (stage.step === 'reading') {
     // The header has the whole path; the panel names the file.
     const name = file.split(/[\\/]/).filter(Boolean).at(-1) ?? file;
-    return t(lang, 'loading.reading', {file: name, size: sizeText(bytes)});
+    // A no-break space keeps "16.1 MB" on one line when the panel wraps.
+    return t(lang, 'loading.reading', {file: name, size: sizeText(bytes).replace(' ', '\u00a0')});
   }
   if (stage.step === 'analysing')
     return t(lang, 'loading.analysing', {n: stage.components.toLocaleString('en-US')});
