@@ -2,6 +2,7 @@ import {render, type Instance} from 'ink';
 import type {ReactElement} from 'react';
 import type {TerminalSize} from '../ui/hooks/use-terminal-size.js';
 import type {PaintCells} from '../ui/types.js';
+import {idleCollector} from './idle-memory.js';
 import {terminalOutput} from './terminal-output.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[2J';
@@ -66,7 +67,8 @@ export async function runFullScreen(
 ): Promise<number> {
   const stdout = process.stdout;
   const tty = Boolean(stdout.isTTY);
-  const output = terminalOutput(stdout);
+  const collector = idleCollector();
+  const output = terminalOutput(stdout, () => collector.activity());
   let code = 0;
   let restored = false;
   const stderr = tty ? holdStderr() : undefined;
@@ -163,6 +165,7 @@ export async function runFullScreen(
     code = 70;
   } finally {
     clearTimeout(settling);
+    collector.stop();
     restore();
     stdout.off('resize', onResize);
     for (const signal of signals) process.off(signal, onSignal);

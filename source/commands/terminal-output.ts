@@ -10,10 +10,15 @@ const modeSwitches = /^(\u001B\[\?\d+[hl])+|(\u001B\[\?\d+[hl])+$/g;
  *   each update would land one row low. The missing line is added to that first cursor move.
  * - Resizes are not passed on: Ink would repaint the old frame at the new width, which wraps;
  *   the caller repaints the whole screen instead.
+ * `written` hears of every write (each frame Ink draws).
  */
-export function terminalOutput(target: NodeJS.WriteStream): NodeJS.WriteStream {
+export function terminalOutput(
+  target: NodeJS.WriteStream,
+  written: () => void = () => {},
+): NodeJS.WriteStream {
   let belowFrame = false;
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    written();
     let text =
       typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
     if (belowFrame)
