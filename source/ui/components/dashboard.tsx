@@ -1,4 +1,4 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
@@ -8,8 +8,7 @@ import {useDashboardKeys} from '../hooks/use-keys.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
 import {useDashboardStore} from '../hooks/use-store.js';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
-import {t} from '../i18n.js';
-import {layoutOf, minColumns, minRows} from '../layout.js';
+import {layoutOf} from '../layout.js';
 import {initialState} from '../state/init.js';
 import {themeOf} from '../theme.js';
 import type {
@@ -23,6 +22,7 @@ import type {
   View,
 } from '../types.js';
 import {Screen} from './screen.js';
+import {TooSmall} from './too-small.js';
 import {adviceLines} from './sweep-panel.js';
 
 export interface DashboardProps {
@@ -136,14 +136,7 @@ export function Dashboard(props: DashboardProps) {
     ...(demo ? {demo: demo.control} : {}),
   });
   if (props.blank) return <Box />;
-  if (layout.tooSmall)
-    return (
-      <Text wrap="truncate">
-        {theme.printable(
-          t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows}),
-        )}
-      </Text>
-    );
+  if (layout.tooSmall) return <TooSmall theme={theme} size={size} />;
   return (
     <Screen
       state={state}

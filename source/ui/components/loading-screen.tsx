@@ -1,9 +1,9 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
 import {useMemo} from 'react';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
 import {t} from '../i18n.js';
 import {bindingFor, footerHints, type KeyContext} from '../keymap.js';
-import {layoutOf, minColumns, minRows} from '../layout.js';
+import {layoutOf} from '../layout.js';
 import type {Segment} from '../segments.js';
 import {themeOf, type Theme} from '../theme.js';
 import {fit, truncate, widthOf, wrapWords} from '../text.js';
@@ -11,6 +11,7 @@ import type {Look} from '../types.js';
 import {Footer, MessageLine} from './bars.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
+import {TooSmall} from './too-small.js';
 
 /** Where the opening of a big topology is: what the loading frame says is happening. */
 export type LoadingStage =
@@ -85,14 +86,7 @@ export function LoadingScreen(props: LoadingScreenProps) {
   });
   if (props.blank) return <Box />;
   const layout = layoutOf(size.columns, size.rows);
-  if (layout.tooSmall)
-    return (
-      <Text wrap="truncate">
-        {theme.printable(
-          t(lang, 'msg.tooSmall', {w: minColumns, h: minRows, c: size.columns, r: size.rows}),
-        )}
-      </Text>
-    );
+  if (layout.tooSmall) return <TooSmall theme={theme} size={size} />;
   const lines = (text: string, width: number) =>
     wrapWords(text, width - 3)
       .slice(0, layout.innerRows)
