@@ -177,14 +177,24 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
       atMost('a (availability), 100k VMs', median(availability), 100, ms),
     );
 
-    // Idle: no key, the clock ticking as it does for a user.
+    // Idle: no key, the clock ticking as it does for a user. Measured from rest: the one
+    // collection the dashboard makes a second after the last key is that key's work, shown
+    // separately (the CPU of the first 1.5 s after the screen settles).
     await big.pty.settle(500, 30_000);
+    const cpuSettled = big.pty.cpuMs();
+    await sleep(1_500);
     const idleSeconds = options.quick ? 5 : 10;
     const cpuBefore = big.pty.cpuMs();
     await sleep(idleSeconds * 1000);
     const idlePercent = (100 * (big.pty.cpuMs() - cpuBefore)) / (idleSeconds * 1000);
     rowsOut.push(
-      atMost('idle CPU, 100k VMs', idlePercent, 1, (v) => `${v.toFixed(1)} %`, `${idleSeconds} s`),
+      atMost(
+        'idle CPU at rest, 100k VMs',
+        idlePercent,
+        1,
+        (v) => `${v.toFixed(1)} %`,
+        `${idleSeconds} s; the 1.5 s after the last key settled: ${ms(cpuBefore - cpuSettled)} of CPU (the collection at rest)`,
+      ),
     );
     rowsOut.push(
       atMost(
@@ -196,7 +206,9 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
       ),
     );
 
-    // Memory: 100 view switches, each waited for, then RSS against the RSS after opening.
+    // Memory: 100 view switches, each waited for, then RSS against the RSS just before them, both
+    // at rest: what the keys above keep (the availability estimate, the sweep) is not a switch's.
+    const beforeSwitches = await restingRss(big.pty);
     const switches = options.quick ? 20 : 100;
     const deadline = performance.now() + (options.quick ? 60_000 : 300_000);
     let done = 0;
@@ -213,10 +225,10 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
     rowsOut.push(
       atMost(
         `RSS growth after ${done} view switches, 100k VMs`,
-        (100 * (rssAfter - rssOpen)) / rssOpen,
+        (100 * (rssAfter - beforeSwitches.rest)) / beforeSwitches.rest,
         10,
         (v) => `${v >= 0 ? '+' : ''}${v.toFixed(1)} %`,
-        `at rest ${mb(rssOpen)} → ${alive ? `${mb(rssAfter)}; ${mb(switched.settled)} as the last switch settled` : 'process died'}${done < switches ? `; stopped at ${done} of ${switches} (too slow)` : ''}`,
+        `at rest ${mb(beforeSwitches.rest)} → ${alive ? `${mb(rssAfter)}; ${mb(switched.settled)} as the last switch settled` : 'process died'}${done < switches ? `; stopped at ${done} of ${switches} (too slow)` : ''}`,
       ),
     );
   } finally {
