@@ -7,8 +7,6 @@ import {cloudClient, importedModel} from './import.js';
 import type {Flags} from './invocation.js';
 import type {OpenTopology} from './open-topology.js';
 
-export {intervalSeconds};
-
 /** --cloudstack: the cloud's VMs, routers and zones, polled every --interval. */
 export function cloudStackSource(
   flags: Pick<Flags, 'interval' | 'endpoint'>,

@@ -116,32 +116,28 @@ export async function runFullScreen(
     }, settleMs);
   };
   const forceExit = () => setTimeout(() => process.exit(code), 500).unref();
-  const onSignal = (signal: NodeJS.Signals) => {
-    code = signalCodes[signal] ?? 1;
+  // Unmounted first, so that Ink's own exit handler has no frame left to write after the restore.
+  const end = () => {
     ended = true;
     instance?.unmount();
     restore();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    code = signalCodes[signal] ?? 1;
+    end();
     forceExit();
   };
   const onCrash = (error: unknown) => {
     code = 70;
-    ended = true;
-    instance?.unmount();
-    restore();
+    end();
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`failsight: internal error: ${detail}\n`);
     process.exitCode = 70;
     forceExit();
   };
-  // Unmounted first, so that Ink's own exit handler has no frame left to write after the restore.
-  const onExit = () => {
-    ended = true;
-    instance?.unmount();
-    restore();
-  };
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
   for (const signal of signals) process.on(signal, onSignal);
-  process.on('exit', onExit);
+  process.on('exit', end);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   stdout.on('resize', onResize);
@@ -169,7 +165,7 @@ export async function runFullScreen(
     restore();
     stdout.off('resize', onResize);
     for (const signal of signals) process.off(signal, onSignal);
-    process.off('exit', onExit);
+    process.off('exit', end);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
     stdout.off('error', ignore);
