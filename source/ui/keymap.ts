@@ -9,6 +9,7 @@ import {panelKeys, type PanelAction} from './keys/panels.js';
 import type {Lang} from './types.js';
 
 export type {Binding, KeyContext, Scope};
+export {plainContext} from './keys/binding.js';
 export type KeyAction = DemoAction | NavigationAction | ChangeAction | PanelAction | LiveAction;
 
 /**

@@ -6,20 +6,12 @@ import {
   footerHints,
   helpEntries,
   keymap,
+  plainContext,
   type KeyContext,
 } from '../../source/ui/keymap.js';
 import {key, start} from './reducer-helpers.js';
 
-const context: KeyContext = {
-  readOnly: false,
-  demo: false,
-  canUndo: false,
-  hasSimulated: false,
-  filterActive: false,
-  hasFailure: false,
-  planOpen: false,
-  hasCompare: false,
-};
+const context: KeyContext = plainContext;
 
 describe('the keymap', () => {
   it('maps the keys of DESIGN §4 to actions in the tree', () => {

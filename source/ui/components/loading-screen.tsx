@@ -2,7 +2,7 @@ import {Box, useInput} from 'ink';
 import {useMemo} from 'react';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
 import {t} from '../i18n.js';
-import {bindingFor, footerHints, type KeyContext} from '../keymap.js';
+import {bindingFor, footerHints, plainContext} from '../keymap.js';
 import {layoutOf} from '../layout.js';
 import type {Segment} from '../segments.js';
 import {themeOf, type Theme} from '../theme.js';
@@ -28,18 +28,6 @@ export interface LoadingScreenProps {
   /** Draw nothing for now: after a resize, the caller repaints from an empty frame. */
   blank?: boolean;
 }
-
-/** Nothing is loaded, so nothing is off for a reason: only quitting applies. */
-const loadingContext: KeyContext = {
-  readOnly: false,
-  demo: false,
-  canUndo: false,
-  hasSimulated: false,
-  filterActive: false,
-  hasFailure: false,
-  planOpen: false,
-  hasCompare: false,
-};
 
 /** 812 B, 96 KB, 23.4 MB: the size the header shows beside the file's name. */
 export function sizeText(bytes: number): string {
@@ -121,7 +109,7 @@ export function LoadingScreen(props: LoadingScreenProps) {
       </Box>
       <MessageLine text="" tone="plain" theme={theme} width={layout.columns} rows={1} />
       <Footer
-        hints={footerHints(['loading'], loadingContext, lang, ascii)}
+        hints={footerHints(['loading'], plainContext, lang, ascii)}
         theme={theme}
         width={layout.columns}
       />

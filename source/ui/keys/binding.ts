@@ -24,6 +24,18 @@ export interface KeyContext {
   hasCompare: boolean;
 }
 
+/** Nothing on and nothing off: no simulation, filter, plan or comparison, nothing read-only. */
+export const plainContext: KeyContext = {
+  readOnly: false,
+  demo: false,
+  canUndo: false,
+  hasSimulated: false,
+  filterActive: false,
+  hasFailure: false,
+  planOpen: false,
+  hasCompare: false,
+};
+
 export type Words = Record<Lang, string>;
 export type Glyph = {unicode: string; ascii: string};
 
