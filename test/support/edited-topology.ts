@@ -67,6 +67,12 @@ export function places(
   return found;
 }
 
+/**
+ * A fresh copy of an edge value: placed as is, one object of the list could sit in two places of
+ * a topology, or in itself once an edit adds a field to it, and every later run would see it.
+ */
+const edgeValue = (what: number): unknown => structuredClone(edgeValues[what % edgeValues.length]);
+
 const fieldNames = [
   'id',
   'label',
@@ -100,7 +106,7 @@ export const editedTopology: fc.Arbitrary<Record<string, unknown>> = fc
       const holder = place.holder as Record<string | number, unknown>;
       const value = holder[place.key];
       if (edit === 'delete' && !Array.isArray(holder)) delete holder[place.key];
-      else if (edit === 'set') holder[place.key] = edgeValues[what % edgeValues.length];
+      else if (edit === 'set') holder[place.key] = edgeValue(what);
       else if (
         edit === 'add' &&
         typeof value === 'object' &&
@@ -108,7 +114,7 @@ export const editedTopology: fc.Arbitrary<Record<string, unknown>> = fc
         !Array.isArray(value)
       )
         Object.defineProperty(value, fieldNames[what % fieldNames.length]!, {
-          value: edgeValues[what % edgeValues.length],
+          value: edgeValue(what),
           enumerable: true,
           writable: true,
           configurable: true,
