@@ -51,8 +51,10 @@ export async function followFile(
     if (why !== reported) on.problem(why);
     reported = why;
   };
+  // One read buffer for the whole follow. A fresh one per read (each wake, each second) made the
+  // C allocator hand out and take back 256 KB blocks in turn, and its heap grew with every flood.
+  const buffer = Buffer.allocUnsafe(64 * 1024);
   const readToEnd = async (from: FileHandle) => {
-    const buffer = Buffer.alloc(256 * 1024);
     for (;;) {
       const {bytesRead} = await from.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) return;
