@@ -1,5 +1,4 @@
-import {getHeapStatistics, setFlagsFromString} from 'node:v8';
-import {runInNewContext} from 'node:vm';
+import {createRequire} from 'node:module';
 
 export interface IdleCollector {
   /** Something was drawn: the screen is busy, so a collection waits for the next quiet spell. */
@@ -42,15 +41,15 @@ export interface IdleCollectorOptions {
  * `settledGrowthBytes`, so the old generation is compacted at rest too.
  */
 export function idleCollector(options: IdleCollectorOptions = {}): IdleCollector {
-  const gc = v8Collector();
-  const collect = options.collect ?? (gc && (() => gc()));
-  const collectYoung = options.collectYoung ?? (gc && (() => gc({type: 'minor'})));
-  const heapUsed = options.heapUsed ?? (() => getHeapStatistics().used_heap_size);
+  // V8's collector is reached on first use: the modules it takes are not the first frame's.
+  const v8 = once(v8Collector);
+  const collect = options.collect ?? (() => v8()?.());
+  const collectYoung = options.collectYoung ?? (() => v8()?.({type: 'minor'}));
+  const heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
   const quietMs = options.quietMs ?? 1000;
   const growthBytes = options.growthBytes ?? 8 * 1024 * 1024;
   const youngQuietMs = options.youngQuietMs ?? 8000;
   const settledGrowthBytes = options.settledGrowthBytes ?? 1024 * 1024;
-  if (collect === undefined) return {activity() {}, stop() {}};
   let baseline = heapUsed();
   let timer: NodeJS.Timeout | undefined;
   let youngTimer: NodeJS.Timeout | undefined;
@@ -72,7 +71,7 @@ export function idleCollector(options: IdleCollectorOptions = {}): IdleCollector
   const young = () => {
     youngTimer = undefined;
     collectFull(settledGrowthBytes);
-    collectYoung?.();
+    collectYoung();
   };
   return {
     activity() {
@@ -95,9 +94,17 @@ export function idleCollector(options: IdleCollectorOptions = {}): IdleCollector
 
 type V8Collector = (options?: {type: 'minor' | 'major'}) => void;
 
+function once<T>(make: () => T): () => T {
+  let made: {value: T} | undefined;
+  return () => (made ??= {value: make()}).value;
+}
+
 /** V8's `gc`, reached through a fresh context once exposed; undefined if refused. */
 function v8Collector(): V8Collector | undefined {
   try {
+    const require = createRequire(import.meta.url);
+    const {setFlagsFromString} = require('node:v8') as typeof import('node:v8');
+    const {runInNewContext} = require('node:vm') as typeof import('node:vm');
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
     return typeof gc === 'function' ? (gc as V8Collector) : undefined;

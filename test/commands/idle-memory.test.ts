@@ -142,7 +142,11 @@ describe('idleCollector', () => {
   it("reaches V8's own young collection by default", () => {
     const newSpaceUsed = () =>
       getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_used_size;
-    const idle = idleCollector({quietMs: 10, growthBytes: Number.MAX_SAFE_INTEGER, youngQuietMs: 20});
+    const idle = idleCollector({
+      quietMs: 10,
+      growthBytes: Number.MAX_SAFE_INTEGER,
+      youngQuietMs: 20,
+    });
     // Garbage made after the last scavenge stays in the young generation until the next one.
     let garbage: unknown[] | undefined = Array.from({length: 20_000}, (_, i) => ({i}));
     expect(garbage.length).toBe(20_000);

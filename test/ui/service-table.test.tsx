@@ -4,9 +4,10 @@ import {Box} from 'ink';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {ReactElement} from 'react';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import type {ServiceRow} from '../../source/ui/analysis/selection.js';
-import {InkTableServices, ServiceTable} from '../../source/ui/components/service-table.js';
+import {preloadWideTable, ServiceTable} from '../../source/ui/components/service-table.js';
+import {InkTableServices} from '../../source/ui/components/wide-table.js';
 import {themeOf} from '../../source/ui/theme.js';
 
 const frameOf = (element: ReactElement, width: number) => {
@@ -72,7 +73,7 @@ describe('service table', () => {
     );
   });
 
-  it('a table wider than the panel (huge amounts, narrow screen) never reaches past its edge', () => {
+  it('a table wider than the panel (huge amounts, narrow screen) never reaches past its edge', async () => {
     const rows: ServiceRow[] = [
       {
         id: 'shop-web',
@@ -85,7 +86,14 @@ describe('service table', () => {
     ];
     const theme = themeOf({lang: 'en', ascii: false, color: false});
     // service 6 + demand 11 + before 12 + after 6 + status 9 = 44 columns in 40.
-    const frame = frameOf(<ServiceTable rows={rows} theme={theme} width={40} />, 40);
+    const table = <ServiceTable rows={rows} theme={theme} width={40} />;
+    // ink-table loads after the first frame; until then the lines stand in, each cut short.
+    const before = frameOf(table, 40);
+    for (const line of before.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    expect(before).toContain(' shop… 1000000000');
+    preloadWideTable();
+    await vi.waitFor(() => expect(frameOf(table, 40)).not.toBe(before));
+    const frame = frameOf(table, 40);
     for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
     expect(frame).toContain(' shop 1000000000');
   });

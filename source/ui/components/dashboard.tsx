@@ -22,6 +22,7 @@ import type {
   View,
 } from '../types.js';
 import {Screen} from './screen.js';
+import {preloadWideTable} from './service-table.js';
 import {TooSmall} from './too-small.js';
 import {adviceLines} from './sweep-panel.js';
 
@@ -100,6 +101,8 @@ export function Dashboard(props: DashboardProps) {
     return () => clearInterval(timer);
   }, [playing, tickMs, dispatch]);
   useLiveUpdates(props.updates, dispatch, now);
+  // Effects run once the first frame is written: what it did not need loads now.
+  useEffect(preloadWideTable, []);
   useEffect(() => {
     if (current.current.treeRows !== layout.innerRows)
       dispatch({

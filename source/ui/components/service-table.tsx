@@ -1,6 +1,5 @@
-import {Box, Text} from 'ink';
-import {Table, type CellProps} from 'ink-table';
-import {createContext, useContext, useMemo, type ReactNode} from 'react';
+import {Box} from 'ink';
+import {lazy, Suspense, useMemo} from 'react';
 import type {ServiceRow} from '../analysis/selection.js';
 import {statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
@@ -8,9 +7,9 @@ import {statusTone, type Theme, type Tone} from '../theme.js';
 import {amount, fit, widthOf} from '../text.js';
 import {Line} from './line.js';
 
-type Cells = Record<string, string>;
+export type Cells = Record<string, string>;
 
-interface Layout {
+export interface Layout {
   widths: number[];
   align: ('left' | 'right')[];
   tones: Map<string, Tone>;
@@ -18,60 +17,7 @@ interface Layout {
   theme: Theme;
 }
 
-const LayoutContext = createContext<Layout | undefined>(undefined);
-
-/**
- * ink-table sizes and pads cells by String.length, which splits Korean and other wide text out
- * of line. The cells here re-pad their value by display width to the width computed below,
- * read from context because the table builds its row renderers once.
- */
-function Cell({column, children}: CellProps & {children?: ReactNode}) {
-  const layout = useContext(LayoutContext);
-  const value = String(children ?? '').trim();
-  if (!layout) return <Text>{value}</Text>;
-  const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
-  const tone = column === layout.statusColumn ? layout.tones.get(value) : undefined;
-  return <Text {...layout.theme.style(tone ?? 'plain')}>{layout.theme.printable(text)}</Text>;
-}
-
-function Heading({column = 0, children}: {column?: number; children?: ReactNode}) {
-  const layout = useContext(LayoutContext);
-  const value = String(children ?? '').trim();
-  if (!layout) return <Text>{value}</Text>;
-  const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
-  return (
-    <Text {...layout.theme.style('dim')} underline={layout.theme.color}>
-      {layout.theme.printable(text)}
-    </Text>
-  );
-}
-
-/** No rules between rows: the panel's border frames the table and every line counts at 80×24. */
-function Skeleton({children}: {children?: ReactNode}) {
-  const text = String(children ?? '');
-  return <Text>{/^[─┌┐┬└┘┴├┤┼│]*$/.test(text) ? '' : text}</Text>;
-}
-
-class CompactTable extends Table<Cells> {
-  constructor(props: ConstructorParameters<typeof Table<Cells>>[0]) {
-    super(props);
-    this.separator = () => <></>;
-  }
-
-  override getColumns() {
-    const headings = Object.keys(this.props.data[0] ?? {});
-    return headings.map((key) => {
-      const widest = Math.max(
-        widthOf(key),
-        key.length,
-        ...this.props.data.map((row) => Math.max(widthOf(row[key] ?? ''), (row[key] ?? '').length)),
-      );
-      return {key, column: key, width: widest + 1, align: 'left' as const};
-    });
-  }
-}
-
-interface ServiceTableProps {
+export interface ServiceTableProps {
   rows: readonly ServiceRow[];
   theme: Theme;
   width: number;
@@ -93,7 +39,7 @@ function rowSegments(cells: readonly string[], layout: Layout, heading: boolean)
 }
 
 /** The cells and the column layout of the table, shared by both ways of drawing it. */
-function useTable(props: ServiceTableProps) {
+export function useTable(props: ServiceTableProps) {
   const {rows, theme, width, preview = false} = props;
   const {afterColumn = 'col.after', beforeColumn = 'col.before'} = props;
   const {lang} = theme;
@@ -149,37 +95,41 @@ function useTable(props: ServiceTableProps) {
   return {data, layout, lines, fits};
 }
 
+type WideTableModule = typeof import('./wide-table.js');
+let wideTable: WideTableModule | undefined;
+const loadWideTable = () =>
+  import('./wide-table.js').then((module) => {
+    wideTable = module;
+    return module;
+  });
+const LazyWideTable = lazy(() => loadWideTable().then((module) => ({default: module.WideTable})));
+
+/**
+ * Loads ink-table, which draws a table wider than its panel, ahead of need. Most tables fit and
+ * never need it, and loading it (with the hashing it does, and node's crypto) at start cost the
+ * first frame some milliseconds; the dashboard calls this once its first frame is up.
+ */
+export function preloadWideTable(): void {
+  void loadWideTable();
+}
+
 /** Services before → after with their status in colour and as a word. */
 export function ServiceTable(props: ServiceTableProps) {
   const {lines, fits, data, layout} = useTable(props);
   // One line per row: ink-table hashed every row and drew each cell as a Text of its own.
-  if (fits)
-    return (
-      <Box flexDirection="column">
-        {lines.map((segments, index) => (
-          <Line key={index} segments={segments} theme={props.theme} />
-        ))}
-      </Box>
-    );
-  return <WideTable data={data} layout={layout} />;
-}
-
-/**
- * A table wider than the panel (huge amounts on a narrow screen) is laid out by ink-table, its
- * cells not cut to the panel: the table is cut at the panel's inner edge instead.
- */
-function WideTable({data, layout}: {data: Cells[]; layout: Layout}) {
-  return (
-    <Box flexDirection="column" overflowX="hidden">
-      <LayoutContext.Provider value={layout}>
-        <CompactTable data={data} cell={Cell} header={Heading} skeleton={Skeleton} />
-      </LayoutContext.Provider>
+  const asLines = (
+    <Box flexDirection="column">
+      {lines.map((segments, index) => (
+        <Line key={index} segments={segments} theme={props.theme} />
+      ))}
     </Box>
   );
-}
-
-/** The table as ink-table draws it, even where it fits: what the lines are checked against. */
-export function InkTableServices(props: ServiceTableProps) {
-  const {data, layout} = useTable(props);
-  return <WideTable data={data} layout={layout} />;
+  if (fits) return asLines;
+  if (wideTable) return <wideTable.WideTable data={data} layout={layout} />;
+  // Until ink-table is loaded (a frame at most), the lines, each cut at the panel's edge by Line.
+  return (
+    <Suspense fallback={asLines}>
+      <LazyWideTable data={data} layout={layout} />
+    </Suspense>
+  );
 }
