@@ -1,11 +1,29 @@
+import chalk from 'chalk';
 import {Text} from 'ink';
 import {memo} from 'react';
 import {sameSegments, type Segment} from '../segments.js';
-import type {Theme} from '../theme.js';
+import type {TextStyle, Theme} from '../theme.js';
 
 interface LineProps {
   segments: readonly Segment[];
   theme: Theme;
+}
+
+type Colour = 'green' | 'yellow' | 'red' | 'magenta' | 'blue' | 'cyan';
+
+/**
+ * A segment in its style, as Ink's Text would style it (dim, colour, bold, underline, inverse,
+ * in that order), so the line is one Text: a frame of the dashboard holds some hundreds of
+ * segments, and drawn as a Text each they made up most of the elements of the first frame.
+ */
+function styled(text: string, style: TextStyle, segment: Segment): string {
+  let out = text;
+  if (style.dimColor) out = chalk.dim(out);
+  if (style.color) out = chalk[style.color as Colour](out);
+  if (style.bold) out = chalk.bold(out);
+  if (segment.underline) out = chalk.underline(out);
+  if (segment.inverse) out = chalk.inverse(out);
+  return out;
 }
 
 /**
@@ -14,20 +32,10 @@ interface LineProps {
  * ASCII only (no-break spaces, which keep "60 s" together when wrapping, become plain ones).
  */
 function LineText({segments, theme}: LineProps) {
-  return (
-    <Text wrap="truncate">
-      {segments.map((segment, index) => (
-        <Text
-          key={index}
-          {...theme.style(segment.tone ?? 'plain')}
-          inverse={segment.inverse ?? false}
-          {...(segment.underline ? {underline: true} : {})}
-        >
-          {theme.printable(segment.text)}
-        </Text>
-      ))}
-    </Text>
-  );
+  let text = '';
+  for (const segment of segments)
+    text += styled(theme.printable(segment.text), theme.style(segment.tone ?? 'plain'), segment);
+  return <Text wrap="truncate">{text}</Text>;
 }
 
 /** A line renders again only when what it shows changed: most of a frame stays as it was. */
