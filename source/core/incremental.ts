@@ -33,11 +33,12 @@ export class Incremental {
   private readonly index: ReadonlyMap<string, number>;
   private readonly containment: Containment;
   private readonly layout: Layout;
-  /** Scratch lists with their lengths (typed arrays: resetting one is setting a number). */
+  /** Scratch lists, the model's (see scratchOf), valid where marked with this call's epoch. */
   private readonly stack: Int32Array;
   private readonly baseDown: Uint8Array;
   private readonly baseCapacity: Float64Array;
-  private readonly memberSum: Float64Array;
+  /** Of each load balancer asked about: its members' base capacity, summed once. */
+  private readonly memberSums = new Map<number, number>();
   private readonly baseServed: Float64Array;
   private readonly downMark: Int32Array;
   private readonly removedMark: Int32Array;
@@ -55,6 +56,7 @@ export class Incremental {
   private readonly memo = new Map<string, ReadonlyMap<string, number>>();
   private readonly single = new Map<number, Map<number, ReadonlyMap<string, number>>>();
   private readonly failovers: Failovers;
+  private readonly scratch: Scratch;
 
   constructor(
     private readonly model: Model,
@@ -67,19 +69,17 @@ export class Incremental {
     const size = layout.components.length;
     this.baseDown = new Uint8Array(size);
     this.baseCapacity = new Float64Array(size);
-    this.memberSum = new Float64Array(size);
-    this.downMark = new Int32Array(size);
-    this.removedMark = new Int32Array(size);
-    this.removedAmount = new Float64Array(size);
-    this.changedMark = new Int32Array(size);
-    // The root plus one push per edge at most (see markRadius).
-    this.stack = new Int32Array(this.containment.childList.length + 1);
-    this.changed = new Int32Array(size);
-    const services = layout.order.length;
-    this.touchedMark = new Int32Array(services);
-    this.touched = new Int32Array(services);
-    this.servedAfter = new Float64Array(services);
-    this.baseServed = new Float64Array(services);
+    this.baseServed = new Float64Array(layout.order.length);
+    const scratch = (this.scratch = scratchOf(layout, this.containment));
+    this.stack = scratch.stack;
+    this.downMark = scratch.downMark;
+    this.removedMark = scratch.removedMark;
+    this.removedAmount = scratch.removedAmount;
+    this.changedMark = scratch.changedMark;
+    this.changed = scratch.changed;
+    this.touchedMark = scratch.touchedMark;
+    this.touched = scratch.touched;
+    this.servedAfter = scratch.servedAfter;
     const {evaluation} = base;
     for (const id of base.down.keys()) {
       const i = this.index.get(id);
@@ -88,14 +88,6 @@ export class Incremental {
     this.fill(evaluation.vm, model.vms, layout.vmAt);
     this.fill(evaluation.lb, model.loadBalancers, layout.lbAt);
     this.fill(evaluation.site, model.sites, layout.siteAt);
-    const {memberStart, memberList} = layout;
-    for (const lb of layout.lbAt) {
-      // Summed in the members' order, as `evaluate` sums them.
-      let sum = 0;
-      for (let k = memberStart[lb]!; k < memberStart[lb + 1]!; k++)
-        sum += this.baseCapacity[memberList[k]!]!;
-      this.memberSum[lb] = sum;
-    }
     layout.order.forEach((service, place) => {
       this.baseServed[place] = evaluation.served.get(service.id)!;
     });
@@ -131,7 +123,7 @@ export class Incremental {
 
   /** The services a component's failure changes; its radius is left in `radius` (no object per call). */
   afterAt(root: number): ReadonlyMap<string, number> {
-    this.epoch++;
+    this.epoch = ++this.scratch.epoch;
     this.changedCount = 0;
     const radius = (this.radius = this.markRadius(root));
     if (radius === 0) return noChange;
@@ -229,9 +221,22 @@ export class Incremental {
     if (this.downMark[i] === this.epoch) return 0;
     if (this.removedMark[i] === this.epoch) {
       const lb = this.layout.components[i] as LoadBalancer;
-      return lbCapacity(lb, this.memberSum[i]! - this.removedAmount[i]!, this.baseDown[i] === 1);
+      return lbCapacity(lb, this.memberSumAt(i) - this.removedAmount[i]!, this.baseDown[i] === 1);
     }
     return this.baseCapacity[i]!;
+  }
+
+  /** The base capacity of a load balancer's members, summed in their order as `evaluate` sums them. */
+  private memberSumAt(lb: number): number {
+    let sum = this.memberSums.get(lb);
+    if (sum === undefined) {
+      const {memberStart, memberList} = this.layout;
+      sum = 0;
+      for (let k = memberStart[lb]!; k < memberStart[lb + 1]!; k++)
+        sum += this.baseCapacity[memberList[k]!]!;
+      this.memberSums.set(lb, sum);
+    }
+    return sum;
   }
 
   /** `entryServed` for the service at `place`, its entry and targets read by index. */
@@ -301,6 +306,49 @@ export class Incremental {
     }
     return changed;
   }
+}
+
+/**
+ * The scratch lists of every engine of one model, shared: an engine uses them only within one
+ * call, marked with an epoch no other call has had. Each state's engine then allocates only its
+ * baseline (two arrays), not the nine lists of the model's size; at 100k VMs those were 5 MB a
+ * state, and a flood of events, each batch a state, left the C allocator's heap 44 MB larger.
+ */
+interface Scratch {
+  epoch: number;
+  stack: Int32Array;
+  downMark: Int32Array;
+  removedMark: Int32Array;
+  removedAmount: Float64Array;
+  changedMark: Int32Array;
+  changed: Int32Array;
+  touchedMark: Int32Array;
+  touched: Int32Array;
+  servedAfter: Float64Array;
+}
+
+const scratches = new WeakMap<Layout, Scratch>();
+
+function scratchOf(layout: Layout, containment: Containment): Scratch {
+  let scratch = scratches.get(layout);
+  if (scratch) return scratch;
+  const size = layout.components.length;
+  const services = layout.order.length;
+  scratch = {
+    epoch: 0,
+    // The root plus one push per edge at most (see markRadius).
+    stack: new Int32Array(containment.childList.length + 1),
+    downMark: new Int32Array(size),
+    removedMark: new Int32Array(size),
+    removedAmount: new Float64Array(size),
+    changedMark: new Int32Array(size),
+    changed: new Int32Array(size),
+    touchedMark: new Int32Array(services),
+    touched: new Int32Array(services),
+    servedAfter: new Float64Array(services),
+  };
+  scratches.set(layout, scratch);
+  return scratch;
 }
 
 const engines = new WeakMap<Snapshot, Incremental>();
