@@ -199,11 +199,19 @@ export function tokenizeSimpleText(path, text) {
     'new Intl.Segmenter(undefined, { granularity: "grapheme" })',
   );
   const loop = '    for (const { segment, index } of segmenter.segment(str)) {';
+  // No code point below U+1100 is East Asian Wide or Fullwidth: the lookup (hundreds of range
+  // tests, and the first frame's hottest call) is skipped for them. The tests check every one.
+  const narrow = replaceOnce(
+    path,
+    made,
+    '    if (isFullwidthCodePoint(baseCodePoint))',
+    '    if (baseCodePoint >= 0x1100 && isFullwidthCodePoint(baseCodePoint))',
+  );
   return replaceOnce(
     path,
     replaceOnce(
       path,
-      made,
+      narrow,
       'export function tokenize(',
       `const simpleGraphemes = ${simpleGraphemes};
 function unitSegments(str) {

@@ -246,6 +246,16 @@ describe('ansi-tokenize reading simple text unit by unit', async () => {
       expect(members).not.toContain(character);
   });
 
+  it('skips the width lookup only where it says narrow: below U+1100', async () => {
+    const {default: isFullwidthCodePoint} = (await import('is-fullwidth-code-point')) as {
+      default: (codePoint: number) => boolean;
+    };
+    const wide: number[] = [];
+    for (let code = 0; code < 0x1100; code++) if (isFullwidthCodePoint(code)) wide.push(code);
+    expect(wide).toEqual([]);
+    expect(isFullwidthCodePoint(0x1100)).toBe(true);
+  });
+
   it('agrees with the original on every member, alone and beside others and colour codes', () => {
     for (const character of members) {
       const line = `a${character}${character}\u001b[31m${character}한\u001b[39m${character}`;
