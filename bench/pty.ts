@@ -147,6 +147,17 @@ export class Pty {
     return (ticks * 1000) / 100;
   }
 
+  /**
+   * Closes, then waits until the process has exited and a little longer: a dashboard that is
+   * still giving back 200 MB would slow whatever is timed next.
+   */
+  async closeAndWait(timeoutMs = 5_000): Promise<void> {
+    this.close();
+    const deadline = performance.now() + timeoutMs;
+    while (this.alive() && performance.now() < deadline) await sleep(10);
+    await sleep(200);
+  }
+
   alive(): boolean {
     try {
       return !readFileSync(`/proc/${this.pid}/status`, 'utf8').includes('State:\tZ');
