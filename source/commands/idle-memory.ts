@@ -1,4 +1,5 @@
 import {createRequire} from 'node:module';
+import {once} from '../core/once.js';
 
 export interface IdleCollector {
   /** Something was drawn: the screen is busy, so a collection waits for the next quiet spell. */
@@ -93,11 +94,6 @@ export function idleCollector(options: IdleCollectorOptions = {}): IdleCollector
 }
 
 type V8Collector = (options?: {type: 'minor' | 'major'}) => void;
-
-function once<T>(make: () => T): () => T {
-  let made: {value: T} | undefined;
-  return () => (made ??= {value: make()}).value;
-}
 
 /** V8's `gc`, reached through a fresh context once exposed; undefined if refused. */
 function v8Collector(): V8Collector | undefined {

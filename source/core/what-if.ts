@@ -5,6 +5,7 @@ import {failover, type FailoverDone} from './failover.js';
 import {incrementalOf} from './incremental.js';
 import type {CoreMessage} from './messages.js';
 import type {Model, Service} from './model.js';
+import {once} from './once.js';
 import {describeCause} from './propagate.js';
 import type {Kind} from './kinds.js';
 import {withSimulated, type FailureState} from './state.js';
@@ -191,16 +192,4 @@ function countOthers(down: readonly DownEntry[], named: readonly string[]) {
   for (const entry of down)
     if (!skip.has(entry.id)) counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
   return counts;
-}
-
-function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
 }

@@ -1,5 +1,6 @@
 import {snapshot, type Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
+import {once} from '../../core/once.js';
 import {sweepOf} from '../../core/single-points.js';
 import {emptyState, type FailureState} from '../../core/state.js';
 import type {Sweep} from '../../core/sweep.js';
@@ -17,18 +18,6 @@ export interface Analysis {
   capacities: () => Capacities;
 }
 
-function lazy<T>(compute: () => T): () => T {
-  let value: T | undefined;
-  let done = false;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value as T;
-  };
-}
-
 function build(model: Model, failure: FailureState, includeGslb: boolean): Analysis {
   // Nothing failed is the nominal state itself: at startup it is not evaluated twice.
   const snap = failure === emptyState ? nominalOf(model) : snapshot(model, failure);
@@ -37,7 +26,7 @@ function build(model: Model, failure: FailureState, includeGslb: boolean): Analy
     includeGslb,
     snapshot: snap,
     sweep: () => sweepOf(model, snap, includeGslb),
-    capacities: lazy(() => capacitiesOf(model, snap, nominalOf(model))),
+    capacities: once(() => capacitiesOf(model, snap, nominalOf(model))),
   };
 }
 
