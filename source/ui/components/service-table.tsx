@@ -27,15 +27,27 @@ export interface ServiceTableProps {
   beforeColumn?: 'col.before' | 'col.now';
 }
 
-/** One line of the table: each cell padded by display width to its column, as Cell does. */
-function rowSegments(cells: readonly string[], layout: Layout, heading: boolean): Segment[] {
+/**
+ * One cell: its value padded by display width to its column, in its tone (a heading dim and,
+ * in colour, underlined; a status in its status's tone). Both ways of drawing the table use it.
+ */
+export function cellSegment(
+  cell: string,
+  column: number,
+  layout: Layout,
+  heading: boolean,
+): Segment {
   const {theme} = layout;
-  return cells.map((value, column) => {
-    const text = ` ${fit(value.trim(), layout.widths[column]! - 1, layout.align[column], theme.glyphs.ellipsis)}`;
-    if (heading) return {text, tone: 'dim', ...(theme.color ? {underline: true} : {})};
-    const tone = column === layout.statusColumn ? layout.tones.get(value.trim()) : undefined;
-    return {text, tone: tone ?? 'plain'};
-  });
+  const value = cell.trim();
+  const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], theme.glyphs.ellipsis)}`;
+  if (heading) return {text, tone: 'dim', ...(theme.color ? {underline: true} : {})};
+  const tone = column === layout.statusColumn ? layout.tones.get(value) : undefined;
+  return {text, tone: tone ?? 'plain'};
+}
+
+/** One line of the table. */
+function rowSegments(cells: readonly string[], layout: Layout, heading: boolean): Segment[] {
+  return cells.map((value, column) => cellSegment(value, column, layout, heading));
 }
 
 /** The cells and the column layout of the table, shared by both ways of drawing it. */

@@ -1,8 +1,14 @@
 import {Box, Text} from 'ink';
 import {Table, type CellProps} from 'ink-table';
 import {createContext, useContext, type ReactNode} from 'react';
-import {fit, widthOf} from '../text.js';
-import {useTable, type Cells, type Layout, type ServiceTableProps} from './service-table.js';
+import {widthOf} from '../text.js';
+import {
+  cellSegment,
+  useTable,
+  type Cells,
+  type Layout,
+  type ServiceTableProps,
+} from './service-table.js';
 
 const LayoutContext = createContext<Layout | undefined>(undefined);
 
@@ -11,24 +17,40 @@ const LayoutContext = createContext<Layout | undefined>(undefined);
  * of line. The cells here re-pad their value by display width to the width computed below,
  * read from context because the table builds its row renderers once.
  */
-function Cell({column, children}: CellProps & {children?: ReactNode}) {
+function CellText({
+  children,
+  column,
+  heading,
+}: {
+  children?: ReactNode;
+  column: number;
+  heading: boolean;
+}) {
   const layout = useContext(LayoutContext);
-  const value = String(children ?? '').trim();
-  if (!layout) return <Text>{value}</Text>;
-  const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
-  const tone = column === layout.statusColumn ? layout.tones.get(value) : undefined;
-  return <Text {...layout.theme.style(tone ?? 'plain')}>{layout.theme.printable(text)}</Text>;
+  const value = String(children ?? '');
+  if (!layout) return <Text>{value.trim()}</Text>;
+  const {theme} = layout;
+  const segment = cellSegment(value, column, layout, heading);
+  return (
+    <Text {...theme.style(segment.tone ?? 'plain')} underline={segment.underline ?? false}>
+      {theme.printable(segment.text)}
+    </Text>
+  );
+}
+
+function Cell({column, children}: CellProps & {children?: ReactNode}) {
+  return (
+    <CellText column={column} heading={false}>
+      {children}
+    </CellText>
+  );
 }
 
 function Heading({column = 0, children}: {column?: number; children?: ReactNode}) {
-  const layout = useContext(LayoutContext);
-  const value = String(children ?? '').trim();
-  if (!layout) return <Text>{value}</Text>;
-  const text = ` ${fit(value, layout.widths[column]! - 1, layout.align[column], layout.theme.glyphs.ellipsis)}`;
   return (
-    <Text {...layout.theme.style('dim')} underline={layout.theme.color}>
-      {layout.theme.printable(text)}
-    </Text>
+    <CellText column={column} heading={true}>
+      {children}
+    </CellText>
   );
 }
 
