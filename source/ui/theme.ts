@@ -63,8 +63,11 @@ const ascii: Glyphs = {
 /** `would`: what a preview says would happen, drawn apart from real outages (`bad`). */
 export type Tone = 'ok' | 'warn' | 'bad' | 'sim' | 'would' | 'dim' | 'accent' | 'strong' | 'plain';
 
+/** The colours the tones use: names both Ink's Text and chalk take. */
+export type Colour = 'green' | 'yellow' | 'red' | 'magenta' | 'blue' | 'cyan';
+
 export interface TextStyle {
-  color?: string;
+  color?: Colour;
   bold?: boolean;
   dimColor?: boolean;
 }

@@ -9,8 +9,6 @@ interface LineProps {
   theme: Theme;
 }
 
-type Colour = 'green' | 'yellow' | 'red' | 'magenta' | 'blue' | 'cyan';
-
 /**
  * A segment in its style, as Ink's Text would style it (dim, colour, bold, underline, inverse,
  * in that order), so the line is one Text: a frame of the dashboard holds some hundreds of
@@ -19,7 +17,7 @@ type Colour = 'green' | 'yellow' | 'red' | 'magenta' | 'blue' | 'cyan';
 function styled(text: string, style: TextStyle, segment: Segment): string {
   let out = text;
   if (style.dimColor) out = chalk.dim(out);
-  if (style.color) out = chalk[style.color as Colour](out);
+  if (style.color) out = chalk[style.color](out);
   if (style.bold) out = chalk.bold(out);
   if (segment.underline) out = chalk.underline(out);
   if (segment.inverse) out = chalk.inverse(out);
