@@ -1,28 +1,14 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {plainJson} from '../../source/core/json-fast.js';
+import {jsonObject, jsonValue} from '../support/json-values.js';
 
-// Keys and strings full of what the key count must see through: colons, quotes, backslashes.
-const tricky = fc.string({unit: fc.constantFrom('a', ':', '"', '\\', ' ', '{', '}', 'é', '\n')});
-const value = fc.letrec((tie) => ({
-  value: fc.oneof(
-    {depthSize: 'small'},
-    tricky,
-    fc.integer(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('value'), {maxLength: 3}),
-    tie('object'),
-  ),
-  object: fc.dictionary(tricky, tie('value'), {maxKeys: 4}),
-})).value;
-const object = fc.dictionary(tricky, value, {minKeys: 1, maxKeys: 5});
 const indent = fc.constantFrom(0, 1, 2, '\t');
 
 describe('plain JSON', () => {
   it('reads what JSON.parse reads when no key repeats', () => {
     fc.assert(
-      fc.property(object, indent, (data, space) => {
+      fc.property(jsonObject, indent, (data, space) => {
         const text = JSON.stringify(data, null, space);
         expect(plainJson(text, 64)).toEqual(JSON.parse(text));
       }),
@@ -32,7 +18,7 @@ describe('plain JSON', () => {
 
   it('gives up on a key written twice, at any depth, whatever the strings hold', () => {
     fc.assert(
-      fc.property(object, value, fc.nat(), fc.nat({max: 3}), (data, other, pick, depth) => {
+      fc.property(jsonObject, jsonValue, fc.nat(), fc.nat({max: 3}), (data, other, pick, depth) => {
         const keys = Object.keys(data);
         const key = keys[pick % keys.length]!;
         // The same key again, first, with another value: JSON.parse keeps the last silently.

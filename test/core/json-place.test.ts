@@ -4,25 +4,7 @@ import {LineCounter, parseDocument} from 'yaml';
 import type {FilePath} from '../../source/core/model.js';
 import {jsonOffsets, linesAndColumns} from '../../source/core/load/json-place.js';
 import {offsetOf} from '../../source/core/load/located.js';
-
-// Keys and strings with what a walk must see through: quotes, backslashes, brackets, commas.
-const tricky = fc.string({
-  unit: fc.constantFrom('a', ':', '"', '\\', ' ', '{', ']', ',', 'é', '\n'),
-});
-const value = fc.letrec((tie) => ({
-  value: fc.oneof(
-    {depthSize: 'small'},
-    tricky,
-    fc.integer(),
-    fc.double({noNaN: true, noDefaultInfinity: true}),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('value'), {maxLength: 3}),
-    tie('object'),
-  ),
-  object: fc.dictionary(tricky, tie('value'), {maxKeys: 4}),
-})).value;
-const object = fc.dictionary(tricky, value, {minKeys: 1, maxKeys: 5});
+import {jsonObject} from '../support/json-values.js';
 
 /** Every path to a value in the data. */
 function pathsIn(data: unknown, path: Array<string | number> = []): FilePath[] {
@@ -36,7 +18,7 @@ function pathsIn(data: unknown, path: Array<string | number> = []): FilePath[] {
 describe('places in JSON text', () => {
   it('are where the YAML parser places the same values', () => {
     fc.assert(
-      fc.property(object, fc.constantFrom(0, 2, '\t'), (data, space) => {
+      fc.property(jsonObject, fc.constantFrom(0, 2, '\t'), (data, space) => {
         const text = JSON.stringify(data, null, space);
         const paths = pathsIn(data);
         const document = parseDocument(text);
@@ -59,7 +41,7 @@ describe('places in JSON text', () => {
 
   it('as lines and columns, agree with the YAML line counter', () => {
     fc.assert(
-      fc.property(object, (data) => {
+      fc.property(jsonObject, (data) => {
         const text = JSON.stringify(data, null, 2);
         const lines = new LineCounter();
         parseDocument(text, {lineCounter: lines});
