@@ -48,13 +48,26 @@ export function decodeTopology(bytes: Uint8Array): {text: string} | Refusal {
 }
 
 /** A decoder that refuses bad bytes; Node built without ICU has none, and walks the bytes. */
-const strictUtf8 = (() => {
+const strictUtf8 = strictDecoder(false);
+/** The same, keeping a byte order mark as U+FEFF: for text after a file's first piece. */
+const strictUtf8KeepingBom = strictDecoder(true);
+
+function strictDecoder(ignoreBOM: boolean): TextDecoder | undefined {
   try {
-    return new TextDecoder('utf-8', {fatal: true});
+    return new TextDecoder('utf-8', {fatal: true, ignoreBOM});
   } catch {
     return undefined;
   }
-})();
+}
+
+/**
+ * A decoder that throws a TypeError at bytes that are not UTF-8, for a file read a piece at a
+ * time: the first piece drops a byte order mark, as `decodeTopology` does; later pieces keep
+ * U+FEFF as text. Undefined where Node has none (built without ICU).
+ */
+export function utf8Decoder(first: boolean): TextDecoder | undefined {
+  return first ? strictUtf8 : strictUtf8KeepingBom;
+}
 
 /** Refuses text that is too large, binary or empty before any parser sees it. */
 export function refuseText(text: string): Refusal | undefined {

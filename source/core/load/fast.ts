@@ -25,7 +25,16 @@ export async function parseTopologyBytesLazily(
 ): Promise<LoadResult> {
   const decoded = decodeTopology(bytes);
   if (!('text' in decoded)) return refused(file, decoded);
-  return parseFast(decoded.text, file) ?? precise(decoded.text, file);
+  return parseTopologyTextLazily(decoded.text, file, precise);
+}
+
+/** The same for text already decoded from UTF-8, its byte order mark dropped. */
+export async function parseTopologyTextLazily(
+  text: string,
+  file: string,
+  precise: PreciseParser,
+): Promise<LoadResult> {
+  return parseFast(text, file) ?? precise(text, file);
 }
 
 /** A refused text's message, or a clean file's model; undefined: the file needs the precise way. */
