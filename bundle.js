@@ -1,8 +1,12 @@
-// Bundles the command line into dist/cli.js (type-checking and dist/source, dist/bench stay
-// with tsc). Code splitting keeps each command's modules in their own chunks, so `check` and
-// `impact` never load React or Ink; chunks sit beside cli.js so relative file URLs agree.
+// Bundles the command line (type-checking and dist/source, dist/bench stay with tsc): the
+// program, cli.tsx, into one script, dist/cli-body.js, and failsight's command, dist/cli.js,
+// which runs it with V8's compile cache (source/launch/compile-cache.ts). Each command's modules
+// are evaluated when it runs, so `check` and `impact` never run React or Ink.
 import {build} from 'esbuild';
-import {readdir, readFile, rm} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {builtinModules} from 'node:module';
+import {readdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {Script} from 'node:vm';
 import {
   lazyEmoji,
   lazySegmenter,
@@ -33,7 +37,8 @@ const demoPath = {
 // Chunks of an earlier build would linger under new hashes.
 for (const dir of ['dist', 'dist/bench']) {
   for (const name of await readdir(dir).catch(() => [])) {
-    if (/^(chunk|floor)-[A-Z0-9]+\.js(\.LEGAL\.txt)?$/.test(name)) await rm(`${dir}/${name}`);
+    if (/^(chunk|floor)-[A-Z0-9]+\.js(\.LEGAL\.txt)?$|\.cache$|\.tmp$/.test(name))
+      await rm(`${dir}/${name}`);
   }
 }
 
@@ -140,12 +145,41 @@ const shared = {
   logLevel: 'warning',
 };
 
-await build({
+/**
+ * The program is a script, not a module (Node 20 caches no module's compiled code): node's
+ * built-ins come from the `require` it is given, not from imports, and `import.meta` is given
+ * too. Ink's development tools, which it imports only when DEV=true, are not installed.
+ */
+const builtins = new Set(builtinModules);
+const asScript = {
+  name: 'as-script',
+  setup(b) {
+    b.onResolve({filter: /.*/}, ({path}) => {
+      if (path === 'react-devtools-core') return {path, namespace: 'not-installed'};
+      const bare = path.replace(/^node:/, '');
+      return builtins.has(bare) ? {path: `node:${bare}`, namespace: 'built-in'} : undefined;
+    });
+    b.onLoad({filter: /.*/, namespace: 'built-in'}, ({path}) => ({
+      contents: `module.exports = __nodeRequire(${JSON.stringify(path)});`,
+      loader: 'js',
+    }));
+    b.onLoad({filter: /.*/, namespace: 'not-installed'}, ({path}) => ({
+      contents: `const error = new Error(${JSON.stringify(`Cannot find package '${path}'`)}); error.code = 'ERR_MODULE_NOT_FOUND'; throw error;`,
+      loader: 'js',
+    }));
+  },
+};
+
+const bodyFile = 'cli-body.js';
+const program = await build({
   ...shared,
+  banner: {},
+  external: [],
   // failsight's own patches (bundle-patches.js): the floor stays Ink as published, and meow is
   // the command line's alone. The shared string-width patch changes nothing for the floor's
   // one ASCII line.
   plugins: [
+    asScript,
     ...shared.plugins,
     ansiDiff,
     ansiRuns,
@@ -156,12 +190,43 @@ await build({
     meowPackage,
     meowDependencies,
   ],
-  // What meow would read from package.json at every start (see meowWithoutPackageLookup).
-  define: {...shared.define, FAILSIGHT_PACKAGE: JSON.stringify(packageData)},
+  define: {
+    ...shared.define,
+    // What meow would read from package.json at every start (see meowWithoutPackageLookup).
+    FAILSIGHT_PACKAGE: JSON.stringify(packageData),
+    'import.meta': '__importMeta',
+    FAILSIGHT_COMPILE_CACHE: '__compileCache',
+  },
   entryPoints: ['cli.tsx'],
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
+  outfile: `dist/${bodyFile}`,
+  write: false,
+  metafile: true,
+});
+let body = '';
+for (const file of program.outputFiles) {
+  if (!file.path.endsWith(bodyFile)) await writeFile(file.path, file.contents);
+  else body = file.text.replace(/^#!.*\n/, '');
+}
+body = `(async function (require, __importMeta, __compileCache) {var __nodeRequire = require;\n${body}\n})\n`;
+// An import or export left in it would fail every start: fail the build instead.
+new Script(body, {filename: bodyFile});
+await writeFile(`dist/${bodyFile}`, body);
+// Which modules each one imports, and how: test/e2e/lazy-schema.test.ts reads it.
+await writeFile('dist/cli-body.meta.json', JSON.stringify(program.metafile));
+
+await build({
+  ...shared,
+  banner: {},
+  plugins: [],
+  // V8 checks a cache against the source's length only: a cache is named after this hash.
+  define: {
+    FAILSIGHT_BODY: JSON.stringify({
+      file: bodyFile,
+      hash: createHash('sha256').update(body).digest('hex').slice(0, 16),
+    }),
+  },
+  entryPoints: ['launch.ts'],
+  outfile: 'dist/cli.js',
 });
 
 // The bench's first-frame floor, an Ink-only hello world, bundled the same way as failsight:

@@ -4,6 +4,7 @@ import './source/commands/react-production.js';
 import {internalError, usageError} from './source/commands/errors.js';
 import {plainCommandLine} from './source/commands/command-line.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
+import type {CommandName} from './source/commands/names.js';
 import {reportWriter, terminalOptions} from './source/commands/terminal.js';
 import {keyFlagIn} from './source/adapters/cloudstack/credentials.js';
 
@@ -67,7 +68,7 @@ const commands = {
   demo: async (i) => (await import('./source/commands/interactive.js')).demoCommand(i),
   import: async (i) => (await import('./source/commands/import.js')).importCommand(i),
   diff: async (i) => (await import('./source/commands/diff.js')).diffCommand(i),
-} satisfies Record<string, Command>;
+} satisfies Record<CommandName, Command>;
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
 

@@ -1,5 +1,6 @@
 import {createRequire} from 'node:module';
 import {once} from '../core/once.js';
+import {saveCompileCache} from './compile-cache.js';
 
 export interface IdleCollector {
   /** Something was drawn: the screen is busy, so a collection waits for the next quiet spell. */
@@ -65,6 +66,8 @@ export function idleCollector(options: IdleCollectorOptions = {}): IdleCollector
   };
   const check = () => {
     timer = undefined;
+    // What the first frames compiled, for the next start (commands/compile-cache.ts).
+    saveCompileCache();
     collectFull(growthBytes);
   };
   // Still longer: what the first check left (less than `growthBytes`) goes too, then the young
@@ -101,6 +104,8 @@ function v8Collector(): V8Collector | undefined {
     const require = createRequire(import.meta.url);
     const {setFlagsFromString} = require('node:v8') as typeof import('node:v8');
     const {runInNewContext} = require('node:vm') as typeof import('node:vm');
+    // V8 refuses a compile cache made under other flags than those it starts with.
+    saveCompileCache();
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
     return typeof gc === 'function' ? (gc as V8Collector) : undefined;

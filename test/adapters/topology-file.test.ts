@@ -3,7 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {completeUtf8, loadTopologyFile, readUtf8} from '../../source/adapters/topology-file.js';
+import {loadTopologyFile, readUtf8} from '../../source/adapters/topology-file.js';
+import {completeUtf8} from '../../source/core/utf8.js';
 import {parseTopologyBytes} from '../../source/core/load.js';
 
 let dir = '';

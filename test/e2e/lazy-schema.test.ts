@@ -1,51 +1,92 @@
-import {readFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 
-/** A file of the bundle in dist/. */
-function chunk(name: string): string {
-  return readFileSync(join('dist', name), 'utf8');
-}
+/**
+ * The bundle's module graph, as esbuild wrote it beside dist/cli-body.js. A module of the body
+ * runs when the program starts if the entry imports it statically, else when an import() of a
+ * module that imports it statically runs: esbuild evaluates those lazily.
+ */
+type Metafile = {inputs: Record<string, {imports: {path: string; kind: string}[]}>};
+const meta = JSON.parse(readFileSync('dist/cli-body.meta.json', 'utf8')) as Metafile;
 
-/** Every chunk a chunk imports statically, itself included: what loads with it. */
-function staticGraph(entry: string): Set<string> {
-  const seen = new Set<string>([entry]);
-  const queue = [entry];
-  while (queue.length > 0) {
-    const text = chunk(queue.pop()!);
-    for (const match of text.matchAll(/(?:from|import)\s*"\.\/(chunk-[A-Z0-9]+\.js)"/g))
-      if (!seen.has(match[1]!)) {
-        seen.add(match[1]!);
-        queue.push(match[1]!);
+const eager = new Set(['import-statement', 'require-call']);
+
+/** The modules that run with `entries`: each, and what they import statically, transitively. */
+function runsWith(...entries: string[]): Set<string> {
+  const seen = new Set(entries);
+  const queue = [...entries];
+  while (queue.length > 0)
+    for (const {path, kind} of meta.inputs[queue.pop()!]?.imports ?? [])
+      if (eager.has(kind) && !seen.has(path)) {
+        seen.add(path);
+        queue.push(path);
       }
-  }
   return seen;
 }
 
-/** The chunk a command of cli.js imports when it runs. */
-function commandChunk(command: string): string {
-  const match = new RegExp(`${command}:[^,]*?import\\("\\./(chunk-[A-Z0-9]+\\.js)"\\)`).exec(
-    chunk('cli.js'),
+/** The modules that `modules` import on demand. */
+function importedLater(modules: Set<string>): string[] {
+  return [...modules].flatMap((name) =>
+    (meta.inputs[name]?.imports ?? [])
+      .filter((i) => i.kind === 'dynamic-import')
+      .map((i) => i.path),
   );
-  if (!match) throw new Error(`no chunk for ${command} in dist/cli.js`);
-  return match[1]!;
 }
 
-describe('the bundle loads zod and yaml only for a file that needs them', () => {
-  const graph = [...staticGraph(commandChunk('check'))];
+const zod = (path: string) => path.includes('node_modules/zod/');
+const yaml = (path: string) => path.includes('node_modules/yaml/');
 
-  it('check loads neither with the fast loader', () => {
-    // zod names its classes in strings, yaml its line counter: both survive minification.
-    expect(graph.some((name) => chunk(name).includes('$ZodType'))).toBe(false);
-    expect(graph.some((name) => chunk(name).includes('LineCounter'))).toBe(false);
+describe('the bundle runs zod and yaml only for a file that needs them', () => {
+  // The entry, then what cli.tsx imports when the command is check.
+  const check = runsWith('cli.tsx', 'source/commands/check.ts');
+
+  it('has the modules this test looks for', () => {
+    expect(Object.keys(meta.inputs)).toContain('source/commands/check.ts');
+    expect(importedLater(runsWith('cli.tsx'))).toContain('source/commands/check.ts');
   });
 
-  it('both load, on demand, when a file goes the precise way', () => {
-    const later = new Set<string>();
-    for (const name of graph)
-      for (const match of chunk(name).matchAll(/import\("\.\/(chunk-[A-Z0-9]+\.js)"\)/g))
-        for (const loaded of staticGraph(match[1]!)) later.add(loaded);
-    expect([...later].some((name) => chunk(name).includes('$ZodType'))).toBe(true);
-    expect([...later].some((name) => chunk(name).includes('LineCounter'))).toBe(true);
+  it('check runs neither with the fast loader', () => {
+    expect([...check].filter(zod)).toEqual([]);
+    expect([...check].filter(yaml)).toEqual([]);
+  });
+
+  it('both run, on demand, when a file goes the precise way', () => {
+    const later = runsWith(...importedLater(check));
+    expect([...later].some(zod)).toBe(true);
+    expect([...later].some(yaml)).toBe(true);
+  });
+});
+
+describe('as the process runs', () => {
+  /** The globals zod made in a run of `failsight check FILE`: zod names its registry there. */
+  function zodGlobals(file: string): string[] {
+    const dir = mkdtempSync(join(tmpdir(), 'failsight-zod-'));
+    try {
+      const preload = join(dir, 'zod.cjs');
+      writeFileSync(
+        preload,
+        `process.on('exit', () => require('node:fs').writeSync(2, '\\nzod globals: ' + Object.keys(globalThis).filter((k) => k.includes('zod')).join(',') + '\\n'));`,
+      );
+      const run = spawnSync(
+        process.execPath,
+        ['--require', preload, 'dist/cli.js', 'check', file],
+        {
+          encoding: 'utf8',
+        },
+      );
+      const line = /zod globals: (.*)/.exec(run.stderr)?.[1];
+      if (line === undefined) throw new Error(`no report from the preload: ${run.stderr}`);
+      return line.split(',').filter(Boolean);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  }
+
+  it('check of a clean file never evaluates zod; of a bad one, it does', () => {
+    expect(zodGlobals('fixtures/demo.yaml')).toEqual([]);
+    expect(zodGlobals('test/fixtures/bad/bad-enum-role.yaml').length).toBeGreaterThan(0);
   });
 });

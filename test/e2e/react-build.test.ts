@@ -36,9 +36,9 @@ function moduleRecorder(): {preload: string; list: () => string[]} {
   return {preload, list: () => readFileSync(out, 'utf8').split('\n')};
 }
 
-/** The text of the bundle: dist/cli.js and the chunks beside it. */
+/** The text of the bundle: dist/cli.js and the program it runs, dist/cli-body.js. */
 function bundleText(): string {
-  const names = readdirSync('dist').filter((name) => /^(cli|chunk-.+)\.js$/.test(name));
+  const names = readdirSync('dist').filter((name) => /^cli(-body)?\.js$/.test(name));
   return names.map((name) => readFileSync(join('dist', name), 'utf8')).join('\n');
 }
 

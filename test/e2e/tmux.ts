@@ -28,14 +28,22 @@ export class Pane {
 
   static open(
     args: string[],
-    options: {columns?: number; rows?: number; env?: Record<string, string>; stdin?: string} = {},
+    options: {
+      columns?: number;
+      rows?: number;
+      env?: Record<string, string>;
+      stdin?: string;
+      /** The command to run, if not the checkout's dist/cli.js. */
+      cli?: string;
+    } = {},
   ): Pane {
     const socket = join(tmpdir(), `failsight-e2e-${process.pid}-${sessions++}.sock`);
     const pane = new Pane(socket);
     const extra = Object.entries(options.env ?? {}).map(
       ([name, value]) => `${name}=${quote(value)}`,
     );
-    const program = ['env', ...extra, quote(process.execPath), 'dist/cli.js', ...args.map(quote)];
+    const cli = options.cli === undefined ? 'dist/cli.js' : quote(options.cli);
+    const program = ['env', ...extra, quote(process.execPath), cli, ...args.map(quote)];
     // stdin from elsewhere (a file, /dev/null) while stdout stays the terminal.
     if (options.stdin !== undefined) program.push('<', quote(options.stdin));
     // The shell reports the exit status on the screen (tmux's own record of it is unreliable when

@@ -1,0 +1,218 @@
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import {createRequire} from 'node:module';
+import {homedir} from 'node:os';
+import {basename, dirname, join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {Script} from 'node:vm';
+import {completeUtf8} from '../core/utf8.js';
+
+/**
+ * The program is one script, `bundle.js`'s cli-body.js: an async function of node's `require`,
+ * `import.meta` and a handle to save its compile cache. Node 20 keeps no compile cache for ES
+ * modules (22 does), so every start parsed and compiled the same megabyte of JavaScript again:
+ * about 45 ms of the dashboard's first frame. A script can be given V8's code cache instead.
+ *
+ * The cache is V8's own (`createCachedData`): V8 refuses one made by another V8 or under other
+ * flags, and the program then compiles as it would without. V8 checks the source only by its
+ * length, so each cache is named after the body's content hash. Each command keeps its own
+ * cache, made by its first run: what a `check` compiles is not what the dashboard's first frame
+ * needs. It is written once the run has compiled what it needs, when the program asks (the
+ * dashboard, once it is still: before it changes V8's flags to collect) or at exit.
+ */
+export interface Body {
+  /** The script's path. */
+  path: string;
+  /** A hash of its text. */
+  hash: string;
+}
+
+export type BodyFunction = (
+  require: NodeJS.Require,
+  meta: {url: string},
+  cache: CompileCache,
+) => Promise<void>;
+
+export interface CompileCache {
+  /** Writes the cache if this run has to (none was there, or V8 refused it); then never again. */
+  save(): void;
+}
+
+/** Runs the body with the command line `argv` (its commands named in `commands`). */
+export async function runBody(body: Body, argv: readonly string[], commands: readonly string[]) {
+  const file = cacheFileName(body, cacheKey(argv, commands));
+  const places = cacheDirectories(dirname(body.path), process.env);
+  const {script, fresh} = compile(body.path, cachedBytes(places, file));
+  let saved = !fresh;
+  const cache: CompileCache = {
+    save() {
+      if (saved) return;
+      saved = true;
+      writeCache(places, file, script.createCachedData());
+    },
+  };
+  if (fresh) process.once('exit', () => cache.save());
+  const run = script.runInThisContext() as BodyFunction;
+  await run(createRequire(body.path), {url: pathToFileURL(body.path).href}, cache);
+}
+
+/**
+ * The script, with the cache if V8 takes it; `fresh` if it compiled without one. A function of
+ * its own, so the cache's bytes are garbage as soon as V8 has read them.
+ */
+function compile(path: string, cachedData: Uint8Array | undefined) {
+  const script = new Script(readText(path), {filename: path, cachedData});
+  return {script, fresh: cachedData === undefined || script.cachedDataRejected === true};
+}
+
+/** The cache a command line uses: its command's name, the dashboard's without one. */
+export function cacheKey(argv: readonly string[], commands: readonly string[]): string {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  return first !== undefined && commands.includes(first) ? first : 'dashboard';
+}
+
+export function cacheFileName(body: Body, key: string): string {
+  return `${basename(body.path, '.js')}.${body.hash}.${key}.cache`;
+}
+
+/**
+ * Where caches go: beside the body when its directory can be written (a checkout, a user's
+ * install), else the user's cache directory (an install owned by root). Never a shared
+ * directory such as /tmp: V8 runs what a cache holds.
+ */
+export function cacheDirectories(bodyDirectory: string, env: NodeJS.ProcessEnv): string[] {
+  const places = [bodyDirectory];
+  const xdg = env['XDG_CACHE_HOME'];
+  let home: string | undefined;
+  try {
+    home = homedir();
+  } catch {
+    home = undefined;
+  }
+  if (xdg?.startsWith('/')) places.push(join(xdg, 'failsight'));
+  else if (home) places.push(join(home, '.cache', 'failsight'));
+  return places;
+}
+
+/** The first of `places` that holds `file`, read outside malloc (see `outsideMalloc`). */
+function cachedBytes(places: readonly string[], file: string): Uint8Array | undefined {
+  for (const place of places) {
+    const bytes = readOutsideMalloc(join(place, file));
+    if (bytes) return bytes;
+  }
+  return undefined;
+}
+
+/** The most read at once: below glibc's 128 KiB, so the read's buffer never comes from mmap. */
+const readChunkBytes = 64 * 1024;
+
+/**
+ * A UTF-8 file's text, read a chunk at a time. `readFileSync` would read it into a malloc'd
+ * buffer of its size, and freeing a block that large raises glibc's mmap and trim thresholds
+ * for the rest of the process: every thread's malloc arena then keeps twice its size of freed
+ * memory (see adapters/topology-file.ts).
+ */
+export function readText(path: string, chunkBytes = readChunkBytes): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(chunkBytes);
+    const parts: string[] = [];
+    let carried = 0;
+    for (;;) {
+      const read = readSync(fd, chunk, carried, chunkBytes - carried, null);
+      const end = carried + read;
+      // A character cut by the chunk's end waits for its other bytes.
+      const whole = read === 0 ? end : completeUtf8(chunk, end);
+      parts.push(chunk.toString('utf8', 0, whole));
+      if (read === 0) return parts.join('');
+      chunk.copy(chunk, 0, whole, end);
+      carried = end - whole;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file's bytes in memory that is not malloc's; undefined if there is no such file. */
+export function readOutsideMalloc(path: string): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = outsideMalloc(size);
+    let total = 0;
+    for (let read = 1; total < size && read > 0; total += read)
+      read = readSync(fd, bytes, total, size - total, null);
+    return bytes.subarray(0, total);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `size` bytes that V8 maps from the system itself, as it does a WebAssembly memory, rather
+ * than through malloc (for the reason in `readAscii`); they go back to the system when the
+ * memory is garbage. A plain buffer where WebAssembly is not to be had.
+ */
+export function outsideMalloc(size: number): Uint8Array {
+  try {
+    const pages = Math.max(1, Math.ceil(size / 65_536));
+    return new Uint8Array(new WebAssembly.Memory({initial: pages}).buffer, 0, size);
+  } catch {
+    return new Uint8Array(size);
+  }
+}
+
+/**
+ * Writes the cache to the first of `places` that takes it, whole or not at all (a temporary
+ * file renamed over it), and removes that directory's caches of other builds. A cache that
+ * cannot be written is only a slower next start.
+ */
+export function writeCache(places: readonly string[], file: string, data: Uint8Array): void {
+  for (const place of places) {
+    const temporary = join(place, `${file}.${process.pid}.tmp`);
+    try {
+      mkdirSync(place, {recursive: true});
+      writeFileSync(temporary, data);
+      renameSync(temporary, join(place, file));
+    } catch {
+      try {
+        rmSync(temporary, {force: true});
+      } catch {
+        // not even a directory there
+      }
+      continue;
+    }
+    removeOtherBuilds(place, file);
+    return;
+  }
+}
+
+/** Caches of other builds of the same body, beside `file`: `name.hash.key.cache`. */
+function removeOtherBuilds(place: string, file: string): void {
+  const [name, hash] = file.split('.');
+  try {
+    for (const other of readdirSync(place)) {
+      const parts = other.split('.');
+      if (parts.length === 4 && parts[0] === name && parts[1] !== hash && parts[3] === 'cache')
+        rmSync(join(place, other), {force: true});
+    }
+  } catch {
+    // an unreadable directory keeps its files
+  }
+}

@@ -1,0 +1,105 @@
+import {spawnSync} from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {afterAll, describe, expect, it} from 'vitest';
+import {hasTmux, Pane} from './tmux.js';
+
+/**
+ * A copy of the built command of its own (dist/cli.js and the body it runs), so that the
+ * caches it writes beside itself are this test's alone.
+ */
+const install = mkdtempSync(join(tmpdir(), 'failsight-install-'));
+mkdirSync(join(install, 'dist'));
+mkdirSync(join(install, 'fixtures'));
+for (const name of ['cli.js', 'cli-body.js'])
+  copyFileSync(join('dist', name), join(install, 'dist', name));
+copyFileSync('fixtures/demo.yaml', join(install, 'fixtures', 'demo.yaml'));
+const cli = join(install, 'dist', 'cli.js');
+const demo = join(install, 'fixtures', 'demo.yaml');
+afterAll(() => rmSync(install, {recursive: true, force: true}));
+
+/** The cache files beside the body, by command: name → its bytes and when they were written. */
+function caches(): Map<string, {bytes: Buffer; written: number}> {
+  const found = new Map<string, {bytes: Buffer; written: number}>();
+  for (const name of readdirSync(join(install, 'dist'))) {
+    const match = /^cli-body\.[0-9a-f]{16}\.(\w+)\.cache$/.exec(name);
+    if (!match) continue;
+    const path = join(install, 'dist', name);
+    found.set(match[1]!, {bytes: readFileSync(path), written: statSync(path).mtimeMs});
+  }
+  return found;
+}
+
+function check(...nodeFlags: string[]) {
+  const run = spawnSync(process.execPath, [...nodeFlags, cli, 'check', demo], {encoding: 'utf8'});
+  return {status: run.status, stdout: run.stdout, stderr: run.stderr};
+}
+
+describe('the compile cache', () => {
+  it('is made by the first run of a command, taken by the next, remade under other V8 flags', () => {
+    expect(caches().has('check')).toBe(false);
+    const first = check();
+    expect(first.stderr).toBe('');
+    const made = caches().get('check');
+    expect(made).toBeDefined();
+
+    // Taken: the same report, and the cache is not written again.
+    expect(check()).toEqual(first);
+    expect(caches().get('check')).toEqual(made);
+
+    // V8 refuses a cache made under other flags; the run reports the same and makes its own.
+    expect(check('--no-opt')).toEqual(first);
+    const other = caches().get('check')!;
+    expect(other.bytes.equals(made!.bytes)).toBe(false);
+    // And back: the default flags refuse that one in turn, and take what they remade.
+    expect(check()).toEqual(first);
+    const remade = caches().get('check')!;
+    expect(remade.bytes.equals(other.bytes)).toBe(false);
+    expect(check()).toEqual(first);
+    expect(caches().get('check')).toEqual(remade);
+  });
+
+  it.skipIf(!hasTmux && !process.env['CI'])(
+    'is made by the dashboard once it is still, and outlives its idle collections',
+    async () => {
+      const open = async () => {
+        const pane = Pane.open([demo], {cli});
+        await pane.waitFor((screen) => screen.includes('KR-CA'), 'the dashboard');
+        return pane;
+      };
+      const first = await open();
+      try {
+        const deadline = Date.now() + 20_000;
+        while (!caches().has('dashboard') && Date.now() < deadline) await sleep(100);
+        expect(caches().has('dashboard')).toBe(true);
+        // Past the idle collector's young collection (8 s), which changes V8's flags: a cache
+        // written after that would be refused by the next run, and remade by it.
+        await sleep(9_000);
+        first.keys('q');
+        await first.waitFor((screen) => screen.includes('EXIT=0'), 'the exit');
+      } finally {
+        first.close();
+      }
+      const made = caches().get('dashboard');
+      const second = await open();
+      try {
+        second.keys('q');
+        await second.waitFor((screen) => screen.includes('EXIT=0'), 'the exit');
+      } finally {
+        second.close();
+      }
+      expect(caches().get('dashboard')).toEqual(made);
+    },
+    40_000,
+  );
+});
