@@ -25,6 +25,21 @@ export const emptyState: FailureState = {
   forced: new Map(),
 };
 
+/**
+ * Nothing has happened: no failure observed or simulated, no promotion, no forced target. Its
+ * snapshot is the nominal one but for the (as empty) state it carries, which a property test
+ * holds, so it need not be computed again: after a flood of events has come and gone, the
+ * dashboard is back on the nominal snapshot.
+ */
+export function nothingHappened(state: FailureState): boolean {
+  return (
+    state.observed.size === 0 &&
+    state.simulated.size === 0 &&
+    state.promoted.size === 0 &&
+    state.forced.size === 0
+  );
+}
+
 export function failedIds(state: FailureState): string[] {
   return [...new Set([...state.observed.keys(), ...state.simulated])];
 }

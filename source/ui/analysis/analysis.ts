@@ -2,7 +2,7 @@ import {snapshot, type Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
 import {once} from '../../core/once.js';
 import {sweepOf} from '../../core/single-points.js';
-import {emptyState, type FailureState} from '../../core/state.js';
+import {emptyState, nothingHappened, type FailureState} from '../../core/state.js';
 import type {Sweep} from '../../core/sweep.js';
 import {capacitiesOf, type Capacities} from './capacities.js';
 
@@ -19,8 +19,9 @@ export interface Analysis {
 }
 
 function build(model: Model, failure: FailureState, includeGslb: boolean): Analysis {
-  // Nothing failed is the nominal state itself: at startup it is not evaluated twice.
-  const snap = failure === emptyState ? nominalOf(model) : snapshot(model, failure);
+  // Nothing failed is the nominal state itself, evaluated once per model: at startup, and when
+  // every observed failure has come back up.
+  const snap = nothingHappened(failure) ? nominalOf(model) : snapshot(model, failure);
   return {
     model,
     includeGslb,
