@@ -1,5 +1,6 @@
 import type {Model} from './model.js';
 import {printable} from './printable.js';
+import {compareIds} from './order.js';
 
 /**
  * A full snapshot of what one source observes; it replaces that source's previous snapshot.
@@ -182,7 +183,7 @@ function withMerged(
       );
   for (const id of unknown)
     if (!live.unknown.has(id) && !live.downSince.has(id)) arrived.push({id, state: 'unknown', at});
-  arrived.sort((a, b) => a.id.localeCompare(b.id));
+  arrived.sort((a, b) => compareIds(a.id, b.id));
   const history =
     arrived.length === 0 ? live.history : [...arrived, ...live.history].slice(0, historyLimit);
   return {sources, observed, unknown, downSince, history};

@@ -1,6 +1,7 @@
 import {snapshot, type Snapshot} from './analyze.js';
 import {failover, type FailoverDone} from './failover.js';
 import type {Model} from './model.js';
+import {compareIds} from './order.js';
 
 /** One failover available now and what it would change. */
 export interface PlanEntry {
@@ -40,5 +41,5 @@ export function failoverPlan(model: Model, now: Snapshot): PlanEntry[] {
     if (restores <= 1e-6) continue;
     entries.push({id, done, changes, restores, lowers: changes.some((c) => c.after < c.before)});
   }
-  return entries.sort((a, b) => b.restores - a.restores || a.id.localeCompare(b.id));
+  return entries.sort((a, b) => b.restores - a.restores || compareIds(a.id, b.id));
 }
