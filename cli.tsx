@@ -4,6 +4,7 @@ import './source/commands/react-production.js';
 import {internalError, usageError} from './source/commands/errors.js';
 import {plainCommandLine} from './source/commands/command-line.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
+import {saveCompileCache} from './source/commands/compile-cache.js';
 import type {CommandName} from './source/commands/names.js';
 import {reportWriter, terminalOptions} from './source/commands/terminal.js';
 import {keyFlagIn} from './source/adapters/cloudstack/credentials.js';
@@ -132,7 +133,10 @@ async function main(): Promise<number> {
   const terminal = terminalOptions(flags, process.env, Boolean(process.stdout.isTTY));
   const write = reportWriter(terminal, flags.json, process.stdout);
   const invocation: Invocation = {files, flags, terminal, write};
-  return command(invocation);
+  const code = await command(invocation);
+  // The command has run: what it compiled is the next start's (commands/compile-cache.ts).
+  saveCompileCache();
+  return code;
 }
 
 // A reader that goes away (failsight check | head -1) is not a crash: stop writing, keep the exit code.

@@ -5,8 +5,9 @@ declare const FAILSIGHT_COMPILE_CACHE: CompileCache | undefined;
 
 /**
  * Saves the program's compile cache if this run is to make it; nothing when run unbundled.
- * Called once the dashboard is still, and before anything changes V8's flags: V8 refuses a
- * cache made under other flags than those of the run that reads it.
+ * Called once a command has run, once the dashboard is still or closes, and before anything
+ * changes V8's flags: V8 refuses a cache made under other flags than those of the run that
+ * reads it.
  */
 export function saveCompileCache(): void {
   if (typeof FAILSIGHT_COMPILE_CACHE !== 'undefined') FAILSIGHT_COMPILE_CACHE?.save();

@@ -2,6 +2,7 @@ import {render, type Instance} from 'ink';
 import type {ReactElement} from 'react';
 import type {TerminalSize} from '../ui/hooks/use-terminal-size.js';
 import type {PaintCells} from '../ui/types.js';
+import {saveCompileCache} from './compile-cache.js';
 import {idleCollector} from './idle-memory.js';
 import {terminalOutput} from './terminal-output.js';
 
@@ -117,10 +118,13 @@ export async function runFullScreen(
   };
   const forceExit = () => setTimeout(() => process.exit(code), 500).unref();
   // Unmounted first, so that Ink's own exit handler has no frame left to write after the restore.
+  // Also the compile cache's save (commands/compile-cache.ts) when the dashboard ends by a
+  // signal or an exit from elsewhere, which skip the save after the screen below.
   const end = () => {
     ended = true;
     instance?.unmount();
     restore();
+    saveCompileCache();
   };
   const onSignal = (signal: NodeJS.Signals) => {
     code = signalCodes[signal] ?? 1;
@@ -170,5 +174,7 @@ export async function runFullScreen(
     process.off('unhandledRejection', onCrash);
     stdout.off('error', ignore);
   }
+  // The dashboard was up: what it compiled is the next start's (commands/compile-cache.ts).
+  saveCompileCache();
   return code;
 }

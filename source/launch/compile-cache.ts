@@ -4,6 +4,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -14,7 +15,7 @@ import {homedir} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {Script} from 'node:vm';
-import {completeUtf8} from '../core/utf8.js';
+import {readUtf8} from '../adapters/read-utf8.js';
 
 /**
  * The program is one script, `bundle.js`'s cli-body.js: an async function of node's `require`,
@@ -26,8 +27,10 @@ import {completeUtf8} from '../core/utf8.js';
  * flags, and the program then compiles as it would without. V8 checks the source only by its
  * length, so each cache is named after the body's content hash. Each command keeps its own
  * cache, made by its first run: what a `check` compiles is not what the dashboard's first frame
- * needs. It is written once the run has compiled what it needs, when the program asks (the
- * dashboard, once it is still: before it changes V8's flags to collect) or at exit.
+ * needs. It is written only when the program asks, once it has done its work: a command when
+ * it has run, the dashboard once it is still or closes (and before it changes V8's flags to
+ * collect). A run that ends at a usage error or --help writes none: its cache, taken by every
+ * later run, would hold little of what they compile.
  */
 export interface Body {
   /** The script's path. */
@@ -60,7 +63,6 @@ export async function runBody(body: Body, argv: readonly string[], commands: rea
       writeCache(places, file, script.createCachedData());
     },
   };
-  if (fresh) process.once('exit', () => cache.save());
   const run = script.runInThisContext() as BodyFunction;
   await run(createRequire(body.path), {url: pathToFileURL(body.path).href}, cache);
 }
@@ -70,7 +72,7 @@ export async function runBody(body: Body, argv: readonly string[], commands: rea
  * its own, so the cache's bytes are garbage as soon as V8 has read them.
  */
 function compile(path: string, cachedData: Uint8Array | undefined) {
-  const script = new Script(readText(path), {filename: path, cachedData});
+  const script = new Script(readBody(path), {filename: path, cachedData});
   return {script, fresh: cachedData === undefined || script.cachedDataRejected === true};
 }
 
@@ -112,34 +114,12 @@ function cachedBytes(places: readonly string[], file: string): Uint8Array | unde
   return undefined;
 }
 
-/** The most read at once: below glibc's 128 KiB, so the read's buffer never comes from mmap. */
-const readChunkBytes = 64 * 1024;
-
 /**
- * A UTF-8 file's text, read a chunk at a time. `readFileSync` would read it into a malloc'd
- * buffer of its size, and freeing a block that large raises glibc's mmap and trim thresholds
- * for the rest of the process: every thread's malloc arena then keeps twice its size of freed
- * memory (see adapters/topology-file.ts).
+ * The body's text, read a piece at a time as the topology loader reads a file (see
+ * adapters/read-utf8.ts: no malloc'd buffer its size); whole where Node has no strict decoder.
  */
-export function readText(path: string, chunkBytes = readChunkBytes): string {
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.allocUnsafe(chunkBytes);
-    const parts: string[] = [];
-    let carried = 0;
-    for (;;) {
-      const read = readSync(fd, chunk, carried, chunkBytes - carried, null);
-      const end = carried + read;
-      // A character cut by the chunk's end waits for its other bytes.
-      const whole = read === 0 ? end : completeUtf8(chunk, end);
-      parts.push(chunk.toString('utf8', 0, whole));
-      if (read === 0) return parts.join('');
-      chunk.copy(chunk, 0, whole, end);
-      carried = end - whole;
-    }
-  } finally {
-    closeSync(fd);
-  }
+function readBody(path: string): string {
+  return readUtf8(path) ?? readFileSync(path, 'utf8');
 }
 
 /** A file's bytes in memory that is not malloc's; undefined if there is no such file. */

@@ -3,7 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {loadTopologyFile, readUtf8} from '../../source/adapters/topology-file.js';
+import {readUtf8} from '../../source/adapters/read-utf8.js';
+import {loadTopologyFile} from '../../source/adapters/topology-file.js';
 import {completeUtf8} from '../../source/core/utf8.js';
 import {parseTopologyBytes} from '../../source/core/load.js';
 
@@ -51,7 +52,7 @@ describe('reading a topology file a piece at a time', () => {
           const bytes = concat(kept);
           const path = join(dir, `piece-${file++}.txt`);
           await writeFile(path, bytes);
-          expect(await readUtf8(path, chunkBytes)).toBe(decodedWhole(bytes));
+          expect(readUtf8(path, Infinity, chunkBytes)).toBe(decodedWhole(bytes));
         },
       ),
       {numRuns: 400},
@@ -77,7 +78,7 @@ describe('reading a topology file a piece at a time', () => {
     await writeFile(path, text);
     const bytes = encoder.encode(text);
     expect(bytes.indexOf(0xed, 65_530)).toBe(65_535); // 한 is ED 95 9C
-    expect(await readUtf8(path)).toBe(text.slice(1));
+    expect(readUtf8(path)).toBe(text.slice(1));
     const loaded = await loadTopologyFile(path);
     expect(loaded.ok).toBe(true);
     expect(loaded).toEqual(parseTopologyBytes(bytes, path));

@@ -48,6 +48,10 @@ function check(...nodeFlags: string[]) {
 describe('the compile cache', () => {
   it('is made by the first run of a command, taken by the next, remade under other V8 flags', () => {
     expect(caches().has('check')).toBe(false);
+    // A run that ends at a usage error makes none: it compiled little of what a check needs.
+    const refused = spawnSync(process.execPath, [cli, 'check', demo, '--no-such-flag']);
+    expect(refused.status).toBe(2);
+    expect(caches().has('check')).toBe(false);
     const first = check();
     expect(first.stderr).toBe('');
     const made = caches().get('check');

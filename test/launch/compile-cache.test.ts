@@ -16,10 +16,10 @@ import {
   cacheFileName,
   cacheKey,
   readOutsideMalloc,
-  readText,
   writeCache,
 } from '../../source/launch/compile-cache.js';
 import {commandNames} from '../../source/commands/names.js';
+import {readUtf8} from '../../source/adapters/read-utf8.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'failsight-cache-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -66,7 +66,7 @@ describe('reading the body', () => {
         fc.string({unit: 'grapheme', maxLength: 200}),
         fc.integer({min: 4, max: 32}),
         (text, chunkBytes) => {
-          expect(readText(scratch(text), chunkBytes)).toBe(text);
+          expect(readUtf8(scratch(text), Infinity, chunkBytes)).toBe(text);
         },
       ),
       {numRuns: 300},
@@ -75,7 +75,7 @@ describe('reading the body', () => {
 
   it('reads a file of several 64 KiB chunks whole', () => {
     const text = '한국 zone, '.repeat(30_000);
-    expect(readText(scratch(text))).toBe(text);
+    expect(readUtf8(scratch(text))).toBe(text);
   });
 });
 
