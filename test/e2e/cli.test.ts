@@ -488,11 +488,15 @@ services:
 `,
     );
     const result = await run('check', file, '--json');
-    expect([0, 1]).toContain(result.code);
+    // web-1 dead leaves lb-ca up with no members: its tcp check still passes, so the GSLB keeps
+    // all 100 users on lb-ca, which serves 0. web-1, the router it sits behind and the one
+    // account are each a SPOF, so check exits 1; a zone takes lb-ca with it and is survived.
+    expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${file}:12:25: shop-gslb checks lb-ca with tcp`);
     expect(result.stderr).toContain('(warning)');
     const check = parseOne(result.stdout);
     expectCheckShape(check);
+    expect(check.services[0]!.spof).toEqual(['shop', 'shop/KR-CA', 'web-1']);
   });
 
   it('a service below its minimum now is exit 1 even without a SPOF to find', async () => {
