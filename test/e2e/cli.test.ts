@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import './fresh-build.js';
 
 /** The built binary, run as a user would: stdin closed, no colour, stdout a pipe (not a TTY). */
 
