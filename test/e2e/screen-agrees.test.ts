@@ -280,7 +280,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])(
         return screen.screen();
       };
       const promoted = await stepTo(5);
-      expect(promoted).toContain('o promoted its standby (db-2)');
+      expect(promoted).toContain('o promoted db-2 for shop-db');
       expect(promoted).not.toContain('still down');
       expect(promoted).toMatch(/shop-db +1000 OK/);
       expect(promoted).toMatch(/shop-db +1000 +1000 +1000 OK/);
@@ -389,7 +389,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])(
         expect(web).not.toContain('bring back');
         screen.keys('j', 'j');
         const admin = rightPanel(await screen.waitForText('›shop-admin'));
-        expect(admin).toContain('권고: admin-1 와(과) 계정 shop-main 의 두 번째 VM을 KR-CB 의');
+        expect(admin).toContain('권고: KR-CB 의 로드밸런서 뒤에 admin-1 옆 계정 shop-main 의');
         expect(admin).not.toMatch(/fix:|behind a load balancer|survive|zone zone/);
       });
     });
