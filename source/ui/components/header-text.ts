@@ -67,8 +67,9 @@ function countParts(inputs: HeaderInputs): BarPart[] {
     {
       id: 'up',
       forms: [
+        // The up count's words go before those of what is down or unknown.
         form(
-          p.words,
+          p.words - 1,
           {text: `  ${t(lang, 'header.live')} `},
           {
             text: `${glyphs.up} ${t(lang, 'header.up', {n: counts.up})}`,
@@ -95,7 +96,11 @@ function countParts(inputs: HeaderInputs): BarPart[] {
     parts.push({
       id: 'unknown',
       forms: [
-        form(p.words, {text: ` ? ${t(lang, 'header.unknown', {n: counts.unknown})}`, tone: 'warn'}),
+        // Kept in words longest of the three: a bare "?" says little.
+        form(p.words + 1, {
+          text: ` ? ${t(lang, 'header.unknown', {n: counts.unknown})}`,
+          tone: 'warn',
+        }),
         form(p.kept, {text: ` ? ${counts.unknown}`, tone: 'warn'}),
       ],
     });
