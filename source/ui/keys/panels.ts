@@ -12,7 +12,6 @@ export type PanelAction =
   | 'availability'
   | 'plan'
   | 'diff'
-  | 'sources'
   | 'help'
   | 'close'
   | 'quit';
@@ -110,16 +109,6 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     footer: {keys: same('d'), label: {en: 'diff', ko: '비교'}, rank: rank(4)},
     matches: is('d'),
     unavailable: (c) => (c.hasCompare ? undefined : 'reason.noCompare'),
-  },
-  {
-    action: 'sources',
-    scopes: treeAndPanels,
-    keys: same('S'),
-    label: {
-      en: 'live sources: last good poll, last error, what each sees',
-      ko: '실시간 소스: 마지막 정상 응답, 마지막 오류, 보는 구성 요소',
-    },
-    matches: is('S'),
   },
   {
     action: 'help',
