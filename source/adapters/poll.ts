@@ -110,7 +110,7 @@ export function pollSource(
           type: 'sourceError',
           source,
           message: error instanceof Error ? error.message : String(error),
-          watched: watching(),
+          expected: watching(),
           intervalMs,
           at: Date.now(),
         });

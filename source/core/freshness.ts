@@ -53,10 +53,13 @@ export function unknownNow(live: LiveSources): ReadonlySet<string> {
   const vouched = new Set<string>();
   const doubted = new Set<string>(live.unknown);
   for (const source of live.sources.values()) {
-    if (!source.watched) continue;
-    if (freshnessOf(source, now) === 'fresh') {
-      for (const id of source.watched) if (!source.unknown.has(id)) vouched.add(id);
-    } else for (const id of source.watched) doubted.add(id);
+    const freshness = freshnessOf(source, now);
+    if (freshness === 'fresh') {
+      for (const id of source.watched ?? []) if (!source.unknown.has(id)) vouched.add(id);
+      continue;
+    }
+    for (const id of source.watched ?? []) doubted.add(id);
+    if (freshness === 'never') for (const id of source.expected ?? []) doubted.add(id);
   }
   const unknown = new Set<string>();
   for (const id of doubted) if (!vouched.has(id) && !live.observed.has(id)) unknown.add(id);
@@ -71,8 +74,10 @@ export function unknownNow(live: LiveSources): ReadonlySet<string> {
 function watchedByAny(live: LiveSources): Set<string> {
   const watched = new Set<string>(live.observed.keys());
   for (const id of live.unknown) watched.add(id);
-  for (const source of live.sources.values())
+  for (const source of live.sources.values()) {
     for (const id of source.watched ?? []) watched.add(id);
+    if (source.lastGood === undefined) for (const id of source.expected ?? []) watched.add(id);
+  }
   return watched;
 }
 

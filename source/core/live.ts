@@ -24,8 +24,8 @@ export interface SourceErrorUpdate {
   type: 'sourceError';
   source: string;
   message: string;
-  /** What the source would see had it answered: unknown while it does not. */
-  watched?: ReadonlySet<string>;
+  /** What the source would see had it answered: unknown until its first good answer. */
+  expected?: ReadonlySet<string>;
   intervalMs?: number;
   at: number;
 }
@@ -64,6 +64,8 @@ export interface SourceStatus {
   unknown: ReadonlySet<string>;
   /** Every component the source has spoken of (down, unknown or up): what it watches. */
   watched?: ReadonlySet<string>;
+  /** Before a first good answer, what it would watch: shown unknown, never vouched up. */
+  expected?: ReadonlySet<string>;
   /** How often it answers, when it polls; a stream that only speaks on change has none. */
   intervalMs?: number;
 }
@@ -163,7 +165,7 @@ export function applySourceUpdate(live: LiveSources, raw: SourceUpdate): LiveSou
     sources.set(update.source, {
       ...before,
       ...intervalOf(update),
-      ...watchedAfter(before, update.watched),
+      ...(update.expected ? {expected: update.expected} : {}),
       error: {message: update.message, at: update.at},
     });
     return {...live, sources, now};
@@ -173,7 +175,7 @@ export function applySourceUpdate(live: LiveSources, raw: SourceUpdate): LiveSou
     return {...live, sources, now};
   }
   if (update.type === 'sourceNotice') return live;
-  const {error: _cleared, ...rest} = before;
+  const {error: _cleared, expected: _answered, ...rest} = before;
   const unknown = update.unknown ?? new Set<string>();
   sources.set(update.source, {
     ...rest,
@@ -193,9 +195,8 @@ function intervalOf(update: {intervalMs?: number}): {intervalMs?: number} {
 /** What a source watches grows with what it speaks of: a component it saw once stays its own. */
 function watchedAfter(
   before: SourceStatus,
-  ids: Iterable<string> | undefined,
+  ids: Iterable<string>,
 ): {watched?: ReadonlySet<string>} {
-  if (ids === undefined) return before.watched ? {watched: before.watched} : {};
   const watched = new Set(before.watched);
   const size = watched.size;
   for (const id of ids) watched.add(id);

@@ -55,7 +55,7 @@ describe('how far a source can be trusted', () => {
       type: 'sourceError',
       source: 'cloudstack',
       message: 'HTTP 401',
-      watched: new Set(['web-1', 'web-2']),
+      expected: new Set(['web-1', 'web-2']),
       at: t0,
     });
     expect(freshnessOf(never.sources.get('cloudstack')!, t0)).toBe('never');
@@ -93,5 +93,23 @@ describe('how far a source can be trusted', () => {
       '1h',
       '2d',
     ]);
+  });
+});
+
+describe('a source that never answered', () => {
+  it('what it would watch is unknown until it answers, and then only what it saw counts', () => {
+    const never = applySourceUpdate(noLiveSources, {
+      type: 'sourceError',
+      source: 'prometheus',
+      message: 'no answer within 500 ms',
+      expected: new Set(['web-1', 'web-2', 'web-3']),
+      intervalMs: 500,
+      at: t0,
+    });
+    expect(counts(never)).toEqual({up: 0, down: 0, unknown: 3});
+    // Its first answer matches no series yet (Prometheus has not scraped): nothing vouched up.
+    const answered = polled(never, t0 + 500, []);
+    expect(counts(answered)).toEqual({up: 0, down: 0, unknown: 0});
+    expect(unknownNow(answered).size).toBe(0);
   });
 });

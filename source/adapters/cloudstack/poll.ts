@@ -136,7 +136,7 @@ export function followCloudStack(
             source: cloudSource,
             message:
               'no zone or VM of the topology is in this cloud: open the file failsight import cloudstack wrote',
-            watched,
+            expected: watched,
             intervalMs,
             at: clock(),
           });
@@ -158,7 +158,7 @@ export function followCloudStack(
           type: 'sourceError',
           source: cloudSource,
           message,
-          watched: cloudWatched(model()),
+          expected: cloudWatched(model()),
           intervalMs,
           at: clock(),
         });

@@ -27,11 +27,13 @@ export const partPriority = {
   /** Decoration: the clock, the program's and the topology's names, words around figures. */
   clock: 10,
   brand: 12,
+  /** A stream's bad-line count (also on the message line and in the sources pane). */
+  badLines: 13,
   name: 14,
   words: 20,
   /** A source's whole name: cut only after the words around figures. */
   names: 25,
-  /** Bad-line counts, what is simulated, read-only, the demo. */
+  /** What is simulated, read-only, the demo. */
   detail: 30,
   /** What a reader of the bar acts on, dropped only after all decoration. */
   figure: 60,

@@ -185,7 +185,8 @@ function sourceDetailParts(live: LiveSources, theme: Theme): BarPart[] {
   if (warned[0]!.length > 0)
     parts.push({
       id: 'badLines',
-      forms: [form(p.detail, ...warned[0]!), form(p.detail, ...warned[1]!), gone],
+      // Said on the message line and in the sources pane too: gone before the topology's name.
+      forms: [form(p.badLines, ...warned[0]!), form(p.badLines, ...warned[1]!), gone],
     });
   if (healthy[0]!.length > 0)
     parts.push({
