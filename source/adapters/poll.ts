@@ -94,6 +94,8 @@ export function pollSource(
   once: (
     signal: AbortSignal,
   ) => Promise<Omit<Extract<LiveUpdate, {type: 'observed'}>, 'type' | 'source' | 'at'>>,
+  /** What the source would see had it answered: shown unknown while its polls fail. */
+  watching: () => ReadonlySet<string> = () => new Set(),
 ): AsyncIterable<LiveUpdate> {
   const updates = channel<LiveUpdate>(signal);
   void (async () => {
@@ -102,12 +104,14 @@ export function pollSource(
       try {
         const snapshot = await once(signal);
         if (signal.aborted) break;
-        updates.push({type: 'observed', source, ...snapshot, at: Date.now()});
+        updates.push({type: 'observed', source, intervalMs, ...snapshot, at: Date.now()});
       } catch (error) {
         updates.push({
           type: 'sourceError',
           source,
           message: error instanceof Error ? error.message : String(error),
+          expected: watching(),
+          intervalMs,
           at: Date.now(),
         });
       }

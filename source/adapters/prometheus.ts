@@ -1,6 +1,7 @@
 import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
 import {observeSeries, type Series} from '../core/monitoring.js';
+import {failableIds} from '../core/propagate.js';
 import {endpointOf, getJson, pollSource} from './poll.js';
 
 /** The vector of an instant query's answer; anything else is an error with what was wrong. */
@@ -34,15 +35,23 @@ export function pollPrometheus(
   const endpoint = endpointOf(url, options.token);
   const query = options.query ?? 'up';
   let watched: ReadonlySet<string> = new Set();
-  return pollSource('prometheus', options.intervalMs, signal, async (stop) => {
-    const answer = await getJson(
-      endpoint,
-      `api/v1/query?query=${encodeURIComponent(query)}`,
-      Math.min(options.intervalMs, 10_000),
-      stop,
-    );
-    const result = observeSeries(model(), seriesOf(answer), query, watched);
-    watched = result.watched;
-    return {observed: result.observed, unknown: result.unknown};
-  });
+  return pollSource(
+    'prometheus',
+    options.intervalMs,
+    signal,
+    async (stop) => {
+      const answer = await getJson(
+        endpoint,
+        `api/v1/query?query=${encodeURIComponent(query)}`,
+        Math.min(options.intervalMs, 10_000),
+        stop,
+      );
+      const result = observeSeries(model(), seriesOf(answer), query, watched);
+      watched = result.watched;
+      return {observed: result.observed, unknown: result.unknown, watched};
+    },
+    () =>
+      // Before a first answer any component may be one its series name (`failsight_id`).
+      watched.size > 0 ? watched : failableIds(model()),
+  );
 }

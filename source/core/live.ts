@@ -12,6 +12,10 @@ export interface ObservedUpdate {
   source: string;
   observed: ReadonlyMap<string, string>;
   unknown?: ReadonlySet<string>;
+  /** Every component this answer speaks of, up ones included (a poll's full view). */
+  watched?: ReadonlySet<string>;
+  /** How often the source answers: its data turns stale after `staleIntervals` of them. */
+  intervalMs?: number;
   at: number;
 }
 
@@ -20,6 +24,9 @@ export interface SourceErrorUpdate {
   type: 'sourceError';
   source: string;
   message: string;
+  /** What the source would see had it answered: unknown until its first good answer. */
+  expected?: ReadonlySet<string>;
+  intervalMs?: number;
   at: number;
 }
 
@@ -55,6 +62,12 @@ export interface SourceStatus {
   badLines: number;
   observed: ReadonlyMap<string, string>;
   unknown: ReadonlySet<string>;
+  /** Every component the source has spoken of (down, unknown or up): what it watches. */
+  watched?: ReadonlySet<string>;
+  /** Before a first good answer, what it would watch: shown unknown, never vouched up. */
+  expected?: ReadonlySet<string>;
+  /** How often it answers, when it polls; a stream that only speaks on change has none. */
+  intervalMs?: number;
 }
 
 /** One arrival in the live-events pane: a component going down, coming up or turning unknown. */
@@ -77,6 +90,8 @@ export interface LiveSources {
   downSince: ReadonlyMap<string, number>;
   /** Newest first, bounded. */
   history: readonly LiveEntry[];
+  /** The time the sources' freshness is judged at: the last update or the dashboard's tick. */
+  now?: number;
 }
 
 export const historyLimit = 200;
@@ -129,34 +144,68 @@ export function shown(text: string, limit = 300): string {
 }
 
 function printableUpdate(update: SourceUpdate): SourceUpdate {
+  // An error is kept whole (the sources pane wraps it); a line of a stream is cut.
+  if (update.type === 'sourceError') return {...update, message: shown(update.message, errorLimit)};
   if (update.type !== 'observed') return {...update, message: shown(update.message)};
   const observed = new Map<string, string>();
   for (const [id, reason] of update.observed) observed.set(id, shown(reason));
   return {...update, observed};
 }
 
+/** A source's error is kept up to this long: whole, for any error an API writes. */
+export const errorLimit = 4000;
+
 /** The live sources after one update; errors and bad lines never clear what was observed. */
 export function applySourceUpdate(live: LiveSources, raw: SourceUpdate): LiveSources {
   const update = printableUpdate(raw);
   const before = statusOf(live, update.source);
   const sources = new Map(live.sources);
+  const now = Math.max(live.now ?? update.at, update.at);
   if (update.type === 'sourceError') {
-    sources.set(update.source, {...before, error: {message: update.message, at: update.at}});
-    return {...live, sources};
+    sources.set(update.source, {
+      ...before,
+      ...intervalOf(update),
+      ...(update.expected ? {expected: update.expected} : {}),
+      error: {message: update.message, at: update.at},
+    });
+    return {...live, sources, now};
   }
   if (update.type === 'badLine') {
     sources.set(update.source, {...before, badLines: update.count});
-    return {...live, sources};
+    return {...live, sources, now};
   }
   if (update.type === 'sourceNotice') return live;
-  const {error: _cleared, ...rest} = before;
+  const {error: _cleared, expected: _answered, ...rest} = before;
+  const unknown = update.unknown ?? new Set<string>();
   sources.set(update.source, {
     ...rest,
+    ...intervalOf(update),
+    ...watchedAfter(before, [...(update.watched ?? []), ...update.observed.keys(), ...unknown]),
     lastGood: update.at,
     observed: update.observed,
-    unknown: update.unknown ?? new Set(),
+    unknown,
   });
-  return withMerged(live, sources, update.at);
+  return {...withMerged(live, sources, update.at), now};
+}
+
+function intervalOf(update: {intervalMs?: number}): {intervalMs?: number} {
+  return update.intervalMs === undefined ? {} : {intervalMs: update.intervalMs};
+}
+
+/** What a source watches grows with what it speaks of: a component it saw once stays its own. */
+function watchedAfter(
+  before: SourceStatus,
+  ids: Iterable<string>,
+): {watched?: ReadonlySet<string>} {
+  const watched = new Set(before.watched);
+  const size = watched.size;
+  for (const id of ids) watched.add(id);
+  return {watched: before.watched && watched.size === size ? before.watched : watched};
+}
+
+/** The sources as they stand at `now`: a tick of the dashboard's clock, nothing else changed. */
+export function liveAt(live: LiveSources, now: number): LiveSources {
+  return live.now === now ? live : {...live, now};
 }
 
 /** The merged view after a source's snapshot changed, with what arrived added to the history. */
@@ -186,7 +235,7 @@ function withMerged(
   arrived.sort((a, b) => compareIds(a.id, b.id));
   const history =
     arrived.length === 0 ? live.history : [...arrived, ...live.history].slice(0, historyLimit);
-  return {sources, observed, unknown, downSince, history};
+  return {...live, sources, observed, unknown, downSince, history};
 }
 
 export interface EventLine {

@@ -13,6 +13,14 @@ export function describeCause(cause: Cause): string {
 }
 
 /** Kinds that can fail in a sweep; the GSLB only when asked for (it is provider-managed). */
+/** The ids of every component that can fail (GSLBs left out, as in the sweep). */
+export function failableIds(model: Model): Set<string> {
+  const ids = new Set<string>();
+  for (const component of model.components.values())
+    if (isFailable(component)) ids.add(component.id);
+  return ids;
+}
+
 export function isFailable(component: Component, includeGslb = false): boolean {
   switch (component.kind) {
     case 'router':

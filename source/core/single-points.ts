@@ -31,3 +31,26 @@ export function singlePointsAdded(
   const before = singlePointsIn(model, from, includeGslb);
   return [...singlePointsIn(model, to, includeGslb)].filter((id) => !before.has(id));
 }
+
+/** A service one more failure would take DOWN, and the components whose failure would. */
+export interface OneFailureFromDown {
+  service: string;
+  components: string[];
+}
+
+const atRisk = new WeakMap<Sweep, OneFailureFromDown[]>();
+
+/**
+ * The services not DOWN now that one more failure, from the sweep's state, would take DOWN:
+ * each with its single points (up components; the sweep's order). Once per sweep, so the
+ * header and the sweep pane share one answer.
+ */
+export function oneFailureFromDown(sweep: Sweep): OneFailureFromDown[] {
+  let found = atRisk.get(sweep);
+  if (found) return found;
+  found = [];
+  for (const [service, summary] of sweep.services)
+    if (summary.spof.length > 0) found.push({service, components: summary.spof});
+  atRisk.set(sweep, found);
+  return found;
+}

@@ -7,7 +7,6 @@ import type {CoreMessage} from './messages.js';
 import type {Model, Service} from './model.js';
 import {once} from './once.js';
 import {describeCause} from './propagate.js';
-import type {Kind} from './kinds.js';
 import {withSimulated, type FailureState} from './state.js';
 import {singlePointsAdded} from './single-points.js';
 import {windowsBetween, type FailoverWindow} from './timing.js';
@@ -27,12 +26,17 @@ export interface WhatIf {
   action: WhatIfAction;
   /** The failure state once the action is done. */
   state: FailureState;
-  /** What goes down with it that is up now, each with its cause. */
+  /** What goes down with it that is up now, each with its cause (the named components too). */
   down: DownEntry[];
   /** What comes back up (a restore). */
   up: string[];
-  /** `down` by kind, not counting the named components. */
-  fellWith: Partial<Record<Kind, number>>;
+  /**
+   * A restore: what the restored failures took down, each with its cause — the components down
+   * now whose cause is one of them, those named left out. Some may stay down once they are back
+   * (a VM a source also observes down); the list says what fell with them, and a count of it is
+   * counted from it (`countByKind`). Empty for other actions.
+   */
+  tookDown: DownEntry[];
   /** Every service, current → after. */
   services: ServiceChange[];
   /** GSLBs that move traffic because of it; `moves: false` when no healthy target is left. */
@@ -77,7 +81,7 @@ export function whatIf(
     const after = snapshot(model, {...state, simulated, observed});
     // Traffic returns as soon as the target is back: a restore opens no window.
     const result = between(model, action, now, after, [], includeGslb, false);
-    return {ok: true, whatIf: {...result, windows: []}};
+    return {ok: true, whatIf: {...result, windows: [], tookDown: tookDownBy(model, now, gone)}};
   }
   const done = failover(model, now, action.id);
   if (!done.ok) return {ok: false, refusal: done.reason};
@@ -109,7 +113,7 @@ function between(
     state: after.state,
     down: impact.down,
     up,
-    fellWith: countOthers(impact.down, named),
+    tookDown: [],
     services: impact.services,
     windows,
     newSinglePoints: once(() => singlePointsAdded(model, now, after, includeGslb)),
@@ -149,7 +153,7 @@ function failOne(model: Model, now: Snapshot, id: string, includeGslb: boolean):
     state,
     down,
     up: [],
-    fellWith: countOthers(down, [id]),
+    tookDown: [],
     services,
     windows: windowsAfterLoss(model, now, gone),
     newSinglePoints: once(() => singlePointsAdded(model, now, after(), includeGslb)),
@@ -186,10 +190,11 @@ function windowsAfterLoss(model: Model, now: Snapshot, gone: ReadonlySet<string>
   );
 }
 
-function countOthers(down: readonly DownEntry[], named: readonly string[]) {
-  const skip = new Set(named);
-  const counts: Partial<Record<Kind, number>> = {};
-  for (const entry of down)
-    if (!skip.has(entry.id)) counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
-  return counts;
+/** The components down now because of one of `roots`, in the snapshot's order, with their causes. */
+function tookDownBy(model: Model, now: Snapshot, roots: ReadonlySet<string>): DownEntry[] {
+  const entries: DownEntry[] = [];
+  for (const [id, cause] of now.down)
+    if (roots.has(cause.root) && !roots.has(id))
+      entries.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
+  return entries;
 }

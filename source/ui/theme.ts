@@ -19,6 +19,8 @@ export interface Glyphs {
   rule: string;
   topLeft: string;
   topRight: string;
+  /** Before what is one failure from DOWN. */
+  warning: string;
 }
 
 const unicode: Glyphs = {
@@ -38,6 +40,7 @@ const unicode: Glyphs = {
   rule: '─',
   topLeft: '┌',
   topRight: '┐',
+  warning: '⚠',
 };
 
 /** Plain ASCII for terminals that are not UTF-8: nothing beyond 0x7e. */
@@ -58,6 +61,7 @@ const ascii: Glyphs = {
   rule: '-',
   topLeft: '+',
   topRight: '+',
+  warning: '!',
 };
 
 /** `would`: what a preview says would happen, drawn apart from real outages (`bad`). */

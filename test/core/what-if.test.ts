@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {impactOf, snapshot} from '../../source/core/analyze.js';
+import {countByKind, impactOf, snapshot} from '../../source/core/analyze.js';
 import {gslbTargets, targetStateIn} from '../../source/core/capacity.js';
 import {parseTopology} from '../../source/core/load.js';
 import {failoverPlan} from '../../source/core/plan.js';
@@ -153,10 +153,25 @@ describe('on the demo topology', () => {
     });
   });
 
-  it('counts what fails with KR-CA apart from KR-CA itself', () => {
+  it('lists what fails with KR-CA, each with its cause', () => {
     const answer = ok(whatIf(model, emptyState, {type: 'fail', ids: ['KR-CA']}));
     // KR-CA: routers shop-main/KR-CA and shop-sub/KR-CA, VMs web-1, db-1, web-2, LB lb-ca.
-    expect(answer.fellWith).toEqual({router: 2, vm: 3, lb: 1});
+    const others = answer.down.filter((entry) => entry.id !== 'KR-CA');
+    expect(countByKind(others)).toEqual({router: 2, vm: 3, lb: 1});
+    expect(new Set(others.map((entry) => entry.cause))).toEqual(new Set(['zone KR-CA failed']));
     expect(answer.lowers).toBe(true);
+  });
+
+  it('a restore lists what its root took down, also what stays down for another cause', () => {
+    // KR-CA and its router shop-main/KR-CA both failed: KR-CA is the cause of all six (the
+    // widest failure), though web-1 and db-1 (behind shop-main/KR-CA) stay down if it is back.
+    const state = withSimulated(emptyState, ['KR-CA', 'shop-main/KR-CA']);
+    const answer = ok(whatIf(model, state, {type: 'restore', ids: ['KR-CA']}));
+    expect(answer.tookDown.map((entry) => entry.id).sort()).toEqual(
+      ['db-1', 'lb-ca', 'shop-main/KR-CA', 'shop-sub/KR-CA', 'web-1', 'web-2'].sort(),
+    );
+    expect(countByKind(answer.tookDown)).toEqual({router: 2, vm: 3, lb: 1});
+    // What comes back is fewer: shop-sub/KR-CA, web-2, lb-ca and KR-CA itself.
+    expect([...answer.up].sort()).toEqual(['KR-CA', 'lb-ca', 'shop-sub/KR-CA', 'web-2']);
   });
 });

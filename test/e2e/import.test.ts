@@ -108,7 +108,8 @@ describe('failsight import cloudstack, as a new user would', () => {
       pane = Pane.open([file, '--cloudstack', '--interval', '2s', '--audit', audit], {
         env: envFor(fake),
       });
-      await pane.waitForText('live ● 12 up');
+      // The cloud source watches the zones, VMs and routers it lists (not the LBs): 9 up.
+      await pane.waitForText('live ● 9 up');
       const polls = () => fake.requests.filter((r) => r.command === 'listZones').length;
 
       fake.vm('web-1')['state'] = 'Stopped';
@@ -125,7 +126,7 @@ describe('failsight import cloudstack, as a new user would', () => {
 
       fake.injected.length = 0;
       fake.vm('web-1')['state'] = 'Running';
-      await pane.waitForText('live ● 12 up');
+      await pane.waitForText('live ● 9 up');
       pane.keys('x');
       await pane.waitForText('simulated failure');
       pane.keys('q');

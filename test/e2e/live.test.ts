@@ -21,10 +21,12 @@ describe.skipIf(!hasTmux && !process.env['CI'])('live sources in the dashboard (
     writeFileSync(topology, demo);
     writeFileSync(events, '');
     pane = Pane.open([topology, '--watch', '--events', events, '--audit', audit]);
-    await pane.waitForText('live ● 21 up');
+    // The stream has said nothing yet: nothing it watches, nothing counted up.
+    await pane.waitForText('live ● 0 up');
 
     appendFileSync(events, '{"id": "zone:KR-CB", "state": "down", "reason": "power"}\n');
-    const observed = await pane.waitForText('live ● 14 up ✖ 7 down');
+    // KR-CB and what falls with it: 2 routers, 3 VMs, 1 LB (7 down); nothing else watched.
+    const observed = await pane.waitForText('live ● 0 up ✖ 7 down');
     expect(observed).toMatch(/✖ KR-CB +중부 B +0\/550 live/);
 
     appendFileSync(events, 'not json\n');
@@ -52,7 +54,8 @@ describe.skipIf(!hasTmux && !process.env['CI'])('live sources in the dashboard (
     expect(journal).toEqual([expect.objectContaining({action: 'fail', ids: ['KR-CA']})]);
 
     appendFileSync(events, '{"id": "KR-CB", "state": "up"}\n');
-    await pane.waitForText('live ● 21 up');
+    // The stream watches what it spoke of: KR-CB, up again.
+    await pane.waitForText('live ● 1 up');
     pane.keys('q');
     await pane.waitForText('EXIT=0');
   });

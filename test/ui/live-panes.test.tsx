@@ -97,7 +97,7 @@ describe('live panes on screen (100×30)', () => {
     down(fixedNow - 60_000, [['KR-CB', 'power']]);
     await waitForFrame(lastFrame, (f) => f.includes('✖ 7 down'));
     live.push({type: 'sourceError', source: 'prometheus', message: 'ECONNREFUSED', at: fixedNow});
-    await waitForFrame(lastFrame, (f) => f.includes('prom… ✖ no data'));
+    await waitForFrame(lastFrame, (f) => f.includes('✖ NO DATA prometheus'));
     stdin.write('e');
     const frame = await waitForFrame(lastFrame, (f) => f.includes('Live events'));
     const lines = frame.split('\n');
@@ -107,8 +107,8 @@ describe('live panes on screen (100×30)', () => {
     expect(frame).toContain('13:57:22 ✖ KR-CB down since 13:57, 6 min · even…│');
     expect(at('web-1 up after')).toBeLessThan(at('web-1 down'));
     expect(at('web-1 down')).toBeLessThan(at('KR-CB down since'));
-    // The header names the failed source, worded short for the room it has at 100 columns.
-    expect(lines[0]).toContain('prom… ✖ no data');
+    // The header names the source that never answered, at 100 columns in full.
+    expect(lines[0]).toContain('✖ NO DATA prometheus');
   });
 
   it('a component a source cannot see is drawn as unknown, not up', async () => {

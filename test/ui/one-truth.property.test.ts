@@ -7,6 +7,7 @@ import {buildModel} from '../../source/core/build-model.js';
 import type {Model} from '../../source/core/model.js';
 import {failoverPlan} from '../../source/core/plan.js';
 import {isFailable} from '../../source/core/propagate.js';
+import {oneFailureFromDown} from '../../source/core/single-points.js';
 import type {Topology} from '../../source/core/schema.js';
 import {eventKeys, type FailureState} from '../../source/core/state.js';
 import {analyze} from '../../source/ui/analysis/analysis.js';
@@ -157,18 +158,38 @@ function expectOneTruth(state: DashboardState, now: number) {
   const counts = {OK: 0, DEGRADED: 0, DOWN: 0};
   for (const service of model.services) counts[core.status.get(service.id)!]++;
   const analysis = analyze(model, state.failure, state.includeGslb);
+  // One failure from DOWN, by brute force: each service not DOWN now that some one more
+  // failure of an up component (one whole analysis each) takes DOWN.
+  const nearDown = model.services.filter(
+    (service) =>
+      core.status.get(service.id) !== 'DOWN' &&
+      [...model.components.values()].some(
+        (component) =>
+          isFailable(component, state.includeGslb) &&
+          !core.down.has(component.id) &&
+          snapshot(model, {
+            ...failure,
+            simulated: new Set([...failure.simulated, component.id]),
+          }).status.get(service.id) === 'DOWN',
+      ),
+  );
+  const atRisk = oneFailureFromDown(analysis.sweep());
+  expect(atRisk.map((entry) => entry.service)).toEqual(nearDown.map((service) => service.id));
   const header = headerLine({
     model,
     snapshot: analysis.snapshot,
     live: false,
+    oneFailureFromDown: atRisk.length,
     readOnly: false,
     demo: false,
     theme: themeOf({lang: 'en', ascii: false, color: false}),
     width: 200,
   })
-    .map((segment) => segment.text)
+    .segments.map((segment) => segment.text)
     .join('');
   expect(header).toContain(`${counts.DOWN} DOWN · ${counts.DEGRADED} DEGRADED · ${counts.OK} OK`);
+  if (nearDown.length > 0) expect(header).toContain(`⚠ ${nearDown.length} one failure from DOWN`);
+  else expect(header).not.toContain('⚠');
 
   // Impact panel: before is the state now; after is the core's state after the what-if.
   const node = selectedNode(state);

@@ -12,7 +12,9 @@ describe('the dashboard at 100×30, English, no colour', () => {
     expectFrameShape(frame, 100, 30);
     const lines = frame.split('\n');
     expect(lines[0]).toMatch(
-      /^ failsight {2}shop-prod {2}0 DOWN · 0 DEGRADED · 3 OK {2}no live source +14:03:22$/,
+      // Each service one failure from DOWN (shop-web and shop-db through zone KR-CA, shop-admin
+      // through admin-1); "no live source" gives way before the clock.
+      /^ failsight {2}shop-prod {2}0 DOWN · 0 DEGRADED · 3 OK {2}⚠ 3 one failure from DOWN +14:03:22$/,
     );
     expect(lines[2]).toContain(
       '│›▾ ● KR-CA  중부 A                  1500        ││fails with it: 2 routers · 3 VMs · 1 LB',

@@ -36,9 +36,16 @@ function idIn(model: Model, kind: string, name: string, uuid: string): string | 
 export function observedState(
   snapshot: Snapshot,
   model: Model,
-): {observed: Map<string, string>; unknown: Set<string>; matched: number} {
+): {
+  observed: Map<string, string>;
+  unknown: Set<string>;
+  watched: Set<string>;
+  matched: number;
+} {
   const observed = new Map<string, string>();
   const unknown = new Set<string>();
+  // Every zone and VM of the model is watched (one missing is down), and the routers listed.
+  const watched = cloudWatched(model);
   const seenZones = new Set<string>();
   for (const zone of snapshot.zones) {
     const id = idIn(model, 'zone', zone.name, zone.uuid);
@@ -73,11 +80,18 @@ export function observedState(
       states.set(id, [...(states.get(id) ?? []), router.state]);
     }
     // A redundant pair is up while either router runs.
-    for (const [id, list] of states)
+    for (const [id, list] of states) {
+      watched.add(id);
       if (!list.some((state) => state.toLowerCase() === 'running'))
         observed.set(id, `router ${[...new Set(list)].join('/')}`);
+    }
   }
-  return {observed, unknown, matched: seenZones.size + seenVms.size};
+  return {observed, unknown, watched, matched: seenZones.size + seenVms.size};
+}
+
+/** What the cloud speaks of, answering or not: the model's zones and VMs. */
+export function cloudWatched(model: Model): Set<string> {
+  return new Set([...model.zones.map((zone) => zone.id), ...model.vms.map((vm) => vm.id)]);
 }
 
 /** One poll: zones, VMs and (when the key may) routers. */
@@ -107,13 +121,14 @@ export function followCloudStack(
   clock: () => number = Date.now,
 ): AsyncIterable<LiveUpdate> {
   const updates = channel<LiveUpdate>(signal);
+  const intervalMs = intervalS * 1000;
   void (async () => {
     let routersAllowed = true;
     while (!signal.aborted) {
       try {
         const snapshot = await pollSnapshot(client, routersAllowed);
         routersAllowed = snapshot.routersAllowed;
-        const {observed, unknown, matched} = observedState(snapshot, model());
+        const {observed, unknown, watched, matched} = observedState(snapshot, model());
         // A topology of another cloud would show all down; say what is wrong instead.
         if (matched === 0)
           updates.push({
@@ -121,14 +136,32 @@ export function followCloudStack(
             source: cloudSource,
             message:
               'no zone or VM of the topology is in this cloud: open the file failsight import cloudstack wrote',
+            expected: watched,
+            intervalMs,
             at: clock(),
           });
-        else updates.push({type: 'observed', source: cloudSource, observed, unknown, at: clock()});
+        else
+          updates.push({
+            type: 'observed',
+            source: cloudSource,
+            observed,
+            unknown,
+            watched,
+            intervalMs,
+            at: clock(),
+          });
       } catch (error) {
         if (signal.aborted) return;
         const message =
           error instanceof CloudStackError ? error.message : 'the poll failed unexpectedly';
-        updates.push({type: 'sourceError', source: cloudSource, message, at: clock()});
+        updates.push({
+          type: 'sourceError',
+          source: cloudSource,
+          message,
+          expected: cloudWatched(model()),
+          intervalMs,
+          at: clock(),
+        });
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, intervalS * 1000);

@@ -1,3 +1,4 @@
+import type {DownEntry} from '../../core/analyze.js';
 import type {CoreMessage} from '../../core/messages.js';
 import {isFailable} from '../../core/propagate.js';
 import type {Kind} from '../../core/schema.js';
@@ -22,7 +23,8 @@ export type Subject =
       type: 'preview';
       kind: Kind;
       id: string;
-      fellWith: Counts;
+      /** What would go down with it (up now), each with its cause: the heading counts this list. */
+      wentDown: readonly DownEntry[];
       rows: ServiceRow[];
       windows: FailoverWindow[];
       /** Single points that would appear; undefined on big topologies. */
@@ -36,7 +38,8 @@ export type Subject =
       rootKind: Kind;
       how: 'sim' | 'live';
       reason?: string;
-      fellWith: Counts;
+      /** What its root took down (down now with it as the cause): the heading counts this list. */
+      wentDown: readonly DownEntry[];
       /** Now → if the root came back; the status is the one now. */
       rows: ServiceRow[];
       /** Single points now that its return would remove; undefined on big topologies. */
@@ -44,8 +47,6 @@ export type Subject =
     }
   | {type: 'pending'; kind: Kind; id: string; what: CoreMessage; rows: ServiceRow[]}
   | {type: 'standing'; kind: Kind | 'group'; id: string; note?: MessageId; rows: ServiceRow[]};
-
-export type Counts = Partial<Record<Kind, number>>;
 
 const previews = new WeakMap<Analysis, Map<string, WhatIf>>();
 
@@ -74,16 +75,6 @@ function answer(
     });
     return result.ok ? result.whatIf : undefined;
   });
-}
-
-function counted(analysis: Analysis, ids: readonly string[], self: string): Counts {
-  const counts: Counts = {};
-  for (const id of ids) {
-    if (id === self) continue;
-    const kind = analysis.model.components.get(id)!.kind;
-    counts[kind] = (counts[kind] ?? 0) + 1;
-  }
-  return counts;
 }
 
 export function subjectOf(
@@ -126,7 +117,7 @@ export function subjectOf(
       rootKind: cause.rootKind,
       how,
       ...(reason !== undefined ? {reason} : {}),
-      fellWith: counted(analysis, back?.up ?? [], cause.root),
+      wentDown: back?.tookDown ?? [],
       rows: back ? rowsOfChanges(back.services, 'now') : rowsNow(model, snapshot),
       nowSpofs: small ? back?.goneSinglePoints() : undefined,
     };
@@ -141,7 +132,7 @@ export function subjectOf(
         type: 'preview',
         kind: component.kind,
         id: component.id,
-        fellWith: fail.fellWith,
+        wentDown: fail.down.filter((entry) => entry.id !== component.id),
         rows: rowsOfChanges(fail.services),
         windows: fail.windows,
         thenSpofs: small ? fail.newSinglePoints() : undefined,

@@ -2,6 +2,7 @@ import type {Status} from '../../core/capacity.js';
 import type {CoreMessage} from '../../core/messages.js';
 import type {Service} from '../../core/model.js';
 import type {Kind} from '../../core/schema.js';
+import {oneFailureFromDown} from '../../core/single-points.js';
 import {recommend, strategyOf, type Strategy} from '../../core/strategy.js';
 import type {Analysis} from './analysis.js';
 
@@ -25,8 +26,14 @@ export function sweepItems(analysis: Analysis): SweepItem[] {
   if (hit) return hit;
   const {model, snapshot} = analysis;
   const items: SweepItem[] = [];
-  const {services} = analysis.sweep();
-  for (const [serviceId, result] of services) {
+  const sweep = analysis.sweep();
+  const {services} = sweep;
+  // What one more failure takes DOWN comes first (the header's count), each with those failures.
+  const atRisk = oneFailureFromDown(sweep).map((entry) => entry.service);
+  const first = new Set(atRisk);
+  const order = [...atRisk, ...[...services.keys()].filter((id) => !first.has(id))];
+  for (const serviceId of order) {
+    const result = services.get(serviceId)!;
     const service = model.components.get(serviceId) as Service;
     const strategy = strategyOf(model, service);
     items.push({

@@ -17,33 +17,36 @@ interface HeaderProps extends HeaderInputs {
 }
 
 export function Header(props: HeaderProps) {
-  const {model, snapshot, live, sources, readOnly, demo, theme, width} = props;
-  const segments = useMemo(
+  const {model, snapshot, live, sources, oneFailureFromDown, readOnly, demo, theme, width} = props;
+  const {segments, clock} = useMemo(
     () =>
       headerLine({
         model,
         snapshot,
         live,
         ...(sources ? {sources} : {}),
+        oneFailureFromDown,
         readOnly,
         demo,
         theme,
         width,
       }),
-    [model, snapshot, live, sources, readOnly, demo, theme, width],
+    [model, snapshot, live, sources, oneFailureFromDown, readOnly, demo, theme, width],
   );
   return (
     <Box width={width}>
-      <Box width={width - clockWidth}>
+      <Box width={width - (clock ? clockWidth : 0)}>
         <Line segments={segments} theme={theme} />
       </Box>
-      <Clock
-        clock={props.clock}
-        tickMs={props.tickMs}
-        theme={theme}
-        paint={props.paintCells}
-        column={width - clockWidth}
-      />
+      {clock && (
+        <Clock
+          clock={props.clock}
+          tickMs={props.tickMs}
+          theme={theme}
+          paint={props.paintCells}
+          column={width - clockWidth}
+        />
+      )}
     </Box>
   );
 }

@@ -1,39 +1,37 @@
 import {statusCounts, type Snapshot} from '../../core/analyze.js';
+import {ageText, liveCounts, untrustedSources} from '../../core/freshness.js';
 import type {LiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
-import {isFailable} from '../../core/propagate.js';
 import {kindWord, statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {clockOf, fit, truncate, widthOf} from '../text.js';
+import {fitParts, partPriority as p, type BarPart, type PartForm} from './header-parts.js';
 
 export interface HeaderInputs {
   model: Model;
   snapshot: Snapshot;
   live: boolean;
-  /** Each live source's state: shown when it failed or counted bad lines, else its last good time. */
+  /** Each live source's state: an untrusted one is always shown, a healthy one when room is left. */
   sources?: LiveSources;
+  /** Services one more failure would take DOWN; undefined while the sweep is still computing. */
+  oneFailureFromDown?: number | undefined;
   readOnly: boolean;
   demo: boolean;
   theme: Theme;
   width: number;
 }
 
-const counted = new WeakMap<Snapshot, {up: number; down: number}>();
+/** The clock at the end of the header, always this many columns: ` 14:03:22 `. */
+export const clockWidth = 10;
 
-/** Components up, and down as observed by live sources (simulated failures are not counted). */
-function liveCounts(model: Model, snapshot: Snapshot) {
-  const hit = counted.get(snapshot);
-  if (hit) return hit;
-  let failable = 0;
-  for (const component of model.components.values()) if (isFailable(component)) failable++;
-  let down = 0;
-  for (const [id, cause] of snapshot.down)
-    if (!snapshot.state.simulated.has(cause.root) && isFailable(model.components.get(id)!)) down++;
-  const counts = {up: failable - down, down};
-  counted.set(snapshot, counts);
-  return counts;
+export function clockText(now: number): string {
+  return ` ${clockOf(now)} `;
 }
+
+const form = (priority: number, ...segments: Segment[]): PartForm => ({segments, priority});
+/** The last form of a part that may vanish once every form that matters less has gone. */
+const gone: PartForm = {segments: [], priority: Infinity};
 
 /** "2 DOWN · 1 DEGRADED · 14 OK" from the core's statuses, toned by the worst. */
 function healthOf(snapshot: Snapshot, theme: Theme): Segment {
@@ -51,136 +49,231 @@ function healthOf(snapshot: Snapshot, theme: Theme): Segment {
   return {text: ` ${text}`, tone};
 }
 
-/** The clock at the end of the header, always this many columns: ` 14:03:22 `. */
-export const clockWidth = 10;
-
-export function clockText(now: number): string {
-  return ` ${clockOf(now)} `;
-}
-
-/**
- * failsight  shop-prod   2 DOWN · 1 DEGRADED · 14 OK  live ● 17 up ✖ 1 down  sim ⚡ zone KR-CA
- * ✖ prometheus failed, last good 13:02, padded to leave `clockWidth` columns for the clock,
- * which is drawn apart so that its tick redraws only itself. The health summary, the live
- * counts and what is simulated come first; the sources take what room is left, worded shorter
- * as it shrinks (`prometheus ✖ 13:02`, then `prom… ✖ 13:02`), then the last ones counted.
- */
-export function headerLine(inputs: HeaderInputs): Segment[] {
-  const {model, snapshot, theme, width} = inputs;
+/** live ● 14 up ✖ 1 down ? 7 unknown: three parts, the unknown count never dropped. */
+function countParts(inputs: HeaderInputs): BarPart[] {
+  const {model, snapshot, theme} = inputs;
   const {lang, glyphs} = theme;
-  const left: Segment[] = [
-    {text: ' failsight ', tone: 'strong'},
-    {text: ` ${model.name} `, tone: 'accent'},
-  ];
-  const middle: Segment[] = [healthOf(snapshot, theme)];
-  if (inputs.demo) middle.push({text: `  ${t(lang, 'header.demo')}`, tone: 'warn'});
-  if (inputs.live) {
-    const {up, down} = liveCounts(model, snapshot);
-    middle.push(
-      {text: `  ${t(lang, 'header.live')} `},
-      {text: `${glyphs.up} ${t(lang, 'header.up', {n: up})}`, tone: 'ok'},
-    );
-    if (down > 0)
-      middle.push({text: ` ${glyphs.downLive} ${t(lang, 'header.down', {n: down})}`, tone: 'bad'});
-  }
-  const simulated = [...snapshot.state.simulated];
-  if (simulated.length > 0) {
-    const first = simulated[0]!;
-    const kind = model.components.get(first)?.kind;
-    const more =
-      simulated.length > 1 ? ` ${t(lang, 'header.more', {n: simulated.length - 1})}` : '';
-    const name = kind ? `${kindWord(lang, kind)} ${first}` : first;
-    middle.push({text: `  ${t(lang, 'header.sim')} ${glyphs.downSim} ${name}${more}`, tone: 'sim'});
-  }
-  if (inputs.readOnly) middle.push({text: `  [${t(lang, 'header.readOnly')}]`, tone: 'warn'});
-  // Said last, so a narrow terminal drops it before what is failed.
-  if (!inputs.live && !inputs.demo)
-    middle.push({text: `  ${t(lang, 'header.noLive')}`, tone: 'dim'});
-  const room = width - clockWidth - left.reduce((sum, s) => sum + widthOf(s.text), 0);
-  const fitted: Segment[] = [];
-  let used = 0;
-  for (const segment of middle) {
-    const text = truncate(segment.text, room - used, glyphs.ellipsis);
-    if (text === '') break;
-    fitted.push({...segment, text});
-    used += widthOf(text);
-  }
-  if (inputs.live && inputs.sources) {
-    const sources = fittedSources(inputs.sources, theme, room - used);
-    fitted.push(...sources);
-    used += sources.reduce((sum, s) => sum + widthOf(s.text), 0);
-  }
-  return [...left, ...fitted, {text: fit('', Math.max(0, room - used))}];
-}
-
-type Detail = 'full' | 'short' | 'abbreviated';
-
-const segmentsWidth = (segments: readonly Segment[]) =>
-  segments.reduce((sum, s) => sum + widthOf(s.text), 0);
-
-/**
- * The sources in `room` columns, whole segments only: in full words if they fit, else shorter,
- * else with long names cut (with an ellipsis); the last ones dropped and counted only when
- * even that does not fit.
- */
-function fittedSources(live: LiveSources, theme: Theme, room: number): Segment[] {
-  const worded = (['full', 'short', 'abbreviated'] as const).map((detail) =>
-    sourceSegments(live, theme, detail),
-  );
-  const count = worded[0]!.length;
-  for (let kept = count; kept >= 0; kept--) {
-    const more: Segment = {
-      text: `  ${t(theme.lang, 'header.moreSources', {n: count - kept})}`,
-      tone: 'dim',
-    };
-    // Counted if the count fits; else the sources kept matter more than the count.
-    const tries = worded.map((segments) => [
-      ...segments.slice(0, kept),
-      ...(kept < count ? [more] : []),
-    ]);
-    if (kept > 0 && kept < count) tries.push(...worded.map((segments) => segments.slice(0, kept)));
-    for (const shown of tries) if (segmentsWidth(shown) <= room) return shown;
-  }
-  return [];
-}
-
-/** Failed sources first (they matter most), then bad-line counts, then the healthy ones. */
-function sourceSegments(live: LiveSources, theme: Theme, detail: Detail): Segment[] {
-  const {lang, glyphs} = theme;
-  const failed: Segment[] = [];
-  const warned: Segment[] = [];
-  const healthy: Segment[] = [];
-  if (live.unknown.size > 0)
-    warned.push({text: ` ? ${t(lang, 'header.unknown', {n: live.unknown.size})}`, tone: 'warn'});
-  for (const source of live.sources.values()) {
-    const name =
-      detail === 'abbreviated' ? truncate(source.name, 5, glyphs.ellipsis).trimEnd() : source.name;
-    // The shorter wordings say the time to the minute.
-    const clock = source.lastGood === undefined ? undefined : clockOf(source.lastGood);
-    const time = detail === 'full' ? clock : clock?.slice(0, 5);
-    if (source.error) {
-      const text =
-        detail === 'full'
-          ? `${glyphs.downLive} ${
-              time === undefined
-                ? t(lang, 'header.sourceNever', {source: name})
-                : t(lang, 'header.sourceFailed', {source: name, time})
-            }`
-          : time === undefined
-            ? t(lang, 'header.sourceNeverShort', {source: name, glyph: glyphs.downLive})
-            : t(lang, 'header.sourceFailedShort', {source: name, glyph: glyphs.downLive, time});
-      failed.push({text: `  ${text}`, tone: 'bad'});
-    }
-    if (source.badLines > 0)
-      warned.push({
-        text: `  ${t(lang, detail === 'full' ? 'header.badLines' : 'header.badLinesShort', {
-          source: name,
-          n: source.badLines,
-        })}`,
-        tone: 'warn',
+  const live = inputs.sources;
+  const counts = live
+    ? liveCounts(model, snapshot, live)
+    : liveCounts(model, snapshot, {
+        sources: new Map(),
+        observed: new Map(),
+        unknown: new Set(),
+        downSince: new Map(),
+        history: [],
       });
-    if (!source.error && time !== undefined)
-      healthy.push({text: `  ${t(lang, 'header.sourceOk', {source: name, time})}`, tone: 'dim'});
+  const parts: BarPart[] = [
+    {
+      id: 'up',
+      forms: [
+        // The up count's words go before those of what is down or unknown.
+        form(
+          p.words - 1,
+          {text: `  ${t(lang, 'header.live')} `},
+          {
+            text: `${glyphs.up} ${t(lang, 'header.up', {n: counts.up})}`,
+            tone: 'ok',
+          },
+        ),
+        form(p.figure, {text: `  ${glyphs.up} ${counts.up}`, tone: 'ok'}),
+        gone,
+      ],
+    },
+  ];
+  if (counts.down > 0)
+    parts.push({
+      id: 'down',
+      forms: [
+        form(p.words, {
+          text: ` ${glyphs.downLive} ${t(lang, 'header.down', {n: counts.down})}`,
+          tone: 'bad',
+        }),
+        form(p.kept, {text: ` ${glyphs.downLive} ${counts.down}`, tone: 'bad'}),
+      ],
+    });
+  if (counts.unknown > 0)
+    parts.push({
+      id: 'unknown',
+      forms: [
+        // Kept in words longest of the three: a bare "?" says little.
+        form(p.words + 1, {
+          text: ` ? ${t(lang, 'header.unknown', {n: counts.unknown})}`,
+          tone: 'warn',
+        }),
+        form(p.kept, {text: ` ? ${counts.unknown}`, tone: 'warn'}),
+      ],
+    });
+  return parts;
+}
+
+/** ⚠ 3 one failure from DOWN: shortened to its figure, gone only after all decoration. */
+function oneFailurePart(inputs: HeaderInputs): BarPart | undefined {
+  const {theme} = inputs;
+  const n = inputs.oneFailureFromDown;
+  if (n === 0) return undefined;
+  const figure = n === undefined ? theme.glyphs.ellipsis : String(n);
+  const tone = n === undefined ? 'dim' : 'warn';
+  return {
+    id: 'oneFailure',
+    forms: [
+      form(p.words, {
+        text: `  ${theme.glyphs.warning} ${t(theme.lang, 'header.oneFailure', {n: figure})}`,
+        tone,
+      }),
+      form(p.figure, {text: `  ${theme.glyphs.warning} ${figure}`, tone}),
+      gone,
+    ],
+  };
+}
+
+/**
+ * ✖ STALE prometheus 2m for each source that failed, went stale or never answered: the names
+ * cut before the list becomes a count, and the count is never dropped.
+ */
+function untrustedPart(live: LiveSources, theme: Theme): BarPart | undefined {
+  const {lang, glyphs} = theme;
+  const untrusted = untrustedSources(live);
+  if (untrusted.length === 0) return undefined;
+  const now = live.now ?? 0;
+  const say = (cut: boolean): Segment[] =>
+    untrusted.map(({source, freshness}) => {
+      const name = cut ? truncate(source.name, 5, glyphs.ellipsis).trimEnd() : source.name;
+      const text =
+        freshness === 'never'
+          ? t(lang, 'header.noData', {source: name})
+          : t(lang, 'header.stale', {source: name, age: ageText(now - source.lastGood!)});
+      return {text: `  ${glyphs.downLive} ${text}`, tone: 'bad'};
+    });
+  const counted = form(p.kept, {
+    text: `  ${glyphs.downLive} ${t(lang, 'header.staleCount', {n: untrusted.length})}`,
+    tone: 'bad',
+  });
+  return {
+    id: 'untrusted',
+    forms:
+      untrusted.length === 1
+        ? [form(p.names, ...say(false)), form(p.kept, ...say(true))]
+        : [form(p.names, ...say(false)), form(p.figure, ...say(true)), counted],
+  };
+}
+
+/** Sources' bad-line counts, then the healthy sources' last good times: detail, dropped early. */
+function sourceDetailParts(live: LiveSources, theme: Theme): BarPart[] {
+  const {lang} = theme;
+  const warned: Segment[][] = [[], []];
+  const healthy: Segment[][] = [[], []];
+  const untrusted = new Set(untrustedSources(live).map(({source}) => source.name));
+  for (const source of live.sources.values()) {
+    if (source.badLines > 0)
+      (['header.badLines', 'header.badLinesShort'] as const).forEach((key, i) =>
+        warned[i]!.push({
+          text: `  ${t(lang, key, {source: source.name, n: source.badLines})}`,
+          tone: 'warn',
+        }),
+      );
+    if (untrusted.has(source.name) || source.lastGood === undefined) continue;
+    const clock = clockOf(source.lastGood);
+    [clock, clock.slice(0, 5)].forEach((time, i) =>
+      healthy[i]!.push({
+        text: `  ${t(lang, 'header.sourceOk', {source: source.name, time})}`,
+        tone: 'dim',
+      }),
+    );
   }
-  return [...failed, ...warned, ...healthy];
+  const parts: BarPart[] = [];
+  if (warned[0]!.length > 0)
+    parts.push({
+      id: 'badLines',
+      // Said on the message line and in the sources pane too: gone before the topology's name.
+      forms: [form(p.badLines, ...warned[0]!), form(p.badLines, ...warned[1]!), gone],
+    });
+  if (healthy[0]!.length > 0)
+    parts.push({
+      id: 'sources',
+      forms: [form(p.sources, ...healthy[0]!), form(p.sources, ...healthy[1]!), gone],
+    });
+  return parts;
+}
+
+function simulatedPart(inputs: HeaderInputs): BarPart | undefined {
+  const {model, snapshot, theme} = inputs;
+  const {lang, glyphs} = theme;
+  const simulated = [...snapshot.state.simulated];
+  if (simulated.length === 0) return undefined;
+  const first = simulated[0]!;
+  const kind = model.components.get(first)?.kind;
+  const more = simulated.length > 1 ? ` ${t(lang, 'header.more', {n: simulated.length - 1})}` : '';
+  const name = kind ? `${kindWord(lang, kind)} ${first}` : first;
+  return {
+    id: 'simulated',
+    forms: [
+      form(p.words, {
+        text: `  ${t(lang, 'header.sim')} ${glyphs.downSim} ${name}${more}`,
+        tone: 'sim',
+      }),
+      form(p.detail, {text: `  ${glyphs.downSim} ${first}${more}`, tone: 'sim'}),
+      gone,
+    ],
+  };
+}
+
+/**
+ * The header as parts (see `BarPart`), in the order they are drawn:
+ * failsight  shop-prod  2 DOWN · 1 DEGRADED · 14 OK  live ● 14 up ✖ 1 down ? 7 unknown
+ * ⚠ 3 one failure from DOWN  ✖ STALE prometheus 2m  sim ⚡ zone KR-CA  …  14:03:22.
+ * A part of another kind is one more entry here, with its priorities.
+ */
+export function headerParts(inputs: HeaderInputs): BarPart[] {
+  const {model, snapshot, theme} = inputs;
+  const {lang} = theme;
+  const parts: (BarPart | undefined)[] = [
+    {id: 'brand', forms: [form(p.brand, {text: ' failsight ', tone: 'strong'}), gone]},
+    {id: 'name', forms: [form(p.name, {text: ` ${model.name} `, tone: 'accent'}), gone]},
+    {id: 'health', forms: [form(p.kept, healthOf(snapshot, theme))]},
+  ];
+  if (inputs.demo)
+    parts.push({
+      id: 'demo',
+      forms: [form(p.detail, {text: `  ${t(lang, 'header.demo')}`, tone: 'warn'}), gone],
+    });
+  if (inputs.live) parts.push(...countParts(inputs));
+  parts.push(oneFailurePart(inputs));
+  if (inputs.live && inputs.sources) parts.push(untrustedPart(inputs.sources, theme));
+  parts.push(simulatedPart(inputs));
+  if (inputs.readOnly)
+    parts.push({
+      id: 'readOnly',
+      forms: [form(p.detail, {text: `  [${t(lang, 'header.readOnly')}]`, tone: 'warn'}), gone],
+    });
+  if (inputs.live && inputs.sources) parts.push(...sourceDetailParts(inputs.sources, theme));
+  if (!inputs.live && !inputs.demo)
+    parts.push({
+      id: 'noLive',
+      // Said by the missing live counts too: it gives way before the clock.
+      forms: [form(p.sources, {text: `  ${t(lang, 'header.noLive')}`, tone: 'dim'}), gone],
+    });
+  return parts.filter((part): part is BarPart => part !== undefined);
+}
+
+/**
+ * The header's text in `width` columns, and whether the clock keeps its `clockWidth` columns at
+ * the end (drawn apart, so that its tick redraws only itself). The clock is the first thing a
+ * narrow terminal gives up.
+ */
+export function headerLine(inputs: HeaderInputs): {segments: Segment[]; clock: boolean} {
+  const clockPart: BarPart = {
+    id: 'clock',
+    forms: [form(p.clock, {text: ' '.repeat(clockWidth)}), gone],
+  };
+  const {segments, kept} = fitParts(
+    [...headerParts(inputs), clockPart],
+    inputs.width,
+    inputs.theme.glyphs.ellipsis,
+  );
+  const clock = kept.has('clock');
+  if (clock) segments.pop();
+  const room = inputs.width - (clock ? clockWidth : 0);
+  const used = segments.reduce((sum, s) => sum + widthOf(s.text), 0);
+  return {segments: [...segments, {text: fit('', Math.max(0, room - used))}], clock};
 }

@@ -1,6 +1,5 @@
 import type {Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
-import {blastRadius} from '../../core/propagate.js';
 import type {Subject} from '../analysis/selection.js';
 import {kindWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
@@ -10,18 +9,10 @@ import {fit} from '../text.js';
 /** Past this many, the list says how many more: a zone of 100k VMs is not read line by line. */
 const listed = 500;
 
-/** Which components go down with the subject (or would): the core's blast radius, by name. */
-function downWith(subject: Subject, model: Model, snapshot: Snapshot): string[] {
-  if (subject.type === 'preview')
-    return blastRadius(model, subject.id).filter(
-      (id) => id !== subject.id && !snapshot.down.has(id),
-    );
-  if (subject.type === 'down') {
-    const ids: string[] = [];
-    for (const [id, cause] of snapshot.down)
-      if (cause.root === subject.root && id !== subject.root) ids.push(id);
-    return ids;
-  }
+/** Which components go down with the subject (or would): the list its heading counts. */
+function downWith(subject: Subject): string[] {
+  if (subject.type === 'preview' || subject.type === 'down')
+    return subject.wentDown.map((entry) => entry.id);
   return [];
 }
 
@@ -60,7 +51,7 @@ function detailLines(
   theme: Theme,
   width: number,
 ): Segment[][] {
-  const ids = downWith(subject, model, snapshot);
+  const ids = downWith(subject);
   if (ids.length === 0) return [];
   const {lang, glyphs} = theme;
   const glyph =

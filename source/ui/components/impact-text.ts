@@ -1,3 +1,4 @@
+import {countByKind, type DownEntry} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
 import type {Countdown} from '../../core/countdown.js';
 import type {ServiceRow, Subject} from '../analysis/selection.js';
@@ -33,8 +34,9 @@ const order = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb'] as const
 function headingOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
   const {theme, width, model} = inputs;
   const {lang, glyphs} = theme;
-  const fails = (counts: Partial<Record<string, number>>, root?: {kind: Noun; id: string}) => {
-    const list = countList(lang, counts, order, glyphs.dot);
+  // Counted from the list the panel shows under it (impact-detail.ts), never apart from it.
+  const fails = (wentDown: readonly DownEntry[], root?: {kind: Noun; id: string}) => {
+    const list = countList(lang, countByKind(wentDown), order, glyphs.dot);
     if (root && list !== '')
       return t(lang, 'impact.rootTook', {kind: kindWord(lang, root.kind), root: root.id, list});
     return list === '' ? t(lang, 'impact.failsAlone') : t(lang, 'impact.failsWith', {list});
@@ -43,7 +45,7 @@ function headingOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
     case 'none':
       return lines(t(lang, 'msg.noSelection'), width, 'dim');
     case 'preview':
-      return lines(fails(subject.fellWith), width);
+      return lines(fails(subject.wentDown), width);
     case 'pending':
       return [
         ...lines(t(lang, 'impact.pending', {what: sayCore(lang, subject.what)}), width, 'would'),
@@ -60,10 +62,10 @@ function headingOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
             : t(lang, 'impact.isLive', {reason: subject.reason ?? ''});
       const root =
         subject.root !== subject.id ? {kind: subject.rootKind, id: subject.root} : undefined;
-      const took = Object.keys(subject.fellWith).length > 0;
+      const took = subject.wentDown.length > 0;
       return [
         ...lines(`${glyph} ${what}`, width, tone),
-        ...(took ? lines(fails(subject.fellWith, root), width) : []),
+        ...(took ? lines(fails(subject.wentDown, root), width) : []),
       ];
     }
     case 'standing': {

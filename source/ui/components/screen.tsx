@@ -1,5 +1,7 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
+import {oneFailureFromDown} from '../../core/single-points.js';
+import {unknownNow} from '../../core/freshness.js';
 import {analyze} from '../analysis/analysis.js';
 import {keyContext, scopesOf} from '../hooks/key-actions.js';
 import {useSettled} from '../hooks/use-settled.js';
@@ -79,7 +81,7 @@ export function Screen(props: ScreenProps) {
         height={layout.bodyRows}
         focused={state.focus === 'tree'}
         marked={state.focus === 'tree' && state.panel !== 'impact'}
-        unknown={state.sources.unknown}
+        unknown={unknownNow(state.sources)}
       />
       {ready ? (
         <SidePanel
@@ -116,6 +118,7 @@ export function Screen(props: ScreenProps) {
         snapshot={analysis.snapshot}
         live={live}
         sources={state.sources}
+        oneFailureFromDown={ready ? oneFailureFromDown(analysis.sweep()).length : undefined}
         readOnly={state.readOnly}
         demo={state.demo}
         clock={clock}

@@ -13,6 +13,7 @@ import {diffOf} from '../analysis/diff-items.js';
 import {AvailabilityPanel} from './availability-panel.js';
 import {DiffPanel} from './diff-panel.js';
 import {EventsPanel} from './events-panel.js';
+import {SourcesPanel} from './sources-panel.js';
 import {HooksPanel} from './hooks-panel.js';
 import {ImpactPanel} from './impact-panel.js';
 import {impactDetail} from './impact-detail.js';
@@ -76,6 +77,7 @@ export function SidePanel(props: SidePanelProps) {
     return <SweepPanel items={sweepItems(analysis)} {...list} focused={focused} />;
   if (panel === 'plan') return <PlanPanel entries={planOf(state)} {...list} />;
   if (panel === 'events') return <EventsPanel live={state.sources} now={now} {...list} />;
+  if (panel === 'sources') return <SourcesPanel live={state.sources} {...list} />;
   const diff = panel === 'diff' ? diffOf(state) : undefined;
   if (diff && state.compare)
     return <DiffPanel diff={diff} source={state.compare.source} {...list} />;

@@ -84,11 +84,18 @@ export function SweepPanel({items, index, top, theme, width, height, focused}: S
   const rows = Math.max(0, height - 4 - adviceLines);
   const shown = items.slice(top, top + rows);
   const services = items.filter((item) => item.type === 'service');
-  const totals = t(theme.lang, 'sweep.total', {
-    n: services.length,
-    spof: items.filter((item) => item.type === 'spof').length,
-    weak: items.filter((item) => item.type === 'weak').length,
-  });
+  // Counted from the lines below: a service with a SPOF line is one failure from DOWN.
+  const nearDown = services.filter((item) => item.spof > 0).length;
+  const totals = [
+    ...(nearDown > 0
+      ? [`${theme.glyphs.warning} ${t(theme.lang, 'header.oneFailure', {n: nearDown})}`]
+      : []),
+    t(theme.lang, 'sweep.total', {
+      n: services.length,
+      spof: items.filter((item) => item.type === 'spof').length,
+      weak: items.filter((item) => item.type === 'weak').length,
+    }),
+  ].join(theme.glyphs.dot);
   const aside = items.length > rows ? `${index + 1}/${items.length}` : undefined;
   return (
     <Panel
@@ -99,7 +106,15 @@ export function SweepPanel({items, index, top, theme, width, height, focused}: S
       focused={focused ?? true}
       theme={theme}
     >
-      <Line segments={[{text: fit(totals, inner), tone: 'dim'}]} theme={theme} />
+      <Line
+        segments={[
+          {
+            text: fit(totals, inner, 'left', theme.glyphs.ellipsis),
+            tone: nearDown > 0 ? 'warn' : 'dim',
+          },
+        ]}
+        theme={theme}
+      />
       <Box flexDirection="column" height={rows}>
         {shown.map((item, offset) => (
           <Line

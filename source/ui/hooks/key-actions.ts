@@ -101,6 +101,8 @@ export function dashboardAction(
       return {type: 'toggleAvailability'};
     case 'diff':
       return {type: 'toggleDiff'};
+    case 'sources':
+      return {type: 'toggleSources'};
     case 'help':
       return {type: 'toggleHelp'};
     case 'close':

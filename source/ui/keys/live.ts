@@ -1,6 +1,6 @@
 import {is, same, type Binding, type Scope} from './binding.js';
 
-export type LiveAction = 'events' | 'hooks' | 'confirmHook' | 'skipHook';
+export type LiveAction = 'events' | 'sources' | 'hooks' | 'confirmHook' | 'skipHook';
 
 const treeAndList: readonly Scope[] = ['tree', 'list'];
 
@@ -12,6 +12,16 @@ export const liveKeys: readonly Binding<LiveAction>[] = [
     keys: same('e'),
     label: {en: 'live events: what arrived, newest first', ko: '실시간 이벤트: 받은 순서 역순'},
     matches: is('e'),
+  },
+  {
+    action: 'sources',
+    scopes: ['tree', 'list', 'panel'],
+    keys: same('S'),
+    label: {
+      en: 'live sources: last good poll, last error, what each sees',
+      ko: '실시간 소스: 마지막 정상 응답, 마지막 오류, 보는 구성 요소',
+    },
+    matches: is('S'),
   },
   {
     action: 'hooks',

@@ -1,4 +1,11 @@
-import {applySourceUpdate, shown as printable, type SourceUpdate} from '../../core/live.js';
+import {nextFreshnessChange} from '../../core/freshness.js';
+import {
+  applySourceUpdate,
+  errorLimit,
+  liveAt,
+  shown as printable,
+  type SourceUpdate,
+} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {stamped} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
@@ -42,7 +49,8 @@ export function liveSource(
   update: SourceUpdate,
   at: number,
 ): DashboardState {
-  const live = applySourceUpdate(state.sources, update);
+  const applied = applySourceUpdate(state.sources, update);
+  const live = liveAt(applied, Math.max(applied.now ?? at, at));
   const next: DashboardState =
     live.observed === state.sources.observed
       ? {...state, sources: live}
@@ -54,7 +62,8 @@ export function liveSource(
   if (update.type === 'observed') return next;
   // A source that keeps failing the same way says so once; the header keeps showing it.
   const before = state.sources.sources.get(update.source)?.error;
-  if (update.type === 'sourceError' && before?.message === printable(update.message)) return next;
+  if (update.type === 'sourceError' && before?.message === printable(update.message, errorLimit))
+    return next;
   const id = update.type === 'sourceError' ? 'msg.sourceError' : 'msg.sourceNotice';
   const tone =
     update.type === 'sourceNotice' ? 'info' : update.type === 'badLine' ? 'warn' : 'error';
@@ -62,4 +71,14 @@ export function liveSource(
     ...next,
     notice: {id, tone, params: {source: update.source, message: printable(update.message)}},
   };
+}
+
+/**
+ * The clock's tick: the sources are judged again when one turns stale or an untrusted one's age
+ * gains a minute, so a source that died says so with no news from it. Else the same state.
+ */
+export function sourcesAt(state: DashboardState, at: number): DashboardState {
+  const next = nextFreshnessChange(state.sources);
+  if (next === undefined || next > at) return state;
+  return {...state, sources: liveAt(state.sources, at)};
 }

@@ -10,7 +10,7 @@ import {
   undo,
 } from './failures.js';
 import {confirmHook, hookEnded, hookStarted, offerHook, skipHook} from './hooks.js';
-import {liveModel, liveObserved, liveSource} from './live.js';
+import {liveModel, liveObserved, liveSource, sourcesAt} from './live.js';
 import {
   foldSelected,
   jumpTo,
@@ -85,7 +85,7 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
     case 'cancelPending':
       return cancelPending(state);
     case 'tick':
-      return tick(state, action.at);
+      return sourcesAt(tick(state, action.at), action.at);
     case 'togglePlan':
       return togglePanel(state, 'plan');
     case 'switchView':
@@ -112,6 +112,8 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
       return scrollPanel(quiet(state), action.to === 'first' ? 0 : state.panelLength);
     case 'panelLength':
       return panelLength(state, action.lines);
+    case 'toggleSources':
+      return togglePanel(state, 'sources');
     case 'toggleSweep':
       return togglePanel(state, 'sweep');
     case 'toggleAvailability':

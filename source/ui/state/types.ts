@@ -6,7 +6,8 @@ import type {WhatIf} from '../../core/what-if.js';
 import type {Message} from '../i18n.js';
 import type {AuditAction, Compare, View} from '../types.js';
 
-export type Panel = 'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff';
+export type Panel =
+  'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff' | 'sources';
 
 /** Which side has the keys: the tree, or the right panel (impact scrolls, lists move). */
 export type Focus = 'tree' | 'panel';
@@ -120,6 +121,7 @@ export type DashboardAction =
   | {type: 'panelLength'; lines: number}
   | {type: 'editFilter'; text: string}
   | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleDiff' | 'toggleHelp' | 'closeOverlay'}
+  | {type: 'toggleSources'}
   | {type: 'listMove'; by: number}
   | {type: 'listEdge'; to: 'first' | 'last'}
   | {type: 'jumpToListItem'; at?: number}
