@@ -43,6 +43,6 @@ export function pollPrometheus(
     );
     const result = observeSeries(model(), seriesOf(answer), query, watched);
     watched = result.watched;
-    return {observed: result.observed, unknown: result.unknown};
+    return {observed: result.observed, unknown: result.unknown, watched: result.watched};
   });
 }

@@ -12,6 +12,8 @@ export interface ObservedUpdate {
   source: string;
   observed: ReadonlyMap<string, string>;
   unknown?: ReadonlySet<string>;
+  /** Components the source can see now: up unless `observed` or `unknown` says otherwise. */
+  watched?: ReadonlySet<string>;
   at: number;
 }
 
@@ -55,6 +57,8 @@ export interface SourceStatus {
   badLines: number;
   observed: ReadonlyMap<string, string>;
   unknown: ReadonlySet<string>;
+  /** What its last good snapshot could see (up unless observed down or unknown). */
+  watched?: ReadonlySet<string>;
 }
 
 /** One arrival in the live-events pane: a component going down, coming up or turning unknown. */
@@ -155,6 +159,7 @@ export function applySourceUpdate(live: LiveSources, raw: SourceUpdate): LiveSou
     lastGood: update.at,
     observed: update.observed,
     unknown: update.unknown ?? new Set(),
+    watched: update.watched ?? new Set(),
   });
   return withMerged(live, sources, update.at);
 }

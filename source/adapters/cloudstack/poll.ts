@@ -36,7 +36,7 @@ function idIn(model: Model, kind: string, name: string, uuid: string): string | 
 export function observedState(
   snapshot: Snapshot,
   model: Model,
-): {observed: Map<string, string>; unknown: Set<string>; matched: number} {
+): {observed: Map<string, string>; unknown: Set<string>; watched: Set<string>; matched: number} {
   const observed = new Map<string, string>();
   const unknown = new Set<string>();
   const seenZones = new Set<string>();
@@ -62,6 +62,8 @@ export function observedState(
   for (const vm of model.vms)
     if (!seenVms.has(vm.id) && !observed.has(vm.zone))
       observed.set(vm.id, 'VM missing from listVirtualMachines');
+  // What the cloud listed: up unless it says otherwise.
+  const watched = new Set([...seenZones, ...seenVms]);
 
   if (snapshot.routers) {
     const states = new Map<string, string[]>();
@@ -73,11 +75,12 @@ export function observedState(
       states.set(id, [...(states.get(id) ?? []), router.state]);
     }
     // A redundant pair is up while either router runs.
+    for (const id of states.keys()) watched.add(id);
     for (const [id, list] of states)
       if (!list.some((state) => state.toLowerCase() === 'running'))
         observed.set(id, `router ${[...new Set(list)].join('/')}`);
   }
-  return {observed, unknown, matched: seenZones.size + seenVms.size};
+  return {observed, unknown, watched, matched: seenZones.size + seenVms.size};
 }
 
 /** One poll: zones, VMs and (when the key may) routers. */
@@ -113,7 +116,7 @@ export function followCloudStack(
       try {
         const snapshot = await pollSnapshot(client, routersAllowed);
         routersAllowed = snapshot.routersAllowed;
-        const {observed, unknown, matched} = observedState(snapshot, model());
+        const {observed, unknown, watched, matched} = observedState(snapshot, model());
         // A topology of another cloud would show all down; say what is wrong instead.
         if (matched === 0)
           updates.push({
@@ -123,7 +126,15 @@ export function followCloudStack(
               'no zone or VM of the topology is in this cloud: open the file failsight import cloudstack wrote',
             at: clock(),
           });
-        else updates.push({type: 'observed', source: cloudSource, observed, unknown, at: clock()});
+        else
+          updates.push({
+            type: 'observed',
+            source: cloudSource,
+            observed,
+            unknown,
+            watched,
+            at: clock(),
+          });
       } catch (error) {
         if (signal.aborted) return;
         const message =

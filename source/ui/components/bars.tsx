@@ -17,7 +17,7 @@ interface HeaderProps extends HeaderInputs {
 }
 
 export function Header(props: HeaderProps) {
-  const {model, snapshot, live, sources, readOnly, demo, theme, width} = props;
+  const {model, snapshot, live, sources, readOnly, demo, theme, width, likely} = props;
   const segments = useMemo(
     () =>
       headerLine({
@@ -29,8 +29,9 @@ export function Header(props: HeaderProps) {
         demo,
         theme,
         width,
+        likely,
       }),
-    [model, snapshot, live, sources, readOnly, demo, theme, width],
+    [model, snapshot, live, sources, readOnly, demo, theme, width, likely],
   );
   return (
     <Box width={width}>

@@ -17,6 +17,8 @@ export interface HeaderInputs {
   demo: boolean;
   theme: Theme;
   width: number;
+  /** The likely cause of what live sources observe down (its failures, widest first). */
+  likely?: readonly string[] | undefined;
 }
 
 const counted = new WeakMap<Snapshot, {up: number; down: number}>();
@@ -110,7 +112,24 @@ export function headerLine(inputs: HeaderInputs): Segment[] {
     fitted.push(...sources);
     used += sources.reduce((sum, s) => sum + widthOf(s.text), 0);
   }
+  // After the health, the failed sources and the unknown count: shown whole or not at all.
+  const likely = likelyText(inputs);
+  if (likely !== undefined && widthOf(likely) <= room - used) {
+    fitted.push({text: likely, tone: 'warn'});
+    used += widthOf(likely);
+  }
   return [...left, ...fitted, {text: fit('', Math.max(0, room - used))}];
+}
+
+/** "  likely: zone KR-CA", or "… +2" when it takes more failures. */
+function likelyText({likely, model, theme}: HeaderInputs): string | undefined {
+  const first = likely?.[0];
+  if (first === undefined) return undefined;
+  const kind = model.components.get(first)?.kind;
+  const name = kind && kind !== 'service' ? `${kindWord(theme.lang, kind)} ${first}` : first;
+  const more =
+    likely!.length > 1 ? ` ${t(theme.lang, 'header.more', {n: likely!.length - 1})}` : '';
+  return `  ${t(theme.lang, 'header.likely', {cause: `${name}${more}`})}`;
 }
 
 type Detail = 'full' | 'short' | 'abbreviated';

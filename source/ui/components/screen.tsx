@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
 import {analyze} from '../analysis/analysis.js';
+import {likelyFailures} from '../analysis/cause.js';
 import {keyContext, scopesOf} from '../hooks/key-actions.js';
 import {useSettled} from '../hooks/use-settled.js';
 import {t} from '../i18n.js';
@@ -116,6 +117,7 @@ export function Screen(props: ScreenProps) {
         snapshot={analysis.snapshot}
         live={live}
         sources={state.sources}
+        likely={live ? likelyFailures(state) : undefined}
         readOnly={state.readOnly}
         demo={state.demo}
         clock={clock}

@@ -12,6 +12,7 @@ export type PanelAction =
   | 'availability'
   | 'plan'
   | 'diff'
+  | 'cause'
   | 'help'
   | 'close'
   | 'quit';
@@ -109,6 +110,13 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     footer: {keys: same('d'), label: {en: 'diff', ko: '비교'}, rank: rank(4)},
     matches: is('d'),
     unavailable: (c) => (c.hasCompare ? undefined : 'reason.noCompare'),
+  },
+  {
+    action: 'cause',
+    scopes: treeAndPanels,
+    keys: same('c'),
+    label: {en: 'likely cause of what is down', ko: '장애의 추정 원인'},
+    matches: is('c'),
   },
   {
     action: 'help',

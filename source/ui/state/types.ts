@@ -6,7 +6,8 @@ import type {WhatIf} from '../../core/what-if.js';
 import type {Message} from '../i18n.js';
 import type {AuditAction, Compare, View} from '../types.js';
 
-export type Panel = 'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff';
+export type Panel =
+  'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff' | 'cause';
 
 /** Which side has the keys: the tree, or the right panel (impact scrolls, lists move). */
 export type Focus = 'tree' | 'panel';
@@ -129,6 +130,7 @@ export type DashboardAction =
   | {type: 'liveError'; message: string}
   | {type: 'liveSource'; update: SourceUpdate; at?: number}
   | {type: 'toggleEvents' | 'toggleHooks' | 'confirmHook' | 'skipHook'}
+  | {type: 'toggleCause'}
   | {type: 'hookStarted'; hook: HookCommand; at: number}
   | {type: 'hookEnded'; hook: HookCommand; outcome: HookOutcome}
   | {type: 'notice'; notice: Notice | undefined}
