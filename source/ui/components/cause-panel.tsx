@@ -57,6 +57,12 @@ function itemLine(
   return [...segments, {text: ' '.repeat(width - widthOf(plain))}];
 }
 
+/** At most a few ids, then how many more: the detail has three lines, the list may have 25,000. */
+function some(ids: readonly string[], theme: Theme): string {
+  const shown = ids.slice(0, 12).join(', ');
+  return ids.length > 12 ? `${shown} ${t(theme.lang, 'header.more', {n: ids.length - 12})}` : shown;
+}
+
 function detail(cause: LikelyCause, item: CauseItem | undefined, theme: Theme): string {
   const {lang} = theme;
   const parts: string[] = [];
@@ -64,10 +70,10 @@ function detail(cause: LikelyCause, item: CauseItem | undefined, theme: Theme): 
     parts.push(
       item.unexplained.length === 0
         ? t(lang, 'cause.all')
-        : t(lang, 'cause.leaves', {list: item.unexplained.join(', ')}),
+        : t(lang, 'cause.leaves', {list: some(item.unexplained, theme)}),
     );
   if (cause.unexplainable.length > 0 && item?.unexplained.length === 0)
-    parts.push(t(lang, 'cause.unexplainable', {list: cause.unexplainable.join(', ')}));
+    parts.push(t(lang, 'cause.unexplainable', {list: some(cause.unexplainable, theme)}));
   if (!cause.exact) parts.push(t(lang, 'cause.inexact'));
   return parts.join(' · ');
 }
