@@ -112,13 +112,6 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     unavailable: (c) => (c.hasCompare ? undefined : 'reason.noCompare'),
   },
   {
-    action: 'cause',
-    scopes: treeAndPanels,
-    keys: same('c'),
-    label: {en: 'likely cause of what is down', ko: '장애의 추정 원인'},
-    matches: is('c'),
-  },
-  {
     action: 'help',
     scopes: anywhere,
     keys: same('?'),
@@ -148,5 +141,13 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     label: {en: 'quit', ko: '종료'},
     footer: {keys: same('q'), label: {en: 'quit', ko: '종료'}, rank: rank(0)},
     matches: (input, key) => is('q')(input, key) || (key.ctrl && input === 'c'),
+  },
+  // After quit, with the live keys: the help of a small screen keeps the keys every session needs.
+  {
+    action: 'cause',
+    scopes: treeAndPanels,
+    keys: same('c'),
+    label: {en: 'likely cause of what is down', ko: '장애의 추정 원인'},
+    matches: is('c'),
   },
 ];
