@@ -128,10 +128,8 @@ export function likelyCause(
   // The topology's order: lists of what is left unexplained read as the file does.
   const down = Int32Array.from(seenDown).sort();
 
-  const isExplainer = (i: number) => {
-    if (spoiled[i] !== 0) return false;
-    return failable[i] === 1 || (failable[i] === 2 && includeGslb);
-  };
+  // 1: can fail; 2: can fail when GSLBs are included; spoiled ones cannot explain.
+  const canExplain = includeGslb ? 2 : 1;
 
   // Candidates (explainers of some observed-down component), numbered as met; each
   // observed-down component (an element) with its explainers, kept flat.
@@ -142,14 +140,17 @@ export function likelyCause(
   const explainerList: number[] = [];
   const unexplainable: string[] = [];
   const visited = new Int32Array(size).fill(-1);
-  const stack: number[] = [];
-  for (const d of down) {
+  const stack = new Int32Array(size);
+  for (let x = 0; x < down.length; x++) {
+    const d = down[x]!;
     const before = explainerList.length;
-    stack.push(d);
+    let top = 0;
+    stack[top++] = d;
     visited[d] = d;
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      if (isExplainer(i)) {
+    while (top > 0) {
+      const i = stack[--top]!;
+      const can = failable[i]!;
+      if (spoiled[i] === 0 && can !== 0 && can <= canExplain) {
         let c = candidateOf[i]!;
         if (c < 0) {
           c = candidateOf[i] = candidates.length;
@@ -161,7 +162,7 @@ export function likelyCause(
         const parent = parentList[k]!;
         if (visited[parent] !== d) {
           visited[parent] = d;
-          stack.push(parent);
+          stack[top++] = parent;
         }
       }
     }
