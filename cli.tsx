@@ -17,6 +17,7 @@ const usage = `
     $ failsight demo                       dashboard replaying a zone-failure scenario
     $ failsight import cloudstack          write a topology from a CloudStack-compatible API (KT Cloud)
     $ failsight diff OLD NEW               what a topology change does to resilience (OLD/NEW: files or git REV:path)
+    $ failsight explain [FILE] --down C …  the likely cause of what is observed down (--up C …, --unknown C …)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -24,7 +25,8 @@ const usage = `
     --plan            list the failovers available after them, most restoring first (impact)
     --all             impact: list every service, not only those the failure changes
     --brief           impact: the blast radius as counts by kind
-    --json            machine-readable output (check, impact)
+    --down C          explain: a component observed down, repeatable; --up C and --unknown C likewise
+    --json            machine-readable output (check, impact, explain)
     --include-gslb    count GSLBs as failable in sweeps
     --format F        diff output: text, markdown or json (--json is json)
     --tolerance P     diff: availability may drop by P percentage points before it counts as worse (default 0)
@@ -53,13 +55,15 @@ const usage = `
 
   Exit codes
     0 fine · 1 check found a single point of failure or a service below its minimum,
-    or impact left a service DOWN (below its minimum), or diff found the change worse
+    or impact left a service DOWN (below its minimum), or diff found the change worse,
+    or explain found a component down that no failure explains without one observed up
     2 bad input or a failed import (nothing written)
 
   Examples
     $ failsight check fixtures/multi-zone.yaml
     $ failsight impact fixtures/demo.yaml --fail zone:KR-CA --json
     $ failsight diff origin/main:topology.yaml topology.yaml --format markdown
+    $ failsight explain fixtures/demo.yaml --down web-1 --down web-2 --up web-3
 `;
 
 /** Each command loads its own modules, so `check` and `impact` never load React or Ink. */
@@ -69,6 +73,7 @@ const commands = {
   demo: async (i) => (await import('./source/commands/interactive.js')).demoCommand(i),
   import: async (i) => (await import('./source/commands/import.js')).importCommand(i),
   diff: async (i) => (await import('./source/commands/diff.js')).diffCommand(i),
+  explain: async (i) => (await import('./source/commands/explain.js')).explainCommand(i),
 } satisfies Record<CommandName, Command>;
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
@@ -100,7 +105,15 @@ async function parseCommandLine() {
   const {default: meow} = await import('meow');
   try {
     // Unknown flags are refused here rather than by meow, so that --json still gets its document.
-    return meow(usage, {importMeta: import.meta, allowUnknownFlags: true, flags: flagSpec, ...pkg});
+    const cli = meow(usage, {
+      importMeta: import.meta,
+      allowUnknownFlags: true,
+      flags: flagSpec,
+      ...pkg,
+    });
+    // meow answers a lone --help; `failsight explain --help` (any command's) gets the usage too.
+    if ((cli.flags as Record<string, unknown>)['help'] === true) cli.showHelp(0);
+    return cli;
   } catch (error) {
     usageError(error instanceof Error ? error.message : String(error));
   }
@@ -126,6 +139,11 @@ async function main(): Promise<number> {
   if (((flags.failover ?? []).length > 0 || flags.plan) && name !== 'impact')
     usageError('--failover and --plan go with impact');
   if (flags.format !== undefined && name !== 'diff') usageError('--format goes with diff');
+  if (
+    [flags.down, flags.up, flags.unknown].some((list) => (list ?? []).length > 0) &&
+    name !== 'explain'
+  )
+    usageError('--down, --up and --unknown go with explain');
   if (flags.compare !== undefined && name !== undefined)
     usageError('--compare goes with the dashboard: failsight NEW --compare OLD');
   if (flags.tolerance !== undefined && name !== 'diff' && flags.compare === undefined)

@@ -33,6 +33,11 @@ const suites: Suite[] = [
     load: async () => (await import('./availability.js')).benchAvailability,
   },
   {
+    name: 'cause',
+    title: 'likely cause, in-process',
+    load: async () => (await import('./cause.js')).benchCause,
+  },
+  {
     name: 'load',
     title: 'loader, in-process (hint)',
     load: async () => (await import('./load.js')).benchLoad,

@@ -18,6 +18,8 @@ export function followEvents(
 ): AsyncIterable<LiveUpdate> {
   const updates = channel<LiveUpdate>(signal);
   const observed = new Map<string, string>();
+  // Every component the stream has named: up until it says down.
+  const watched = new Set<string>();
   const splitter = new LineSplitter();
   let bad = 0;
   let lineNumber = 0;
@@ -34,7 +36,13 @@ export function followEvents(
     });
   };
   const snapshot = () =>
-    updates.push({type: 'observed', source: 'events', observed: new Map(observed), at: Date.now()});
+    updates.push({
+      type: 'observed',
+      source: 'events',
+      observed: new Map(observed),
+      watched: new Set(watched),
+      at: Date.now(),
+    });
   const take = (bytes: Buffer) => {
     let changed = false;
     for (const piece of splitter.push(bytes)) {
@@ -54,6 +62,7 @@ export function followEvents(
         badLine(resolved.message);
         continue;
       }
+      watched.add(resolved.id);
       if (parsed.event.state === 'down')
         observed.set(resolved.id, parsed.event.reason ?? 'observed down');
       else observed.delete(resolved.id);

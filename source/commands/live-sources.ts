@@ -46,7 +46,14 @@ export async function liveSources(
   }
   if (flags.probe) {
     const {runProbes} = await import('../adapters/probes.js');
-    sources.push(runProbes(() => current, signal));
+    const {probeTargets} = await import('../core/probes.js');
+    // Every probe target is watched: up unless its round says down or unknown.
+    sources.push(
+      withWatched(
+        runProbes(() => current, signal),
+        () => probeTargets(current).map((target) => target.id),
+      ),
+    );
   }
   const intervalMs = intervalSeconds(flags) * 1000;
   if (flags.prometheus !== undefined) {
@@ -93,6 +100,15 @@ export async function liveSources(
     live.runHook = hookRunner(dirname(resolve(file)), journal);
   }
   return live;
+}
+
+/** A source's snapshots, each with the components it watches added. */
+async function* withWatched(
+  source: AsyncIterable<LiveUpdate>,
+  watched: () => Iterable<string>,
+): AsyncIterable<LiveUpdate> {
+  for await (const update of source)
+    yield update.type === 'observed' ? {...update, watched: new Set(watched())} : update;
 }
 
 /** An http(s) URL, or a usage error that does not echo credentials written into it. */

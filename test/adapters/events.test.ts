@@ -191,3 +191,20 @@ describe('LineSplitter', () => {
     expect(pieces).toEqual([{type: 'line', text: '한국'}]);
   });
 });
+
+describe('followEvents says what it watches', () => {
+  it('every component an event named, up or down, is watched', async () => {
+    const {dir, file} = tempFile();
+    try {
+      writeFileSync(file, up('web-2') + down('web-1'));
+      const {until, downSet} = follow(file);
+      const update = await until(downSet(['web-1']));
+      expect(update.type === 'observed' && [...(update.watched ?? [])].sort()).toEqual([
+        'web-1',
+        'web-2',
+      ]);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+});

@@ -77,6 +77,8 @@ describe.skipIf(!runMonitoringTests)('against a real Prometheus', () => {
     expect([...both.observed.keys()].sort()).toEqual(['web-1', 'web-2']);
     // web-3 has no series at all: it was never watched, so it is neither down nor unknown.
     expect(both.unknown?.has('web-3')).toBe(false);
+    // What it watches (and so counts as up unless down or unknown): the two matched VMs.
+    expect([...(both.watched ?? [])].sort()).toEqual(['web-1', 'web-2']);
   });
 
   it('a series that disappears is unknown, never up; an unreachable Prometheus is a source error', async () => {

@@ -57,29 +57,29 @@ async function headerWithSources(columns: number, lang: 'en' | 'ko' = 'en'): Pro
 describe('the header with a failed live source', () => {
   // db-1 down: shop-db DOWN (db-2 is a standby), shop-web DOWN through it, shop-admin OK and
   // one failure (admin-1) from DOWN.
-  it('at 140 columns drops the healthy source and then the clock, nothing else', async () => {
+  it('at 140 columns drops the healthy source, the clock and the program name; names db-1 as likely', async () => {
     // 133 columns of parts: events (17 more) and the clock (10 more) do not fit beside them.
     expect(await headerWithSources(140)).toBe(
-      ' failsight  shop-prod  2 DOWN · 0 DEGRADED · 1 OK  live ● 0 up ✖ 1 down ? 2 unknown  ⚠ 1 one failure from DOWN  ✖ STALE prometheus 1h',
+      ' shop-prod  2 DOWN · 0 DEGRADED · 1 OK  live ● 0 up ✖ 1 down ? 2 unknown  ⚠ 1 one failure from DOWN  ✖ STALE prometheus 1h  likely: VM db-1',
     );
   });
 
-  it('at 100 columns drops the program name, then the words of ⚠', async () => {
+  it('at 100 columns drops the names, then the words of ⚠ and of the live counts', async () => {
     expect(await headerWithSources(100)).toBe(
-      ' shop-prod  2 DOWN · 0 DEGRADED · 1 OK  live ● 0 up ✖ 1 down ? 2 unknown  ⚠ 1  ✖ STALE prometheus 1h',
+      ' 2 DOWN · 0 DEGRADED · 1 OK  ● 0 ✖ 1 down ? 2 unknown  ⚠ 1  ✖ STALE prometheus 1h  likely: VM db-1',
     );
   });
 
   it('at 80 columns keeps the failed source, the unknown count and the health summary', async () => {
     // Then the topology's name and the words of the up and down counts; "unknown" stays.
     expect(await headerWithSources(80)).toBe(
-      ' 2 DOWN · 0 DEGRADED · 1 OK  ● 0 ✖ 1 ? 2 unknown  ⚠ 1  ✖ STALE prometheus 1h',
+      ' 2 DOWN · 0 DEGRADED · 1 OK  ● 0 ✖ 1 ? 2  ⚠ 1  ✖ STALE prom… 1h  likely: VM db-1',
     );
   });
 
   it('in Korean at 80 columns keeps the same parts', async () => {
     expect(await headerWithSources(80, 'ko')).toBe(
-      ' 중단 2 · 저하 0 · 정상 1  ● 0 ✖ 1 ? 알 수 없음 2  ⚠ 1  ✖ 오래됨 prometheus 1h',
+      ' 중단 2 · 저하 0 · 정상 1  ● 0 ✖ 1 ? 2  ⚠ 1  ✖ 오래됨 prometheus 1h  추정: db-1',
     );
   });
 });

@@ -17,7 +17,8 @@ interface HeaderProps extends HeaderInputs {
 }
 
 export function Header(props: HeaderProps) {
-  const {model, snapshot, live, sources, oneFailureFromDown, readOnly, demo, theme, width} = props;
+  const {model, snapshot, live, sources, oneFailureFromDown, readOnly, demo, theme, width, likely} =
+    props;
   const {segments, clock} = useMemo(
     () =>
       headerLine({
@@ -30,8 +31,9 @@ export function Header(props: HeaderProps) {
         demo,
         theme,
         width,
+        likely,
       }),
-    [model, snapshot, live, sources, oneFailureFromDown, readOnly, demo, theme, width],
+    [model, snapshot, live, sources, oneFailureFromDown, readOnly, demo, theme, width, likely],
   );
   return (
     <Box width={width}>

@@ -20,6 +20,8 @@ export interface HeaderInputs {
   demo: boolean;
   theme: Theme;
   width: number;
+  /** The likely cause of what live sources observe down (its failures, widest first). */
+  likely?: readonly string[] | undefined;
 }
 
 /** The clock at the end of the header, always this many columns: ` 14:03:22 `. */
@@ -122,6 +124,29 @@ function oneFailurePart(inputs: HeaderInputs): BarPart | undefined {
         tone,
       }),
       form(p.figure, {text: `  ${theme.glyphs.warning} ${figure}`, tone}),
+      gone,
+    ],
+  };
+}
+
+/**
+ * likely: zone KR-CA (+2 when it takes more failures): what an operator acts on, so it keeps its
+ * figure, the first failure's id, until every piece of decoration has gone.
+ */
+function likelyPart({likely, model, theme}: HeaderInputs): BarPart | undefined {
+  const first = likely?.[0];
+  if (first === undefined) return undefined;
+  const kind = model.components.get(first)?.kind;
+  const name = kind && kind !== 'service' ? `${kindWord(theme.lang, kind)} ${first}` : first;
+  const more =
+    likely!.length > 1 ? ` ${t(theme.lang, 'header.more', {n: likely!.length - 1})}` : '';
+  const say = (cause: string) => `  ${t(theme.lang, 'header.likely', {cause})}`;
+  return {
+    id: 'likely',
+    forms: [
+      form(p.words, {text: say(`${name}${more}`), tone: 'warn'}),
+      // Below the figures it sits beside: at 60 columns it goes before the ⚠ count.
+      form(p.figure - 1, {text: say(`${first}${more}`), tone: 'warn'}),
       gone,
     ],
   };
@@ -240,6 +265,7 @@ export function headerParts(inputs: HeaderInputs): BarPart[] {
   if (inputs.live) parts.push(...countParts(inputs));
   parts.push(oneFailurePart(inputs));
   if (inputs.live && inputs.sources) parts.push(untrustedPart(inputs.sources, theme));
+  parts.push(likelyPart(inputs));
   parts.push(simulatedPart(inputs));
   if (inputs.readOnly)
     parts.push({

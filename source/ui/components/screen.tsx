@@ -3,6 +3,7 @@ import {useMemo} from 'react';
 import {oneFailureFromDown} from '../../core/single-points.js';
 import {unknownNow} from '../../core/freshness.js';
 import {analyze} from '../analysis/analysis.js';
+import {likelyFailures} from '../analysis/cause.js';
 import {keyContext, scopesOf} from '../hooks/key-actions.js';
 import {useSettled} from '../hooks/use-settled.js';
 import {t} from '../i18n.js';
@@ -119,6 +120,7 @@ export function Screen(props: ScreenProps) {
         live={live}
         sources={state.sources}
         oneFailureFromDown={ready ? oneFailureFromDown(analysis.sweep()).length : undefined}
+        likely={live ? likelyFailures(state) : undefined}
         readOnly={state.readOnly}
         demo={state.demo}
         clock={clock}

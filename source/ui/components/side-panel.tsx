@@ -11,6 +11,8 @@ import type {Theme} from '../theme.js';
 import type {AvailabilityOf} from '../types.js';
 import {diffOf} from '../analysis/diff-items.js';
 import {AvailabilityPanel} from './availability-panel.js';
+import {causeOf} from '../analysis/cause.js';
+import {CausePanel} from './cause-panel.js';
 import {DiffPanel} from './diff-panel.js';
 import {EventsPanel} from './events-panel.js';
 import {SourcesPanel} from './sources-panel.js';
@@ -78,6 +80,19 @@ export function SidePanel(props: SidePanelProps) {
   if (panel === 'plan') return <PlanPanel entries={planOf(state)} {...list} />;
   if (panel === 'events') return <EventsPanel live={state.sources} now={now} {...list} />;
   if (panel === 'sources') return <SourcesPanel live={state.sources} {...list} />;
+  if (panel === 'cause') {
+    const {cause, items, observed} = causeOf(state);
+    return (
+      <CausePanel
+        model={model}
+        cause={state.live ? cause : undefined}
+        items={state.live ? items : []}
+        observed={observed}
+        {...list}
+        focused={focused}
+      />
+    );
+  }
   const diff = panel === 'diff' ? diffOf(state) : undefined;
   if (diff && state.compare)
     return <DiffPanel diff={diff} source={state.compare.source} {...list} />;

@@ -111,6 +111,8 @@ export function dashboardAction(
       return {type: 'toggleEvents'};
     case 'hooks':
       return {type: 'toggleHooks'};
+    case 'cause':
+      return {type: 'toggleCause'};
     case 'skipHook':
       return {type: 'skipHook'};
     default:

@@ -12,6 +12,7 @@ export type PanelAction =
   | 'availability'
   | 'plan'
   | 'diff'
+  | 'cause'
   | 'help'
   | 'close'
   | 'quit';
@@ -140,5 +141,13 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
     label: {en: 'quit', ko: '종료'},
     footer: {keys: same('q'), label: {en: 'quit', ko: '종료'}, rank: rank(0)},
     matches: (input, key) => is('q')(input, key) || (key.ctrl && input === 'c'),
+  },
+  // After quit, with the live keys: the help of a small screen keeps the keys every session needs.
+  {
+    action: 'cause',
+    scopes: treeAndPanels,
+    keys: same('c'),
+    label: {en: 'likely cause of what is down', ko: '장애의 추정 원인'},
+    matches: is('c'),
   },
 ];

@@ -1,4 +1,5 @@
 import {analyze} from '../analysis/analysis.js';
+import {causeOf} from '../analysis/cause.js';
 import {diffOf} from '../analysis/diff-items.js';
 import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
@@ -43,6 +44,7 @@ export function listLength(state: DashboardState): number {
   if (state.panel === 'sources') return state.sources.sources.size;
   if (state.panel === 'plan') return planOf(state).length;
   if (state.panel === 'diff') return diffOf(state)?.findings.length ?? 0;
+  if (state.panel === 'cause') return causeOf(state).items.length;
   return 0;
 }
 
@@ -60,6 +62,11 @@ export function jumpToListItem(state: DashboardState, at: number): DashboardStat
     return entry ? failoverOn(state, entry.id, at) : state;
   }
   if (state.panel === 'diff') return jumpToFinding(state);
+  if (state.panel === 'cause') {
+    // A set of failures shows its widest one, which the tree then opens to.
+    const first = causeOf(state).items[state.list.index]?.failed[0];
+    return first ? {...jumpTo(state, first), panel: 'impact', focus: 'tree'} : state;
+  }
   if (state.panel !== 'sweep') return state;
   const item = sweepItems(analyze(state.model, state.failure, state.includeGslb))[state.list.index];
   if (!item) return state;

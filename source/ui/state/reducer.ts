@@ -147,6 +147,8 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
       return togglePanel(state, 'events');
     case 'toggleHooks':
       return togglePanel(state, 'hooks');
+    case 'toggleCause':
+      return togglePanel(state, 'cause');
     case 'confirmHook':
       return confirmHook(state);
     case 'skipHook':

@@ -7,7 +7,7 @@ import type {Message} from '../i18n.js';
 import type {AuditAction, Compare, View} from '../types.js';
 
 export type Panel =
-  'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff' | 'sources';
+  'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff' | 'sources' | 'cause';
 
 /** Which side has the keys: the tree, or the right panel (impact scrolls, lists move). */
 export type Focus = 'tree' | 'panel';
@@ -131,6 +131,7 @@ export type DashboardAction =
   | {type: 'liveError'; message: string}
   | {type: 'liveSource'; update: SourceUpdate; at?: number}
   | {type: 'toggleEvents' | 'toggleHooks' | 'confirmHook' | 'skipHook'}
+  | {type: 'toggleCause'}
   | {type: 'hookStarted'; hook: HookCommand; at: number}
   | {type: 'hookEnded'; hook: HookCommand; outcome: HookOutcome}
   | {type: 'notice'; notice: Notice | undefined}

@@ -69,6 +69,11 @@ describe('following a CloudStack cloud', () => {
     const first = await until(updates, (u) => u.type === 'observed');
     expect(snapshot(first)).toEqual({observed: {}, unknown: []});
     expect(first).toMatchObject({source: 'cloudstack', at: 1234});
+    // Every zone and VM the cloud lists is watched: up unless it says otherwise.
+    const watched = (u: LiveUpdate) =>
+      u.type === 'observed' ? (u.watched ?? new Set()) : new Set();
+    for (const id of [...model.zones, ...model.vms].map((c) => c.id))
+      expect(watched(first).has(id), id).toBe(true);
 
     cloud.vm('web-1')['state'] = 'Stopped';
     cloud.vm('web-3')['state'] = 'Starting';
@@ -83,6 +88,9 @@ describe('following a CloudStack cloud', () => {
       },
       unknown: ['web-3'],
     });
+    // A VM the cloud no longer lists stays watched, and observed down: down, never up.
+    expect(watched(down).has('web-4')).toBe(true);
+    expect(snapshot(down)?.observed['web-4']).toBe('VM missing from listVirtualMachines');
 
     cloud.state.zones[1]!['allocationstate'] = 'Disabled';
     const zone = await until(updates, (u) => 'KR-CB' in (snapshot(u)?.observed ?? {}));
