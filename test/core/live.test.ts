@@ -61,7 +61,13 @@ describe('merging live sources', () => {
     // The history, newest first: web-1 came up at 6000 after being down since 1000.
     expect(live.history).toEqual([
       {id: 'web-1', state: 'up', at: 6000, downSince: 1000},
-      {id: 'web-1', state: 'down', at: 1000, reason: 'prometheus: up == 0'},
+      {
+        id: 'web-1',
+        state: 'down',
+        at: 1000,
+        reason: 'prometheus: up == 0',
+        reasons: ['prometheus: up == 0'],
+      },
     ]);
   });
 
@@ -124,6 +130,10 @@ describe('merging live sources', () => {
   });
 
   it('mergeObserved of nothing is nothing', () => {
-    expect(mergeObserved([])).toEqual({observed: new Map(), unknown: new Set()});
+    expect(mergeObserved([])).toEqual({
+      observed: new Map(),
+      unknown: new Set(),
+      reasons: new Map(),
+    });
   });
 });

@@ -1,0 +1,30 @@
+import type {Snapshot} from './analyze.js';
+
+/**
+ * What one component is in a state, as the state filter and the down-row jumps ask it:
+ * down (failed, observed or simulated, or down with what it is in; a service that serves
+ * nothing), degraded (a service serving part of its demand), unknown (a live source cannot
+ * see it and none says it is down), else up.
+ */
+export type Condition = 'down' | 'degraded' | 'unknown' | 'up';
+
+export function conditionOf(
+  snapshot: Snapshot,
+  unknown: ReadonlySet<string>,
+  id: string,
+): Condition {
+  if (snapshot.down.has(id)) return 'down';
+  const status = snapshot.status.get(id);
+  if (status === 'DOWN') return 'down';
+  if (status === 'DEGRADED') return 'degraded';
+  return unknown.has(id) ? 'unknown' : 'up';
+}
+
+/** What the state filter shows: what is down, or what cannot be trusted to be up. */
+export type ConditionFilter = 'down' | 'unsure';
+
+export function conditionIn(condition: Condition, filter: ConditionFilter): boolean {
+  return filter === 'down'
+    ? condition === 'down'
+    : condition === 'degraded' || condition === 'unknown';
+}
