@@ -93,5 +93,8 @@ export function followState(before: DashboardState, after: DashboardState): Dash
   if (after.stateFilter === 'all') return after;
   if (after.failure === before.failure && after.sources.unknown === before.sources.unknown)
     return after;
-  return settle(after, cursorOf(before));
+  const next = settle(after, cursorOf(before));
+  // "Nothing is down" said before something went down is no longer true: it goes.
+  const stale = next.notice?.id === 'msg.noneDown' || next.notice?.id === 'msg.noneUnsure';
+  return stale && rowsOf(next).matches.length > 0 ? {...next, notice: undefined} : next;
 }
