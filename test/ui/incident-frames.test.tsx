@@ -1,7 +1,6 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Look} from '../../source/ui/theme.js';
-import type {LiveUpdate} from '../../source/ui/types.js';
+import type {LiveUpdate, Look} from '../../source/ui/types.js';
 import {keys} from './frames.js';
 import {channel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 
