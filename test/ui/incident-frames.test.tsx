@@ -1,8 +1,8 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {LiveUpdate, Look} from '../../source/ui/types.js';
+import type {HookReport, HookRunner, LiveUpdate, Look} from '../../source/ui/types.js';
 import {keys} from './frames.js';
-import {channel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
+import {channel, demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -149,5 +149,82 @@ describe('the events pane at 80×24', () => {
     now = fixedNow + 3 * 60_000 + 5_000;
     // 3 min 5 s later, with no key and no new event: the pane says 3 min.
     await waitForFrame(lastFrame, (f) => f.includes('KR-CA down since 14:03, 3 min'));
+  });
+});
+
+describe('the hooks pane and the plan read whole', () => {
+  it('→ on a hook run shows the command, how it ended and every line of its output', async () => {
+    let report: ((event: HookReport) => void) | undefined;
+    const runHook: HookRunner = (_hook, tell) => {
+      report = tell;
+      tell({type: 'started', at: fixedNow});
+    };
+    const model = {...demoModel(), hooks: {failover: ['./failover.sh', '--region', 'kr-central']}};
+    const {lastFrame, stdin} = renderDashboard({model, runHook, size: {columns: 80, rows: 24}});
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('3');
+    await waitForFrame(lastFrame, (f) => f.includes('by service'));
+    for (let i = 0; i < 10; i++) stdin.write('j');
+    await waitForFrame(lastFrame, (f) => f.includes('service shop-db'));
+    stdin.write('o');
+    await waitForFrame(lastFrame, (f) => f.includes('Run its hook'));
+    stdin.write('y');
+    await waitForFrame(lastFrame, (f) => f.includes('running…'));
+    // 30 lines of output: more than the pane has rows, and each longer than a line.
+    const output = Array.from(
+      {length: 30},
+      (_, i) => `line ${i + 1}: promoted db-2 in zone KR-M2 and moved the GSLB record db.example`,
+    ).join('\n');
+    report!({
+      type: 'ended',
+      outcome: {exitCode: 3, signal: null, timedOut: false, durationMs: 2500, output, dropped: 0},
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('exit 3 after 2.5 s'));
+    stdin.write(keys.tab);
+    stdin.write(keys.right);
+    const detail = await waitForFrame(lastFrame, (f) => f.includes('Hooks · shop-db'));
+    const text = rightPanelText(detail);
+    expect(text).toContain('14:03:22 ./failover.sh --region kr-central shop-db');
+    expect(text).toContain('exit 3 after 2.5 s');
+    expect(text).toContain('output:');
+    expect(text).toContain(
+      'line 1: promoted db-2 in zone KR-M2 and moved the GSLB record db.example',
+    );
+    // It scrolls: G shows the end of the output, with where it stands in the border. The
+    // detail reports its length after it is drawn, so G is pressed until that has arrived.
+    for (let tries = 0; tries < 100 && !(lastFrame() ?? '').includes('line 30:'); tries++) {
+      stdin.write('G');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const end = await waitForFrame(lastFrame, (f) => f.includes('line 30:'));
+    expect(rightPanelText(end)).toContain(
+      'line 30: promoted db-2 in zone KR-M2 and moved the GSLB record db.example',
+    );
+    // 30 entries of two lines each, and 4 lines before them: 64 lines, the last 18 shown.
+    expect(end).toContain(' 47-64/64 ┐');
+  });
+
+  it('→ on a plan entry shows it whole', async () => {
+    const live = channel<LiveUpdate>();
+    const {lastFrame, stdin} = renderDashboard({
+      updates: live.iterable,
+      size: {columns: 80, rows: 24},
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    live.push({
+      type: 'observed',
+      source: 'events',
+      observed: new Map([['KR-CA', 'power']]),
+      at: fixedNow,
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('✖ KR-CA'));
+    stdin.write('p');
+    const plan = await waitForFrame(lastFrame, (f) => f.includes('Failover plan'));
+    expect(plan).toContain('…');
+    stdin.write(keys.right);
+    const detail = await waitForFrame(lastFrame, (f) => f.includes('Failover plan · '));
+    // The first entry of the plan, whatever it is, is shown without an ellipsis.
+    expect(rightPanelText(detail)).not.toContain('…');
+    expect(rightPanelText(detail)).toMatch(/→ shop-/);
   });
 });
