@@ -132,10 +132,17 @@ export function shown(text: string, limit = 300): string {
   return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
 }
 
+/**
+ * A reason is read whole in the events pane's detail, so it is cut only far beyond what a
+ * monitoring system writes (an alert's summary and description): a bound against a stream gone
+ * wrong, not a display width.
+ */
+export const reasonLimit = 4000;
+
 function printableUpdate(update: SourceUpdate): SourceUpdate {
   if (update.type !== 'observed') return {...update, message: shown(update.message)};
   const observed = new Map<string, string>();
-  for (const [id, reason] of update.observed) observed.set(id, shown(reason));
+  for (const [id, reason] of update.observed) observed.set(id, shown(reason, reasonLimit));
   return {...update, observed};
 }
 
