@@ -48,7 +48,7 @@ describe('finding what is down at 80×24', () => {
     const frame = await waitForFrame(lastFrame, (f) => f.includes('down only'));
     const lines = frame.split('\n');
     // KR-CA observed down: itself, 2 routers, 3 VMs and 1 LB are down, 7 rows, no ancestor.
-    expect(lines[1]).toMatch(/^┌ Topology · by zone · down 7 ─+┐┌ Impact · zone KR-CA/);
+    expect(lines[1]).toMatch(/^┌ Topology · by zone · 7 down ─+┐┌ Impact · zone KR-CA/);
     expect(lines[2]).toMatch(/^│›▾ ✖ KR-CA {2}중부 A +0\/1500 live {2}││/);
     expect(lines[8]).toMatch(/^│ {4}✖ lb-ca +0\/500 \(zone\)││/);
     expect(lines[9]).toMatch(/^│ +││/);
@@ -67,7 +67,7 @@ describe('finding what is down at 80×24', () => {
     await waitForFrame(ascii.lastFrame, (f) => f.includes('X KR-CA'));
     ascii.stdin.write('f');
     const plain = await waitForFrame(ascii.lastFrame, (f) => f.includes('down only'));
-    expect(plain.split('\n')[1]).toMatch(/^\+ Topology, by zone, down 7 -+\+/);
+    expect(plain.split('\n')[1]).toMatch(/^\+ Topology, by zone, 7 down -+\+/);
     expect(plain).toMatch(/\|>- X KR-CA +0\/1500 live/);
     cleanup();
     const ko = start({lang: 'ko'});

@@ -68,7 +68,7 @@ export function jumpToListItem(state: DashboardState, at: number): DashboardStat
   if (state.panel !== 'sweep') return state;
   const item = sweepItems(analyze(state.model, state.failure, state.includeGslb))[state.list.index];
   if (!item) return state;
-  return {...jumpTo(state, item.id), panel: 'impact', focus: 'tree'};
+  return {...jumpTo(state, item.id), panel: 'impact', focus: 'tree', detail: false};
 }
 
 /** The event's component, selected in the tree, which takes the keys; the events list stays open. */
@@ -90,14 +90,14 @@ function jumpToFinding(state: DashboardState): DashboardState {
   if (!finding) return state;
   if (!state.model.components.has(finding.component))
     return {...state, notice: {id: 'msg.onlyInOld', tone: 'warn', params: {id: finding.component}}};
-  return {...jumpTo(state, finding.component), panel: 'impact'};
+  return {...jumpTo(state, finding.component), panel: 'impact', detail: false};
 }
 
 export function closeOverlay(state: DashboardState): DashboardState {
   if (state.pending) return cancelPending(state);
   if (state.help) return {...state, help: false};
   if (state.detail && state.focus === 'panel') return closeDetail(state);
-  if (state.panel !== 'impact') return {...state, panel: 'impact', focus: 'tree'};
+  if (state.panel !== 'impact') return {...state, panel: 'impact', focus: 'tree', detail: false};
   if (state.focus === 'panel') return {...state, focus: 'tree'};
   if (state.filter.text !== '') return cancelFilter(state);
   return {...state, notice: undefined};
