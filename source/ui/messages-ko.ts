@@ -111,7 +111,7 @@ export const ko: Record<MessageId, string> = {
   'msg.unsureRow': '알 수 없음·저하 행 {n}개 중 {i}번째',
   'msg.unsureRowWrapped': '알 수 없음·저하 행 {n}개 중 {i}번째 (한 바퀴 돌아옴)',
   'filter.down': '장애 {n}',
-  'filter.unsure': '알 수 없음·저하 {n}',
+  'filter.unsure': '{n}개 알 수 없음·저하',
   'msg.sourceError': '{source}: {message} (마지막 관측 상태 유지)',
   'msg.sourceNotice': '{source}: {message}',
   'header.sourceOk': '{source} {time}',

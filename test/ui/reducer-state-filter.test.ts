@@ -171,10 +171,19 @@ describe('] and [: the next and previous down row', () => {
       type: 'setStateFilter',
       filter: 'unsure',
     });
+    // Unknown: web-3 and web-4. Degraded: lb-ca, which carries 250 of its 500 with web-1 down
+    // (lb-cb is down itself). In tree order: lb-ca (under KR-CA), web-3, web-4 (under KR-CB).
+    const rows = allRows(rowsOf(unsure));
+    expect(rowsOf(unsure).matches.map((index) => rows[index]!.id)).toEqual([
+      'lb-ca',
+      'web-3',
+      'web-4',
+    ]);
     const a = apply(unsure, {type: 'first'}, {type: 'nextDown'});
-    expect(selectedId(a)).toBe('web-3');
-    expect(a.notice).toMatchObject({id: 'msg.unsureRow', params: {i: 1, n: 2}});
-    expect(selectedId(apply(a, {type: 'nextDown'}))).toBe('web-4');
+    expect(selectedId(a)).toBe('lb-ca');
+    expect(a.notice).toMatchObject({id: 'msg.unsureRow', params: {i: 1, n: 3}});
+    expect(selectedId(apply(a, {type: 'nextDown'}))).toBe('web-3');
+    expect(selectedId(apply(a, {type: 'nextDown'}, {type: 'nextDown'}))).toBe('web-4');
     expect(apply(start(), {type: 'nextDown'}).notice).toMatchObject({id: 'msg.noneDown'});
   });
 });

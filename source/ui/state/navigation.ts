@@ -1,5 +1,5 @@
 import type {ConditionFilter} from '../../core/condition.js';
-import {analyze} from '../analysis/analysis.js';
+import {analyze, nominalOf} from '../analysis/analysis.js';
 import type {TreeNode} from '../tree/nodes.js';
 import {stateMatch} from '../tree/state-match.js';
 import {treeOf} from '../tree/trees.js';
@@ -10,7 +10,7 @@ import type {DashboardState} from './types.js';
 /** Which components are down (or unknown and degraded) now, as the core evaluates the state. */
 export function stateMatchOf(state: DashboardState, filter: ConditionFilter): StateMatch {
   const {snapshot} = analyze(state.model, state.failure, state.includeGslb);
-  return stateMatch(snapshot, state.sources.unknown, filter);
+  return stateMatch(snapshot, state.sources.unknown, filter, nominalOf(state.model));
 }
 
 export function rowsOf(state: DashboardState): VisibleRows {

@@ -13,12 +13,13 @@ export function stateMatch(
   snapshot: Snapshot,
   unknown: ReadonlySet<string>,
   filter: ConditionFilter,
+  nominal?: Snapshot,
 ): StateMatch {
   let perUnknown = made.get(snapshot);
   if (!perUnknown) made.set(snapshot, (perUnknown = new WeakMap()));
   let perFilter = perUnknown.get(unknown);
   if (!perFilter) perUnknown.set(unknown, (perFilter = {}));
   return (perFilter[filter] ??= {
-    has: (id) => conditionIn(conditionOf(snapshot, unknown, id), filter),
+    has: (id) => conditionIn(conditionOf(snapshot, unknown, id, nominal), filter),
   });
 }
