@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {snapshot} from '../../source/core/analyze.js';
-import {conditionIn, conditionOf} from '../../source/core/condition.js';
+import {componentsIn, conditionIn, conditionOf} from '../../source/core/condition.js';
 import {emptyState} from '../../source/core/state.js';
 import {readFileSync} from 'node:fs';
 import {parseTopology} from '../../source/core/load.js';
@@ -35,5 +35,13 @@ describe('the condition of a component, as the state filter asks it', () => {
     expect(conditionIn('unknown', 'unsure')).toBe(true);
     expect(conditionIn('up', 'unsure')).toBe(false);
     expect(conditionIn('down', 'unsure')).toBe(false);
+  });
+
+  it('componentsIn gives the same answer as conditionOf for every component', () => {
+    for (const filter of ['down', 'unsure'] as const) {
+      const set = componentsIn(state, unknown, filter, nominal);
+      for (const id of model.components.keys())
+        expect([id, set.has(id)]).toEqual([id, conditionIn(of(id), filter)]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type {Snapshot} from '../../core/analyze.js';
-import {conditionIn, conditionOf, type ConditionFilter} from '../../core/condition.js';
+import {componentsIn, type ConditionFilter} from '../../core/condition.js';
 import type {StateMatch} from './visible.js';
 
 type PerUnknown = WeakMap<ReadonlySet<string>, Partial<Record<ConditionFilter, StateMatch>>>;
@@ -19,7 +19,5 @@ export function stateMatch(
   if (!perUnknown) made.set(snapshot, (perUnknown = new WeakMap()));
   let perFilter = perUnknown.get(unknown);
   if (!perFilter) perUnknown.set(unknown, (perFilter = {}));
-  return (perFilter[filter] ??= {
-    has: (id) => conditionIn(conditionOf(snapshot, unknown, id, nominal), filter),
-  });
+  return (perFilter[filter] ??= componentsIn(snapshot, unknown, filter, nominal));
 }
