@@ -191,6 +191,8 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
     const availability: number[] = [];
     const fail: number[] = [];
     const view: number[] = [];
+    const downFilter: number[] = [];
+    const downJump: number[] = [];
     for (let round = 0; round < rounds; round++) {
       await key(big.pty, 'g');
       fold.push((await key(big.pty, 'h')).ms, (await key(big.pty, 'l')).ms);
@@ -201,6 +203,11 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
       await key(big.pty, 'Escape');
       await key(big.pty, 'g');
       fail.push((await key(big.pty, 'x')).ms);
+      // The zone's 25k VMs down: f shows only them (f f goes on to unknown, then to all).
+      downFilter.push((await key(big.pty, 'f')).ms);
+      await keys(big.pty, ['f', 'f']);
+      downJump.push((await key(big.pty, ']')).ms);
+      await key(big.pty, 'g');
       // Restoring may sweep again; it is not one of the measured keys.
       await key(big.pty, 'R');
       view.push(...(await keys(big.pty, ['v', 'v', 'v'])).ms);
@@ -211,6 +218,8 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
       atMost('fold / unfold a zone, 100k VMs', median(fold), 100, ms),
       atMost('filter keystroke, 100k VMs', median(filterKeys), 100, ms),
       atMost('Esc from a filter, 100k VMs', median(escape), 100, ms),
+      atMost('f (down only) with a zone down, 100k VMs', median(downFilter), 100, ms),
+      atMost('] (next down row), 100k VMs', median(downJump), 100, ms),
       atMost('a (availability), 100k VMs', median(availability), 100, ms),
     );
 

@@ -77,6 +77,8 @@ export interface LiveEntry {
   at: number;
   /** Why it is down (every source's reason), or for an `up`, when it went down. */
   reason?: string;
+  /** The same reason, one "source: reason" per source that says it is down. */
+  reasons?: readonly string[];
   downSince?: number;
 }
 
@@ -111,6 +113,8 @@ export const noLiveSources: LiveSources = {
 export function mergeObserved(sources: Iterable<SourceStatus>): {
   observed: Map<string, string>;
   unknown: Set<string>;
+  /** Component id → "source: reason" of each source that says it is down. */
+  reasons: Map<string, string[]>;
 } {
   const reasons = new Map<string, string[]>();
   const unknown = new Set<string>();
@@ -127,7 +131,7 @@ export function mergeObserved(sources: Iterable<SourceStatus>): {
     observed.set(id, list.join('; '));
     unknown.delete(id);
   }
-  return {observed, unknown};
+  return {observed, unknown, reasons};
 }
 
 function statusOf(live: LiveSources, name: string): SourceStatus {
@@ -143,12 +147,19 @@ export function shown(text: string, limit = 300): string {
   return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
 }
 
+/**
+ * A reason is read whole in the events pane's detail, so it is cut only far beyond what a
+ * monitoring system writes (an alert's summary and description): a bound against a stream gone
+ * wrong, not a display width.
+ */
+export const reasonLimit = 4000;
+
 function printableUpdate(update: SourceUpdate): SourceUpdate {
   // An error is kept whole (the sources pane wraps it); a line of a stream is cut.
   if (update.type === 'sourceError') return {...update, message: shown(update.message, errorLimit)};
   if (update.type !== 'observed') return {...update, message: shown(update.message)};
   const observed = new Map<string, string>();
-  for (const [id, reason] of update.observed) observed.set(id, shown(reason));
+  for (const [id, reason] of update.observed) observed.set(id, shown(reason, reasonLimit));
   return {...update, observed};
 }
 
@@ -214,14 +225,23 @@ function withMerged(
   sources: ReadonlyMap<string, SourceStatus>,
   at: number,
 ): LiveSources {
-  const {observed, unknown} = mergeObserved(sources.values());
+  const {observed, unknown, reasons} = mergeObserved(sources.values());
   const downSince = new Map<string, number>();
   const arrived: LiveEntry[] = [];
+  /** Down before and still down, for another reason: its line is updated, not repeated. */
+  const reasoned = new Map<string, LiveEntry>();
   for (const [id, reason] of observed) {
     const since = live.downSince.get(id);
     downSince.set(id, since ?? at);
-    if (since === undefined || live.observed.get(id) !== reason)
-      arrived.push({id, state: 'down', at, reason});
+    const entry: LiveEntry = {
+      id,
+      state: 'down',
+      at: since ?? at,
+      reason,
+      reasons: reasons.get(id)!,
+    };
+    if (since === undefined) arrived.push(entry);
+    else if (live.observed.get(id) !== reason) reasoned.set(id, entry);
   }
   for (const [id, since] of live.downSince)
     if (!observed.has(id))
@@ -233,8 +253,14 @@ function withMerged(
   for (const id of unknown)
     if (!live.unknown.has(id) && !live.downSince.has(id)) arrived.push({id, state: 'unknown', at});
   arrived.sort((a, b) => compareIds(a.id, b.id));
-  const history =
-    arrived.length === 0 ? live.history : [...arrived, ...live.history].slice(0, historyLimit);
+  const kept =
+    reasoned.size === 0
+      ? live.history
+      : live.history.map((entry) => {
+          const update = entry.state === 'down' ? reasoned.get(entry.id) : undefined;
+          return update && update.at === entry.at ? update : entry;
+        });
+  const history = arrived.length === 0 ? kept : [...arrived, ...kept].slice(0, historyLimit);
   return {...live, sources, observed, unknown, downSince, history};
 }
 

@@ -3,6 +3,7 @@ import {t} from './i18n.js';
 import type {Binding, KeyContext, Scope} from './keys/binding.js';
 import {changeKeys, type ChangeAction} from './keys/changes.js';
 import {demoKeys, type DemoAction} from './keys/demo.js';
+import {incidentKeys, type IncidentAction} from './keys/incident.js';
 import {liveKeys, type LiveAction} from './keys/live.js';
 import {navigation, type NavigationAction} from './keys/navigation.js';
 import {panelKeys, type PanelAction} from './keys/panels.js';
@@ -10,7 +11,8 @@ import type {Lang} from './types.js';
 
 export type {Binding, KeyContext, Scope};
 export {plainContext} from './keys/binding.js';
-export type KeyAction = DemoAction | NavigationAction | ChangeAction | PanelAction | LiveAction;
+export type KeyAction =
+  DemoAction | NavigationAction | ChangeAction | PanelAction | LiveAction | IncidentAction;
 
 /**
  * The one table of keys: it drives the input handler, the footer and the help screen, so
@@ -22,6 +24,7 @@ export const keymap: readonly Binding<KeyAction>[] = [
   ...changeKeys,
   ...panelKeys,
   ...liveKeys,
+  ...incidentKeys,
 ];
 
 const inScope = (binding: Binding, scopes: readonly Scope[]) =>

@@ -101,6 +101,16 @@ export const en = {
   'msg.failoverRefused': 'no failover: {reason}',
   'msg.noMatch': 'no match for "{text}"',
   'msg.match': 'match {i} of {n} for "{text}"',
+  'msg.filterDown': 'down only: {n} rows; ] [ jump between them, f next filter',
+  'msg.filterUnsure': 'unknown or degraded only: {n} rows; f shows all',
+  'msg.noneDown': 'nothing is down',
+  'msg.noneUnsure': 'nothing is unknown or degraded',
+  'msg.downRow': 'down row {i} of {n}',
+  'msg.downRowWrapped': 'down row {i} of {n} (wrapped around)',
+  'msg.unsureRow': 'unknown or degraded row {i} of {n}',
+  'msg.unsureRowWrapped': 'unknown or degraded row {i} of {n} (wrapped around)',
+  'filter.down': '{n} down',
+  'filter.unsure': '{n} unknown/degraded',
   'msg.sourceError': '{source}: {message} (the last observed state is kept)',
   'msg.sourceNotice': '{source}: {message}',
   'header.sourceOk': '{source} {time}',
@@ -166,6 +176,9 @@ export const en = {
   'hooks.notStarted': 'could not start: {error}',
   'hooks.dropped': '… {n} more bytes of output not kept',
   'tag.unknown': 'unknown',
+  'detail.reasons': 'reported by:',
+  'detail.output': 'output:',
+  'detail.noOutput': 'no output',
   'msg.confirmFailoverHook':
     'this failover lowers a service (see the preview): y does it, then asks to run its hook {command}; Esc cancels',
   'msg.confirmFailoverDryRun':
@@ -299,6 +312,7 @@ export const en = {
   'diff.availabilityLower': '{service} up {before} → {after}',
   'diff.availabilityHigher': '{service} up {before} → {after}',
   'msg.onlyInOld': '{id} is only in the old topology',
+  'msg.notInTree': '{id} is not in the topology on screen',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -102,6 +102,16 @@ export const ko: Record<MessageId, string> = {
   'msg.failoverRefused': '페일오버 불가: {reason}',
   'msg.noMatch': '"{text}" 와 일치하는 항목 없음',
   'msg.match': '"{text}" 일치 {n}개 중 {i}번째',
+  'msg.filterDown': '장애만 표시: {n}행; ] [ 로 이동, f 다음 필터',
+  'msg.filterUnsure': '알 수 없음·저하만 표시: {n}행; f 전체 보기',
+  'msg.noneDown': '장애인 항목 없음',
+  'msg.noneUnsure': '알 수 없음·저하 항목 없음',
+  'msg.downRow': '장애 행 {n}개 중 {i}번째',
+  'msg.downRowWrapped': '장애 행 {n}개 중 {i}번째 (한 바퀴 돌아옴)',
+  'msg.unsureRow': '알 수 없음·저하 행 {n}개 중 {i}번째',
+  'msg.unsureRowWrapped': '알 수 없음·저하 행 {n}개 중 {i}번째 (한 바퀴 돌아옴)',
+  'filter.down': '장애 {n}',
+  'filter.unsure': '{n}개 알 수 없음·저하',
   'msg.sourceError': '{source}: {message} (마지막 관측 상태 유지)',
   'msg.sourceNotice': '{source}: {message}',
   'header.sourceOk': '{source} {time}',
@@ -167,6 +177,9 @@ export const ko: Record<MessageId, string> = {
   'hooks.notStarted': '시작할 수 없음: {error}',
   'hooks.dropped': '… 출력 {n}바이트는 보관하지 않음',
   'tag.unknown': '알 수 없음',
+  'detail.reasons': '보고한 소스:',
+  'detail.output': '출력:',
+  'detail.noOutput': '출력 없음',
   'msg.confirmFailoverHook':
     '이 페일오버는 서비스를 낮춤 (미리보기 참고): y 실행 후 훅 {command} 실행 여부를 물음; Esc 취소',
   'msg.confirmFailoverDryRun':
@@ -294,4 +307,5 @@ export const ko: Record<MessageId, string> = {
   'diff.availabilityLower': '{service} 가용률 {before} → {after}',
   'diff.availabilityHigher': '{service} 가용률 {before} → {after}',
   'msg.onlyInOld': '{id}는 이전 토폴로지에만 있음',
+  'msg.notInTree': '{id}: 화면의 토폴로지에 없음',
 };

@@ -104,3 +104,42 @@ export function screenText(text: string, ascii: boolean): string {
   const safe = printable(text);
   return ascii ? asciiOnly(safe) : safe;
 }
+
+/**
+ * Word-wrapped to `width` like wrapWords, but a word wider than a line is broken across lines,
+ * never cut: for text that must be readable whole (a reason, a hook's output).
+ */
+export function wrapWhole(text: string, width: number): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  const push = () => {
+    lines.push(line);
+    line = '';
+    used = 0;
+  };
+  for (const word of text.split(' ')) {
+    const size = stringWidth(word);
+    const gap = line === '' ? 0 : 1;
+    if (used + gap + size <= room) {
+      line += (gap ? ' ' : '') + word;
+      used += gap + size;
+      continue;
+    }
+    if (line !== '') push();
+    if (size <= room) {
+      line = word;
+      used = size;
+      continue;
+    }
+    for (const {segment} of segmenter.segment(word)) {
+      const w = stringWidth(segment);
+      if (used + w > room && line !== '') push();
+      line += segment;
+      used += w;
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}

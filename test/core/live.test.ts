@@ -61,7 +61,13 @@ describe('merging live sources', () => {
     // The history, newest first: web-1 came up at 6000 after being down since 1000.
     expect(live.history).toEqual([
       {id: 'web-1', state: 'up', at: 6000, downSince: 1000},
-      {id: 'web-1', state: 'down', at: 1000, reason: 'prometheus: up == 0'},
+      {
+        id: 'web-1',
+        state: 'down',
+        at: 1000,
+        reason: 'prometheus: up == 0',
+        reasons: ['prometheus: up == 0'],
+      },
     ]);
   });
 
@@ -123,7 +129,47 @@ describe('merging live sources', () => {
     );
   });
 
+  it('one history line per component change: a second source’s reason joins the first line', () => {
+    const live = run([
+      observed('prometheus', 1000, [['web-1', 'up == 0']]),
+      observed('probe', 2000, [['web-1', 'connect refused']]),
+      // The probe sees it again: nothing changed, nothing is added.
+      observed('probe', 3000, [['web-1', 'connect refused']]),
+      // Prometheus sees it up, the probe still down: still down since 1000, one reason left.
+      observed('prometheus', 4000, []),
+    ]);
+    expect(live.history).toEqual([
+      {
+        id: 'web-1',
+        state: 'down',
+        at: 1000,
+        reason: 'probe: connect refused',
+        reasons: ['probe: connect refused'],
+      },
+    ]);
+    const up = applySourceUpdate(live, observed('probe', 5000, []));
+    expect(up.history.map((entry) => [entry.state, entry.at])).toEqual([
+      ['up', 5000],
+      ['down', 1000],
+    ]);
+  });
+
+  it('a long reason is kept whole for the detail, escaped', () => {
+    // An alert's description of 1,500 characters, with an escape sequence in it.
+    const long = `${'ZonePowerLoss '.repeat(107)}\u001b[2J`;
+    const live = run([observed('alertmanager', 1000, [['KR-CA', long]])]);
+    const reason = live.history[0]!.reasons![0]!;
+    expect(reason.length).toBeGreaterThan(1500);
+    expect(reason).not.toContain('…');
+    expect(reason).not.toContain('\u001b');
+    expect(reason).toBe(`alertmanager: ${'ZonePowerLoss '.repeat(107)}\\e[2J`);
+  });
+
   it('mergeObserved of nothing is nothing', () => {
-    expect(mergeObserved([])).toEqual({observed: new Map(), unknown: new Set()});
+    expect(mergeObserved([])).toEqual({
+      observed: new Map(),
+      unknown: new Set(),
+      reasons: new Map(),
+    });
   });
 });

@@ -74,3 +74,26 @@ describe('the diff panel at 100×30', () => {
     expect(frame).toContain('추가 7 · 삭제 13 · 변경 2');
   });
 });
+
+describe('a diff finding read whole at 80×24', () => {
+  it('→ shows the selected finding wrapped, not cut; ← goes back to the list', async () => {
+    const {lastFrame, stdin} = renderDashboard({
+      model: newModel,
+      compare: compareAgainst(oldModel),
+      size: {columns: 80, rows: 24},
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('by zone'));
+    stdin.write('d');
+    await waitForFrame(lastFrame, (f) => f.includes('┌ Diff '));
+    // The fourth finding, which the list cuts at 80 columns ("✖ worse  app no longer…").
+    stdin.write('jjj');
+    stdin.write(keys.right);
+    const frame = await waitForFrame(lastFrame, (f) => f.includes('Diff · app'));
+    expectFrameShape(frame, 80, 24);
+    const right = frame.split('\n').map((line) => line.split('││').at(-1) ?? '');
+    expect(right[2]).toMatch(/^worse +│$/);
+    expect(right[3]).toBe('app no longer survives one zone failure │');
+    stdin.write(keys.left);
+    await waitForFrame(lastFrame, (f) => f.includes('┐┌ Diff ─'));
+  });
+});

@@ -102,6 +102,7 @@ describe('the keymap', () => {
       'p plan',
       '? help',
       'q quit',
+      'f down',
     ]);
     const busy = footerHints(
       ['tree'],
@@ -126,6 +127,7 @@ describe('the keymap', () => {
       'p',
       '?',
       'q',
+      'f',
     ]);
     const readOnly = footerHints(
       ['tree'],

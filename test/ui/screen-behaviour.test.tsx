@@ -60,7 +60,7 @@ describe('the dashboard over time and with live data', () => {
     expect(sweep).toContain('│    ✖ SPOF   VM db-1');
     expect(sweep).toContain('│    ◐ weak   LB lb-ca');
     expect(sweep).toContain(
-      ' ↑↓ move  Enter jump  Tab focus  s sweep  a availability  p plan  ? help  Esc close  q quit',
+      ' ↑↓ move  Enter jump  Tab focus  s sweep  a availability  ? help  Esc close  q quit  → detail',
     );
     await expect(sweep).toMatchFileSnapshot('../snapshots/sweep-100x30.txt');
     stdin.write('jjjj');

@@ -157,7 +157,7 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
       `│       ●  web-3                                            250        ││ ⚡ router shop-main/KR-CA${' '.repeat(60)}│`,
     );
     expect(lines(frame)[48]).toBe(
-      ' ↑↓ move  ←→ fold  Tab focus  x fail  r restore  R restore all  u undo  o failover  v view  / filter  s sweep  a availability  p plan  ? help  q quit',
+      ' ↑↓ move  ←→ fold  Tab focus  x fail  r restore  R restore all  u undo  o failover  v view  / filter  s sweep  a availability  p plan  ? help  q quit  f down',
     );
   });
 });

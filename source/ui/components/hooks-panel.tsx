@@ -12,12 +12,15 @@ import {Panel} from './panel.js';
 
 interface HooksPanelProps {
   runs: readonly HookRun[];
+  /** The selected run (→ reads it whole) and the first run shown. */
+  index?: number;
+  top?: number;
   theme: Theme;
   width: number;
   height: number;
 }
 
-function outcomeText(lang: Lang, run: HookRun): {text: string; ok: boolean} {
+export function outcomeText(lang: Lang, run: HookRun): {text: string; ok: boolean} {
   const outcome = run.outcome;
   if (!outcome) return {text: t(lang, 'hooks.running'), ok: true};
   const seconds = (outcome.durationMs / 1000).toFixed(1);
@@ -33,15 +36,28 @@ function outcomeText(lang: Lang, run: HookRun): {text: string; ok: boolean} {
 }
 
 /** The hooks run, newest first: the command, how it ended, and the newest one's last output lines. */
-export function HooksPanel({runs, theme, width, height}: HooksPanelProps) {
+export function HooksPanel({
+  runs,
+  index: selected = 0,
+  top = 0,
+  theme,
+  width,
+  height,
+}: HooksPanelProps) {
   const {lang, glyphs} = theme;
   const inner = width - 2;
   const rows = Math.max(1, height - 2);
   const lines: Segment[] = [];
-  runs.forEach((run, index) => {
+  runs.slice(top).forEach((run, offset) => {
+    const index = top + offset;
     const {text, ok} = outcomeText(lang, run);
     const command = printable(commandLine(run.hook), inner * 2);
-    lines.push({text: `${clockOf(run.at)} ${command}`, tone: 'strong'});
+    const mark = index === selected ? glyphs.cursor : ' ';
+    lines.push({
+      text: `${mark}${clockOf(run.at)} ${command}`,
+      tone: 'strong',
+      ...(index === selected ? {inverse: true} : {}),
+    });
     lines.push({text: `  ${text}`, tone: run.outcome ? (ok ? 'ok' : 'bad') : 'warn'});
     if (index > 0 || !run.outcome) return;
     const output = run.outcome.output.split('\n').filter((line) => line.trim() !== '');

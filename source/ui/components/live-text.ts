@@ -16,22 +16,32 @@ function hhmm(epochMs: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+/** Every source's reason for a down entry, "source: reason" each (escaped by the core). */
+export function entryReasons(entry: LiveEntry): readonly string[] {
+  if (entry.reasons) return entry.reasons;
+  return entry.reason ? [entry.reason] : [];
+}
+
 /**
  * One arrival as the events pane says it: "KR-CA down since 14:02, 6 min" while it is still
- * down from that moment, else what it was then.
+ * down from that moment, else what it was then; then every source's reason.
  */
 export function entryText(lang: Lang, entry: LiveEntry, live: LiveSources, now: number): string {
+  return [entryHead(lang, entry, live, now), ...entryReasons(entry)].join(' · ');
+}
+
+/** The entry without its reasons: what happened to which component, and how long ago. */
+export function entryHead(lang: Lang, entry: LiveEntry, live: LiveSources, now: number): string {
   const id = printable(entry.id);
   if (entry.state === 'down') {
     const still = live.downSince.get(entry.id) === entry.at;
-    const head = still
+    return still
       ? t(lang, 'events.downSince', {
           id,
           since: hhmm(entry.at),
           duration: durationText(lang, now - entry.at),
         })
       : t(lang, 'events.down', {id});
-    return entry.reason ? `${head} · ${entry.reason}` : head;
   }
   if (entry.state === 'up')
     return entry.downSince === undefined

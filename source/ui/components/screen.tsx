@@ -76,6 +76,7 @@ export function Screen(props: ScreenProps) {
         folded={state.folded}
         view={state.view}
         filter={state.filter.text}
+        stateFilter={state.stateFilter}
         analysis={analysis}
         theme={theme}
         width={layout.treeWidth}

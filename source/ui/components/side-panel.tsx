@@ -13,12 +13,14 @@ import {diffOf} from '../analysis/diff-items.js';
 import {AvailabilityPanel} from './availability-panel.js';
 import {causeOf} from '../analysis/cause.js';
 import {CausePanel} from './cause-panel.js';
+import {DetailPanel, detailLines} from './detail-panel.js';
 import {DiffPanel} from './diff-panel.js';
 import {EventsPanel} from './events-panel.js';
 import {SourcesPanel} from './sources-panel.js';
 import {HooksPanel} from './hooks-panel.js';
 import {ImpactPanel} from './impact-panel.js';
 import {impactDetail} from './impact-detail.js';
+import {listDetail} from './list-detail.js';
 import {PlanPanel} from './plan-panel.js';
 import {impactContent} from './impact-text.js';
 import {impactLength, impactWindow, scrollPosition} from './impact-window.js';
@@ -46,9 +48,10 @@ export function SidePanel(props: SidePanelProps) {
   const {model, failure} = state;
   // The countdowns tick while a GSLB is still moving traffic; otherwise nothing here changes.
   const moving = countdownsAt(model, failure, props.clock()).some((c) => c.phase !== 'noTarget');
-  const now = useClock(props.clock, moving ? props.tickMs : 0);
   // A failover waiting for its key shows its preview, whichever list is open.
   const panel = state.pending ? 'impact' : state.panel;
+  // The events pane says how long things have been down: it ticks with the dashboard's clock.
+  const now = useClock(props.clock, moving || panel === 'events' ? props.tickMs : 0);
   const subject = useMemo(
     () => subjectOf(analysis, failure, node, state.pending),
     [analysis, failure, node, state.pending],
@@ -69,10 +72,27 @@ export function SidePanel(props: SidePanelProps) {
     });
     return {...whole, notes: [...whole.notes, ...detail]};
   }, [panel, subject, model, theme, width, failure, now, detail]);
-  const length = content ? impactLength(content) : 0;
+  const entry = useMemo(() => {
+    if (!state.detail || state.pending) return undefined;
+    const whole = listDetail(state, analysis, theme, now);
+    return whole && {title: whole.title, lines: detailLines(whole, width - 2)};
+  }, [state, analysis, theme, now, width]);
+  const length = content ? impactLength(content) : (entry?.lines.length ?? 0);
   useEffect(() => {
-    if (content) onLength?.(length);
-  }, [content, length, onLength]);
+    if (content || entry) onLength?.(length);
+  }, [content, entry, length, onLength]);
+  if (entry)
+    return (
+      <DetailPanel
+        lines={entry.lines}
+        title={entry.title}
+        top={state.panelTop}
+        theme={theme}
+        width={width}
+        height={height}
+        focused={focused}
+      />
+    );
   // What every list panel takes: where the list stands and the room it has.
   const list = {index: state.list.index, top: state.list.top, theme, width, height};
   if (panel === 'sweep')
@@ -96,8 +116,7 @@ export function SidePanel(props: SidePanelProps) {
   const diff = panel === 'diff' ? diffOf(state) : undefined;
   if (diff && state.compare)
     return <DiffPanel diff={diff} source={state.compare.source} {...list} />;
-  if (panel === 'hooks')
-    return <HooksPanel runs={state.hooks.runs} theme={theme} width={width} height={height} />;
+  if (panel === 'hooks') return <HooksPanel runs={state.hooks.runs} {...list} />;
   if (panel === 'availability')
     return (
       <AvailabilityPanel

@@ -70,7 +70,7 @@ function advice(text: string, width: number, theme: Theme): string[] {
 }
 
 /** The recommendation for the service of the selected line. */
-function adviceFor(items: readonly SweepItem[], index: number, theme: Theme): string {
+export function adviceFor(items: readonly SweepItem[], index: number, theme: Theme): string {
   const selected = items[index];
   const serviceId = selected?.type === 'service' ? selected.id : selected?.service;
   const heading = items.find((item) => item.type === 'service' && item.id === serviceId);

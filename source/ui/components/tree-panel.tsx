@@ -5,6 +5,7 @@ import {t} from '../i18n.js';
 import type {Theme} from '../theme.js';
 import {formatRows, selectedRow} from '../tree/row-format.js';
 import type {VisibleRows} from '../tree/visible.js';
+import type {StateFilter} from '../state/types.js';
 import type {View} from '../types.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
@@ -16,6 +17,8 @@ interface TreePanelProps {
   folded: ReadonlySet<string>;
   view: View;
   filter: string;
+  /** Down, or unknown and degraded: the title says so and how many rows match. */
+  stateFilter?: StateFilter;
   analysis: Analysis;
   theme: Theme;
   width: number;
@@ -60,7 +63,13 @@ export function TreePanel(props: TreePanelProps) {
   );
   const {lang, glyphs} = theme;
   const filter = props.filter ? `${glyphs.dot}/${props.filter}` : '';
-  const title = `${t(lang, 'title.topology')}${glyphs.dot}${t(lang, `view.${props.view}`)}${filter}`;
+  const stateFilter = props.stateFilter ?? 'all';
+  // The count is of the rows the filters keep, not of the ancestors shown with them.
+  const condition =
+    stateFilter === 'all'
+      ? ''
+      : `${glyphs.dot}${t(lang, `filter.${stateFilter}`, {n: rows.matches.length})}`;
+  const title = `${t(lang, 'title.topology')}${glyphs.dot}${t(lang, `view.${props.view}`)}${condition}${filter}`;
   const aside =
     rows.length > visibleCount
       ? `${scrollTop + Math.max(0, cursor) + 1}/${rows.length}`

@@ -12,6 +12,7 @@ export function keyContext(state: DashboardState): KeyContext {
     hasSimulated: simulated.size + promoted.size + forced.size > 0,
     filterActive: state.filter.text !== '',
     hasFailure: simulated.size + state.failure.observed.size > 0,
+    observedDown: state.failure.observed.size > 0,
     planOpen: state.panel === 'plan',
     hasCompare: state.compare !== undefined,
   };
@@ -23,7 +24,8 @@ export function scopesOf(state: DashboardState): Scope[] {
   if (state.hooks.pending) return ['hook'];
   if (state.pending) return ['confirm'];
   if (state.help) return ['help'];
-  if (state.focus === 'panel') return [...demo, state.panel === 'impact' ? 'panel' : 'list'];
+  if (state.focus === 'panel')
+    return [...demo, state.panel === 'impact' ? 'panel' : state.detail ? 'detail' : 'list'];
   return [...demo, 'tree'];
 }
 
@@ -34,7 +36,7 @@ export function dashboardAction(
   at: number,
 ): DashboardAction | undefined {
   // The impact panel scrolls its lines; the sweep and availability lists move a cursor.
-  const scrolls = state.panel === 'impact';
+  const scrolls = state.panel === 'impact' || state.detail;
   const page = Math.max(1, (scrolls ? state.treeRows : state.listRows) - 1);
   const by = (lines: number): DashboardAction =>
     scrolls ? {type: 'scrollPanel', by: lines} : {type: 'listMove', by: lines};
@@ -115,6 +117,16 @@ export function dashboardAction(
       return {type: 'toggleCause'};
     case 'skipHook':
       return {type: 'skipHook'};
+    case 'stateFilter':
+      return {type: 'setStateFilter'};
+    case 'nextDown':
+      return {type: 'nextDown'};
+    case 'previousDown':
+      return {type: 'previousDown'};
+    case 'detail':
+      return {type: 'openDetail'};
+    case 'closeDetail':
+      return {type: 'closeDetail'};
     default:
       return undefined;
   }

@@ -4,10 +4,11 @@ import type {Lang} from '../types.js';
 
 /**
  * Who has the keys: the tree, a list panel (sweep, availability, plan), the impact panel,
- * help; `confirm`: a failover preview waits for its confirmation key; `hook`: a failover's hook
+ * one list entry read whole (`detail`), help; `confirm`: a failover preview waits for its confirmation key; `hook`: a failover's hook
  * waits for y; `loading`: the frame drawn while a big topology loads.
  */
-export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo' | 'confirm' | 'hook' | 'loading';
+export type Scope =
+  'tree' | 'list' | 'panel' | 'detail' | 'help' | 'demo' | 'confirm' | 'hook' | 'loading';
 
 /** What decides whether a key applies right now, and how much it matters in the footer. */
 export interface KeyContext {
@@ -20,6 +21,8 @@ export interface KeyContext {
   filterActive: boolean;
   /** Something is down, simulated or observed: recovery keys come first. */
   hasFailure: boolean;
+  /** A live source observes something down: finding it comes first. */
+  observedDown: boolean;
   /** The plan is open: Enter there applies a failover, a change like `o`. */
   planOpen: boolean;
   /** Started with --compare OLD: the diff panel has something to show. */
@@ -35,6 +38,7 @@ export const plainContext: KeyContext = {
   hasSimulated: false,
   filterActive: false,
   hasFailure: false,
+  observedDown: false,
   planOpen: false,
   hasCompare: false,
 };
@@ -70,9 +74,9 @@ export const rank = (value: number) => () => value;
 
 export const tree: readonly Scope[] = ['tree'];
 export const list: readonly Scope[] = ['list'];
-export const panels: readonly Scope[] = ['list', 'panel'];
+export const panels: readonly Scope[] = ['list', 'panel', 'detail'];
 export const demo: readonly Scope[] = ['demo'];
-export const anywhere: readonly Scope[] = ['tree', 'list', 'panel', 'help'];
+export const anywhere: readonly Scope[] = ['tree', 'list', 'panel', 'detail', 'help'];
 
 /** Failure keys change the simulation: off in read-only mode and while the demo drives. */
 export const changes = (context: KeyContext): MessageId | undefined =>

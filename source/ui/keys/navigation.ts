@@ -36,7 +36,7 @@ export type NavigationAction =
 const move = {keys: glyph('↑↓', 'j/k'), label: {en: 'move', ko: '이동'}, rank: rank(1)};
 const fold = {keys: glyph('←→', 'h/l'), label: {en: 'fold', ko: '접기'}, rank: rank(5)};
 /** Tab works wherever a panel has the keys: the tree, a list, the impact panel. */
-const focusable: readonly Scope[] = ['tree', 'list', 'panel'];
+const focusable: readonly Scope[] = ['tree', 'list', 'panel', 'detail'];
 // Pairs of keys share their help line (same keys, same label): the help lists them once.
 const up: Glyph = glyph('↑↓ k j', 'up down k j');
 const down: Glyph = up;
@@ -170,11 +170,11 @@ export const navigation: readonly Binding<NavigationAction>[] = [
   },
   {
     action: 'jump',
-    scopes: list,
+    scopes: [...list, 'detail'],
     keys: same('Enter'),
     label: {
-      en: 'sweep: show it in the tree; plan: apply it',
-      ko: '점검: 트리에서 보기, 계획: 실행',
+      en: 'show in the tree; plan: apply it',
+      ko: '트리에서 보기, 계획: 실행',
     },
     footer: {keys: same('Enter'), label: {en: 'jump', ko: '이동'}, rank: rank(2)},
     matches: (_, key) => key.return,

@@ -121,7 +121,7 @@ export const panelKeys: readonly Binding<PanelAction>[] = [
   },
   {
     action: 'close',
-    scopes: ['list', 'panel', 'help'],
+    scopes: ['list', 'panel', 'detail', 'help'],
     keys: same('Esc'),
     label: {en: 'close the panel or help', ko: '패널·도움말 닫기'},
     footer: {keys: same('Esc'), label: {en: 'close', ko: '닫기'}, rank: rank(2)},

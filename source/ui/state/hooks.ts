@@ -46,6 +46,7 @@ export function hookStarted(state: DashboardState, hook: HookCommand, at: number
   return {
     ...state,
     panel: 'hooks',
+    detail: false,
     list: {index: 0, top: 0},
     hooks: {...state.hooks, runs},
     notice: {id: 'msg.hookRunning', tone: 'info', params: shown(hook)},

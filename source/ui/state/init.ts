@@ -50,6 +50,8 @@ export function initialState(options: InitOptions): DashboardState {
     panelLength: 0,
     help: false,
     filter: {text: '', editing: false},
+    stateFilter: 'all',
+    detail: false,
     notice: undefined,
     pending: undefined,
     live: options.live ?? false,

@@ -1,11 +1,21 @@
+import type {ConditionFilter} from '../../core/condition.js';
+import {analyze, nominalOf} from '../analysis/analysis.js';
 import type {TreeNode} from '../tree/nodes.js';
+import {stateMatch} from '../tree/state-match.js';
 import {treeOf} from '../tree/trees.js';
-import {visibleRows, type VisibleRows} from '../tree/visible.js';
+import {visibleRows, type StateMatch, type VisibleRows} from '../tree/visible.js';
 import {views, type View} from '../types.js';
 import type {DashboardState} from './types.js';
 
+/** Which components are down (or unknown and degraded) now, as the core evaluates the state. */
+export function stateMatchOf(state: DashboardState, filter: ConditionFilter): StateMatch {
+  const {snapshot} = analyze(state.model, state.failure, state.includeGslb);
+  return stateMatch(snapshot, state.sources.unknown, filter, nominalOf(state.model));
+}
+
 export function rowsOf(state: DashboardState): VisibleRows {
-  return visibleRows(treeOf(state.model, state.view), state.folded, state.filter.text);
+  const match = state.stateFilter === 'all' ? undefined : stateMatchOf(state, state.stateFilter);
+  return visibleRows(treeOf(state.model, state.view), state.folded, state.filter.text, match);
 }
 
 export function cursorOf(state: DashboardState): number {
@@ -89,18 +99,23 @@ export function switchView(state: DashboardState, view?: View): DashboardState {
   const base: DashboardState = {...state, view: target, lastSelected: remembered, scrollTop: 0};
   const same = current ? rowFor(base, target, current.id) : undefined;
   if (same && rowsOf(base).indexOf(same.key) !== undefined) return reveal(base, same);
-  if (same && state.filter.text === '') return reveal(base, same);
+  if (same && state.filter.text === '' && state.stateFilter === 'all') return reveal(base, same);
   return settle({...base, selected: remembered[target]}, 0);
 }
 
-/** Selects component `id` wherever it shows, switching view and clearing a filter that hides it. */
+/**
+ * Selects component `id` wherever it shows, switching view and clearing the text filter, and
+ * the state filter when it hides the component.
+ */
 export function jumpTo(state: DashboardState, id: string): DashboardState {
   const order = [state.view, ...views.filter((v) => v !== state.view)];
   for (const view of order) {
     const node = rowFor(state, view, id);
     if (!node) continue;
     const base = {...state, view, filter: {text: '', editing: false}};
-    return reveal(view === state.view ? base : {...base, scrollTop: 0}, node);
+    const shown = reveal(view === state.view ? base : {...base, scrollTop: 0}, node);
+    if (rowsOf(shown).indexOf(node.key) !== undefined) return shown;
+    return reveal({...shown, stateFilter: 'all'}, node);
   }
   return state;
 }

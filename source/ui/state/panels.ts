@@ -1,3 +1,4 @@
+import {printable} from '../../core/printable.js';
 import {analyze} from '../analysis/analysis.js';
 import {causeOf} from '../analysis/cause.js';
 import {diffOf} from '../analysis/diff-items.js';
@@ -5,13 +6,14 @@ import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
 import {cancelPending, failoverOn} from './failures.js';
 import {cursorOf, jumpTo, placeCursor, rowsOf, scrollFor, settle} from './navigation.js';
+import {closeDetail, openDetail} from './detail.js';
 import type {DashboardState, Panel} from './types.js';
 
 /** Opening a list panel gives it the keys; closing it gives them back to the tree. */
 export function togglePanel(state: DashboardState, panel: Panel): DashboardState {
   const next: Panel = state.panel === panel ? 'impact' : panel;
   const focus = next === 'impact' ? 'tree' : 'panel';
-  return {...state, panel: next, focus, help: false, list: {index: 0, top: 0}};
+  return {...state, panel: next, focus, help: false, list: {index: 0, top: 0}, detail: false};
 }
 
 /** Tab: the keys go to the other side; the right panel's border shows it has them. */
@@ -42,6 +44,7 @@ export function listLength(state: DashboardState): number {
   if (state.panel === 'availability') return state.model.services.length;
   if (state.panel === 'events') return state.sources.history.length;
   if (state.panel === 'sources') return state.sources.sources.size;
+  if (state.panel === 'hooks') return state.hooks.runs.length;
   if (state.panel === 'plan') return planOf(state).length;
   if (state.panel === 'diff') return diffOf(state)?.findings.length ?? 0;
   if (state.panel === 'cause') return causeOf(state).items.length;
@@ -55,8 +58,11 @@ export function listMoveTo(state: DashboardState, index: number): DashboardState
   return {...state, list: {index: at, top: scrollFor(state.list.top, at, state.listRows, length)}};
 }
 
-/** Enter on a sweep or diff line: show that component in the tree, with its impact. */
+/** Enter on a sweep, diff or event line: show that component in the tree, with its impact. */
 export function jumpToListItem(state: DashboardState, at: number): DashboardState {
+  if (state.panel === 'events') return jumpToEvent(state);
+  // A hook run names no component of the tree: Enter reads it whole.
+  if (state.panel === 'hooks') return state.detail ? state : openDetail(state, listLength(state));
   if (state.panel === 'plan') {
     const entry = planOf(state)[state.list.index];
     return entry ? failoverOn(state, entry.id, at) : state;
@@ -70,7 +76,20 @@ export function jumpToListItem(state: DashboardState, at: number): DashboardStat
   if (state.panel !== 'sweep') return state;
   const item = sweepItems(analyze(state.model, state.failure, state.includeGslb))[state.list.index];
   if (!item) return state;
-  return {...jumpTo(state, item.id), panel: 'impact', focus: 'tree'};
+  return {...jumpTo(state, item.id), panel: 'impact', focus: 'tree', detail: false};
+}
+
+/** The event's component, selected in the tree, which takes the keys; the events list stays open. */
+function jumpToEvent(state: DashboardState): DashboardState {
+  const entry = state.sources.history[state.list.index];
+  if (!entry) return state;
+  const shown = jumpTo(state, entry.id);
+  if (shown === state)
+    return {
+      ...state,
+      notice: {id: 'msg.notInTree', tone: 'warn', params: {id: printable(entry.id)}},
+    };
+  return {...shown, focus: 'tree', detail: false};
 }
 
 /** A finding names a component of NEW, or one only OLD had: that one cannot be shown. */
@@ -79,13 +98,14 @@ function jumpToFinding(state: DashboardState): DashboardState {
   if (!finding) return state;
   if (!state.model.components.has(finding.component))
     return {...state, notice: {id: 'msg.onlyInOld', tone: 'warn', params: {id: finding.component}}};
-  return {...jumpTo(state, finding.component), panel: 'impact'};
+  return {...jumpTo(state, finding.component), panel: 'impact', detail: false};
 }
 
 export function closeOverlay(state: DashboardState): DashboardState {
   if (state.pending) return cancelPending(state);
   if (state.help) return {...state, help: false};
-  if (state.panel !== 'impact') return {...state, panel: 'impact', focus: 'tree'};
+  if (state.detail && state.focus === 'panel') return closeDetail(state);
+  if (state.panel !== 'impact') return {...state, panel: 'impact', focus: 'tree', detail: false};
   if (state.focus === 'panel') return {...state, focus: 'tree'};
   if (state.filter.text !== '') return cancelFilter(state);
   return {...state, notice: undefined};

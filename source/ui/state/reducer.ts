@@ -35,11 +35,13 @@ import {
   scrollPanel,
   togglePanel,
 } from './panels.js';
+import {followState, jumpToCondition, setStateFilter} from './state-filter.js';
+import {closeDetail, openDetail} from './detail.js';
 import type {DashboardAction, DashboardState} from './types.js';
 
 /** The dashboard's state by intent: every key and live event is one of these actions. */
 export function reduce(state: DashboardState, action: DashboardAction): DashboardState {
-  const next = step(state, action);
+  const next = followState(state, step(state, action));
   // Another subject in the impact panel starts at its top.
   if (next.panelTop !== 0 && (next.selected !== state.selected || next.panel !== state.panel))
     return {...next, panelTop: 0};
@@ -106,6 +108,16 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
     case 'focusPrevious':
       // Two panels: the next one and the previous one are the same.
       return focusNext(quiet(state));
+    case 'setStateFilter':
+      return setStateFilter(quiet(state), action.filter);
+    case 'nextDown':
+      return jumpToCondition(state, 1);
+    case 'previousDown':
+      return jumpToCondition(state, -1);
+    case 'openDetail':
+      return openDetail(state, listLength(state));
+    case 'closeDetail':
+      return closeDetail(state);
     case 'scrollPanel':
       return scrollPanel(quiet(state), state.panelTop + action.by);
     case 'scrollPanelTo':

@@ -1,3 +1,4 @@
+import type {ConditionFilter} from '../../core/condition.js';
 import type {HookCommand, HookOutcome} from '../../core/hooks.js';
 import type {LiveSources, SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
@@ -5,6 +6,9 @@ import type {FailureState} from '../../core/state.js';
 import type {WhatIf} from '../../core/what-if.js';
 import type {Message} from '../i18n.js';
 import type {AuditAction, Compare, View} from '../types.js';
+
+/** The state filter: every row, or only rows down, or unknown and degraded (and their ancestors). */
+export type StateFilter = 'all' | ConditionFilter;
 
 export type Panel =
   'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff' | 'sources' | 'cause';
@@ -85,6 +89,9 @@ export interface DashboardState {
   panelLength: number;
   help: boolean;
   filter: {text: string; editing: boolean};
+  stateFilter: StateFilter;
+  /** The selected entry of a list panel is shown whole, wrapped; it scrolls as the impact does. */
+  detail: boolean;
   notice: Notice | undefined;
   /** A failover waiting for its confirmation key. */
   pending: PendingFailover | undefined;
@@ -116,6 +123,9 @@ export type DashboardAction =
   | {type: 'switchView'; view?: View}
   | {type: 'startFilter' | 'applyFilter' | 'cancelFilter' | 'nextMatch' | 'previousMatch'}
   | {type: 'focusNext' | 'focusPrevious'}
+  | {type: 'setStateFilter'; filter?: StateFilter}
+  | {type: 'nextDown' | 'previousDown'}
+  | {type: 'openDetail' | 'closeDetail'}
   | {type: 'scrollPanel'; by: number}
   | {type: 'scrollPanelTo'; to: 'first' | 'last'}
   | {type: 'panelLength'; lines: number}

@@ -12,6 +12,14 @@ export interface VisibleRows {
   matches: readonly number[];
 }
 
+/**
+ * The components a state filter keeps (down, or unknown and degraded), asked by id. One object
+ * per evaluated state, so that its identity can key the rows made with it.
+ */
+export interface StateMatch {
+  has(id: string): boolean;
+}
+
 export function matchesFilter(node: TreeNode, needle: string): boolean {
   return (
     node.id.toLowerCase().includes(needle) ||
@@ -139,8 +147,9 @@ class FoldedRows implements VisibleRows {
 
 /**
  * With a filter: the matching nodes and their ancestors, folds ignored, so a match is never
- * hidden. A matching leaf is kept as its parent and position, so a filter that matches 100k
- * VMs makes no row until it is on screen.
+ * hidden. A row matches the text filter (by id, name or label) and the state filter (by the
+ * component it shows), each when it is on. A matching leaf is kept as its parent and
+ * position, so a filter that matches 100k VMs makes no row until it is on screen.
  */
 class FilteredRows implements VisibleRows {
   readonly matches: number[] = [];
@@ -149,25 +158,38 @@ class FilteredRows implements VisibleRows {
   private readonly leaves: number[] = [];
   private index: Map<TreeNode, number> | undefined;
 
-  constructor(tree: Tree, needle: string) {
-    for (const root of tree.roots) this.collect(root, needle);
+  constructor(
+    tree: Tree,
+    private readonly needle: string,
+    private readonly state: StateMatch | undefined,
+  ) {
+    for (const root of tree.roots) this.collect(root);
+  }
+
+  private matchesNode(node: TreeNode): boolean {
+    if (this.needle !== '' && !matchesFilter(node, this.needle)) return false;
+    // A group row stands for no component: the state filter keeps it only as an ancestor.
+    return !this.state || (node.role !== 'group' && this.state.has(node.id));
   }
 
   /** Keeps `node` when it or something below it matches; leaves are matched by id. */
-  private collect(node: TreeNode, needle: string): boolean {
+  private collect(node: TreeNode): boolean {
+    const {needle, state} = this;
     const start = this.owners.length;
     this.push(node, -1);
-    let kept = matchesFilter(node, needle);
+    let kept = this.matchesNode(node);
     if (kept) this.matches.push(start);
     if (node.leafIds) {
-      const lower = lowerLeavesOf(node);
-      for (let i = 0; i < lower.length; i++) {
-        if (!lower[i]!.includes(needle)) continue;
+      const ids = node.leafIds;
+      const lower = needle === '' ? undefined : lowerLeavesOf(node);
+      for (let i = 0; i < ids.length; i++) {
+        if (lower && !lower[i]!.includes(needle)) continue;
+        if (state && !state.has(ids[i]!)) continue;
         this.matches.push(this.owners.length);
         this.push(node, i);
         kept = true;
       }
-    } else for (const child of node.children) kept = this.collect(child, needle) || kept;
+    } else for (const child of node.children) kept = this.collect(child) || kept;
     if (!kept) this.owners.length = this.leaves.length = start;
     return kept;
   }
@@ -220,9 +242,16 @@ function lowerLeavesOf(node: TreeNode): string[] {
   return lower;
 }
 
-export function flatten(tree: Tree, folded: ReadonlySet<string>, filter: string): VisibleRows {
+export function flatten(
+  tree: Tree,
+  folded: ReadonlySet<string>,
+  filter: string,
+  state?: StateMatch,
+): VisibleRows {
   const needle = filter.trim().toLowerCase();
-  return needle === '' ? new FoldedRows(tree, folded) : new FilteredRows(tree, needle);
+  return needle === '' && !state
+    ? new FoldedRows(tree, folded)
+    : new FilteredRows(tree, needle, state);
 }
 
 /** Every row in order; for small trees and tests. */
@@ -230,22 +259,40 @@ export function allRows(rows: VisibleRows): TreeNode[] {
   return rows.slice(0, rows.length);
 }
 
-const cache = new WeakMap<
-  Tree,
-  {folded: ReadonlySet<string>; filter: string; result: VisibleRows}[]
->();
+interface Slot {
+  folded: ReadonlySet<string>;
+  filter: string;
+  state: StateMatch | undefined;
+  result: VisibleRows;
+}
+
+const cache = new WeakMap<Tree, Slot[]>();
+const isFiltered = (slot: Pick<Slot, 'filter' | 'state'>) =>
+  slot.filter.trim() !== '' || slot.state !== undefined;
 
 /**
- * Memoized on the identity of the fold set and the filter, so moving the cursor costs nothing
- * here; the last unfiltered and the last filtered rows are both kept, so Esc is free.
+ * Memoized on the identity of the fold set, the filter and the state match, so moving the
+ * cursor costs nothing here; the last unfiltered rows and the last two filtered ones are kept,
+ * so Esc is free and a jump to the next down row does not cost the filter on screen its rows.
  */
-export function visibleRows(tree: Tree, folded: ReadonlySet<string>, filter: string): VisibleRows {
+export function visibleRows(
+  tree: Tree,
+  folded: ReadonlySet<string>,
+  filter: string,
+  state?: StateMatch,
+): VisibleRows {
   const slots = cache.get(tree) ?? [];
-  const hit = slots.find((slot) => slot.folded === folded && slot.filter === filter);
+  const hit = slots.find(
+    (slot) => slot.folded === folded && slot.filter === filter && slot.state === state,
+  );
   if (hit) return hit.result;
-  const result = flatten(tree, folded, filter);
-  const filtered = filter.trim() !== '';
-  const kept = slots.filter((slot) => (slot.filter.trim() !== '') !== filtered);
-  cache.set(tree, [...kept, {folded, filter, result}]);
+  const result = flatten(tree, folded, filter, state);
+  const slot = {folded, filter, state, result};
+  const unfiltered = slots.filter((s) => !isFiltered(s));
+  const filtered = slots.filter(isFiltered);
+  cache.set(
+    tree,
+    isFiltered(slot) ? [...unfiltered, ...filtered.slice(-1), slot] : [...filtered, slot],
+  );
   return result;
 }
