@@ -1,4 +1,8 @@
+import {announcement} from '../../core/announce.js';
+import {announcedRecord, observedRecord, type JournalRecord} from '../../core/journal.js';
+import {observedChanges} from '../../core/live-changes.js';
 import {applySourceUpdate, shown as printable, type SourceUpdate} from '../../core/live.js';
+import {analyze} from '../analysis/analysis.js';
 import type {Model} from '../../core/model.js';
 import {stamped} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
@@ -51,7 +55,10 @@ export function liveSource(
           sources: live,
           failure: stamped(state.failure, {...state.failure, observed: live.observed}, at),
         };
-  if (update.type === 'observed') return next;
+  if (update.type === 'observed') return announced(state, next);
+  // An outage's announcement stays until the next change of health or a key; the header
+  // shows the source's trouble meanwhile.
+  if (state.notice?.announcement) return next;
   // A source that keeps failing the same way says so once; the header keeps showing it.
   const before = state.sources.sources.get(update.source)?.error;
   if (update.type === 'sourceError' && before?.message === printable(update.message)) return next;
@@ -61,5 +68,34 @@ export function liveSource(
   return {
     ...next,
     notice: {id, tone, params: {source: update.source, message: printable(update.message)}},
+  };
+}
+
+/**
+ * What changed in the observation is journaled; when it changed some service's health, the
+ * message line says so (core/announce.ts), and that is journaled too, before it is shown.
+ */
+function announced(before: DashboardState, next: DashboardState): DashboardState {
+  const changes = observedChanges(before.sources, next.sources, next.model);
+  if (changes.length === 0) return next;
+  const records: JournalRecord[] = changes.map(observedRecord);
+  const said =
+    next.failure === before.failure
+      ? undefined
+      : announcement(
+          analyze(before.model, before.failure, before.includeGslb).snapshot.status,
+          analyze(next.model, next.failure, next.includeGslb).snapshot.status,
+          changes,
+        );
+  if (!said) return {...next, journal: {...next.journal, records}};
+  records.push(announcedRecord(said));
+  return {
+    ...next,
+    notice: {
+      id: 'msg.announced',
+      tone: said.tone === 'outage' ? 'error' : 'info',
+      announcement: said,
+    },
+    journal: {...next.journal, records},
   };
 }
