@@ -17,6 +17,7 @@ const usage = `
     $ failsight demo                       dashboard replaying a zone-failure scenario
     $ failsight import cloudstack          write a topology from a CloudStack-compatible API (KT Cloud)
     $ failsight diff OLD NEW               what a topology change does to resilience (OLD/NEW: files or git REV:path)
+    $ failsight report AUDIT.jsonl         an incident's story from its audit journal (--format markdown|json)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -26,7 +27,7 @@ const usage = `
     --brief           impact: the blast radius as counts by kind
     --json            machine-readable output (check, impact)
     --include-gslb    count GSLBs as failable in sweeps
-    --format F        diff output: text, markdown or json (--json is json)
+    --format F        diff and report output: text, markdown or json (--json is json)
     --tolerance P     diff: availability may drop by P percentage points before it counts as worse (default 0)
     --compare OLD     dashboard: add the diff panel (d) of FILE against OLD (a file or git REV:path)
     --read-only       view only: no simulate, no failover
@@ -36,7 +37,8 @@ const usage = `
     --prometheus URL  observed state from Prometheus (query "up", or --prom-query Q)
     --alertmanager URL  observed state from firing Alertmanager alerts
     --interval T      how often polled sources ask (30s, 2m, 500ms or seconds; default 15s)
-    --audit FILE      append every action (fail, restore, failover) to a JSON-lines journal
+    --audit FILE      journal every action (marked simulated or not), observed change and
+                      announcement, with each service's state after it (failsight report reads it)
     --allow-hooks     really run the topology's failover hooks (default: dry run)
     --cloudstack      follow the cloud's state (VMs, routers, zones); no FILE: import it first
     --lang en|ko      language of the dashboard (default: from the locale)
@@ -60,6 +62,7 @@ const usage = `
     $ failsight check fixtures/multi-zone.yaml
     $ failsight impact fixtures/demo.yaml --fail zone:KR-CA --json
     $ failsight diff origin/main:topology.yaml topology.yaml --format markdown
+    $ failsight report audit.jsonl --format markdown
 `;
 
 /** Each command loads its own modules, so `check` and `impact` never load React or Ink. */
@@ -69,6 +72,7 @@ const commands = {
   demo: async (i) => (await import('./source/commands/interactive.js')).demoCommand(i),
   import: async (i) => (await import('./source/commands/import.js')).importCommand(i),
   diff: async (i) => (await import('./source/commands/diff.js')).diffCommand(i),
+  report: async (i) => (await import('./source/commands/report.js')).reportCommand(i),
 } satisfies Record<CommandName, Command>;
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
@@ -125,7 +129,8 @@ async function main(): Promise<number> {
   if ((flags.fail ?? []).length > 0 && name !== 'impact') usageError('--fail goes with impact');
   if (((flags.failover ?? []).length > 0 || flags.plan) && name !== 'impact')
     usageError('--failover and --plan go with impact');
-  if (flags.format !== undefined && name !== 'diff') usageError('--format goes with diff');
+  if (flags.format !== undefined && name !== 'diff' && name !== 'report')
+    usageError('--format goes with diff or report');
   if (flags.compare !== undefined && name !== undefined)
     usageError('--compare goes with the dashboard: failsight NEW --compare OLD');
   if (flags.tolerance !== undefined && name !== 'diff' && flags.compare === undefined)

@@ -1,4 +1,4 @@
 /** The commands of the command line; without one, failsight opens the dashboard. */
-export const commandNames = ['check', 'impact', 'demo', 'import', 'diff'] as const;
+export const commandNames = ['check', 'impact', 'demo', 'import', 'diff', 'report'] as const;
 
 export type CommandName = (typeof commandNames)[number];
