@@ -20,6 +20,7 @@ import {PlanPanel} from './plan-panel.js';
 import {impactContent} from './impact-text.js';
 import {impactLength, impactWindow, scrollPosition} from './impact-window.js';
 import {SweepPanel} from './sweep-panel.js';
+import {TimelinePanel} from './timeline-panel.js';
 
 interface SidePanelProps {
   state: DashboardState;
@@ -43,7 +44,9 @@ export function SidePanel(props: SidePanelProps) {
   const {model, failure} = state;
   // The countdowns tick while a GSLB is still moving traffic; otherwise nothing here changes.
   const moving = countdownsAt(model, failure, props.clock()).some((c) => c.phase !== 'noTarget');
-  const now = useClock(props.clock, moving ? props.tickMs : 0);
+  // The timeline's right edge is now: it moves every few seconds while the timeline is open.
+  const timelineMs = state.panel === 'timeline' ? Math.max(props.tickMs, 5000) : 0;
+  const now = useClock(props.clock, moving ? props.tickMs : timelineMs);
   // A failover waiting for its key shows its preview, whichever list is open.
   const panel = state.pending ? 'impact' : state.panel;
   const subject = useMemo(
@@ -79,6 +82,18 @@ export function SidePanel(props: SidePanelProps) {
   const diff = panel === 'diff' ? diffOf(state) : undefined;
   if (diff && state.compare)
     return <DiffPanel diff={diff} source={state.compare.source} {...list} />;
+  if (panel === 'timeline')
+    return (
+      <TimelinePanel
+        points={state.timeline.points}
+        model={model}
+        now={now}
+        index={state.list.index}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
   if (panel === 'hooks')
     return <HooksPanel runs={state.hooks.runs} theme={theme} width={width} height={height} />;
   if (panel === 'availability')

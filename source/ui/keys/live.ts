@@ -1,6 +1,6 @@
 import {is, same, type Binding, type Scope} from './binding.js';
 
-export type LiveAction = 'events' | 'hooks' | 'confirmHook' | 'skipHook';
+export type LiveAction = 'events' | 'timeline' | 'hooks' | 'confirmHook' | 'skipHook';
 
 const treeAndList: readonly Scope[] = ['tree', 'list'];
 
@@ -12,6 +12,13 @@ export const liveKeys: readonly Binding<LiveAction>[] = [
     keys: same('e'),
     label: {en: 'live events: what arrived, newest first', ko: '실시간 이벤트: 받은 순서 역순'},
     matches: is('e'),
+  },
+  {
+    action: 'timeline',
+    scopes: treeAndList,
+    keys: same('t'),
+    label: {en: 'timeline of each service', ko: '서비스별 타임라인'},
+    matches: is('t'),
   },
   {
     action: 'hooks',

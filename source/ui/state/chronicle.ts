@@ -36,8 +36,10 @@ export function chronicled(
   const served = new Map(
     next.model.services.map((s) => [s.id, analysis.evaluation.served.get(s.id) ?? 0]),
   );
-  const points = [...before.timeline.points];
-  if (points.length === 0) points.push(startPoint(before));
+  // A poll that brought nothing new is no moment: the history is kept for what happened.
+  const points =
+    before.timeline.points.length > 0 ? [...before.timeline.points] : [startPoint(before)];
+  if (records.length === 0 && sameServed(points.at(-1)!.served, served)) return next;
   points.push({at, served, mark: acted ? 'action' : 'change'});
   const timeline = {points: points.slice(-timelineLimit)};
   if (records.length === 0) return {...next, timeline};
@@ -59,4 +61,10 @@ function startPoint(state: DashboardState): TimelinePoint {
     state.model.services.map((s) => [s.id, snap.evaluation.served.get(s.id) ?? 0]),
   );
   return {at: state.tickedAt, served, mark: 'start'};
+}
+
+function sameServed(last: ReadonlyMap<string, number>, served: ReadonlyMap<string, number>) {
+  if (last.size !== served.size) return false;
+  for (const [id, amount] of served) if (last.get(id) !== amount) return false;
+  return true;
 }

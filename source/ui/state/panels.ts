@@ -40,6 +40,7 @@ export function listLength(state: DashboardState): number {
     return sweepItems(analyze(state.model, state.failure, state.includeGslb)).length;
   if (state.panel === 'availability') return state.model.services.length;
   if (state.panel === 'events') return state.sources.history.length;
+  if (state.panel === 'timeline') return state.model.services.length;
   if (state.panel === 'plan') return planOf(state).length;
   if (state.panel === 'diff') return diffOf(state)?.findings.length ?? 0;
   return 0;
