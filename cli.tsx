@@ -118,6 +118,11 @@ async function main(): Promise<number> {
       `${keyFlag} is not accepted: keys are read from CLOUDSTACK_KEY and CLOUDSTACK_SECRET only`,
     );
   const {input, flags} = await parseCommandLine();
+  // meow answers --help only without a command; `failsight report --help` has its own page.
+  if (input[0] === 'report' && Object.hasOwn(flags, 'help')) {
+    process.stdout.write((await import('./source/commands/report.js')).reportUsage);
+    return 0;
+  }
   const unknown = Object.keys(flags).filter((name) => !Object.hasOwn(flagSpec, name));
   if (unknown.length > 0) usageError(`unknown flag ${unknown.map(flagName).join(', ')}`);
   const [first, ...rest] = input;

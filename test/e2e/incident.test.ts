@@ -130,10 +130,15 @@ describe.skipIf(!hasTmux && !process.env['CI'])('an incident journaled and repor
     expect(text.stdout).toContain('GSLB moves: predicted and observed\n----');
   });
 
-  it('a missing journal is exit 2 with a message, no stack trace', async () => {
+  it('a missing journal is exit 2 with a message, no stack trace; report --help has its page', async () => {
     const missing = await run('report', '/nonexistent/audit.jsonl');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('report: /nonexistent/audit.jsonl: no such file');
     expect(expectNoStackTrace(missing.stderr)).toBe(true);
+    const help = await run('report', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('$ failsight report AUDIT.jsonl [--format text|markdown|json]');
+    const usage = await run('--help');
+    expect(usage.stdout).toContain('$ failsight report AUDIT.jsonl');
   });
 });

@@ -58,17 +58,26 @@ describe('the reducer: live changes of health are announced', () => {
     });
   });
 
-  it('stays through live news that moves no service, a source error and the clock', () => {
+  it('stays through live news that moves no service, a bad line and the clock', () => {
     const said = line(zoneDown());
     const later = apply(
       zoneDown(),
       // Another source sees the zone down too: news for the journal, not for the message line.
       live(observed('prometheus', [['KR-CA', 'up == 0']])),
-      live({type: 'sourceError', source: 'probes', message: 'timeout', at}),
+      live({type: 'badLine', source: 'events', message: 'not JSON', count: 1, at}),
+      live({type: 'sourceNotice', source: 'events', message: 'file rotated', at}),
       {type: 'tick', at: at + 1000},
     );
     expect(later.journal.records?.[0]).toMatchObject({event: 'observed', id: 'KR-CA'});
     expect(line(later)).toBe(said);
+  });
+
+  it('gives way to a source that fails: what is on screen may be stale', () => {
+    const failed = apply(
+      zoneDown(),
+      live({type: 'sourceError', source: 'probes', message: 'timeout', at}),
+    );
+    expect(line(failed)).toBe('probes: timeout (the last observed state is kept)');
   });
 
   it('goes at the next key, whichever it is', () => {

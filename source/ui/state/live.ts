@@ -56,9 +56,9 @@ export function liveSource(
           failure: stamped(state.failure, {...state.failure, observed: live.observed}, at),
         };
   if (update.type === 'observed') return announced(state, next);
-  // An outage's announcement stays until the next change of health or a key; the header
-  // shows the source's trouble meanwhile.
-  if (state.notice?.announcement) return next;
+  // An outage's announcement stays until the next change of health or a key, or a source
+  // failing: then what is on screen may be stale, and that is said first.
+  if (state.notice?.announcement && update.type !== 'sourceError') return next;
   // A source that keeps failing the same way says so once; the header keeps showing it.
   const before = state.sources.sources.get(update.source)?.error;
   if (update.type === 'sourceError' && before?.message === printable(update.message)) return next;
