@@ -1,8 +1,8 @@
 import type {Announcement, ComponentChange} from './announce.js';
 import type {Snapshot} from './analyze.js';
 import type {Status} from './capacity.js';
-import type {OpenWindow} from './countdown.js';
 import type {Model} from './model.js';
+import type {FailoverWindow} from './timing.js';
 
 /**
  * The audit journal's records (one JSON object a line; the journal adds `at`, the time it was
@@ -94,7 +94,7 @@ export function analysisRecord(
   model: Model,
   snap: Snapshot,
   changed: readonly string[],
-  opened: readonly OpenWindow[],
+  opened: readonly FailoverWindow[],
 ): AnalysisRecord {
   const state = snap.state;
   return {

@@ -1,4 +1,4 @@
-import {windowsOf} from '../../core/countdown.js';
+import {failoverWindows} from '../../core/timing.js';
 import {
   actionRecord,
   analysisRecord,
@@ -48,8 +48,12 @@ export function chronicled(
     : records
         .filter((r): r is ObservedRecord => 'event' in r && r.event === 'observed')
         .map((r) => r.id);
-  const known = before.failure.since;
-  const opened = windowsOf(next.model, next.failure).filter((w) => !known?.has(w.cause));
+  // The moves this change started: its two states' GSLB shares compared (core/timing.ts), both
+  // analyses at hand; a forced target skips detection.
+  const was = analyze(before.model, before.failure, before.includeGslb).snapshot;
+  const manual = next.failure.forced !== before.failure.forced;
+  const opened =
+    next.model === before.model ? failoverWindows(next.model, was, analysis, manual) : [];
   records.push(analysisRecord(next.model, analysis, ids, opened));
   return {...next, timeline, journal: {...next.journal, records}};
 }
