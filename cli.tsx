@@ -18,6 +18,7 @@ const usage = `
     $ failsight import cloudstack          write a topology from a CloudStack-compatible API (KT Cloud)
     $ failsight diff OLD NEW               what a topology change does to resilience (OLD/NEW: files or git REV:path)
     $ failsight explain [FILE] --down C …  the likely cause of what is observed down (--up C …, --unknown C …)
+    $ failsight report AUDIT.jsonl         an incident's story from its audit journal (--format markdown|json)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -28,7 +29,7 @@ const usage = `
     --down C          explain: a component observed down, repeatable; --up C and --unknown C likewise
     --json            machine-readable output (check, impact, explain)
     --include-gslb    count GSLBs as failable in sweeps
-    --format F        diff output: text, markdown or json (--json is json)
+    --format F        diff and report output: text, markdown or json (--json is json)
     --tolerance P     diff: availability may drop by P percentage points before it counts as worse (default 0)
     --compare OLD     dashboard: add the diff panel (d) of FILE against OLD (a file or git REV:path)
     --read-only       view only: no simulate, no failover
@@ -38,7 +39,8 @@ const usage = `
     --prometheus URL  observed state from Prometheus (query "up", or --prom-query Q)
     --alertmanager URL  observed state from firing Alertmanager alerts
     --interval T      how often polled sources ask (30s, 2m, 500ms or seconds; default 15s)
-    --audit FILE      append every action (fail, restore, failover) to a JSON-lines journal
+    --audit FILE      journal every action (marked simulated or not), observed change and
+                      announcement, with each service's state after it (failsight report reads it)
     --allow-hooks     really run the topology's failover hooks (default: dry run)
     --cloudstack      follow the cloud's state (VMs, routers, zones); no FILE: import it first
     --lang en|ko      language of the dashboard (default: from the locale)
@@ -64,6 +66,7 @@ const usage = `
     $ failsight impact fixtures/demo.yaml --fail zone:KR-CA --json
     $ failsight diff origin/main:topology.yaml topology.yaml --format markdown
     $ failsight explain fixtures/demo.yaml --down web-1 --down web-2 --up web-3
+    $ failsight report audit.jsonl --format markdown
 `;
 
 /** Each command loads its own modules, so `check` and `impact` never load React or Ink. */
@@ -74,6 +77,7 @@ const commands = {
   import: async (i) => (await import('./source/commands/import.js')).importCommand(i),
   diff: async (i) => (await import('./source/commands/diff.js')).diffCommand(i),
   explain: async (i) => (await import('./source/commands/explain.js')).explainCommand(i),
+  report: async (i) => (await import('./source/commands/report.js')).reportCommand(i),
 } satisfies Record<CommandName, Command>;
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
@@ -127,6 +131,11 @@ async function main(): Promise<number> {
       `${keyFlag} is not accepted: keys are read from CLOUDSTACK_KEY and CLOUDSTACK_SECRET only`,
     );
   const {input, flags} = await parseCommandLine();
+  // meow answers --help only without a command; `failsight report --help` has its own page.
+  if (input[0] === 'report' && Object.hasOwn(flags, 'help')) {
+    process.stdout.write((await import('./source/commands/report.js')).reportUsage);
+    return 0;
+  }
   const unknown = Object.keys(flags).filter((name) => !Object.hasOwn(flagSpec, name));
   if (unknown.length > 0) usageError(`unknown flag ${unknown.map(flagName).join(', ')}`);
   const [first, ...rest] = input;
@@ -138,7 +147,8 @@ async function main(): Promise<number> {
   if ((flags.fail ?? []).length > 0 && name !== 'impact') usageError('--fail goes with impact');
   if (((flags.failover ?? []).length > 0 || flags.plan) && name !== 'impact')
     usageError('--failover and --plan go with impact');
-  if (flags.format !== undefined && name !== 'diff') usageError('--format goes with diff');
+  if (flags.format !== undefined && name !== 'diff' && name !== 'report')
+    usageError('--format goes with diff or report');
   if (
     [flags.down, flags.up, flags.unknown].some((list) => (list ?? []).length > 0) &&
     name !== 'explain'

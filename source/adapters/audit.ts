@@ -1,7 +1,7 @@
 import {closeSync, fstatSync, ftruncateSync, openSync, writeSync} from 'node:fs';
 
 /**
- * The audit journal (DESIGN §7): one JSON line per action, written synchronously so the line is
+ * The audit journal: one JSON line per record (docs/audit-journal.md), written synchronously so the line is
  * on disk before the screen shows the action. A record is written whole or not at all: when the
  * disk fills mid-record, the file is cut back to its last complete line and the write throws, so
  * the action is refused rather than half-journaled.
@@ -9,8 +9,13 @@ import {closeSync, fstatSync, ftruncateSync, openSync, writeSync} from 'node:fs'
 export function auditJournal(file: string, now: () => Date = () => new Date()) {
   // Fail at start, not at the first action: an unwritable journal is a bad command line.
   const fd = openSync(file, 'a');
-  const journal = (entry: Record<string, unknown>) => {
-    const record = Buffer.from(JSON.stringify({at: now().toISOString(), ...entry}) + '\n');
+  // Records written together (an observed change, its announcement, the analysis) are one
+  // write: all of them or none.
+  const all = (entries: readonly object[]) => {
+    const at = now().toISOString();
+    const record = Buffer.from(
+      entries.map((entry) => JSON.stringify({at, ...entry}) + '\n').join(''),
+    );
     const start = fstatSync(fd).size;
     let written = 0;
     try {
@@ -26,6 +31,8 @@ export function auditJournal(file: string, now: () => Date = () => new Date()) {
       throw error;
     }
   };
+  const journal = (entry: object) => all([entry]);
+  journal.all = all;
   journal.close = () => closeSync(fd);
   return journal;
 }

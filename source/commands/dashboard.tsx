@@ -1,6 +1,7 @@
 import type {Model} from '../core/model.js';
 import {Dashboard} from '../ui/components/dashboard.js';
 import {LoadingScreen, type LoadingStage} from '../ui/components/loading-screen.js';
+import type {JournalRecord} from '../core/journal.js';
 import type {AuditAction, Compare, HookRunner, LiveUpdate} from '../ui/types.js';
 import {availabilityOf} from './availability-source.js';
 import {benchClock} from './bench-clock.js';
@@ -20,7 +21,7 @@ export interface DashboardOptions {
   includeGslb: boolean;
   warnings: string[];
   updates?: AsyncIterable<LiveUpdate>;
-  onAction?: (action: AuditAction) => void;
+  onJournal?: (records: readonly JournalRecord[]) => void;
   runHook?: HookRunner;
   compare?: Compare;
 }
@@ -38,7 +39,7 @@ function dashboardFrame(options: DashboardOptions): (frame: FrameProps) => React
       includeGslb={options.includeGslb}
       warnings={options.warnings}
       {...(options.updates ? {updates: options.updates, live: true} : {})}
-      {...(options.onAction ? {onAction: options.onAction} : {})}
+      {...(options.onJournal ? {onJournal: options.onJournal} : {})}
       {...(options.runHook ? {runHook: options.runHook} : {})}
       {...(options.compare ? {compare: options.compare} : {})}
       availabilityOf={estimate}

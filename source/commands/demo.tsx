@@ -16,7 +16,7 @@ export async function runDemo(
       includeGslb={options.includeGslb}
       warnings={options.warnings}
       demo={{steps}}
-      {...(options.onAction ? {onAction: options.onAction} : {})}
+      {...(options.onJournal ? {onJournal: options.onJournal} : {})}
       availabilityOf={availabilityOf(options.includeGslb)}
       onQuit={quit}
       size={size}

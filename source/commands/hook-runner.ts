@@ -12,7 +12,7 @@ export function hookRunner(cwd: string, journal: Journal | undefined): HookRunne
     const argv = [...hook.argv, hook.id];
     const at = Date.now();
     try {
-      journal?.({action: 'hook-start', ids: [hook.id], argv});
+      journal?.({action: 'hook-start', ids: [hook.id], argv, simulated: false});
     } catch (error) {
       report({type: 'started', at});
       report({
@@ -45,6 +45,7 @@ export function hookRunner(cwd: string, journal: Journal | undefined): HookRunne
           action: 'hook-end',
           ids: [hook.id],
           argv,
+          simulated: false,
           exitCode: result.exitCode,
           signal: result.signal,
           timedOut: result.timedOut,

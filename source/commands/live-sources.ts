@@ -1,6 +1,7 @@
 import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
-import type {AuditAction, HookRunner} from '../ui/types.js';
+import type {JournalRecord} from '../core/journal.js';
+import type {HookRunner} from '../ui/types.js';
 import {dirname, resolve} from 'node:path';
 import {intervalSeconds} from './interval.js';
 import {usageError} from './errors.js';
@@ -8,7 +9,7 @@ import type {Flags} from './invocation.js';
 
 export interface LiveSources {
   updates?: AsyncIterable<LiveUpdate>;
-  onAction?: (action: AuditAction) => void;
+  onJournal?: (records: readonly JournalRecord[]) => void;
   runHook?: HookRunner;
 }
 
@@ -84,7 +85,7 @@ export async function liveSources(
       if (update.type === 'model') current = update.model;
     });
   }
-  let journal: ((entry: Record<string, unknown>) => void) | undefined;
+  let journal: ReturnType<typeof import('../adapters/audit.js').auditJournal> | undefined;
   if (flags.audit !== undefined) {
     const {auditJournal} = await import('../adapters/audit.js');
     try {
@@ -93,7 +94,7 @@ export async function liveSources(
       usageError(`--audit ${flags.audit}: cannot write the journal (${(error as Error).message})`);
     }
     const write = journal;
-    live.onAction = (action) => write({...action});
+    live.onJournal = (records) => write.all(records);
   }
   if (flags.allowHooks) {
     const {hookRunner} = await import('./hook-runner.js');

@@ -1,4 +1,12 @@
 /** The commands of the command line; without one, failsight opens the dashboard. */
-export const commandNames = ['check', 'impact', 'demo', 'import', 'diff', 'explain'] as const;
+export const commandNames = [
+  'check',
+  'impact',
+  'demo',
+  'import',
+  'diff',
+  'explain',
+  'report',
+] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -71,6 +71,7 @@ const asciiLookalikes: Record<string, string> = {
   '·': '-',
   '…': '~',
   '→': '>',
+  '—': '-',
   '←': '<',
   '↑': '^',
   '↓': 'v',

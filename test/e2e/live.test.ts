@@ -28,6 +28,12 @@ describe.skipIf(!hasTmux && !process.env['CI'])('live sources in the dashboard (
     // KR-CB and what falls with it: 2 routers, 3 VMs, 1 LB (7 down); nothing else watched.
     const observed = await pane.waitForText('live ● 0 up ✖ 7 down');
     expect(observed).toMatch(/✖ KR-CB +중부 B +0\/550 live/);
+    // The outage is announced and stays until a key: help opened and closed is one.
+    expect(observed).toContain('KR-CB down (events: power) — shop-web DEGRADED, shop-admin DOWN');
+    pane.keys('?');
+    await pane.waitForText('Keys');
+    pane.keys('?');
+    await pane.waitFor((screen) => !screen.includes('KR-CB down (events'), 'the announcement gone');
 
     appendFileSync(events, 'not json\n');
     await pane.waitForText('events.jsonl:2: not JSON (1 bad line so far)');
@@ -51,7 +57,10 @@ describe.skipIf(!hasTmux && !process.env['CI'])('live sources in the dashboard (
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as object);
-    expect(journal).toEqual([expect.objectContaining({action: 'fail', ids: ['KR-CA']})]);
+    // The observed change, its announcement and the analyses are journaled too; one action.
+    expect(journal.filter((record) => 'action' in record)).toEqual([
+      expect.objectContaining({action: 'fail', ids: ['KR-CA'], simulated: true}),
+    ]);
 
     appendFileSync(events, '{"id": "KR-CB", "state": "up"}\n');
     // The stream watches what it spoke of: KR-CB, up again.

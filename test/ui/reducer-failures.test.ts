@@ -12,7 +12,15 @@ describe('the reducer: failing, restoring, undoing, failing over', () => {
     expect([...failed.failure.simulated]).toEqual(['KR-CA']);
     expect(failed.failure.observed.size).toBe(0);
     expect(failed.undo).toHaveLength(1);
-    expect(failed.journal).toEqual({seq: 1, last: {action: 'fail', ids: ['KR-CA']}});
+    expect(failed.journal).toMatchObject({seq: 1, last: {action: 'fail', ids: ['KR-CA']}});
+    // Written as simulated (the cloud did not change), then the analysis of the state it made.
+    expect(failed.journal.records?.[0]).toEqual({action: 'fail', ids: ['KR-CA'], simulated: true});
+    expect(failed.journal.records?.[1]).toMatchObject({
+      event: 'analysis',
+      simulated: true,
+      changed: ['KR-CA'],
+      changedCount: 1,
+    });
     expect(failed.notice).toMatchObject({id: 'msg.failed', params: {id: 'KR-CA', n: 7}});
     expect(statusOf(failed, 'shop-web')).toBe('DOWN');
     expect(statusOf(failed, 'shop-db')).toBe('DOWN');

@@ -38,13 +38,16 @@ describe('the reducer: recovery and what it says', () => {
       id: 'msg.moved',
       params: {gslb: 'shop-gslb', after: '500'},
     });
+    const said = {
+      action: 'moved',
+      ids: ['shop-gslb'],
+      description: 'shop-gslb moved shop-web: 500 served',
+    };
+    // The state did not change: the line is the move alone, no analysis after it.
     expect(moved.journal).toEqual({
       seq: failed.journal.seq + 1,
-      last: {
-        action: 'moved',
-        ids: ['shop-gslb'],
-        description: 'shop-gslb moved shop-web: 500 served',
-      },
+      last: said,
+      records: [{...said, simulated: true}],
     });
     const later = apply(moved, {type: 'tick', at: at + 120_000});
     expect(later).toBe(moved);

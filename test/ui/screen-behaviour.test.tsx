@@ -1,7 +1,7 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {LiveUpdate} from '../../source/ui/types.js';
-import type {AuditAction} from '../../source/ui/types.js';
+import type {JournalRecord} from '../../source/core/journal.js';
 import {bigModel} from './big-model.js';
 import {expectFrameShape, keys} from './frames.js';
 import {channel, demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
@@ -127,9 +127,13 @@ describe('the dashboard over time and with live data', () => {
   });
 
   it('hands each action to the audit journal before the screen shows it', async () => {
-    const journal: {action: AuditAction; frame: string}[] = [];
+    const journal: {action: JournalRecord; frame: string}[] = [];
     const rendered = renderDashboard({
-      onAction: (action) => journal.push({action, frame: rendered.lastFrame() ?? ''}),
+      onJournal: (records) => {
+        // The analysis after each action is journaled with it; the actions are what this holds.
+        for (const record of records)
+          if ('action' in record) journal.push({action: record, frame: rendered.lastFrame() ?? ''});
+      },
     });
     const {lastFrame, stdin} = rendered;
     await waitForFrame(lastFrame, (f) => f.includes('by zone'));
@@ -138,8 +142,8 @@ describe('the dashboard over time and with live data', () => {
     stdin.write('r');
     await waitForFrame(lastFrame, (f) => f.includes('restored zone KR-CA'));
     expect(journal.map((entry) => entry.action)).toEqual([
-      {action: 'fail', ids: ['KR-CA']},
-      {action: 'restore', ids: ['KR-CA']},
+      {action: 'fail', ids: ['KR-CA'], simulated: true},
+      {action: 'restore', ids: ['KR-CA'], simulated: true},
     ]);
     expect(journal[0]!.frame).not.toContain('⚡');
     expect(journal[1]!.frame).toContain('⚡');
@@ -147,7 +151,7 @@ describe('the dashboard over time and with live data', () => {
 
   it('does not apply an action the audit journal refuses', async () => {
     const {lastFrame, stdin} = renderDashboard({
-      onAction: () => {
+      onJournal: () => {
         throw new Error('disk full');
       },
     });

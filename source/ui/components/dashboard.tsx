@@ -1,5 +1,6 @@
 import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import type {JournalRecord} from '../../core/journal.js';
 import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
 import type {DemoStep} from '../demo/script.js';
@@ -12,7 +13,6 @@ import {layoutOf} from '../layout.js';
 import {initialState} from '../state/init.js';
 import {themeOf} from '../theme.js';
 import type {
-  AuditAction,
   AvailabilityOf,
   Compare,
   HookRunner,
@@ -35,7 +35,8 @@ export interface DashboardProps {
   /** Whether a live source feeds `updates` (the header then counts what it observed). */
   live?: boolean;
   updates?: AsyncIterable<LiveUpdate>;
-  onAction?: (action: AuditAction) => void;
+  /** The audit journal: what each step journals, before the screen shows it. */
+  onJournal?: (records: readonly JournalRecord[]) => void;
   /** --allow-hooks: confirmed hooks run through this; without it, hooks are a dry run. */
   runHook?: HookRunner;
   availabilityOf?: AvailabilityOf;
@@ -79,7 +80,7 @@ export function Dashboard(props: DashboardProps) {
       ...(props.view ? {view: props.view} : {}),
     });
     return steps ? stateAtStep(initial, steps, 0, epoch) : initial;
-  }, props.onAction);
+  }, props.onJournal);
   const demo = useDemo(steps, state.story, current, dispatch, {
     now,
     dwellMs: props.demo?.dwellMs ?? 6000,

@@ -1,4 +1,5 @@
 import {say, t} from '../i18n.js';
+import {announcementText} from './announcement-text.js';
 import type {DashboardState} from '../state/types.js';
 import type {Tone} from '../theme.js';
 import type {Lang} from '../types.js';
@@ -20,7 +21,11 @@ export function messageOf(
     const tone: Tone =
       state.notice.tone === 'error' ? 'bad' : state.notice.tone === 'warn' ? 'warn' : 'plain';
     const unchanged = state.notice.cloudUnchanged ? ` ${t(lang, 'msg.cloudUnchanged')}` : '';
-    return {text: say(lang, state.notice) + unchanged, tone};
+    const said = state.notice.announcement;
+    return {
+      text: (said ? announcementText(lang, said) : say(lang, state.notice)) + unchanged,
+      tone,
+    };
   }
   if (warnings.length > 0)
     return {text: t(lang, 'msg.warnings', {n: warnings.length, first: warnings[0]!}), tone: 'warn'};

@@ -25,6 +25,7 @@ import {PlanPanel} from './plan-panel.js';
 import {impactContent} from './impact-text.js';
 import {impactLength, impactWindow, scrollPosition} from './impact-window.js';
 import {SweepPanel} from './sweep-panel.js';
+import {TimelinePanel} from './timeline-panel.js';
 
 interface SidePanelProps {
   state: DashboardState;
@@ -48,10 +49,12 @@ export function SidePanel(props: SidePanelProps) {
   const {model, failure} = state;
   // The countdowns tick while a GSLB is still moving traffic; otherwise nothing here changes.
   const moving = countdownsAt(model, failure, props.clock()).some((c) => c.phase !== 'noTarget');
+  // The timeline's right edge is now: it moves every few seconds while the timeline is open.
+  const timelineMs = state.panel === 'timeline' ? Math.max(props.tickMs, 5000) : 0;
   // A failover waiting for its key shows its preview, whichever list is open.
   const panel = state.pending ? 'impact' : state.panel;
   // The events pane says how long things have been down: it ticks with the dashboard's clock.
-  const now = useClock(props.clock, moving || panel === 'events' ? props.tickMs : 0);
+  const now = useClock(props.clock, moving || panel === 'events' ? props.tickMs : timelineMs);
   const subject = useMemo(
     () => subjectOf(analysis, failure, node, state.pending),
     [analysis, failure, node, state.pending],
@@ -117,6 +120,18 @@ export function SidePanel(props: SidePanelProps) {
   if (diff && state.compare)
     return <DiffPanel diff={diff} source={state.compare.source} {...list} />;
   if (panel === 'hooks') return <HooksPanel runs={state.hooks.runs} {...list} />;
+  if (panel === 'timeline')
+    return (
+      <TimelinePanel
+        points={state.timeline.points}
+        model={model}
+        now={now}
+        index={state.list.index}
+        theme={theme}
+        width={width}
+        height={height}
+      />
+    );
   if (panel === 'availability')
     return (
       <AvailabilityPanel

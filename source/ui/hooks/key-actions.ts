@@ -111,6 +111,8 @@ export function dashboardAction(
       return {type: 'closeOverlay'};
     case 'events':
       return {type: 'toggleEvents'};
+    case 'timeline':
+      return {type: 'toggleTimeline'};
     case 'hooks':
       return {type: 'toggleHooks'};
     case 'cause':

@@ -1,6 +1,6 @@
 import {is, same, type Binding, type Scope} from './binding.js';
 
-export type LiveAction = 'events' | 'sources' | 'hooks' | 'confirmHook' | 'skipHook';
+export type LiveAction = 'events' | 'sources' | 'timeline' | 'hooks' | 'confirmHook' | 'skipHook';
 
 const treeAndList: readonly Scope[] = ['tree', 'list'];
 
@@ -22,6 +22,13 @@ export const liveKeys: readonly Binding<LiveAction>[] = [
       ko: '실시간 소스: 마지막 정상 응답, 마지막 오류, 보는 구성 요소',
     },
     matches: is('S'),
+  },
+  {
+    action: 'timeline',
+    scopes: treeAndList,
+    keys: same('t'),
+    label: {en: 'timeline of each service', ko: '서비스별 타임라인'},
+    matches: is('t'),
   },
   {
     action: 'hooks',

@@ -57,6 +57,7 @@ export function initialState(options: InitOptions): DashboardState {
     live: options.live ?? false,
     tickedAt: options.at ?? 0,
     journal: {seq: 0, last: undefined},
+    timeline: {points: []},
   };
 }
 

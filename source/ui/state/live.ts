@@ -6,6 +6,10 @@ import {
   shown as printable,
   type SourceUpdate,
 } from '../../core/live.js';
+import {announcement} from '../../core/announce.js';
+import {announcedRecord, observedRecord, type JournalRecord} from '../../core/journal.js';
+import {observedChanges} from '../../core/live-changes.js';
+import {analyze} from '../analysis/analysis.js';
 import type {Model} from '../../core/model.js';
 import {stamped} from '../../core/state.js';
 import {treeOf} from '../tree/trees.js';
@@ -59,7 +63,10 @@ export function liveSource(
           sources: live,
           failure: stamped(state.failure, {...state.failure, observed: live.observed}, at),
         };
-  if (update.type === 'observed') return next;
+  if (update.type === 'observed') return announced(state, next);
+  // An outage's announcement stays until the next change of health or a key, or a source
+  // failing: then what is on screen may be stale, and that is said first.
+  if (state.notice?.announcement && update.type !== 'sourceError') return next;
   // A source that keeps failing the same way says so once; the header keeps showing it.
   const before = state.sources.sources.get(update.source)?.error;
   if (update.type === 'sourceError' && before?.message === printable(update.message, errorLimit))
@@ -81,4 +88,33 @@ export function sourcesAt(state: DashboardState, at: number): DashboardState {
   const next = nextFreshnessChange(state.sources);
   if (next === undefined || next > at) return state;
   return {...state, sources: liveAt(state.sources, at)};
+}
+
+/**
+ * What changed in the observation is journaled; when it changed some service's health, the
+ * message line says so (core/announce.ts), and that is journaled too, before it is shown.
+ */
+function announced(before: DashboardState, next: DashboardState): DashboardState {
+  const changes = observedChanges(before.sources, next.sources, next.model);
+  if (changes.length === 0) return next;
+  const records: JournalRecord[] = changes.map(observedRecord);
+  const said =
+    next.failure === before.failure
+      ? undefined
+      : announcement(
+          analyze(before.model, before.failure, before.includeGslb).snapshot.status,
+          analyze(next.model, next.failure, next.includeGslb).snapshot.status,
+          changes,
+        );
+  if (!said) return {...next, journal: {...next.journal, records}};
+  records.push(announcedRecord(said));
+  return {
+    ...next,
+    notice: {
+      id: 'msg.announced',
+      tone: said.tone === 'outage' ? 'error' : 'info',
+      announcement: said,
+    },
+    journal: {...next.journal, records},
+  };
 }

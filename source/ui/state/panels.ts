@@ -45,6 +45,7 @@ export function listLength(state: DashboardState): number {
   if (state.panel === 'events') return state.sources.history.length;
   if (state.panel === 'sources') return state.sources.sources.size;
   if (state.panel === 'hooks') return state.hooks.runs.length;
+  if (state.panel === 'timeline') return state.model.services.length;
   if (state.panel === 'plan') return planOf(state).length;
   if (state.panel === 'diff') return diffOf(state)?.findings.length ?? 0;
   if (state.panel === 'cause') return causeOf(state).items.length;

@@ -9,6 +9,7 @@ import {
   tick,
   undo,
 } from './failures.js';
+import {chronicled} from './chronicle.js';
 import {confirmHook, hookEnded, hookStarted, offerHook, skipHook} from './hooks.js';
 import {liveModel, liveObserved, liveSource, sourcesAt} from './live.js';
 import {
@@ -41,7 +42,15 @@ import type {DashboardAction, DashboardState} from './types.js';
 
 /** The dashboard's state by intent: every key and live event is one of these actions. */
 export function reduce(state: DashboardState, action: DashboardAction): DashboardState {
-  const next = followState(state, step(state, action));
+  // A whole state put in place (the demo's replay) carries its own story.
+  const next =
+    action.type === 'load'
+      ? action.state
+      : chronicled(
+          state,
+          heard(state, followState(state, step(state, action)), action),
+          timeOf(state, action),
+        );
   // Another subject in the impact panel starts at its top.
   if (next.panelTop !== 0 && (next.selected !== state.selected || next.panel !== state.panel))
     return {...next, panelTop: 0};
@@ -161,6 +170,8 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
       return togglePanel(state, 'hooks');
     case 'toggleCause':
       return togglePanel(state, 'cause');
+    case 'toggleTimeline':
+      return togglePanel(state, 'timeline');
     case 'confirmHook':
       return confirmHook(state);
     case 'skipHook':
@@ -181,6 +192,34 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
     case 'load':
       return action.state;
   }
+}
+
+/** What is not a key: live news, the clock, hooks ending, the screen's own reports. */
+const unasked = new Set<DashboardAction['type']>([
+  'tick',
+  'resize',
+  'panelLength',
+  'liveModel',
+  'liveObserved',
+  'liveError',
+  'liveSource',
+  'hookStarted',
+  'hookEnded',
+  'notice',
+  'load',
+]);
+
+/** An announced change of health stays on the message line until the next change or a key. */
+function heard(before: DashboardState, next: DashboardState, action: DashboardAction) {
+  if (!before.notice?.announcement || next.notice !== before.notice || unasked.has(action.type))
+    return next;
+  return {...next, notice: undefined};
+}
+
+function timeOf(state: DashboardState, action: DashboardAction): number {
+  if ('at' in action && action.at !== undefined) return action.at;
+  if (action.type === 'liveSource') return action.update.at;
+  return Math.max(state.tickedAt, state.timeline.points.at(-1)?.at ?? 0);
 }
 
 /** Moving around clears the last message, so what is on screen is about what is selected. */

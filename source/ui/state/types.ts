@@ -1,5 +1,7 @@
 import type {ConditionFilter} from '../../core/condition.js';
+import type {Announcement} from '../../core/announce.js';
 import type {HookCommand, HookOutcome} from '../../core/hooks.js';
+import type {JournalRecord} from '../../core/journal.js';
 import type {LiveSources, SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
@@ -11,7 +13,16 @@ import type {AuditAction, Compare, View} from '../types.js';
 export type StateFilter = 'all' | ConditionFilter;
 
 export type Panel =
-  'impact' | 'sweep' | 'availability' | 'plan' | 'events' | 'hooks' | 'diff' | 'sources' | 'cause';
+  | 'impact'
+  | 'sweep'
+  | 'availability'
+  | 'plan'
+  | 'events'
+  | 'hooks'
+  | 'diff'
+  | 'sources'
+  | 'cause'
+  | 'timeline';
 
 /** Which side has the keys: the tree, or the right panel (impact scrolls, lists move). */
 export type Focus = 'tree' | 'panel';
@@ -35,6 +46,8 @@ export interface Notice extends Message {
   tone: 'info' | 'warn' | 'error';
   /** A simulated action while live sources feed the screen: say the cloud was not changed. */
   cloudUnchanged?: boolean;
+  /** A live change of some service's health: it stays until the next such change or a key. */
+  announcement?: Announcement;
 }
 
 /** A failover that would lower some service, shown as a preview until confirmed. */
@@ -100,7 +113,20 @@ export interface DashboardState {
   /** The last clock tick (ms): failover windows ending after it are yet to be announced. */
   tickedAt: number;
   /** The last action for the audit journal; `seq` tells a new one from the one already sent. */
-  journal: {seq: number; last: AuditAction | undefined};
+  journal: {seq: number; last: AuditAction | undefined; records?: readonly JournalRecord[]};
+  /** Each service's served at each change of the session, for the `t` pane; bounded. */
+  timeline: Timeline;
+}
+
+/** One moment of the timeline: what each service served after a change or an action. */
+export interface TimelinePoint {
+  at: number;
+  served: ReadonlyMap<string, number>;
+  mark: 'start' | 'change' | 'action';
+}
+
+export interface Timeline {
+  points: readonly TimelinePoint[];
 }
 
 type Stamped<T extends string> = {type: T; at: number};
@@ -140,7 +166,7 @@ export type DashboardAction =
   | {type: 'liveObserved'; observed: ReadonlyMap<string, string>; at?: number}
   | {type: 'liveError'; message: string}
   | {type: 'liveSource'; update: SourceUpdate; at?: number}
-  | {type: 'toggleEvents' | 'toggleHooks' | 'confirmHook' | 'skipHook'}
+  | {type: 'toggleEvents' | 'toggleHooks' | 'toggleTimeline' | 'confirmHook' | 'skipHook'}
   | {type: 'toggleCause'}
   | {type: 'hookStarted'; hook: HookCommand; at: number}
   | {type: 'hookEnded'; hook: HookCommand; outcome: HookOutcome}
