@@ -127,18 +127,16 @@ export function SourcesPanel({live, index, top, theme, width, height}: SourcesPa
             theme={theme}
           />
         ) : (
-          lines
-            .slice(0, rows)
-            .map((segments, row) => (
-              <Line
-                key={row}
-                segments={segments.map((s) => ({
-                  ...s,
-                  text: fit(s.text, inner, 'left', theme.glyphs.ellipsis),
-                }))}
-                theme={theme}
-              />
-            ))
+          lines.slice(0, rows).map((segments, row) => (
+            <Line
+              key={row}
+              segments={segments.map((s) => ({
+                ...s,
+                text: fit(s.text, inner, 'left', theme.glyphs.ellipsis),
+              }))}
+              theme={theme}
+            />
+          ))
         )}
       </Box>
     </Panel>
