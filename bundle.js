@@ -6,6 +6,7 @@ import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
 import {builtinModules} from 'node:module';
 import {readdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {relative} from 'node:path';
 import {Script} from 'node:vm';
 import {
   lazyEmoji,
@@ -42,14 +43,33 @@ for (const dir of ['dist', 'dist/bench']) {
   }
 }
 
-/** A plugin that patches the file matching `filter` with `patch` (see bundle-patches.js). */
+/**
+ * A plugin that patches the file matching `filter` with `patch` (see bundle-patches.js). A build
+ * that loads no such file, or more than one, fails: a package that moved its file would
+ * otherwise drop the patch without a word.
+ */
+const appliedPatches = new Map();
 function patching(name, filter, patch, optional = () => false) {
   return {
     name,
     setup(b) {
+      let applied = [];
+      b.onStart(() => {
+        applied = [];
+      });
       b.onLoad({filter}, async ({path}) => {
         if (optional(path)) return undefined;
+        applied.push(path);
         return {contents: patch(path, await readFile(path, 'utf8')), loader: 'js'};
+      });
+      b.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        if (applied.length === 1) {
+          appliedPatches.set(name, relative('.', applied[0]).replaceAll('\\', '/'));
+          return;
+        }
+        const where = applied.length === 0 ? 'no file matched' : applied.join(', ');
+        throw new Error(`patch ${name} applied ${applied.length} times: ${where}`);
       });
     },
   };
@@ -240,3 +260,6 @@ await build({
   splitting: true,
   chunkNames: 'floor-[hash]',
 });
+
+// Which patch changed which file: test/bundle-patches.test.ts holds the list to bundle-patches.js.
+await writeFile('dist/bundle-patches.json', JSON.stringify(Object.fromEntries(appliedPatches)));

@@ -18,6 +18,8 @@ interface Patches {
   simpleGraphemes: string;
   sliceSegmenter: Patch;
   nestedWidthSegmenter: Patch;
+  meowWithoutPackageLookup: Patch;
+  meowPackageLookupUnused: Patch;
 }
 const patches = (await import(pathToFileURL(resolve('bundle-patches.js')).href)) as Patches;
 
@@ -368,5 +370,63 @@ describe('segmenters made on first use', async () => {
       }),
       {numRuns: 2000},
     );
+  });
+});
+
+describe('meow without its package.json lookup', () => {
+  const options = 'node_modules/meow/build/options.js';
+  const dependencies = 'node_modules/meow/build/dependencies.js';
+
+  it('replaces the import of read-package-up by a stub that refuses to run', () => {
+    const text = readFileSync(options, 'utf8');
+    const out = patches.meowWithoutPackageLookup(options, text);
+    expect(text).toContain("from './dependencies.js';");
+    expect(out).not.toContain("from './dependencies.js';");
+    expect(out).toContain("throw new Error('meow is built without read-package-up: pass pkg');");
+    // Nothing else of the file changes.
+    expect(out.length - text.length).toBeGreaterThan(0);
+    expect(
+      out.replace(/const readPackageUpSync[\s\S]*?const normalizePackageData = \(\) => \{\};/, ''),
+    ).toBe(text.replace(/import \{ a as readPackageUpSync[^\n]*/, ''));
+  });
+
+  it('marks the lookups evaluated at load as pure, so they leave the bundle with it', () => {
+    const text = readFileSync(dependencies, 'utf8');
+    const out = patches.meowPackageLookupUnused(dependencies, text);
+    for (const marked of [
+      'var libExports = /* @__PURE__ */ requireLib$1();',
+      'var normalizeExports = /* @__PURE__ */ requireNormalize();',
+      'const normalizePackageData = /* @__PURE__ */ getDefaultExportFromCjs(normalizeExports);',
+      '/* @__PURE__ */ promisify(execFile);',
+    ])
+      expect(out).toContain(marked);
+    expect(out.replaceAll('/* @__PURE__ */ ', '')).toBe(text);
+  });
+});
+
+describe('the built program', () => {
+  const body = readFileSync('dist/cli-body.js', 'utf8');
+  const applied = JSON.parse(readFileSync('dist/bundle-patches.json', 'utf8')) as Record<
+    string,
+    string
+  >;
+
+  it('was built with every patch that bundle.js names, each on one file', () => {
+    const named = [...readFileSync('bundle.js', 'utf8').matchAll(/patching\(\s*'([^']+)'/g)].map(
+      (match) => match[1],
+    );
+    expect(named.length).toBeGreaterThanOrEqual(9);
+    expect(Object.keys(applied).sort()).toEqual([...named].sort());
+    for (const file of Object.values(applied)) expect(file).toMatch(/^node_modules\/.+\.js$/);
+  });
+
+  it("holds meow's stub and none of normalize-package-data's licence list", () => {
+    expect(body).toContain('meow is built without read-package-up: pass pkg');
+    expect(body).not.toContain('Apache-2.0');
+  });
+
+  it('compiles the emoji expression on first use, not at load', () => {
+    expect(body).toContain('RGI_Emoji');
+    expect(body).not.toMatch(/\/\^\\p\{RGI_Emoji\}\$\/v/);
   });
 });

@@ -1,9 +1,7 @@
 import chalk from 'chalk';
 import {
-  compare,
   countByKind,
   loweredThrough,
-  snapshot,
   statusCounts,
   type Impact,
   type ServiceChange,
@@ -11,17 +9,17 @@ import {
 } from '../core/analyze.js';
 import type {Status} from '../core/capacity.js';
 import type {Model} from '../core/model.js';
-import {resolveComponent} from '../core/names.js';
+import {resolveComponent, resolveFailoverTarget} from '../core/names.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
 import {planJson, planLines} from './plan.js';
-import {emptyState, withSimulated, type FailureState} from '../core/state.js';
-import {describeFailover, failover} from '../core/failover.js';
+import {describeFailover} from '../core/failover.js';
+import {runScenario} from '../core/scenario.js';
 import {failoverPlan} from '../core/plan.js';
 import {sayCore} from '../ui/i18n.js';
 import type {Lang} from '../ui/types.js';
-import {failoverWindows, type FailoverWindow} from '../core/timing.js';
+import type {FailoverWindow} from '../core/timing.js';
 import {amount, paintStatus, table} from './text.js';
 
 /** `failsight impact [FILE] [--fail C …] [--all] [--brief]`. */
@@ -38,7 +36,7 @@ export async function impactCommand({files, flags, terminal, write}: Invocation)
   });
   const failovers = (flags.failover ?? []).flatMap((name) => name.split(',')).filter(Boolean);
   const targets = failovers.map((name) => {
-    const resolved = resolveComponent(model, name);
+    const resolved = resolveFailoverTarget(model, name);
     if (!resolved.ok) usageError(`--failover ${name}: ${resolved.message}`);
     return resolved.id;
   });
@@ -93,24 +91,14 @@ export function runImpact(
   write: (text: string) => void,
 ): {ok: true; code: 0 | 1} | {ok: false; message: string} {
   const lang = options.lang ?? 'en';
-  const before = snapshot(model, emptyState);
-  let state: FailureState = withSimulated(emptyState, failed);
-  const failedSnap = snapshot(model, state);
-  const done: {id: string; what: string}[] = [];
-  for (const id of options.failovers ?? []) {
-    const result = failover(model, snapshot(model, state), id);
-    if (!result.ok)
-      return {ok: false, message: `--failover ${id}: ${sayCore('en', result.reason)}`};
-    state = result.state;
-    done.push({id, what: describeFailover(result)});
-  }
-  const after = done.length > 0 ? snapshot(model, state) : failedSnap;
-  const impact = compare(model, [...new Set(failed)], before, after);
-  // With failovers, the windows are those the operator's moves open (no detection wait).
-  const windows =
-    done.length > 0
-      ? failoverWindows(model, failedSnap, after, true)
-      : failoverWindows(model, before, after);
+  const scenario = runScenario(model, failed, options.failovers);
+  if (!scenario.ok)
+    return {
+      ok: false,
+      message: `--failover ${scenario.failover}: ${sayCore('en', scenario.reason)}`,
+    };
+  const {impact, after, windows} = scenario;
+  const done = scenario.failovers.map(({id, done}) => ({id, what: describeFailover(done)}));
   const plan = options.plan ? failoverPlan(model, after) : undefined;
   const services = servicesAfter(model, impact, after);
   if (options.json) {
@@ -153,7 +141,15 @@ export function impactJson(
       status,
       through,
     })),
-    failover: windows,
+    failover: windows.map(({gslb, service, detectS, totalS, servedDuring, servedAfter, moves}) => ({
+      gslb,
+      service,
+      detectS,
+      totalS,
+      servedDuring,
+      servedAfter,
+      moves,
+    })),
   };
 }
 

@@ -238,7 +238,9 @@ function serviceDiff(
   const spofBefore = new Set(before?.spof ?? []);
   const spofAfter = new Set(after?.spof ?? []);
   const spofGained = before ? [...spofAfter].filter((c) => !spofBefore.has(c)) : [];
-  const spofLost = after ? [...spofBefore].filter((c) => !spofAfter.has(c)) : [];
+  // A service left DOWN has no SPOFs because it is down, not because it lost them.
+  const spofLost =
+    after && after.status !== 'DOWN' ? [...spofBefore].filter((c) => !spofAfter.has(c)) : [];
   const tolerance: ToleranceChange[] = [];
   const kinds = new Set([
     ...(Object.keys(before?.tolerance ?? {}) as ToleranceKind[]),
@@ -370,7 +372,8 @@ function findingsOf(
       before: before.availability.up,
       after: after.availability.up,
     });
-  return findings;
+  // A service the change leaves DOWN gains nothing: it lost its SPOFs only by being down already.
+  return down(after) ? findings.filter((finding) => finding.direction === 'worse') : findings;
 }
 
 type Section = 'zones' | 'sites' | 'accounts' | 'vms' | 'loadBalancers' | 'gslbs' | 'services';

@@ -32,30 +32,44 @@ export function describeFailover(done: FailoverDone): string {
 export function failover(model: Model, snap: Snapshot, id: string): FailoverResult {
   const component = model.components.get(id);
   if (!component) return {ok: false, reason: message('failover.unknown', {id})};
-  if (component.kind === 'gslb') return moveGslb(model, snap, component);
+  if (component.kind === 'gslb') {
+    const moved = moveGslb(model, snap, component);
+    if (moved.ok || moved.reason.id !== 'failover.noHealthy') return moved;
+    // With no healthy target to move to, the standbys behind its targets are what can serve:
+    // promoted when that serves more, as a move would have to.
+    const promoted = promoteStandbys(model, snap, id);
+    const gains =
+      promoted && totalServed(snapshot(model, promoted.state)) > totalServed(snap) + 1e-6;
+    return gains ? promoted : moved;
+  }
   if (component.kind === 'lb' || component.kind === 'service' || component.kind === 'vm') {
-    const standbys = [...reachedVms(model, id)].filter(
-      (vm) => vm.role === 'standby' && !snap.state.promoted.has(vm.id) && !snap.down.has(vm.id),
-    );
-    if (standbys.length === 0) {
-      if (component.kind === 'service') {
-        const entry = model.components.get(component.entry);
-        if (entry?.kind === 'gslb') return moveGslb(model, snap, entry);
-      }
-      return {ok: false, reason: message('failover.noStandby', {id})};
+    const promoted = promoteStandbys(model, snap, id);
+    if (promoted) return promoted;
+    if (component.kind === 'service') {
+      const entry = model.components.get(component.entry);
+      if (entry?.kind === 'gslb') return moveGslb(model, snap, entry);
     }
-    const promoted = new Set(snap.state.promoted);
-    for (const vm of standbys) promoted.add(vm.id);
-    const list = standbys.map((vm) => vm.id);
-    return {
-      ok: true,
-      kind: 'promote',
-      state: {...snap.state, promoted},
-      message: message('failover.promote', {list: list.join(', ')}),
-      promoted: list,
-    };
+    return {ok: false, reason: message('failover.noStandby', {id})};
   }
   return {ok: false, reason: message('failover.notKind', {kind: component.kind})};
+}
+
+/** Promotes every standby VM reached from `id` that is up and not yet promoted, if any. */
+function promoteStandbys(model: Model, snap: Snapshot, id: string): FailoverDone | undefined {
+  const standbys = [...reachedVms(model, id)].filter(
+    (vm) => vm.role === 'standby' && !snap.state.promoted.has(vm.id) && !snap.down.has(vm.id),
+  );
+  if (standbys.length === 0) return undefined;
+  const promoted = new Set(snap.state.promoted);
+  for (const vm of standbys) promoted.add(vm.id);
+  const list = standbys.map((vm) => vm.id);
+  return {
+    ok: true,
+    kind: 'promote',
+    state: {...snap.state, promoted},
+    message: message('failover.promote', {list: list.join(', ')}),
+    promoted: list,
+  };
 }
 
 /** Total served over every service: what a failover is judged by. */

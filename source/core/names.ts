@@ -19,6 +19,18 @@ function refused(message: string): Resolved {
 
 /** A component as named on the command line: `KR-CA`, `zone:KR-CA` or `router:shop-main/KR-CA`. */
 export function resolveComponent(model: Model, name: string): Resolved {
+  return resolveName(model, name, false);
+}
+
+/**
+ * What `--failover` and `o` act on: any component a failover applies to, services included
+ * (`o` on a service promotes its standbys or moves its GSLB).
+ */
+export function resolveFailoverTarget(model: Model, name: string): Resolved {
+  return resolveName(model, name, true);
+}
+
+function resolveName(model: Model, name: string, services: boolean): Resolved {
   const colon = name.indexOf(':');
   const prefix = colon > 0 ? name.slice(0, colon) : undefined;
   // An id that itself contains a colon wins over a kind prefix.
@@ -29,7 +41,7 @@ export function resolveComponent(model: Model, name: string): Resolved {
   const id = isKind ? name.slice(colon + 1) : name;
   const component = model.components.get(id);
   const wantedKind = isKind ? (prefix as Kind) : undefined;
-  if (component?.kind === 'service' || wantedKind === 'service')
+  if (!services && (component?.kind === 'service' || wantedKind === 'service'))
     return refused(
       `"${id}" is a service, not a component that can fail: name a ${failableKinds.join(', ')} (e.g. the zone or VMs it runs on)`,
     );
@@ -42,7 +54,10 @@ export function resolveComponent(model: Model, name: string): Resolved {
   if (prefix !== undefined && !isKind && !model.components.has(name))
     return refused(`unknown kind "${prefix}" in "${name}": kinds are ${failableKinds.join(', ')}`);
   const candidates = [...model.components.values()]
-    .filter((c) => c.kind !== 'service' && (wantedKind === undefined || c.kind === wantedKind))
+    .filter(
+      (c) =>
+        (services || c.kind !== 'service') && (wantedKind === undefined || c.kind === wantedKind),
+    )
     .map((c) => c.id);
   const hint = nearest(id, candidates);
   const what = wantedKind ?? 'component';

@@ -28,7 +28,8 @@ export function failoverPlan(model: Model, now: Snapshot): PlanEntry[] {
   const entries: PlanEntry[] = [];
   for (const id of candidates) {
     const done = failover(model, now, id);
-    if (!done.ok) continue;
+    // A GSLB with no healthy target promotes the standbys behind it: listed once, as each VM.
+    if (!done.ok || (model.components.get(id)?.kind === 'gslb' && done.kind !== 'gslb')) continue;
     const after = snapshot(model, done.state);
     const changes = model.services
       .map((service) => ({

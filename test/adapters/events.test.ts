@@ -28,6 +28,8 @@ const down = (id: string, reason = 'power') =>
   `{"id": "${id}", "state": "down", "reason": "${reason}"}\n`;
 const up = (id: string) => `{"id": "${id}", "state": "up"}\n`;
 
+const waitLimitMs = 10_000;
+
 function follow(file: string) {
   const controller = new AbortController();
   controllers.push(controller);
@@ -35,8 +37,25 @@ function follow(file: string) {
   const seen: LiveUpdate[] = [];
   /** The next update that matches, skipping others (kept in `seen`). */
   const until = async (match: (update: LiveUpdate) => boolean): Promise<LiveUpdate> => {
+    // A deadline, so that an update that never comes fails the test instead of hanging it.
+    const deadline = Date.now() + waitLimitMs;
     for (;;) {
-      const {value, done} = await iterator.next();
+      const left = deadline - Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching update within ${waitLimitMs} ms; seen: ${JSON.stringify(seen.map((u) => u.type))}`,
+              ),
+            ),
+          Math.max(0, left),
+        );
+      });
+      const {value, done} = await Promise.race([iterator.next(), timeout]).finally(() =>
+        clearTimeout(timer),
+      );
       if (done) throw new Error('stream ended');
       seen.push(value);
       if (match(value)) return value;

@@ -137,6 +137,32 @@ describe('a service below its minimum', () => {
   });
 });
 
+describe('a change that leaves a service DOWN', () => {
+  it('finds nothing better for it: its SPOFs are gone only because it is down already', () => {
+    // Before: only lb-ca, over web-a1 and web-a2 at 500 each, serves 1000; KR-CA, shop-ca, its
+    // router shop-ca/KR-CA and lb-ca each take it to 0: four SPOFs. After: web-a1 and web-a2 at
+    // 100 each serve 200 of 1000 < minimum 500, DOWN, and a DOWN service has no SPOF to list.
+    const result = diff(
+      shop({targets: onlyCa}),
+      shop({targets: onlyCa, capacities: [100, 100, 500, 500]}),
+    );
+    const service = result.services.find((s) => s.id === 'shop-web')!;
+    expect(service.before?.spof).toEqual(['KR-CA', 'shop-ca', 'shop-ca/KR-CA', 'lb-ca']);
+    expect(service.after?.spof).toEqual([]);
+    expect(result.verdict).toBe('worse');
+    expect(result.findings[0]).toMatchObject({kind: 'belowMinimum', service: 'shop-web'});
+    expect(result.findings.filter((f) => f.direction === 'better')).toEqual([]);
+    expect(service.spofLost).toEqual([]);
+  });
+
+  it('still says better when the change brings it back up', () => {
+    const text = shop({targets: onlyCa, capacities: [100, 100, 500, 500]});
+    const result = diff(text, shop());
+    expect(result.findings[0]).toMatchObject({kind: 'aboveMinimum', service: 'shop-web'});
+    expect(result.verdict).toBe('better');
+  });
+});
+
 describe('availability and --tolerance', () => {
   // Same structure, VMs at 0.998 instead of 0.999: after the change P(up) is lower.
   const oldText = shop({targets: onlyCa});

@@ -126,6 +126,31 @@ describe('deleting one GSLB target, then reverting it', () => {
   });
 });
 
+describe('a change that leaves a service DOWN', () => {
+  it('text, JSON and markdown name it DOWN first and list nothing better', async () => {
+    // Before: only lb-ca over two 500-user VMs; KR-CA, shop-ca, its router and lb-ca are SPOFs.
+    // After: the two VMs at 100 each serve 200 of 1000 < minimum 500, DOWN, with no SPOF to list.
+    const dir = join(root, 'down');
+    await mkdir(dir, {recursive: true});
+    await writeFile(join(dir, 'old.yaml'), shopTopology({targets: onlyCa}));
+    await writeFile(
+      join(dir, 'new.yaml'),
+      shopTopology({targets: onlyCa, capacities: [100, 100, 500, 500]}),
+    );
+    const text = await failsight(dir, 'diff', 'old.yaml', 'new.yaml');
+    expect(text.code, text.stderr).toBe(1);
+    expect(text.stdout.split('\n')[1]).toMatch(/^worse: shop-web falls below its minimum/);
+    expect(text.stdout).not.toMatch(/^\s*better /m);
+    expect(text.stdout).not.toContain('SPOFs lost');
+    const json = await failsight(dir, 'diff', 'old.yaml', 'new.yaml', '--json');
+    const doc = JSON.parse(json.stdout) as {findings: {direction: string; kind: string}[]};
+    expect(doc.findings[0]!.kind).toBe('belowMinimum');
+    expect(doc.findings.filter((f) => f.direction === 'better')).toEqual([]);
+    const markdown = await failsight(dir, 'diff', 'old.yaml', 'new.yaml', '--format', 'markdown');
+    expect(markdown.stdout).not.toMatch(/better/i);
+  });
+});
+
 describe('the pull-request step of the readme', () => {
   it('npx failsight diff origin/main:topology.yaml topology.yaml --format markdown: a valid table', async () => {
     const clone = join(root, 'clone');

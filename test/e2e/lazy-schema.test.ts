@@ -3,6 +3,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import './fresh-build.js';
 
 /**
  * The bundle's module graph, as esbuild wrote it beside dist/cli-body.js. A module of the body

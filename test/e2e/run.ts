@@ -1,6 +1,7 @@
 import {execFile} from 'node:child_process';
 import {join} from 'node:path';
 import {root} from './tmux.js';
+import './fresh-build.js';
 
 export const binary = join(root, 'dist', 'cli.js');
 

@@ -3,6 +3,7 @@ import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import './fresh-build.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;

@@ -174,7 +174,7 @@ describe('the demo on a wall', () => {
     stdin.write(keys.right);
     const stepped = await waitForFrame(lastFrame, (f) => f.includes('[2/7]'));
     expect(lines(stepped)[1]).toBe(
-      ' [2/7] (paused) Zone KR-CA fails: 6 components go down with it. Each service: before → after.',
+      ' [2/7] (paused) Zone KR-CA fails, 6 components with it; shop-web waits for shop-db.',
     );
     expect(lines(stepped)[2]).toBe('');
     stdin.write(keys.left);

@@ -28,7 +28,7 @@ describe('the sweep panel from the current state', () => {
       'in its dependency shop-db: zone KR-CA takes it down until standby db-2 is promoted: make db-2 active or promote it on failure (o)',
     );
     expect(sayCore('ko', nothing.recommendation)).toBe(
-      '의존 서비스 shop-db: 존 KR-CA 장애 시 대기 db-2 승격 전까지 중단: db-2 을(를) 활성으로 두거나 장애 시 승격(o)',
+      '의존 서비스 shop-db: 존 KR-CA 장애 시 대기 db-2 승격 전까지 중단: 대기 db-2 활성으로 두기, 또는 장애 시 승격(o)',
     );
   });
 });

@@ -24,7 +24,8 @@ export function messageOf(
   }
   if (warnings.length > 0)
     return {text: t(lang, 'msg.warnings', {n: warnings.length, first: warnings[0]!}), tone: 'warn'};
-  if (state.journal.seq === 0) return {text: t(lang, 'msg.welcome'), tone: 'dim'};
+  if (state.journal.seq === 0)
+    return {text: t(lang, state.demo ? 'msg.welcomeDemo' : 'msg.welcome'), tone: 'dim'};
   return {text: '', tone: 'plain'};
 }
 

@@ -1,8 +1,6 @@
-import {compare, snapshot} from '../../core/analyze.js';
-import {failover} from '../../core/failover.js';
+import {loweredThrough} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
-import {emptyState, withSimulated} from '../../core/state.js';
-import {failoverWindows} from '../../core/timing.js';
+import {runScenario} from '../../core/scenario.js';
 import type {Message, Params} from '../i18n.js';
 import type {MessageId} from '../messages-en.js';
 import type {DashboardAction} from '../state/types.js';
@@ -23,11 +21,16 @@ const say = (id: MessageId, params: Params): Message => ({id, params});
  */
 export function demoScript(model: Model): DemoStep[] {
   const zone = model.components.has('KR-CA') ? 'KR-CA' : (model.zones[0]?.id ?? '');
-  const before = snapshot(model, emptyState);
-  const failed = withSimulated(emptyState, [zone]);
-  const after = snapshot(model, failed);
-  const impact = compare(model, [zone], before, after);
+  const failed = runScenario(model, [zone]);
+  if (!failed.ok) return [];
+  const {after, impact} = failed;
   const count = impact.down.filter((entry) => entry.id !== zone).length;
+  // A service down only because a service it needs is down: the story says what it waits for.
+  const waiting = model.services
+    .filter((service) => after.status.get(service.id) === 'DOWN')
+    .map((service) => ({service: service.id, through: loweredThrough(model, after, service.id)}))
+    .find(({through}) => through.length > 0);
+  const waits = waiting ? {service: waiting.service, dependency: waiting.through[0]!} : undefined;
   const steps: DemoStep[] = [
     {
       atS: 0,
@@ -36,14 +39,16 @@ export function demoScript(model: Model): DemoStep[] {
     },
     {
       atS: 0,
-      narration: say('demo.fail', {zone, n: count}),
+      narration: waits
+        ? say('demo.failWaits', {zone, n: count, ...waits})
+        : say('demo.fail', {zone, n: count}),
       actions: (at) => [
         {type: 'select', id: zone},
         {type: 'failSelected', at},
       ],
     },
   ];
-  const window = failoverWindows(model, before, after).find((w) => w.servedAfter > 0);
+  const window = failed.windows.find((w) => w.servedAfter > 0);
   const gslb = window ? model.components.get(window.gslb) : undefined;
   let clock = 0;
   if (window && gslb?.kind === 'gslb') {
@@ -57,34 +62,42 @@ export function demoScript(model: Model): DemoStep[] {
         }),
         actions: () => [],
       },
-      {atS: window.totalS, narration: say('demo.moved', {ttl: gslb.ttlS}), actions: () => []},
+      {
+        atS: window.totalS,
+        narration: waits
+          ? say('demo.movedWaits', {ttl: gslb.ttlS, gslb: gslb.id, ...waits})
+          : say('demo.moved', {ttl: gslb.ttlS, gslb: gslb.id}),
+        actions: () => [],
+      },
     );
     clock = window.totalS;
   }
   // The service a standby would bring back: promoting it is the operator's part of the story.
   const rescue = model.services
     .filter((service) => after.status.get(service.id) === 'DOWN')
-    .map((service) => ({service, result: failover(model, after, service.id)}))
-    .find(({result}) => result.ok && result.kind === 'promote');
-  const down = rescue?.service;
-  const promotion = rescue?.result;
-  if (down && promotion?.ok && promotion.kind === 'promote') {
+    .map((service) => ({service, result: runScenario(model, [zone], [service.id])}))
+    .find(({result}) => result.ok && result.failovers[0]?.done.kind === 'promote');
+  const done = rescue?.result.ok ? rescue.result.failovers[0]?.done : undefined;
+  if (rescue && rescue.result.ok && done?.kind === 'promote') {
+    const down = rescue.service;
+    // The move the promotion starts, timed as the dashboard's countdown will show it.
+    const follow = rescue.result.windows.find(
+      (w) => w.service === down.id && w.cause.startsWith('promoted:'),
+    );
     clock += 5;
     steps.push({
       atS: clock,
       // Said once the step has run: the standby is promoted by then.
       narration: say('demo.promote', {
         service: down.id,
-        list: promotion.promoted.join(', '),
-        gslb: model.components.get(down.entry)?.id ?? down.id,
+        list: done.promoted.join(', '),
+        gslb: follow?.gslb ?? model.components.get(down.entry)?.id ?? down.id,
       }),
       actions: (at) => [
         {type: 'select', id: down.id},
         {type: 'failover', at},
       ],
     });
-    const promoted = snapshot(model, promotion.state);
-    const follow = failoverWindows(model, after, promoted).find((w) => w.service === down.id);
     if (follow) {
       clock += follow.totalS;
       steps.push({

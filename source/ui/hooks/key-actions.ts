@@ -7,6 +7,7 @@ export function keyContext(state: DashboardState): KeyContext {
   return {
     readOnly: state.readOnly,
     demo: state.demo,
+    demoPaused: state.story?.paused ?? false,
     canUndo: state.undo.length > 0,
     hasSimulated: simulated.size + promoted.size + forced.size > 0,
     filterActive: state.filter.text !== '',

@@ -13,6 +13,8 @@ export type Scope = 'tree' | 'list' | 'panel' | 'help' | 'demo' | 'confirm' | 'h
 export interface KeyContext {
   readOnly: boolean;
   demo: boolean;
+  /** The demo stands still: Space plays it. */
+  demoPaused: boolean;
   canUndo: boolean;
   hasSimulated: boolean;
   filterActive: boolean;
@@ -28,6 +30,7 @@ export interface KeyContext {
 export const plainContext: KeyContext = {
   readOnly: false,
   demo: false,
+  demoPaused: false,
   canUndo: false,
   hasSimulated: false,
   filterActive: false,
@@ -48,7 +51,13 @@ export interface Binding<A extends string = string> {
    * Shown in the footer under this shorter name; bindings sharing a footer name show once.
    * `rank` orders what a narrow footer keeps: lower stays longer (default 5).
    */
-  footer?: {keys: Glyph; label: Words; rank?: (context: KeyContext) => number};
+  footer?: {
+    keys: Glyph;
+    label: Words;
+    /** The footer's word when it depends on the state (Space: "pause" or "play"). */
+    labelIn?: (context: KeyContext) => Words;
+    rank?: (context: KeyContext) => number;
+  };
   matches: (input: string, key: Key) => boolean;
   /** The one place that says a key is off: the footer hides it, help and the handler say why. */
   unavailable?: (context: KeyContext) => MessageId | undefined;

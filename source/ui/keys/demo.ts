@@ -8,7 +8,13 @@ export const demoKeys: readonly Binding<DemoAction>[] = [
     scopes: demo,
     keys: same('Space'),
     label: {en: 'pause or play the demo', ko: '데모 일시정지/재생'},
-    footer: {keys: same('Space'), label: {en: 'pause', ko: '일시정지'}, rank: rank(1)},
+    footer: {
+      keys: same('Space'),
+      label: {en: 'pause', ko: '일시정지'},
+      labelIn: (context) =>
+        context.demoPaused ? {en: 'play', ko: '재생'} : {en: 'pause', ko: '일시정지'},
+      rank: rank(1),
+    },
     matches: (input) => input === ' ',
   },
   {
