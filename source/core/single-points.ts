@@ -13,6 +13,11 @@ export function sweepOf(model: Model, snap: Snapshot, includeGslb = false): Swee
   return result;
 }
 
+/** The sweep of a snapshot's state if it was computed already, without computing it. */
+export function computedSweep(snap: Snapshot, includeGslb = false): Sweep | undefined {
+  return sweeps.get(snap)?.get(includeGslb);
+}
+
 /** Components that are a single point of failure for some service in a state, and still up. */
 export function singlePointsIn(model: Model, snap: Snapshot, includeGslb = false): Set<string> {
   const ids = new Set<string>();

@@ -162,7 +162,7 @@ export const en = {
   'sources.lastGood': 'last good {time}, {age} ago',
   'sources.noGood': 'no good answer yet',
   'sources.every': 'polls every {interval}',
-  'sources.sees': 'sees {n} components: {down} down · {unknown} unknown',
+  'sources.sees': 'components seen: {n} · {down} down · {unknown} unknown',
   'sources.error': 'last error {time}:',
   'sources.badLines': '{n} bad lines',
   'announce.down': '{id} down{reason}{more} — {services}',

@@ -11,6 +11,7 @@ import {
 } from '../../source/ui/components/header-text.js';
 import {themeOf} from '../../source/ui/theme.js';
 import type {LiveUpdate} from '../../source/ui/types.js';
+import {bigModel} from './big-model.js';
 import {channel, demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 
 afterEach(() => cleanup());
@@ -195,5 +196,18 @@ describe('a source that stops answering turns stale on the clock alone', () => {
     now = fixedNow + 75_000;
     const later = await waitForFrame(lastFrame, (f) => f.includes('STALE prometheus 1m'));
     expect(later.split('\n')[0]).toContain('? 2 unknown');
+  });
+});
+
+describe('one failure from DOWN on a big topology', () => {
+  it('is not computed on every state above 20,000 components, but once the sweep exists', async () => {
+    // 20,000 VMs and their LBs, routers, zones: above the size where a sweep takes seconds.
+    const {lastFrame, stdin} = renderDashboard({model: bigModel(20_000)});
+    const first = await waitForFrame(lastFrame, (f) => f.includes('by zone'), 60_000);
+    expect(first.split('\n')[0]).toContain('⚠ …');
+    stdin.write('s');
+    const swept = await waitForFrame(lastFrame, (f) => f.includes('from now:'), 60_000);
+    // Every service of the generated topology survives one failure: the part goes.
+    expect(swept.split('\n')[0]).not.toContain('⚠');
   });
 });

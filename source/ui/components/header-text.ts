@@ -1,6 +1,6 @@
 import {statusCounts, type Snapshot} from '../../core/analyze.js';
 import {ageText, liveCounts, untrustedSources} from '../../core/freshness.js';
-import type {LiveSources} from '../../core/live.js';
+import {noLiveSources, type LiveSources} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import {kindWord, statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
@@ -55,16 +55,7 @@ function healthOf(snapshot: Snapshot, theme: Theme): Segment {
 function countParts(inputs: HeaderInputs): BarPart[] {
   const {model, snapshot, theme} = inputs;
   const {lang, glyphs} = theme;
-  const live = inputs.sources;
-  const counts = live
-    ? liveCounts(model, snapshot, live)
-    : liveCounts(model, snapshot, {
-        sources: new Map(),
-        observed: new Map(),
-        unknown: new Set(),
-        downSince: new Map(),
-        history: [],
-      });
+  const counts = liveCounts(model, snapshot, inputs.sources ?? noLiveSources);
   const parts: BarPart[] = [
     {
       id: 'up',

@@ -1,8 +1,8 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
-import {oneFailureFromDown} from '../../core/single-points.js';
+import {computedSweep, oneFailureFromDown} from '../../core/single-points.js';
 import {unknownNow} from '../../core/freshness.js';
-import {analyze} from '../analysis/analysis.js';
+import {analyze, type Analysis} from '../analysis/analysis.js';
 import {likelyFailures} from '../analysis/cause.js';
 import {keyContext, scopesOf} from '../hooks/key-actions.js';
 import {useSettled} from '../hooks/use-settled.js';
@@ -36,6 +36,17 @@ export interface ScreenProps {
 }
 
 const heavyComponents = 20_000;
+
+/**
+ * How many services one more failure would take DOWN, for the header. Above `heavyComponents`
+ * the sweep takes seconds (1.7 s at 100k VMs): the header does not ask for it on every state,
+ * it shows the count once the sweep of the state exists (`s`), else that it is not known yet.
+ */
+function oneFailureCount(analysis: Analysis, ready: boolean, heavy: boolean): number | undefined {
+  if (!ready) return undefined;
+  const sweep = heavy ? computedSweep(analysis.snapshot, analysis.includeGslb) : analysis.sweep();
+  return sweep ? oneFailureFromDown(sweep).length : undefined;
+}
 
 /** header · tree | side panel · message · footer, exactly one line shorter than the terminal. */
 export function Screen(props: ScreenProps) {
@@ -120,7 +131,12 @@ export function Screen(props: ScreenProps) {
         snapshot={analysis.snapshot}
         live={live}
         sources={state.sources}
-        oneFailureFromDown={ready ? oneFailureFromDown(analysis.sweep()).length : undefined}
+        oneFailureFromDown={oneFailureCount(
+          analysis,
+          ready,
+          // The sweep pane computes it anyway.
+          model.components.size >= heavyComponents && state.panel !== 'sweep',
+        )}
         likely={live ? likelyFailures(state) : undefined}
         readOnly={state.readOnly}
         demo={state.demo}
