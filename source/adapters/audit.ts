@@ -1,4 +1,5 @@
 import {closeSync, fstatSync, ftruncateSync, openSync, writeSync} from 'node:fs';
+import {redact} from './secrets.js';
 
 /**
  * The audit journal (DESIGN §7): one JSON line per action, written synchronously so the line is
@@ -10,7 +11,8 @@ export function auditJournal(file: string, now: () => Date = () => new Date()) {
   // Fail at start, not at the first action: an unwritable journal is a bad command line.
   const fd = openSync(file, 'a');
   const journal = (entry: Record<string, unknown>) => {
-    const record = Buffer.from(JSON.stringify({at: now().toISOString(), ...entry}) + '\n');
+    // No credential reaches the journal, whatever text an action carries.
+    const record = Buffer.from(redact(JSON.stringify({at: now().toISOString(), ...entry})) + '\n');
     const start = fstatSync(fd).size;
     let written = 0;
     try {

@@ -1,12 +1,11 @@
 import type {LiveUpdate} from '../core/live.js';
 import {channel} from './channel.js';
+import {holdSecrets, redact} from './secrets.js';
 
 /** An endpoint to call: the URL without credentials, and the headers that carry them. */
 export interface Endpoint {
   base: URL;
   headers: Record<string, string>;
-  /** Secrets to scrub from any message before it is shown. */
-  secrets: string[];
 }
 
 /**
@@ -16,27 +15,21 @@ export interface Endpoint {
 export function endpointOf(url: string, token?: string): Endpoint {
   const base = new URL(url);
   const headers: Record<string, string> = {accept: 'application/json'};
-  const secrets: string[] = [];
   if (base.username !== '' || base.password !== '') {
     const user = decodeURIComponent(base.username);
     const password = decodeURIComponent(base.password);
     headers['authorization'] = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-    if (password !== '') secrets.push(password, base.password);
+    // The password alone, as written in the URL, and the pair the header encodes (base64).
+    if (password !== '') holdSecrets(password, base.password, `${user}:${password}`);
     base.username = '';
     base.password = '';
   }
   if (token !== undefined && token !== '') {
     headers['authorization'] = `Bearer ${token}`;
-    secrets.push(token);
+    holdSecrets(token);
   }
   if (!base.pathname.endsWith('/')) base.pathname += '/';
-  return {base, headers, secrets};
-}
-
-export function scrub(message: string, secrets: readonly string[]): string {
-  let text = message;
-  for (const secret of secrets) if (secret !== '') text = text.split(secret).join('***');
-  return text;
+  return {base, headers};
 }
 
 /** GET a JSON document; any failure becomes an Error whose message names the URL, not the secret. */
@@ -64,7 +57,7 @@ export async function getJson(
       name === 'TimeoutError' || name === 'AbortError'
         ? `no answer within ${timeoutMs} ms`
         : (cause?.code ?? cause?.message ?? (error as Error).message);
-    throw new Error(scrub(`${shown}: ${why}`, endpoint.secrets));
+    throw new Error(redact(`${shown}: ${why}`));
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);

@@ -1,5 +1,6 @@
 import type {Located} from '../core/load.js';
 import {printable} from '../core/printable.js';
+import {redact} from '../adapters/secrets.js';
 
 /** Read from argv itself: a usage error can come before meow has parsed the flags. */
 function wantsJson(): boolean {
@@ -23,7 +24,8 @@ export function jsonErrors(errors: ReadonlyArray<Partial<Located> & {message: st
 }
 
 /** A mistake on the command line: said once, on stderr (and as JSON with --json), exit 2. */
-export function usageError(message: string): never {
+export function usageError(text: string): never {
+  const message = redact(text);
   jsonErrors([{message}]);
   process.stderr.write(`failsight: ${printable(message)}\nRun failsight --help for usage.\n`);
   process.exit(2);
@@ -31,7 +33,9 @@ export function usageError(message: string): never {
 
 /** Not the user's fault: exit 70, still one JSON document with --json. */
 export function internalError(error: unknown): number {
-  const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  const message = redact(
+    `internal error: ${error instanceof Error ? error.message : String(error)}`,
+  );
   jsonErrors([{message}]);
   process.stderr.write(`failsight: ${printable(message)}\n`);
   return 70;

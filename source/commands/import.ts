@@ -18,6 +18,7 @@ import {
 import {ImportError, toTopology, type Imported} from '../adapters/cloudstack/to-topology.js';
 import {writeWhole} from '../adapters/cloudstack/write.js';
 import {importedYaml, mergeYaml} from '../adapters/cloudstack/yaml-out.js';
+import {redact} from '../adapters/secrets.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 
@@ -95,7 +96,7 @@ async function importCloud(client: CloudStackClient, args: ImportArgs): Promise<
  */
 export async function runImport(args: ImportArgs, io: ImportIo): Promise<number> {
   const fail = (message: string) => {
-    io.stderr(`failsight: import cloudstack: ${message}\n`);
+    io.stderr(`failsight: import cloudstack: ${redact(message)}\n`);
     return 2;
   };
   try {

@@ -72,8 +72,10 @@ export async function liveSources(
   const live: LiveSources = {};
   if (sources.length > 0) {
     const {merge, tap} = await import('../adapters/channel.js');
-    // The event stream names components of the newest good topology.
-    live.updates = tap(merge(sources, signal), (update) => {
+    const {redactUpdate} = await import('../adapters/secrets.js');
+    // The event stream names components of the newest good topology. Every text from a source
+    // passes the one redaction before the screen or the journal sees it.
+    live.updates = tap(merge(sources, signal), redactUpdate, (update) => {
       if (update.type === 'model') current = update.model;
     });
   }

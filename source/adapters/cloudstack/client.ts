@@ -1,6 +1,7 @@
 import {noAnswer, readAnswer, type ApiObject, type FailureKind, type Outcome} from './answer.js';
 import {printable} from '../../core/printable.js';
-import {redactUrl, scrub} from './redact.js';
+import {redactUrl} from '../../core/redact.js';
+import {holdSecrets, redact} from '../secrets.js';
 import {signedQuery, type Params} from './sign.js';
 
 export type {ApiObject, FailureKind};
@@ -61,8 +62,8 @@ function limiter(limit: number) {
 }
 
 /** Text from the API is data: one line, control characters escaped, a bounded length, no secrets. */
-function apiText(text: string, secrets: readonly string[]): string {
-  const flat = printable(scrub(text, secrets).replace(/\s+/g, ' ').trim());
+function apiText(text: string, extra: readonly string[]): string {
+  const flat = printable(redact(text, extra).replace(/\s+/g, ' ').trim());
   return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
 }
 
@@ -75,14 +76,15 @@ export function createClient(
   const backoffMs = options.backoffMs ?? 500;
   const pageSize = options.pageSize ?? 500;
   const slot = limiter(options.concurrency ?? 4);
-  const secrets = [credentials.key, credentials.secret];
-  const fail = (kind: FailureKind, command: string, message: string) =>
-    new CloudStackError(kind, command, apiText(message, secrets));
+  holdSecrets(credentials.key, credentials.secret);
+  const fail = (kind: FailureKind, command: string, message: string, signature = '') =>
+    new CloudStackError(kind, command, apiText(message, [signature]));
 
   /** One HTTP exchange, read; a failure carries whether another attempt may help. */
   async function attempt(
     command: string,
     url: string,
+    signature: string,
   ): Promise<{ok: true; body: ApiObject} | {ok: false; retry: boolean; error: CloudStackError}> {
     const shown = redactUrl(url);
     let outcome: Outcome;
@@ -102,7 +104,7 @@ export function createClient(
     return {
       ok: false,
       retry: outcome.retry,
-      error: fail(outcome.kind, command, `${command}: ${outcome.message}`),
+      error: fail(outcome.kind, command, `${command}: ${outcome.message}`, signature),
     };
   }
 
@@ -112,9 +114,11 @@ export function createClient(
       credentials.secret,
     );
     const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`;
+    // A server may echo the signature without its name: hidden as a secret of this request.
+    const signature = new URLSearchParams(query).get('signature') ?? '';
     return slot(async () => {
       for (let tries = 0; ; tries++) {
-        const result = await attempt(command, url);
+        const result = await attempt(command, url, signature);
         if (result.ok) return result.body;
         if (!result.retry || tries >= retries) throw result.error;
         // Exponential backoff with jitter, so retries from many polls do not arrive together.
