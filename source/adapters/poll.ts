@@ -1,5 +1,6 @@
 import type {LiveUpdate} from '../core/live.js';
 import {channel} from './channel.js';
+import {fetchWithinOrigin, RedirectRefused} from './guarded-fetch.js';
 import {holdSecrets, redact} from './secrets.js';
 
 /** An endpoint to call: the URL without credentials, and the headers that carry them. */
@@ -43,7 +44,7 @@ export async function getJson(
   const shown = `${url.origin}${url.pathname}`;
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetchWithinOrigin(url, {
       headers: endpoint.headers,
       // Quitting ends a request in flight at once, not at its timeout.
       signal: stop
@@ -51,6 +52,7 @@ export async function getJson(
         : AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
+    if (error instanceof RedirectRefused) throw new Error(redact(error.message));
     const name = (error as Error).name;
     const cause = (error as {cause?: {code?: string; message?: string}}).cause;
     const why =

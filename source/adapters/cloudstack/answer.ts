@@ -10,6 +10,7 @@ export type FailureKind =
   | 'tls'
   | 'html' // the endpoint is a web page, not the API
   | 'connection'
+  | 'redirect' // to another origin: refused, the signed request stays with its endpoint
   | 'http'
   | 'format';
 

@@ -1,6 +1,7 @@
 import {noAnswer, readAnswer, type ApiObject, type FailureKind, type Outcome} from './answer.js';
 import {printable} from '../../core/printable.js';
 import {redactUrl} from '../../core/redact.js';
+import {fetchWithinOrigin, RedirectRefused} from '../guarded-fetch.js';
 import {holdSecrets, redact} from '../secrets.js';
 import {signedQuery, type Params} from './sign.js';
 
@@ -89,7 +90,7 @@ export function createClient(
     const shown = redactUrl(url);
     let outcome: Outcome;
     try {
-      const response = await fetch(url, {
+      const response = await fetchWithinOrigin(url, {
         signal: options.signal
           ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
           : AbortSignal.timeout(timeoutMs),
@@ -98,7 +99,10 @@ export function createClient(
       const type = response.headers.get('content-type') ?? '';
       outcome = readAnswer(response.status, type, await response.text(), shown, command);
     } catch (error) {
-      outcome = noAnswer(error, shown, timeoutMs);
+      outcome =
+        error instanceof RedirectRefused
+          ? {ok: false, kind: 'redirect', retry: false, message: error.message}
+          : noAnswer(error, shown, timeoutMs);
     }
     if (outcome.ok) return outcome;
     return {
