@@ -12,7 +12,8 @@ export type FailureKind =
   | 'connection'
   | 'redirect' // to another origin: refused, the signed request stays with its endpoint
   | 'http'
-  | 'format';
+  | 'format'
+  | 'limit'; // more items than the stated ceiling
 
 /** `retry`: whether another attempt may help (5xx and broken connections only). */
 export type Outcome =

@@ -1,4 +1,5 @@
 import {CloudStackError, type ApiObject, type CloudStackClient} from './client.js';
+import {append} from '../../core/append.js';
 
 /** What the API says, reduced to the fields failsight maps (plain data, no ids of ours yet). */
 export interface CloudZone {
@@ -148,7 +149,7 @@ export async function readInventory(
     }),
   );
   if (options.kt)
-    loadBalancers.push(...(await readKtLoadBalancers(client, zones, options.kt.endpoint)));
+    append(loadBalancers, await readKtLoadBalancers(client, zones, options.kt.endpoint));
   return {
     zones,
     accounts: accounts.filter(Boolean),
