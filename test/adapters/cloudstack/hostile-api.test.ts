@@ -122,3 +122,54 @@ describe('an import has one deadline', () => {
     );
   });
 });
+
+describe('API fields out of shape', () => {
+  it('a VM without zoneid is not placed in a zone without id; CPU counts out of range count as 1, said', async () => {
+    const {FakeCloud, sampleCloud} = await import('./fake-cloud.js');
+    const state = sampleCloud();
+    state.zones.push({name: 'nameless', allocationstate: 'Enabled'});
+    const [web1, web2, web3, web4] = state.vms;
+    delete web1!['zoneid'];
+    web2!['cpunumber'] = 1e300;
+    web3!['cpunumber'] = 'abc';
+    web4!['cpunumber'] = -5;
+    const fake = await FakeCloud.start({state});
+    const out: string[] = [];
+    const err: string[] = [];
+    try {
+      const code = await runImport(
+        {
+          zones: [],
+          kt: false,
+          env: {
+            CLOUDSTACK_ENDPOINT: fake.endpoint,
+            CLOUDSTACK_KEY: fake.apiKey,
+            CLOUDSTACK_SECRET: 'fake-secret-Zx9/+*',
+          },
+          client: {backoffMs: 1, timeoutMs: 10_000},
+        },
+        {stdout: (text) => out.push(text), stderr: (text) => err.push(text)},
+      );
+      expect(code).toBe(0);
+    } finally {
+      await fake.close();
+    }
+    const said = err.join('');
+    expect(said).toContain('note: 1 zone(s) without an id skipped');
+    for (const [name, raw] of [
+      ['web-2', '1e+300'],
+      ['web-3', '"abc"'],
+      ['web-4', '-5'],
+    ])
+      expect(said).toContain(
+        `note: VM ${name}: cpunumber ${raw} is not a CPU count from 1 to 4096: counted as 1`,
+      );
+    const yaml = out.join('');
+    // web-1 has no zone: it is in none, not in the nameless one.
+    expect(yaml).not.toContain('web-1');
+    expect(yaml).not.toContain('nameless');
+    expect(yaml).toMatch(/- id: web-2\n(?: {4}.*\n)*? {4}capacity: 1\n/);
+    // 4 imported VMs: web-2, web-3, web-4 at 1, batch-1 at its 8.
+    expect(said).toContain('4 VMs');
+  });
+});
