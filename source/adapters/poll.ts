@@ -77,6 +77,11 @@ export async function getJson(
   }
 }
 
+/** One poll's answer: what it observes, and how many of the answer's items were skipped. */
+export type Snapshot = Omit<Extract<LiveUpdate, {type: 'observed'}>, 'type' | 'source' | 'at'> & {
+  skipped?: number;
+};
+
 /**
  * Calls `once` every `intervalMs` (measured from the start of each call, so a slow answer does not
  * stretch the period) until the signal aborts; each call yields a snapshot or a source error.
@@ -86,30 +91,44 @@ export function pollSource(
   source: string,
   intervalMs: number,
   signal: AbortSignal,
-  once: (
-    signal: AbortSignal,
-  ) => Promise<Omit<Extract<LiveUpdate, {type: 'observed'}>, 'type' | 'source' | 'at'>>,
+  once: (signal: AbortSignal) => Promise<Snapshot>,
 ): AsyncIterable<LiveUpdate> {
   const updates = channel<LiveUpdate>(signal);
+  let skippedSoFar = 0;
   void (async () => {
     while (!signal.aborted) {
       const started = Date.now();
       try {
-        const snapshot = await once(signal);
+        const {skipped = 0, ...snapshot} = await once(signal);
         if (signal.aborted) break;
         updates.push({type: 'observed', source, ...snapshot, at: Date.now()});
+        if (skipped > 0) {
+          skippedSoFar += skipped;
+          updates.push({
+            type: 'badLine',
+            source,
+            count: skippedSoFar,
+            message: `${skipped} item${skipped === 1 ? '' : 's'} of the answer not in shape, skipped (${skippedSoFar} so far); the rest is used`,
+            at: Date.now(),
+          });
+        }
       } catch (error) {
-        updates.push({
-          type: 'sourceError',
-          source,
-          message: error instanceof Error ? error.message : String(error),
-          at: Date.now(),
-        });
+        updates.push({type: 'sourceError', source, message: sourceWords(error), at: Date.now()});
       }
       await delay(Math.max(0, intervalMs - (Date.now() - started)), signal);
     }
   })();
   return updates;
+}
+
+/**
+ * What a failed poll says: the source's words or ours (plain Errors, made here), never a
+ * JavaScript error's (a TypeError from an answer out of shape reads as nonsense to a user).
+ */
+export function sourceWords(error: unknown): string {
+  if (error instanceof Error && Object.getPrototypeOf(error) === Error.prototype)
+    return error.message;
+  return 'the answer could not be read (not in the shape this source gives)';
 }
 
 export function delay(ms: number, signal: AbortSignal): Promise<void> {
