@@ -51,7 +51,7 @@ describe('one bad item is one bad item', () => {
     );
     // The one good series is used: web-1 at 0 is down.
     expect(observed).toMatchObject({type: 'observed', source: 'prometheus'});
-    expect([...(observed as {observed: Map<string, string>}).observed]).toEqual([
+    expect([...(observed as unknown as {observed: Map<string, string>}).observed]).toEqual([
       ['web-1', 'up == 0'],
     ]);
     expect(bad).toMatchObject({
@@ -73,7 +73,7 @@ describe('one bad item is one bad item', () => {
       pollAlertmanager(server.url, {intervalMs: 60_000}, () => model, controller.signal),
       2,
     );
-    expect([...(observed as {observed: Map<string, string>}).observed]).toEqual([
+    expect([...(observed as unknown as {observed: Map<string, string>}).observed]).toEqual([
       ['KR-CA', 'ZoneDown'],
     ]);
     expect(bad).toMatchObject({type: 'badLine', count: 2});

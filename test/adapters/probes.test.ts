@@ -207,7 +207,7 @@ describe('runProbes', () => {
 
 describe('many rounds', () => {
   it('leave no abort listener behind: as many after 40 rounds as after 2', async () => {
-    const {getEventListeners} = await import('node:events');
+    const {EventEmitter} = await import('node:events');
     const model = modelWith({'vm-1': 'tcp://127.0.0.1:1'});
     const controller = new AbortController();
     controllers.push(controller);
@@ -218,7 +218,7 @@ describe('many rounds', () => {
     const listenersAfter = async (rounds: number) => {
       for (let seen = 0; seen < rounds;)
         if ((await updates.next()).value?.type === 'observed') seen++;
-      return getEventListeners(controller.signal, 'abort').length;
+      return EventEmitter.getEventListeners(controller.signal, 'abort').length;
     };
     const early = await listenersAfter(2);
     // Before the fix: one more listener a round, 38 more here (and Node's warning past 10).
