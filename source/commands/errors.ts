@@ -13,14 +13,15 @@ function wantsJson(): boolean {
   );
 }
 
+/** An error as JSON gives it: one about the whole file (line 0) has no line or column to give. */
+export function placed<T extends Partial<Located> & {message: string}>(error: T) {
+  return error.line === 0 ? {file: error.file, message: error.message} : error;
+}
+
 /** With --json, stdout is one JSON document whatever the exit code (DESIGN §5): on bad input, the errors. */
 export function jsonErrors(errors: ReadonlyArray<Partial<Located> & {message: string}>): void {
   if (!wantsJson()) return;
-  // An error about the whole file (line 0) has no place to give.
-  const shown = errors.map((error) =>
-    error.line === 0 ? {file: error.file, message: error.message} : error,
-  );
-  process.stdout.write(JSON.stringify({errors: shown}, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({errors: errors.map(placed)}, null, 2) + '\n');
 }
 
 /** A mistake on the command line: said once, on stderr (and as JSON with --json), exit 2. */

@@ -97,6 +97,18 @@ export async function liveSources(
   return live;
 }
 
+/**
+ * The live flags' values, checked as the dashboard would check them: also when stdout is not a
+ * terminal and the check report is printed instead, so that a bad value is refused either way.
+ */
+export function checkLiveFlags(
+  flags: Pick<Flags, 'interval' | 'prometheus' | 'alertmanager'>,
+): void {
+  intervalSeconds(flags);
+  if (flags.prometheus !== undefined) checkedUrl('--prometheus', flags.prometheus);
+  if (flags.alertmanager !== undefined) checkedUrl('--alertmanager', flags.alertmanager);
+}
+
 /** An http(s) URL, or a usage error that does not echo credentials written into it. */
 function checkedUrl(flag: string, text: string): string {
   let url: URL | undefined;
