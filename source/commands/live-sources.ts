@@ -92,7 +92,10 @@ export async function liveSources(
   }
   if (flags.allowHooks) {
     const {hookRunner} = await import('./hook-runner.js');
+    const {stopRunningHooks} = await import('../adapters/hooks.js');
     live.runHook = hookRunner(dirname(resolve(file)), journal);
+    // Quitting ends a running hook's process group at once, not at the hook's timeout.
+    signal.addEventListener('abort', () => stopRunningHooks(), {once: true});
   }
   return live;
 }
