@@ -64,7 +64,7 @@ export async function followFile(
    * when the follow is stopped. True when the pass ended at its bound rather than at the end.
    */
   const readToEnd = async (from: FileHandle): Promise<boolean> => {
-    for (let read = 0; read < passBytes; ) {
+    for (let read = 0; read < passBytes;) {
       if (signal.aborted) return false;
       const {bytesRead} = await from.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) return false;
