@@ -3,6 +3,7 @@
 import './source/commands/react-production.js';
 import {internalError, usageError} from './source/commands/errors.js';
 import {plainCommandLine} from './source/commands/command-line.js';
+import {asksForHelp, flagWithoutValue} from './source/commands/flag-values.js';
 import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
 import {saveCompileCache} from './source/commands/compile-cache.js';
 import type {CommandName} from './source/commands/names.js';
@@ -99,7 +100,8 @@ const pkg = typeof FAILSIGHT_PACKAGE === 'undefined' ? {} : {pkg: FAILSIGHT_PACK
  * meow throws on a bad flag value (--lang fr): a usage error, exit 2, not a stack trace.
  */
 async function parseCommandLine() {
-  const argv = process.argv.slice(2);
+  // `failsight COMMAND --help` is help too, whatever else is on the line.
+  const argv = asksForHelp(process.argv.slice(2)) ? ['--help'] : process.argv.slice(2);
   const plain = plainCommandLine(argv);
   if (plain) {
     // meow names the process after the package's command.
@@ -111,6 +113,7 @@ async function parseCommandLine() {
     // Unknown flags are refused here rather than by meow, so that --json still gets its document.
     const cli = meow(usage, {
       importMeta: import.meta,
+      argv,
       allowUnknownFlags: true,
       flags: flagSpec,
       ...pkg,
@@ -130,6 +133,9 @@ async function main(): Promise<number> {
     usageError(
       `${keyFlag} is not accepted: keys are read from CLOUDSTACK_KEY and CLOUDSTACK_SECRET only`,
     );
+  // A flag that takes a value refuses a missing or empty one, for every flag and command.
+  const valueless = flagWithoutValue(process.argv.slice(2), flagSpec);
+  if (valueless) usageError(`${valueless} needs a value`);
   const {input, flags} = await parseCommandLine();
   // meow answers --help only without a command; `failsight report --help` has its own page.
   if (input[0] === 'report' && Object.hasOwn(flags, 'help')) {
@@ -142,6 +148,10 @@ async function main(): Promise<number> {
   const name = first !== undefined && Object.hasOwn(commands, first) ? first : undefined;
   const command = name ? commands[name as keyof typeof commands] : dashboard;
   const files = name ? rest : input;
+  if (name === 'demo' && files.length > 0)
+    usageError(`demo plays the bundled topology: it takes no FILE (got ${files.join(', ')})`);
+  if (flags.json && flags.format !== undefined && flags.format !== 'json')
+    usageError(`--json and --format ${flags.format} ask for two outputs: give one`);
   if (files.length > 1 && name !== 'diff')
     usageError(`one topology file at a time (got ${files.join(', ')})`);
   if ((flags.fail ?? []).length > 0 && name !== 'impact') usageError('--fail goes with impact');

@@ -1,6 +1,6 @@
 import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
-import {observeAlerts, type Alert} from '../core/monitoring.js';
+import {alertsOf, observeAlerts} from '../core/monitoring.js';
 import {endpointOf, getJson, pollSource} from './poll.js';
 
 /**
@@ -22,10 +22,7 @@ export function pollAlertmanager(
       stop,
     );
     if (!Array.isArray(answer)) throw new Error('the answer is not a list of alerts');
-    const alerts = answer.filter(
-      (item): item is Alert =>
-        typeof item === 'object' && item !== null && typeof (item as Alert).labels === 'object',
-    );
-    return {observed: observeAlerts(model(), alerts)};
+    const {alerts, skipped} = alertsOf(answer);
+    return {observed: observeAlerts(model(), alerts), skipped};
   });
 }

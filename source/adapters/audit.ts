@@ -1,4 +1,5 @@
 import {closeSync, fstatSync, ftruncateSync, openSync, writeSync} from 'node:fs';
+import {redact} from './secrets.js';
 
 /**
  * The audit journal: one JSON line per record (docs/audit-journal.md), written synchronously so the line is
@@ -10,11 +11,11 @@ export function auditJournal(file: string, now: () => Date = () => new Date()) {
   // Fail at start, not at the first action: an unwritable journal is a bad command line.
   const fd = openSync(file, 'a');
   // Records written together (an observed change, its announcement, the analysis) are one
-  // write: all of them or none.
+  // write: all of them or none. No credential reaches the journal, whatever text it carries.
   const all = (entries: readonly object[]) => {
     const at = now().toISOString();
     const record = Buffer.from(
-      entries.map((entry) => JSON.stringify({at, ...entry}) + '\n').join(''),
+      entries.map((entry) => redact(JSON.stringify({at, ...entry})) + '\n').join(''),
     );
     const start = fstatSync(fd).size;
     let written = 0;

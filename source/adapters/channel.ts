@@ -29,12 +29,14 @@ export function merge<T>(sources: AsyncIterable<T>[], signal: AbortSignal): Asyn
   return merged;
 }
 
-/** The same stream, with a look at each value as it passes. */
+/** The same stream, each value changed by `change`, with a look at it as it passes. */
 export async function* tap<T>(
   source: AsyncIterable<T>,
+  change: (value: T) => T,
   look: (value: T) => void,
 ): AsyncIterable<T> {
-  for await (const value of source) {
+  for await (const original of source) {
+    const value = change(original);
     look(value);
     yield value;
   }

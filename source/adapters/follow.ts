@@ -14,6 +14,10 @@ export interface FollowCallbacks {
   problem: (why: string) => void;
 }
 
+/** The most a follow reads in one pass, and its pause before the next when there was more. */
+const passBytes = 4 * 1024 * 1024;
+const floodPauseMs = 100;
+
 /**
  * Follows a file as `tail -F` does: it may be truncated (copytruncate), renamed and recreated
  * (logrotate), deleted and recreated, or missing at first; each time it is followed again. A
@@ -54,14 +58,23 @@ export async function followFile(
   // One read buffer for the whole follow. A fresh one per read (each wake, each second) made the
   // C allocator hand out and take back 256 KB blocks in turn, and its heap grew with every flood.
   const buffer = Buffer.allocUnsafe(64 * 1024);
-  const readToEnd = async (from: FileHandle) => {
-    for (;;) {
+  /**
+   * Reads what is there, up to `passBytes` a pass: a stream that never ends (a device such as
+   * /dev/zero, a runaway writer) is read in bounded passes with a pause between, and stops at once
+   * when the follow is stopped. True when the pass ended at its bound rather than at the end.
+   */
+  const readToEnd = async (from: FileHandle): Promise<boolean> => {
+    for (let read = 0; read < passBytes;) {
+      if (signal.aborted) return false;
       const {bytesRead} = await from.read(buffer, 0, buffer.length, position);
-      if (bytesRead === 0) return;
+      if (bytesRead === 0) return false;
       position += bytesRead;
+      read += bytesRead;
       on.chunk(Buffer.from(buffer.subarray(0, bytesRead)));
     }
+    return true;
   };
+  let flooded = false;
   try {
     while (!signal.aborted) {
       watchDirectory();
@@ -89,20 +102,20 @@ export async function followFile(
             identity = now;
             position = 0;
             on.restart(had ? 'replaced: following the new file from its start' : '');
-          } else if (info.size < position) {
+          } else if (info.isFile() && info.size < position) {
             position = 0;
             on.restart('truncated: reading again from its start');
           }
           reported = '';
-          await readToEnd(handle);
-          on.caughtUp();
+          flooded = await readToEnd(handle);
+          if (!flooded) on.caughtUp();
         } catch (error) {
           problem((error as Error).message);
         }
       }
       await new Promise<void>((resolve) => {
         wake = resolve;
-        void delay(checkMs, signal).then(resolve);
+        void delay(flooded ? floodPauseMs : checkMs, signal).then(resolve);
       });
       wake = undefined;
     }

@@ -15,6 +15,45 @@ export interface HookOptions {
   cwd?: string;
 }
 
+/** How long a hook has to end after SIGTERM when the program quits, before SIGKILL. */
+export const quitGraceMs = 2_000;
+
+/** Hooks running now, by process group: ended with the program. */
+const running = new Map<number, () => void>();
+
+/**
+ * Ends every running hook's whole process group: SIGTERM now, SIGKILL after a short grace, and
+ * lets go of their pipes and timers so the program can exit at once. The SIGKILL is sent by a
+ * small detached process, so it comes even when this program has already gone.
+ */
+export function stopRunningHooks(graceMs = quitGraceMs): void {
+  if (running.size === 0) return;
+  const groups = [...running.keys()];
+  for (const [group, release] of running) {
+    signalGroup(group, 'SIGTERM');
+    release();
+  }
+  running.clear();
+  const reaper = `setTimeout(() => { for (const g of ${JSON.stringify(groups)}) try { process.kill(-g, 'SIGKILL'); } catch {} }, ${graceMs});`;
+  try {
+    spawn(process.execPath, ['-e', reaper], {detached: true, stdio: 'ignore'}).unref();
+  } catch {
+    // Cannot start the reaper: kill now rather than leave them.
+    for (const group of groups) signalGroup(group, 'SIGKILL');
+  }
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-group, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+// However the program ends (q, Ctrl-C, SIGTERM, SIGHUP, a crash), its hooks end with it.
+process.once('exit', () => stopRunningHooks());
+
 /**
  * Runs a hook (DESIGN §7): the program itself, never a shell, so an id such as `; touch pwned`
  * is one argument and nothing more; the id is also in FAILSIGHT_COMPONENT. It runs in a process
@@ -49,6 +88,14 @@ export function runHook(
         // The group is already gone.
       }
     };
+    if (child.pid !== undefined)
+      running.set(child.pid, () => {
+        // The program is quitting: nothing of the hook may hold it open.
+        clearTimeout(timer);
+        child.stdout.destroy();
+        child.stderr.destroy();
+        child.unref();
+      });
     const take = (chunk: Buffer) => {
       const room = maxOutput - kept;
       if (room > 0) chunks.push(chunk.subarray(0, room));
@@ -68,6 +115,7 @@ export function runHook(
       done = true;
       clearTimeout(timer);
       killGroup();
+      if (child.pid !== undefined) running.delete(child.pid);
       resolve({
         argv,
         id,

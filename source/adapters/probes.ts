@@ -9,6 +9,7 @@ import {
 import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
 import {channel} from './channel.js';
+import {delay} from './poll.js';
 
 export interface ProbeResult {
   ok: boolean;
@@ -126,11 +127,9 @@ export function runProbes(
       const started = Date.now();
       const intervalMs = await round();
       if (signal.aborted) break;
-      const wait = Math.max(0, intervalMs - (Date.now() - started));
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), {once: true});
-      });
+      // The shared sleep removes its abort listener when it wakes: one added a round and never
+      // removed grew without end (and Node warned of a leak after eleven rounds).
+      await delay(Math.max(0, intervalMs - (Date.now() - started)), signal);
     }
   })();
   return updates;

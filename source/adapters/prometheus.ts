@@ -1,11 +1,14 @@
 import type {LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
-import {observeSeries, type Series} from '../core/monitoring.js';
+import {labelsOf, observeSeries, type Series} from '../core/monitoring.js';
 import {failableIds} from '../core/propagate.js';
 import {endpointOf, getJson, pollSource} from './poll.js';
 
-/** The vector of an instant query's answer; anything else is an error with what was wrong. */
-export function seriesOf(answer: unknown): Series[] {
+/**
+ * The vector of an instant query's answer, and how many of its items were not series (skipped);
+ * an answer that is not a vector is an error with what was wrong.
+ */
+export function seriesOf(answer: unknown): {series: Series[]; skipped: number} {
   const body = answer as {
     status?: string;
     error?: string;
@@ -15,11 +18,15 @@ export function seriesOf(answer: unknown): Series[] {
     throw new Error(`query failed: ${typeof body?.error === 'string' ? body.error : 'no status'}`);
   if (body.data?.resultType !== 'vector' || !Array.isArray(body.data.result))
     throw new Error(`the query must give an instant vector (got ${String(body.data?.resultType)})`);
-  return body.data.result.flatMap((item: unknown) => {
-    const entry = item as {metric?: Record<string, string>; value?: [number, string]};
-    if (typeof entry?.metric !== 'object' || !Array.isArray(entry.value)) return [];
-    return [{labels: entry.metric, value: Number(entry.value[1])}];
+  const result: unknown[] = body.data.result;
+  const series = result.flatMap((item: unknown) => {
+    const entry = item as {metric?: unknown; value?: unknown} | null;
+    const labels = typeof entry === 'object' && entry !== null ? labelsOf(entry.metric) : undefined;
+    if (labels === undefined || !Array.isArray(entry!.value) || entry!.value.length !== 2)
+      return [];
+    return [{labels, value: Number(entry!.value[1])}];
   });
+  return {series, skipped: result.length - series.length};
 }
 
 /**
@@ -46,9 +53,10 @@ export function pollPrometheus(
         Math.min(options.intervalMs, 10_000),
         stop,
       );
-      const result = observeSeries(model(), seriesOf(answer), query, watched);
+      const {series, skipped} = seriesOf(answer);
+      const result = observeSeries(model(), series, query, watched);
       watched = result.watched;
-      return {observed: result.observed, unknown: result.unknown, watched};
+      return {observed: result.observed, unknown: result.unknown, watched, skipped};
     },
     () =>
       // Before a first answer any component may be one its series name (`failsight_id`).

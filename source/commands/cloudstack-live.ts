@@ -3,6 +3,7 @@ import type {Model} from '../core/model.js';
 import {intervalSeconds} from './interval.js';
 import {followCloudStack} from '../adapters/cloudstack/poll.js';
 import {usageError} from './errors.js';
+import {redact} from '../adapters/secrets.js';
 import {cloudClient, importedModel} from './import.js';
 import type {Flags} from './invocation.js';
 import type {OpenTopology} from './open-topology.js';
@@ -39,7 +40,7 @@ export async function importForDashboard(
     env: process.env,
   });
   if (!imported.ok) {
-    process.stderr.write(`failsight: --cloudstack: ${imported.message}\n`);
+    process.stderr.write(`failsight: --cloudstack: ${redact(imported.message)}\n`);
     process.exit(2);
   }
   return {model: imported.model, file: imported.source, warnings: []};

@@ -6,6 +6,7 @@ import {printable} from '../core/printable.js';
 import {sayCore} from '../ui/i18n.js';
 import {componentCounts, findingText, verdictLine} from './diff-words.js';
 import {amount, percent, table} from './text.js';
+import {append} from '../core/append.js';
 
 /** Where the two topologies came from, as written on the command line. */
 export interface DiffSources {
@@ -164,7 +165,7 @@ export function renderDiffMarkdown(diff: TopologyDiff, sources: DiffSources): st
         ? [`Single points of failure lost: ${md(service.spofLost.join(', '))}`]
         : []),
     ];
-    if (long.length > 0) lines.push(...details('All single points of failure', long));
+    if (long.length > 0) append(lines, details('All single points of failure', long));
   }
   const unchanged = diff.services.filter((s) => !s.changed).map((s) => s.id);
   if (unchanged.length > 0) lines.push(`Unchanged: ${md(list(unchanged))}`, '');
@@ -172,10 +173,10 @@ export function renderDiffMarkdown(diff: TopologyDiff, sources: DiffSources): st
     (f) => `- ${f.direction === 'worse' ? '❌ worse' : '✅ better'}: ${md(findingText(f))}`,
   );
   if (findings.length > shortList)
-    lines.push(...details(`Findings (${findings.length})`, findings));
-  else if (findings.length > 0) lines.push(...findings, '');
+    append(lines, details(`Findings (${findings.length})`, findings));
+  else if (findings.length > 0) append(lines, findings).push('');
   const changes = componentLines(diff).map((line) => `- ${code(line)}`);
-  if (changes.length > 0) lines.push(...details(`Component changes (${changes.length})`, changes));
+  if (changes.length > 0) append(lines, details(`Component changes (${changes.length})`, changes));
   return lines;
 }
 

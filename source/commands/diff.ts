@@ -11,7 +11,7 @@ import {formatLocated, type Located} from '../core/load/place.js';
 import type {Model} from '../core/model.js';
 import {printable} from '../core/printable.js';
 import type {Compare} from '../ui/types.js';
-import {usageError} from './errors.js';
+import {placed, usageError} from './errors.js';
 import type {Flags, Invocation} from './invocation.js';
 import {analyzeSource, type SideOptions} from './diff-side.js';
 import {diffJson, renderDiffMarkdown, renderDiffText, type DiffSources} from './diff-render.js';
@@ -94,7 +94,7 @@ export async function runDiff(
     for (const error of loaded.errors.slice(0, 20))
       output.err(`failsight: ${printable(formatLocated(error))}\n`);
     if (options.format === 'json')
-      output.out(JSON.stringify({errors: loaded.errors}, null, 2) + '\n');
+      output.out(JSON.stringify({errors: loaded.errors.map(placed)}, null, 2) + '\n');
     return 2;
   }
   const diff: TopologyDiff = diffTopologies(loaded.old, loaded.new, {

@@ -5,6 +5,7 @@ import type {PaintCells} from '../ui/types.js';
 import {saveCompileCache} from './compile-cache.js';
 import {idleCollector} from './idle-memory.js';
 import {terminalOutput} from './terminal-output.js';
+import {redact} from '../adapters/secrets.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[2J';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -50,7 +51,7 @@ function holdStderr(): {release: () => void} {
   return {
     release: () => {
       stderr.write = write;
-      if (held.length > 0) write.call(stderr, held.join(''));
+      if (held.length > 0) write.call(stderr, redact(held.join('')));
     },
   };
 }

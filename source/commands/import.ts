@@ -18,6 +18,7 @@ import {
 import {ImportError, toTopology, type Imported} from '../adapters/cloudstack/to-topology.js';
 import {writeWhole} from '../adapters/cloudstack/write.js';
 import {importedYaml, mergeYaml} from '../adapters/cloudstack/yaml-out.js';
+import {redact} from '../adapters/secrets.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 
@@ -68,6 +69,9 @@ export function cloudClient(
   return createClient(found.credentials, options);
 }
 
+/** The whole import's deadline: every request together, retries and queueing included. */
+export const importDeadlineMs = 300_000;
+
 /** Reads the cloud and maps it; every failure a user can meet comes back as a Refused message. */
 async function importCloud(client: CloudStackClient, args: ImportArgs): Promise<Imported> {
   const kt = args.kt || isKtEndpoint(client.endpoint);
@@ -95,11 +99,17 @@ async function importCloud(client: CloudStackClient, args: ImportArgs): Promise<
  */
 export async function runImport(args: ImportArgs, io: ImportIo): Promise<number> {
   const fail = (message: string) => {
-    io.stderr(`failsight: import cloudstack: ${message}\n`);
+    io.stderr(`failsight: import cloudstack: ${redact(message)}\n`);
     return 2;
   };
+  // Once the import has its answer or has failed, no request of it stays queued or in flight.
+  const stop = new AbortController();
   try {
-    const client = cloudClient(args.env, args.endpoint, args.client);
+    const client = cloudClient(args.env, args.endpoint, {
+      deadlineMs: importDeadlineMs,
+      ...args.client,
+      signal: stop.signal,
+    });
     const source = sourceName(client.endpoint);
     const imported = await importCloud(client, args);
     const at = (args.now ?? (() => new Date()))();
@@ -156,6 +166,8 @@ export async function runImport(args: ImportArgs, io: ImportIo): Promise<number>
   } catch (error) {
     if (error instanceof Refused) return fail(error.message);
     throw error;
+  } finally {
+    stop.abort();
   }
 }
 
@@ -163,8 +175,13 @@ export async function runImport(args: ImportArgs, io: ImportIo): Promise<number>
 export async function importedModel(
   args: ImportArgs,
 ): Promise<{ok: true; model: Model; source: string} | {ok: false; message: string}> {
+  const stop = new AbortController();
   try {
-    const client = cloudClient(args.env, args.endpoint, args.client);
+    const client = cloudClient(args.env, args.endpoint, {
+      deadlineMs: importDeadlineMs,
+      ...args.client,
+      signal: stop.signal,
+    });
     const source = sourceName(client.endpoint);
     const imported = await importCloud(client, args);
     const text = importedYaml(imported, {
@@ -178,6 +195,8 @@ export async function importedModel(
   } catch (error) {
     if (error instanceof Refused) return {ok: false, message: error.message};
     throw error;
+  } finally {
+    stop.abort();
   }
 }
 

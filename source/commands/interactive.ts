@@ -1,7 +1,7 @@
 import {stat} from 'node:fs/promises';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
-import {liveSources} from './live-sources.js';
+import {checkLiveFlags, liveSources} from './live-sources.js';
 import type {DashboardOptions} from './dashboard.js';
 import type {OpenTopology} from './open-topology.js';
 
@@ -53,6 +53,10 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** `failsight [FILE]`: the dashboard on a terminal; piped, the check report of FILE. */
 export async function dashboardCommand(invocation: Invocation): Promise<number> {
   if (!process.stdout.isTTY) {
+    // The dashboard's flags are refused when bad even though the report does not use them.
+    checkLiveFlags(invocation.flags);
+    if (invocation.flags.compare !== undefined)
+      await (await import('./diff.js')).openCompare(invocation.flags);
     const {checkCommand} = await import('./check.js');
     return checkCommand(invocation);
   }

@@ -1,4 +1,5 @@
 import {parseDuration} from '../core/duration.js';
+import {delayBoundsText, delayInBounds} from '../core/limits.js';
 import {usageError} from './errors.js';
 import type {Flags} from './invocation.js';
 
@@ -10,5 +11,7 @@ export function intervalSeconds(flags: Pick<Flags, 'interval'>): number {
   if (flags.interval === undefined) return 15;
   const parsed = parseDuration(flags.interval);
   if (!parsed.ok) usageError(`--interval: ${parsed.message}`);
+  if (!delayInBounds(parsed.seconds * 1000))
+    usageError(`--interval: ${flags.interval} is out of range: ${delayBoundsText}`);
   return parsed.seconds;
 }

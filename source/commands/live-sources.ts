@@ -80,8 +80,10 @@ export async function liveSources(
   const live: LiveSources = {};
   if (sources.length > 0) {
     const {merge, tap} = await import('../adapters/channel.js');
-    // The event stream names components of the newest good topology.
-    live.updates = tap(merge(sources, signal), (update) => {
+    const {redactUpdate} = await import('../adapters/secrets.js');
+    // The event stream names components of the newest good topology. Every text from a source
+    // passes the one redaction before the screen or the journal sees it.
+    live.updates = tap(merge(sources, signal), redactUpdate, (update) => {
       if (update.type === 'model') current = update.model;
     });
   }
@@ -98,7 +100,10 @@ export async function liveSources(
   }
   if (flags.allowHooks) {
     const {hookRunner} = await import('./hook-runner.js');
+    const {stopRunningHooks} = await import('../adapters/hooks.js');
     live.runHook = hookRunner(dirname(resolve(file)), journal);
+    // Quitting ends a running hook's process group at once, not at the hook's timeout.
+    signal.addEventListener('abort', () => stopRunningHooks(), {once: true});
   }
   return live;
 }
@@ -110,6 +115,18 @@ async function* withWatched(
 ): AsyncIterable<LiveUpdate> {
   for await (const update of source)
     yield update.type === 'observed' ? {...update, watched: new Set(watched())} : update;
+}
+
+/**
+ * The live flags' values, checked as the dashboard would check them: also when stdout is not a
+ * terminal and the check report is printed instead, so that a bad value is refused either way.
+ */
+export function checkLiveFlags(
+  flags: Pick<Flags, 'interval' | 'prometheus' | 'alertmanager'>,
+): void {
+  intervalSeconds(flags);
+  if (flags.prometheus !== undefined) checkedUrl('--prometheus', flags.prometheus);
+  if (flags.alertmanager !== undefined) checkedUrl('--alertmanager', flags.alertmanager);
 }
 
 /** An http(s) URL, or a usage error that does not echo credentials written into it. */

@@ -91,8 +91,6 @@ export function availabilityShape(
   };
   const seen = new Set<string>();
   const visit = (service: Service) => {
-    if (seen.has(service.id)) return;
-    seen.add(service.id);
     shape.push(-4, name(service.id), service.demand, service.minimum ?? -1);
     for (const id of service.dependsOn) shape.push(-5, name(id));
     const entry = model.components.get(service.entry);
@@ -104,9 +102,18 @@ export function availabilityShape(
         unit(target.ref);
       }
     } else unit(service.entry);
-    for (const id of service.dependsOn) visit(model.components.get(id) as Service);
   };
-  visit(root);
+  // Depth first, dependencies in order, each service once: with a stack, not recursion, so a
+  // chain of thousands of dependsOn does not overflow the call stack.
+  const stack: Service[] = [root];
+  while (stack.length > 0) {
+    const service = stack.pop()!;
+    if (seen.has(service.id)) continue;
+    seen.add(service.id);
+    visit(service);
+    for (let i = service.dependsOn.length - 1; i >= 0; i--)
+      stack.push(model.components.get(service.dependsOn[i]!) as Service);
+  }
   return shape;
 }
 

@@ -15,6 +15,44 @@ export interface Alert {
   status?: {state?: string; silencedBy?: readonly string[]; inhibitedBy?: readonly string[]};
 }
 
+/**
+ * A set of labels as a source gives it, if it is one: an object whose values are all strings.
+ * Anything else (null, a list, a number where a name should be) makes its item a bad item,
+ * skipped and counted; the rest of the answer is used.
+ */
+export function labelsOf(value: unknown): Readonly<Record<string, string>> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  for (const label of Object.values(value)) if (typeof label !== 'string') return undefined;
+  return value as Record<string, string>;
+}
+
+/** Alertmanager's alerts, those in shape; the others counted. */
+export function alertsOf(answer: readonly unknown[]): {alerts: Alert[]; skipped: number} {
+  const alerts: Alert[] = [];
+  for (const item of answer) {
+    const raw = item as {labels?: unknown; annotations?: unknown; status?: unknown} | null;
+    const labels = typeof raw === 'object' && raw !== null ? labelsOf(raw.labels) : undefined;
+    if (labels === undefined) continue;
+    const annotations = labelsOf(raw!.annotations);
+    const status = raw!.status as Alert['status'] | null | undefined;
+    const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : undefined);
+    alerts.push({
+      labels,
+      ...(annotations === undefined ? {} : {annotations}),
+      ...(typeof status === 'object' && status !== null
+        ? {
+            status: {
+              ...(typeof status.state === 'string' ? {state: status.state} : {}),
+              ...(list(status.silencedBy) ? {silencedBy: list(status.silencedBy)!} : {}),
+              ...(list(status.inhibitedBy) ? {inhibitedBy: list(status.inhibitedBy)!} : {}),
+            },
+          }
+        : {}),
+    });
+  }
+  return {alerts, skipped: answer.length - alerts.length};
+}
+
 /** `host:port` of a probe address, as a Prometheus `instance` label writes it. */
 export function instanceOf(address: string): string | undefined {
   try {

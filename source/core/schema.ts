@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {firstControl} from './printable.js';
+import {hookProblem, maxDelayMs, minDelayMs, probeAddressProblem} from './limits.js';
 
 // The kinds live apart (zod-free); exported here as well, beside the schema they name.
 export {defaultAvailability, kindRank, kinds, type Kind} from './kinds.js';
@@ -29,7 +30,18 @@ const amount = z
   .nonnegative('cannot be negative')
   .max(maxAmount, 'too large: at most 1e12 (1,000,000,000,000)');
 
-const positiveSeconds = z.number({error: 'expected a number of seconds'}).positive('must be > 0');
+/** An interval a timer can hold (core/limits.ts): 0.1 s to 24 h. */
+const positiveSeconds = z
+  .number({error: 'expected a number of seconds'})
+  .min(minDelayMs / 1000, 'at least 0.1 (seconds)')
+  .max(maxDelayMs / 1000, 'at most 86400 (24 h)');
+
+/** A timeout a timer can hold: 100 ms to 24 h. */
+const timeoutMs = z
+  .number({error: 'expected a number of milliseconds'})
+  .int('expected a whole number of milliseconds')
+  .min(minDelayMs, 'at least 100 (ms)')
+  .max(maxDelayMs, 'at most 86400000 (24 h)');
 
 const probeUrl = z
   .string({error: 'expected a probe address (http://…, https://… or tcp://host:port)'})
@@ -40,9 +52,17 @@ const probeUrl = z
   .refine(
     (value) => firstControl(value) === undefined,
     'a probe address cannot contain control characters',
-  );
+  )
+  .refine((value) => probeAddressProblem(value) === undefined, {
+    error: (issue) => probeAddressProblem(String(issue.input)),
+  });
 
-const hookCommand = z.array(z.string()).min(1, 'a hook is an argv list with at least the program');
+const hookCommand = z
+  .array(z.string())
+  .min(1, 'a hook is an argv list with at least the program')
+  .refine((argv) => hookProblem(argv) === undefined, {
+    error: (issue) => hookProblem(issue.input as string[]),
+  });
 
 const hooksSchema = z.strictObject({
   failover: hookCommand.optional(),
@@ -169,7 +189,7 @@ export const topologySchema = z.strictObject({
   probes: z
     .strictObject({
       intervalS: positiveSeconds.default(5),
-      timeoutMs: z.number().int().positive().default(2000),
+      timeoutMs: timeoutMs.default(2000),
       rise: z.number().int().positive().default(2),
       fall: z.number().int().positive().default(3),
       concurrency: z.number().int().positive().default(32),

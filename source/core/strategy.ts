@@ -184,7 +184,10 @@ export function recommend(
     case 'multi-zone': {
       if (standby) return message('rec.standby', {standby: standby.id});
       if (result.spof.length === 0 && result.weak.length === 0) return message('rec.none', {});
-      const worst = Math.min(...Object.values(result.tolerance).map((t) => t.worstPercent));
+      const worst = Object.values(result.tolerance).reduce(
+        (least, t) => Math.min(least, t.worstPercent),
+        Infinity,
+      );
       return result.spof.length === 0
         ? message('rec.noneNeeded', {worst})
         : message('rec.gslbLeft', {worst});

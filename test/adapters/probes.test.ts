@@ -204,3 +204,24 @@ describe('runProbes', () => {
     expect(most).toBe(3);
   });
 });
+
+describe('many rounds', () => {
+  it('leave no abort listener behind: as many after 40 rounds as after 2', async () => {
+    const {EventEmitter} = await import('node:events');
+    const model = modelWith({'vm-1': 'tcp://127.0.0.1:1'});
+    const controller = new AbortController();
+    controllers.push(controller);
+    const probe = async (): Promise<ProbeResult> => ({ok: true, detail: 'ok'});
+    const updates = runProbes(() => model, controller.signal, {intervalS: 0.001, rise: 1}, probe)[
+      Symbol.asyncIterator
+    ]();
+    const listenersAfter = async (rounds: number) => {
+      for (let seen = 0; seen < rounds;)
+        if ((await updates.next()).value?.type === 'observed') seen++;
+      return EventEmitter.getEventListeners(controller.signal, 'abort').length;
+    };
+    const early = await listenersAfter(2);
+    // Before the fix: one more listener a round, 38 more here (and Node's warning past 10).
+    expect(await listenersAfter(38)).toBe(early);
+  });
+});

@@ -345,7 +345,7 @@ describe('impact', () => {
   it('--fail without a component is exit 2', async () => {
     const result = await run('impact', 'fixtures/demo.yaml', '--fail');
     expectCleanRejection(result);
-    expect(result.stderr).toContain('--fail needs a component');
+    expect(result.stderr).toContain('--fail needs a value');
   });
 
   it('an unknown name with --json still prints one JSON document', async () => {

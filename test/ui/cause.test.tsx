@@ -120,7 +120,7 @@ describe('the likely cause on screen', () => {
     expect(header).toContain('2 DOWN · 0 DEGRADED · 1 OK');
     // What on-call acts on stays once the decoration (name, words) has gone; never a cut name.
     expect(header).toBe(
-      ' 2 DOWN · 0 DEGRADED · 1 OK  live ● 1 up ✖ 3 down  ⚠ 1  likely: zone KR-CA',
+      ' shop-prod  2 DOWN · 0 DEGRADED · 1 OK  live ● 1 up ✖ 3 down  ⚠ 1  likely: KR-CA',
     );
   });
 });

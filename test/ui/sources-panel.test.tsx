@@ -25,7 +25,7 @@ describe('S: the live sources pane (80×24)', () => {
     // An error longer than the panel is wide, with a control character in it.
     const error = `http://127.0.0.1:9/api/v1/query: HTTP 401 (bad credentials?) \u001b[2J${'x'.repeat(60)}`;
     live.push({type: 'sourceError', source: 'prometheus', message: error, at: fixedNow});
-    await waitForFrame(lastFrame, (f) => f.includes('NO DATA prometheus'));
+    await waitForFrame(lastFrame, (f) => f.includes('NO DATA prom'));
     stdin.write('S');
     const frame = await waitForFrame(lastFrame, (f) => f.includes('Live sources'));
     const panel = frame

@@ -10,8 +10,10 @@ export type FailureKind =
   | 'tls'
   | 'html' // the endpoint is a web page, not the API
   | 'connection'
+  | 'redirect' // to another origin: refused, the signed request stays with its endpoint
   | 'http'
-  | 'format';
+  | 'format'
+  | 'limit'; // more items than the stated ceiling
 
 /** `retry`: whether another attempt may help (5xx and broken connections only). */
 export type Outcome =

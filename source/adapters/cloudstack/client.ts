@@ -1,7 +1,10 @@
 import {noAnswer, readAnswer, type ApiObject, type FailureKind, type Outcome} from './answer.js';
 import {printable} from '../../core/printable.js';
-import {redactUrl, scrub} from './redact.js';
+import {redactUrl} from '../../core/redact.js';
+import {fetchWithinOrigin, RedirectRefused} from '../guarded-fetch.js';
+import {holdSecrets, redact} from '../secrets.js';
 import {signedQuery, type Params} from './sign.js';
+import {append} from '../../core/append.js';
 
 export type {ApiObject, FailureKind};
 
@@ -32,8 +35,10 @@ export interface ClientOptions {
   /** Requests in flight at once. */
   concurrency?: number;
   pageSize?: number;
-  /** Ends every request in flight (a dashboard that quits). */
+  /** Ends every request in flight (a dashboard that quits, an import that has failed). */
   signal?: AbortSignal;
+  /** One deadline for every request of this client together (an import), counted from its creation. */
+  deadlineMs?: number;
 }
 
 export interface CloudStackClient {
@@ -61,8 +66,8 @@ function limiter(limit: number) {
 }
 
 /** Text from the API is data: one line, control characters escaped, a bounded length, no secrets. */
-function apiText(text: string, secrets: readonly string[]): string {
-  const flat = printable(scrub(text, secrets).replace(/\s+/g, ' ').trim());
+function apiText(text: string, extra: readonly string[]): string {
+  const flat = printable(redact(text, extra).replace(/\s+/g, ' ').trim());
   return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
 }
 
@@ -75,34 +80,46 @@ export function createClient(
   const backoffMs = options.backoffMs ?? 500;
   const pageSize = options.pageSize ?? 500;
   const slot = limiter(options.concurrency ?? 4);
-  const secrets = [credentials.key, credentials.secret];
-  const fail = (kind: FailureKind, command: string, message: string) =>
-    new CloudStackError(kind, command, apiText(message, secrets));
+  const deadline =
+    options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
+  const ends = [options.signal, deadline].filter((signal) => signal !== undefined);
+  holdSecrets(credentials.key, credentials.secret);
+  const fail = (kind: FailureKind, command: string, message: string, signature = '') =>
+    new CloudStackError(kind, command, apiText(message, [signature]));
 
   /** One HTTP exchange, read; a failure carries whether another attempt may help. */
   async function attempt(
     command: string,
     url: string,
+    signature: string,
   ): Promise<{ok: true; body: ApiObject} | {ok: false; retry: boolean; error: CloudStackError}> {
     const shown = redactUrl(url);
     let outcome: Outcome;
     try {
-      const response = await fetch(url, {
-        signal: options.signal
-          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal])
-          : AbortSignal.timeout(timeoutMs),
+      const response = await fetchWithinOrigin(url, {
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ...ends]),
         headers: {accept: 'application/json'},
       });
       const type = response.headers.get('content-type') ?? '';
       outcome = readAnswer(response.status, type, await response.text(), shown, command);
     } catch (error) {
-      outcome = noAnswer(error, shown, timeoutMs);
+      outcome =
+        error instanceof RedirectRefused
+          ? {ok: false, kind: 'redirect', retry: false, message: error.message}
+          : deadline?.aborted
+            ? {
+                ok: false,
+                kind: 'timeout',
+                retry: false,
+                message: `no complete answer from ${shown} within the ${options.deadlineMs! / 1000} s given to the whole import`,
+              }
+            : noAnswer(error, shown, timeoutMs);
     }
     if (outcome.ok) return outcome;
     return {
       ok: false,
       retry: outcome.retry,
-      error: fail(outcome.kind, command, `${command}: ${outcome.message}`),
+      error: fail(outcome.kind, command, `${command}: ${outcome.message}`, signature),
     };
   }
 
@@ -112,11 +129,15 @@ export function createClient(
       credentials.secret,
     );
     const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`;
+    // A server may echo the signature without its name: hidden as a secret of this request.
+    const signature = new URLSearchParams(query).get('signature') ?? '';
     return slot(async () => {
       for (let tries = 0; ; tries++) {
-        const result = await attempt(command, url);
+        const result = await attempt(command, url, signature);
         if (result.ok) return result.body;
-        if (!result.retry || tries >= retries) throw result.error;
+        // Nothing is retried once the caller has stopped (or the deadline has passed).
+        if (!result.retry || tries >= retries || ends.some((end) => end.aborted))
+          throw result.error;
         // Exponential backoff with jitter, so retries from many polls do not arrive together.
         const wait = backoffMs * 2 ** tries * (0.5 + Math.random() / 2);
         await new Promise((resolve) => setTimeout(resolve, wait));
@@ -126,6 +147,7 @@ export function createClient(
 
   async function list(command: string, itemKey: string, params: Params = {}, endpoint?: string) {
     const items: ApiObject[] = [];
+    const seen = new Set<string>();
     for (let page = 1; ; page++) {
       const body = await call(
         command,
@@ -138,15 +160,39 @@ export function createClient(
       const got = (pageItems ?? []).filter(
         (item): item is ApiObject => typeof item === 'object' && item !== null,
       );
-      items.push(...got);
-      const count = Number(body['count'] ?? items.length);
-      // An empty page ends the listing even when `count` promised more (a shrinking inventory).
-      if (got.length === 0 || items.length >= count) return items;
+      const count = body['count'] === undefined ? undefined : Number(body['count']);
+      if (count !== undefined && !(Number.isInteger(count) && count >= 0))
+        throw fail(
+          'format',
+          command,
+          `${command}: "count" is not a number of items (${JSON.stringify(body['count'])})`,
+        );
+      // Items already listed (a server that answers the same page again) are not new.
+      const fresh = got.filter((item) => {
+        const id = item['id'];
+        if (typeof id !== 'string' && typeof id !== 'number') return true;
+        if (seen.has(String(id))) return false;
+        seen.add(String(id));
+        return true;
+      });
+      if (items.length + fresh.length > maxItems)
+        throw fail(
+          'limit',
+          command,
+          `${command}: more than ${maxItems} items; import fewer at a time (--zone Z)`,
+        );
+      append(items, fresh);
+      // The listing ends at `count`, at a page with nothing new (an empty page when `count`
+      // promised more: a shrinking inventory; or a page repeated), or at the ceiling above.
+      if (fresh.length === 0 || items.length >= (count ?? items.length)) return items;
     }
   }
 
   return {call, list, endpoint: credentials.endpoint};
 }
+
+/** The most items one listing takes: past it the listing is refused, not cut short silently. */
+export const maxItems = 200_000;
 
 function findArray(body: ApiObject): unknown[] | undefined {
   for (const value of Object.values(body)) if (Array.isArray(value)) return value;

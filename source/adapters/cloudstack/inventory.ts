@@ -1,4 +1,5 @@
 import {CloudStackError, type ApiObject, type CloudStackClient} from './client.js';
+import {append} from '../../core/append.js';
 
 /** What the API says, reduced to the fields failsight maps (plain data, no ids of ours yet). */
 export interface CloudZone {
@@ -15,6 +16,8 @@ export interface CloudVm {
   zoneUuid: string;
   zoneName: string;
   cpus: number;
+  /** Why `cpus` is 1 when the API said something else. */
+  cpuProblem?: string;
   state: string;
 }
 
@@ -63,14 +66,34 @@ export function zoneOf(item: ApiObject): CloudZone {
   };
 }
 
-export function vmOf(item: ApiObject): CloudVm {
+/** The most CPUs a VM is counted with: past it a `cpunumber` is taken as a mistake. */
+export const maxCpus = 4096;
+
+/**
+ * A VM's CPU count, its capacity: a whole number from 1 to maxCpus. Anything else ("abc", -5,
+ * 1e300) counts as 1 and says so, naming the VM (an absent one counts as 1 quietly).
+ */
+function cpusOf(item: ApiObject): {cpus: number; problem?: string} {
+  const raw = item['cpunumber'];
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
+  if (raw === undefined || raw === null) return {cpus: 1};
+  if (Number.isInteger(value) && value >= 1 && value <= maxCpus) return {cpus: value};
   return {
+    cpus: 1,
+    problem: `cpunumber ${JSON.stringify(raw).slice(0, 40)} is not a CPU count from 1 to ${maxCpus}: counted as 1`,
+  };
+}
+
+export function vmOf(item: ApiObject): CloudVm {
+  const {cpus, problem} = cpusOf(item);
+  return {
+    ...(problem === undefined ? {} : {cpuProblem: problem}),
     uuid: text(item['id']),
     name: text(item['name']) || text(item['displayname']) || text(item['id']),
     account: ownerOf(item),
     zoneUuid: text(item['zoneid']),
     zoneName: text(item['zonename']),
-    cpus: Number(item['cpunumber']) > 0 ? Number(item['cpunumber']) : 1,
+    cpus,
     state: text(item['state']) || 'Unknown',
   };
 }
@@ -148,7 +171,7 @@ export async function readInventory(
     }),
   );
   if (options.kt)
-    loadBalancers.push(...(await readKtLoadBalancers(client, zones, options.kt.endpoint)));
+    append(loadBalancers, await readKtLoadBalancers(client, zones, options.kt.endpoint));
   return {
     zones,
     accounts: accounts.filter(Boolean),

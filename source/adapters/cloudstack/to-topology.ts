@@ -82,14 +82,28 @@ function selectZones(zones: CloudZone[], wanted: readonly string[] | undefined):
 /** Maps what the API listed to topology items. Throws ImportError when there is nothing to map. */
 export function toTopology(inventory: Inventory, options: ImportOptions = {}): Imported {
   const notes = [...inventory.notes];
-  const unique = [...new Map(inventory.zones.map((zone) => [zone.uuid, zone])).values()];
+  // An item without an id matches nothing: two missing ids are not the same id.
+  const withoutId = (what: string, count: number) => {
+    if (count > 0) notes.push(`${count} ${what} without an id skipped`);
+  };
+  withoutId('zone(s)', inventory.zones.filter((zone) => zone.uuid === '').length);
+  withoutId('VM(s)', inventory.vms.filter((vm) => vm.uuid === '').length);
+  const unique = [
+    ...new Map(
+      inventory.zones.filter((zone) => zone.uuid !== '').map((zone) => [zone.uuid, zone]),
+    ).values(),
+  ];
   const zones = selectZones(unique, options.zones).sort(byName);
   const names = new Namer();
   const zoneId = new Map<string, string>();
   for (const zone of zones) zoneId.set(zone.uuid, names.take(zone.name, zone.uuid));
   const zoneOfVm = (vm: CloudVm) => zoneId.get(vm.zoneUuid);
 
-  const vmsInZones = inventory.vms.filter((vm) => zoneOfVm(vm) !== undefined).sort(byName);
+  const vmsInZones = inventory.vms
+    .filter((vm) => vm.uuid !== '' && zoneOfVm(vm) !== undefined)
+    .sort(byName);
+  for (const vm of vmsInZones)
+    if (vm.cpuProblem !== undefined) notes.push(`VM ${printable(vm.name)}: ${vm.cpuProblem}`);
   if (vmsInZones.length === 0)
     throw new ImportError(
       inventory.vms.length === 0

@@ -1,4 +1,5 @@
 import {firstControl} from '../printable.js';
+import {delayInBounds, hookProblem, probeAddressProblem} from '../limits.js';
 import type {Topology} from '../schema.js';
 
 /**
@@ -106,7 +107,6 @@ const number =
 
 /** The schema's `amount`: a finite number from 0 to 1e12. */
 const amount = number((value) => value >= 0 && value <= 1e12);
-const positive = number((value) => value > 0);
 const nonNegative = number((value) => value >= 0);
 // zod's int() is a safe integer.
 const integer = number(Number.isSafeInteger);
@@ -133,11 +133,20 @@ const id: Check = (value) => {
 const probeUrl: Check = (value) =>
   typeof value === 'string' &&
   /^(https?:\/\/\S+|tcp:\/\/[^\s/:]+:\d{1,5})$/.test(value) &&
-  firstControl(value) === undefined
+  firstControl(value) === undefined &&
+  probeAddressProblem(value) === undefined
     ? value
     : invalid;
 
-const hookCommand = list(string, 1);
+/** The schema's `hookCommand`: a program, then arguments, no NUL. */
+const hookArgv = list(string, 1);
+const hookCommand: Check = (value) => {
+  const argv = hookArgv(value);
+  return argv === invalid || hookProblem(argv as string[]) !== undefined ? invalid : argv;
+};
+/** The schema's bounded intervals and timeouts (core/limits.ts). */
+const seconds = number((value) => delayInBounds(value * 1000));
+const milliseconds = number((value) => Number.isSafeInteger(value) && delayInBounds(value));
 const hooks = object([optional('failover', hookCommand), optional('restore', hookCommand)]);
 
 export const zone = object([field('id', id), optional('label', string)]);
@@ -173,7 +182,7 @@ export const loadBalancer = object([
 ]);
 export const healthCheck = object([
   withDefault('type', oneOf('http', 'https', 'tcp'), () => 'http'),
-  withDefault('intervalS', positive, () => 10),
+  withDefault('intervalS', seconds, () => 10),
   withDefault('threshold', positiveInteger, () => 3),
 ]);
 export const target = object([
@@ -202,8 +211,8 @@ export const availability = object(
   ),
 );
 export const probes = object([
-  withDefault('intervalS', positive, () => 5),
-  withDefault('timeoutMs', positiveInteger, () => 2000),
+  withDefault('intervalS', seconds, () => 5),
+  withDefault('timeoutMs', milliseconds, () => 2000),
   withDefault('rise', positiveInteger, () => 2),
   withDefault('fall', positiveInteger, () => 3),
   withDefault('concurrency', positiveInteger, () => 32),

@@ -1,6 +1,7 @@
 import type {Snapshot} from '../../core/analyze.js';
 import {capacityIn} from '../../core/capacity.js';
 import type {Model} from '../../core/model.js';
+import {append} from '../../core/append.js';
 
 export interface Amount {
   current: number;
@@ -35,7 +36,7 @@ export function capacitiesOf(model: Model, now: Snapshot, nominal: Snapshot): Ca
   const group = new Map<string, string[]>();
   for (const account of model.accounts) {
     const routers = group.get(account.group);
-    if (routers) routers.push(...account.routers);
+    if (routers) append(routers, account.routers);
     else group.set(account.group, [...account.routers]);
   }
 

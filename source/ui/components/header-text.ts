@@ -135,7 +135,8 @@ function likelyPart({likely, model, theme}: HeaderInputs): BarPart | undefined {
   return {
     id: 'likely',
     forms: [
-      form(p.words, {text: say(`${name}${more}`), tone: 'warn'}),
+      // The kind's word goes early: a source's whole name matters more than "VM".
+      form(p.sources + 1, {text: say(`${name}${more}`), tone: 'warn'}),
       // Below the figures it sits beside: at 60 columns it goes before the ⚠ count.
       form(p.figure - 1, {text: say(`${first}${more}`), tone: 'warn'}),
       gone,

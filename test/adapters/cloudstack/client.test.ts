@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {CloudStackError, createClient} from '../../../source/adapters/cloudstack/client.js';
-import {redactUrl} from '../../../source/adapters/cloudstack/redact.js';
+import {redactUrl} from '../../../source/core/redact.js';
 import {FakeCloud} from './fake-cloud.js';
 
 let cloud: FakeCloud | undefined;
