@@ -1,8 +1,10 @@
 import chalk from 'chalk';
 import {availability} from '../core/availability.js';
 import {checkExitCode, checkReport, type CheckReport, type ServiceCheck} from '../core/check.js';
+import {maxCutOrder} from '../core/cut-sets.js';
 import type {Model} from '../core/model.js';
 import {sayCore} from '../ui/i18n.js';
+import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
 import {amount, minutes, paintStatus, percent, table} from './text.js';
@@ -10,12 +12,23 @@ import {amount, minutes, paintStatus, percent, table} from './text.js';
 export interface CheckCommandOptions {
   json: boolean;
   includeGslb: boolean;
+  /** Minimal cut sets up to this order (1: the single points only). */
+  order?: number;
 }
 
 /** `failsight check [FILE]`. */
 export async function checkCommand({files, flags, write}: Invocation): Promise<number> {
+  const order = cutOrder(flags.order);
   const {model} = await openTopology(files[0]);
-  return runCheck(model, {json: flags.json, includeGslb: flags.includeGslb}, write);
+  return runCheck(model, {json: flags.json, includeGslb: flags.includeGslb, order}, write);
+}
+
+/** `--order K`: 1 (the default), 2 or 3; anything else is a usage error naming the flag. */
+export function cutOrder(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const order = /^[1-9]$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (order >= 1 && order <= maxCutOrder) return order;
+  usageError(`--order takes 1, 2 or ${maxCutOrder} (got "${value}")`);
 }
 
 export function runCheck(
@@ -25,6 +38,7 @@ export function runCheck(
 ): 0 | 1 {
   const report = checkReport(model, {
     includeGslb: options.includeGslb,
+    order: options.order ?? 1,
     availabilityOf: availability,
   });
   if (options.json) {
@@ -43,12 +57,15 @@ function renderCheck(report: CheckReport): string[] {
     `${chalk.bold('failsight check')}  ${report.name}  (capacity in ${report.unit})`,
     '',
   ];
-  for (const service of report.services) lines.push(...renderService(service, report.unit), '');
+  for (const service of report.services)
+    lines.push(...renderService(service, report.unit, report.order), '');
   const withSpof = report.services.filter((s) => s.spof.length > 0).length;
   const down = report.services.filter((s) => s.status === 'DOWN').length;
+  const withCut = report.services.filter((s) => (s.cuts ?? []).some((c) => c.length > 1)).length;
   lines.push(
     `${report.services.length} service${report.services.length === 1 ? '' : 's'}: ` +
-      `${withSpof} with a single point of failure, ${down} below minimum now`,
+      `${withSpof} with a single point of failure, ${down} below minimum now` +
+      (report.order > 1 ? `, ${withCut} with a cut of ${failures(report.order)}` : ''),
   );
   return lines;
 }
@@ -63,7 +80,34 @@ function yesNo(value: boolean): string {
   return value ? chalk.green('yes') : chalk.red('no');
 }
 
-function renderService(service: ServiceCheck, unit: string): string[] {
+/** "2 failures", "2–3 failures": the sizes of cut beyond the single points. */
+function failures(order: number): string {
+  return `${order === 2 ? '2' : `2–${order}`} failures`;
+}
+
+/** The cuts of more than one failure: their count by kinds, then the first of them. */
+function renderCuts(service: ServiceCheck, order: number): string[] {
+  const many = (service.cuts ?? []).filter((cut) => cut.length > 1);
+  const counts = Object.entries(service.cutCounts ?? {});
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  const head = `  cuts of ${failures(order)}: `;
+  if (total === 0)
+    return [
+      head +
+        chalk.dim('none') +
+        (service.spof.length === 0 && service.status !== 'DOWN'
+          ? ` (survives any ${order === 2 ? 'two' : 'three'} failures)`
+          : ''),
+    ];
+  const shown = many.slice(0, 12).map((cut) => `{${cut.join(', ')}}`);
+  if (total > shown.length) shown.push(`… (${total - shown.length} more)`);
+  return [
+    head + chalk.red(`${total}`) + ` (${counts.map(([kinds, n]) => `${kinds}: ${n}`).join(' · ')})`,
+    `    ${shown.join(', ')}`,
+  ];
+}
+
+function renderService(service: ServiceCheck, unit: string, order: number): string[] {
   const head =
     `${chalk.bold(service.id)}  ${service.strategy}  ` +
     `${amount(service.served)}/${amount(service.demand)} ${unit} served  ${paintStatus(service.status)}`;
@@ -87,6 +131,7 @@ function renderService(service: ServiceCheck, unit: string): string[] {
     head,
     `  single points of failure: ${service.spof.length > 0 ? chalk.red(list(service.spof)) : list(service.spof)}`,
     `  weak points (lower, not down): ${list(service.weak)}`,
+    ...(order > 1 ? renderCuts(service, order) : []),
     '  tolerance of one failure:',
     ...tolerance,
     `  availability: OK ${percent(a.ok)}, up ${percent(a.up)}, ` +

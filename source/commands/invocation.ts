@@ -10,6 +10,7 @@ export const flagSpec = {
   plan: {type: 'boolean', default: false},
   json: {type: 'boolean', default: false},
   includeGslb: {type: 'boolean', default: false},
+  order: {type: 'string'},
   format: {type: 'string', choices: ['text', 'markdown', 'json']},
   tolerance: {type: 'string'},
   compare: {type: 'string'},

@@ -1,6 +1,7 @@
 import {snapshot, type Snapshot} from './analyze.js';
 import type {AvailabilityEstimate} from './availability.js';
 import type {Status} from './capacity.js';
+import {cutSets} from './cut-sets.js';
 import type {Model, Service} from './model.js';
 import type {CoreMessage} from './messages.js';
 import {emptyState, type FailureState} from './state.js';
@@ -20,16 +21,24 @@ export interface ServiceCheck {
   recommendation: CoreMessage;
   availability: AvailabilityEstimate;
   failover: {gslb: string; detectS: number; ttlS: number; totalS: number; capacityAfter: number}[];
+  /** With an order of 2 or more: every minimal cut set up to that order, singles first. */
+  cuts?: string[][];
+  /** Cuts of two or more by their kinds ("zone+site"), every cut counted. */
+  cutCounts?: Record<string, number>;
 }
 
 export interface CheckReport {
   name: string;
   unit: string;
+  /** The order of the cut sets asked for: 1 is the N-1 report alone. */
+  order: number;
   services: ServiceCheck[];
 }
 
 export interface CheckOptions {
   includeGslb?: boolean;
+  /** Minimal cut sets up to this many components (1, the default: the single points only). */
+  order?: number;
   state?: FailureState;
   availabilityOf: (
     model: Model,
@@ -45,10 +54,12 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
   const includeGslb = options.includeGslb ?? false;
   const base: Snapshot = options.analysis?.base ?? snapshot(model, options.state ?? emptyState);
   const result = options.analysis?.sweep ?? sweep(model, base, {includeGslb});
+  const order = options.order ?? 1;
+  const cuts = order > 1 ? cutSets(model, base, {order, includeGslb}) : undefined;
   const services = model.services.map((service: Service): ServiceCheck => {
     const summary = result.services.get(service.id)!;
     const strategy = strategyOf(model, service);
-    return {
+    const check: ServiceCheck = {
       id: service.id,
       strategy,
       demand: service.demand,
@@ -69,11 +80,24 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
         }),
       ),
     };
+    const found = cuts?.get(service.id);
+    if (found) {
+      check.cuts = found.cuts;
+      check.cutCounts = Object.fromEntries(found.byKinds.map(({kinds, count}) => [kinds, count]));
+    }
+    return check;
   });
-  return {name: model.name, unit: model.unit, services};
+  return {name: model.name, unit: model.unit, order, services};
 }
 
-/** 1 when any service has a single point of failure or is below its minimum now. */
+/**
+ * 1 when any service has a single point of failure or is below its minimum now, or (with an
+ * order of 2 or more) has a cut of more than one component: it does not survive that many.
+ */
 export function checkExitCode(report: CheckReport): 0 | 1 {
-  return report.services.some((s) => s.spof.length > 0 || s.status === 'DOWN') ? 1 : 0;
+  return report.services.some(
+    (s) => s.spof.length > 0 || s.status === 'DOWN' || (s.cuts ?? []).some((c) => c.length > 1),
+  )
+    ? 1
+    : 0;
 }
