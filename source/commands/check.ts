@@ -7,6 +7,7 @@ import {sayCore} from '../ui/i18n.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
+import {duration, roundTrip} from '../core/format.js';
 import {amount, minutes, paintStatus, percent, table} from './text.js';
 
 export interface CheckCommandOptions {
@@ -107,6 +108,33 @@ function renderCuts(service: ServiceCheck, order: number): string[] {
   ];
 }
 
+const mark = (ok: boolean) => (ok ? chalk.green('✓') : chalk.red('✗'));
+
+/** Each dependency's round trip now and, where a zone or site failure breaks it, then. */
+function renderLatency(service: ServiceCheck): string[] {
+  return (service.latency ?? []).map((l) => {
+    const budget = l.budgetMs === undefined ? '' : ` (budget ${amount(l.budgetMs)} ms)`;
+    const now =
+      `  latency to ${l.dependency}: ${roundTrip(l.ms)}${budget}` +
+      (l.budgetMs === undefined || l.ms === null ? '' : ` ${mark(!l.slow)}`) +
+      (l.slow ? ` ${chalk.red('SLOW')}` : '');
+    const broken = (service.latencyBreaches ?? [])
+      .filter((b) => b.dependency === l.dependency)
+      .map((b) => `with ${b.failed} down: ${roundTrip(b.ms)} ${mark(false)} ${chalk.red('SLOW')}`);
+    return [now, ...broken].join('; ');
+  });
+}
+
+/** The recovery-time target against the GSLB's failover time. */
+function renderRecovery(service: ServiceCheck): string[] {
+  const r = service.rto;
+  if (!r) return [];
+  return [
+    `  recovery via ${r.gslb}: recovers in ~${amount(r.recoversInS)} s ${mark(r.met)} rto ${duration(r.targetS)}` +
+      ` (losing ${r.recovers.join(', ')})`,
+  ];
+}
+
 function renderService(service: ServiceCheck, unit: string, order: number): string[] {
   const head =
     `${chalk.bold(service.id)}  ${service.strategy}  ` +
@@ -142,6 +170,7 @@ function renderService(service: ServiceCheck, unit: string, order: number): stri
       `  failover via ${f.gslb}: detect ~${f.detectS} s + TTL ${f.ttlS} s = ~${f.totalS} s; ` +
         `${amount(f.capacityAfter)} ${unit} after losing its worst target`,
     );
+  lines.push(...renderLatency(service), ...renderRecovery(service));
   lines.push(`  recommendation: ${sayCore('en', service.recommendation)}`);
   return lines;
 }

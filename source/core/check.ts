@@ -2,6 +2,8 @@ import {snapshot, type Snapshot} from './analyze.js';
 import type {AvailabilityEstimate} from './availability.js';
 import type {Status} from './capacity.js';
 import {cutSets} from './cut-sets.js';
+import {dependencyLatencies, latencyBreaches} from './latency.js';
+import {recoveryChecks} from './rto.js';
 import type {Model, Service} from './model.js';
 import type {CoreMessage} from './messages.js';
 import {emptyState, type FailureState} from './state.js';
@@ -25,6 +27,12 @@ export interface ServiceCheck {
   cuts?: string[][];
   /** Cuts of two or more by their kinds ("zone+site"), every cut counted. */
   cutCounts?: Record<string, number>;
+  /** Its dependencies' round trips now (ms: null when unknown), when the file speaks of latency. */
+  latency?: Array<{dependency: string; ms: number | null; budgetMs?: number; slow: boolean}>;
+  /** Dependencies over their budget once one zone or site has failed. */
+  latencyBreaches?: Array<{failed: string; dependency: string; ms: number; budgetMs: number}>;
+  /** Its recovery-time target against the failovers its GSLB makes. */
+  rto?: {gslb: string; targetS: number; recoversInS: number; met: boolean; recovers: string[]};
 }
 
 export interface CheckReport {
@@ -56,6 +64,11 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
   const result = options.analysis?.sweep ?? sweep(model, base, {includeGslb});
   const order = options.order ?? 1;
   const cuts = order > 1 ? cutSets(model, base, {order, includeGslb}) : undefined;
+  const speaksOfLatency =
+    model.latency.size > 0 || model.services.some((s) => (s.maxLatencyMs?.size ?? 0) > 0);
+  const latencies = speaksOfLatency ? dependencyLatencies(model, base) : [];
+  const breaches = speaksOfLatency ? latencyBreaches(model, base) : [];
+  const recoveries = recoveryChecks(model, base);
   const services = model.services.map((service: Service): ServiceCheck => {
     const summary = result.services.get(service.id)!;
     const strategy = strategyOf(model, service);
@@ -80,6 +93,29 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
         }),
       ),
     };
+    if (speaksOfLatency && service.dependsOn.length > 0) {
+      check.latency = latencies
+        .filter((l) => l.service === service.id)
+        .map(({dependency, ms, budgetMs, slow}) => ({
+          dependency,
+          ms: ms ?? null,
+          ...(budgetMs === undefined ? {} : {budgetMs}),
+          slow,
+        }));
+      check.latencyBreaches = breaches
+        .filter((b) => b.latency.service === service.id)
+        .map(({failed, latency}) => ({
+          failed,
+          dependency: latency.dependency,
+          ms: latency.ms!,
+          budgetMs: latency.budgetMs!,
+        }));
+    }
+    const recovery = recoveries.find((r) => r.service === service.id);
+    if (recovery) {
+      const {gslb, targetS, recoversInS, met, recovers} = recovery;
+      check.rto = {gslb, targetS, recoversInS, met, recovers};
+    }
     const found = cuts?.get(service.id);
     if (found) {
       check.cuts = found.cuts;
@@ -92,11 +128,18 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
 
 /**
  * 1 when any service has a single point of failure or is below its minimum now, or (with an
- * order of 2 or more) has a cut of more than one component: it does not survive that many.
+ * order of 2 or more) has a cut of more than one component: it does not survive that many; or
+ * when a latency budget or a recovery-time target is broken now or under a single failure.
  */
 export function checkExitCode(report: CheckReport): 0 | 1 {
   return report.services.some(
-    (s) => s.spof.length > 0 || s.status === 'DOWN' || (s.cuts ?? []).some((c) => c.length > 1),
+    (s) =>
+      s.spof.length > 0 ||
+      s.status === 'DOWN' ||
+      (s.cuts ?? []).some((c) => c.length > 1) ||
+      (s.latency ?? []).some((l) => l.slow) ||
+      (s.latencyBreaches ?? []).length > 0 ||
+      s.rto?.met === false,
   )
     ? 1
     : 0;

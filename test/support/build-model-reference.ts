@@ -297,7 +297,7 @@ class ModelBuilder {
         id: spec.id,
         demand: spec.demand,
         entry: spec.entry,
-        dependsOn: spec.dependsOn,
+        dependsOn: spec.dependsOn.map((d) => (typeof d === 'string' ? d : d.service)),
       };
       if (spec.minimum !== undefined) {
         service.minimum = spec.minimum;
@@ -348,6 +348,10 @@ class ModelBuilder {
       gslbsOfTarget: this.gslbsOfTarget,
       servicesOfEntry: this.servicesOfEntry,
       dependents,
+      // The random topologies this reference is held to carry no groups or latencies; the
+      // loader's own tests check those.
+      failureGroups: [],
+      latency: new Map(),
       availability: {...defaultAvailability, ...topology.availability},
     };
     if (topology.hooks !== undefined) model.hooks = topology.hooks;
