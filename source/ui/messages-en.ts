@@ -267,6 +267,10 @@ export const en = {
   'diff.zoneServedMore': '{service} with zone {id} down: {before} → {after}',
   'diff.availabilityLower': '{service} up {before} → {after}',
   'diff.availabilityHigher': '{service} up {before} → {after}',
+  'diff.latencyOverBudget': '{service} → {id} over its latency budget: {after} ms',
+  'diff.latencyWithinBudget': '{service} → {id} within its latency budget again',
+  'diff.rtoExceeded': '{service} recovers in ~{after} s: over its rto',
+  'diff.rtoMet': '{service} recovers in ~{after} s: within its rto',
   'msg.onlyInOld': '{id} is only in the old topology',
 } as const;
 

@@ -262,5 +262,9 @@ export const ko: Record<MessageId, string> = {
   'diff.zoneServedMore': '{service}: 존 {id} 장애 시 {before} → {after}',
   'diff.availabilityLower': '{service} 가용률 {before} → {after}',
   'diff.availabilityHigher': '{service} 가용률 {before} → {after}',
+  'diff.latencyOverBudget': '{service} → {id} 지연 예산 초과: {after} ms',
+  'diff.latencyWithinBudget': '{service} → {id} 지연 예산 안으로 복귀',
+  'diff.rtoExceeded': '{service} 복구 ~{after}초: RTO 초과',
+  'diff.rtoMet': '{service} 복구 ~{after}초: RTO 충족',
   'msg.onlyInOld': '{id}는 이전 토폴로지에만 있음',
 };
