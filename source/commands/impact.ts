@@ -19,6 +19,7 @@ import {
   type LatencyChange,
 } from '../core/latency.js';
 import {resolveComponent} from '../core/names.js';
+import {groupNamed} from '../core/failure-groups.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
@@ -38,7 +39,10 @@ export async function impactCommand({files, flags, terminal, write}: Invocation)
   if (failNames.length === 0 && process.argv.slice(2).some((arg) => /^--fail(=|$)/.test(arg)))
     usageError('--fail needs a component, e.g. --fail zone:KR-CA');
   const {model} = await openTopology(files[0]);
-  const ids = failNames.map((name) => {
+  const ids = failNames.flatMap((name) => {
+    // A failure group fails as its members at once.
+    const group = groupNamed(model, name);
+    if (group) return group.members;
     const resolved = resolveComponent(model, name);
     if (!resolved.ok) usageError(`--fail ${name}: ${resolved.message}`);
     return resolved.id;

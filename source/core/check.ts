@@ -2,6 +2,7 @@ import {snapshot, type Snapshot} from './analyze.js';
 import type {AvailabilityEstimate} from './availability.js';
 import type {Status} from './capacity.js';
 import {cutSets} from './cut-sets.js';
+import {groupEffects, groupPoints, groupUnits, withGroups} from './failure-groups.js';
 import {dependencyLatencies, latencyBreaches} from './latency.js';
 import {recoveryChecks} from './rto.js';
 import type {Model, Service} from './model.js';
@@ -63,7 +64,9 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
   const base: Snapshot = options.analysis?.base ?? snapshot(model, options.state ?? emptyState);
   const result = options.analysis?.sweep ?? sweep(model, base, {includeGslb});
   const order = options.order ?? 1;
-  const cuts = order > 1 ? cutSets(model, base, {order, includeGslb}) : undefined;
+  const extraUnits = groupUnits(model);
+  const cuts = order > 1 ? cutSets(model, base, {order, includeGslb, extraUnits}) : undefined;
+  const groups = groupEffects(model, base);
   const speaksOfLatency =
     model.latency.size > 0 || model.services.some((s) => (s.maxLatencyMs?.size ?? 0) > 0);
   const latencies = speaksOfLatency ? dependencyLatencies(model, base) : [];
@@ -72,17 +75,23 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
   const services = model.services.map((service: Service): ServiceCheck => {
     const summary = result.services.get(service.id)!;
     const strategy = strategyOf(model, service);
+    // A group fails as one component: its points come first, as the widest failure.
+    const byGroups = groupPoints(model, base, groups, service.id);
     const check: ServiceCheck = {
       id: service.id,
       strategy,
       demand: service.demand,
       served: base.evaluation.served.get(service.id)!,
       status: base.status.get(service.id)!,
-      spof: summary.spof,
-      weak: summary.weak,
+      spof: [...byGroups.spof, ...summary.spof],
+      weak: [...byGroups.weak, ...summary.weak],
       tolerance: summary.tolerance,
       recommendation: recommend(model, service, strategy, summary, (id) => result.services.get(id)),
-      availability: options.availabilityOf(model, service.id, {includeGslb}),
+      availability: withGroups(
+        options.availabilityOf(model, service.id, {includeGslb}),
+        model,
+        byGroups,
+      ),
       failover: failoverTimings(model, base, service).map(
         ({gslb, detectS, ttlS, totalS, capacityAfter}) => ({
           gslb,

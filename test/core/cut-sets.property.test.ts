@@ -30,6 +30,29 @@ describe('minimal cut sets', () => {
     );
   });
 
+  it('count a failure group as one unit: its members fail at once, with every other unit', () => {
+    const withGroups = randomModel({maxFailable: 12}).chain((model) => {
+      const ids = [...model.components.values()]
+        .filter((c) => c.kind !== 'service' && c.kind !== 'gslb')
+        .map((c) => c.id);
+      const group = fc.uniqueArray(fc.constantFrom(...ids), {minLength: 1, maxLength: 3});
+      return fc
+        .array(group, {minLength: 1, maxLength: 2})
+        .map((groups) => ({model, groups: groups.map((members, i) => ({id: `grp${i}`, members}))}));
+    });
+    fc.assert(
+      fc.property(withGroups, ({model, groups}) => {
+        const base = snapshot(model, emptyState);
+        const extraUnits = groups.map((g, i) => ({...g, kind: 'group' as const, rank: i - 10}));
+        const found = cutSets(model, base, {order: 3, extraUnits});
+        const expected = cutSetsByEnumeration(model, emptyState, 3, {extra: groups});
+        for (const service of model.services)
+          expect(asKeys(found.get(service.id)!.cuts)).toEqual(expected.get(service.id));
+      }),
+      {numRuns: runs},
+    );
+  });
+
   it('hold from any current state, and order 1 is the sweep’s single points of failure', () => {
     fc.assert(
       fc.property(modelWithState, ({model, state}) => {
