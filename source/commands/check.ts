@@ -108,6 +108,21 @@ function renderCuts(service: ServiceCheck, order: number): string[] {
   ];
 }
 
+/** "most gained by making lb-app redundant: 99.6200% → 99.9500%", then the next ones. */
+function renderImprovement(service: ServiceCheck): string[] {
+  const [best, ...next] = service.improvement;
+  if (!best) return [];
+  // Gains that would print as +0.0000% say nothing.
+  const then = next
+    .filter((i) => i.gain >= 5e-7)
+    .slice(0, 2)
+    .map((i) => `${i.id} +${percent(i.gain)}`);
+  return [
+    `  most gained by making ${best.id} redundant: ${percent(best.up)} → ${percent(best.upIfPerfect)}` +
+      (then.length > 0 ? `; then ${then.join(', ')}` : ''),
+  ];
+}
+
 const mark = (ok: boolean) => (ok ? chalk.green('✓') : chalk.red('✗'));
 
 /** Each dependency's round trip now and, where a zone or site failure breaks it, then. */
@@ -164,6 +179,7 @@ function renderService(service: ServiceCheck, unit: string, order: number): stri
     ...tolerance,
     `  availability: OK ${percent(a.ok)}, up ${percent(a.up)}, ` +
       `~${minutes(a.downtimeMinutesPerYear)} min down a year${a.exact ? '' : ' (approximate)'}`,
+    ...renderImprovement(service),
   ];
   for (const f of service.failover)
     lines.push(

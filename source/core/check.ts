@@ -1,5 +1,6 @@
 import {snapshot, type Snapshot} from './analyze.js';
-import type {AvailabilityEstimate} from './availability.js';
+import type {AvailabilityEstimate, AvailabilityOptions} from './availability.js';
+import {improvementPotential} from './improvement.js';
 import type {Status} from './capacity.js';
 import {cutSets} from './cut-sets.js';
 import {groupEffects, groupPoints, groupUnits, withGroups} from './failure-groups.js';
@@ -23,6 +24,8 @@ export interface ServiceCheck {
   tolerance: Partial<Record<ToleranceKind, Tolerance>>;
   recommendation: CoreMessage;
   availability: AvailabilityEstimate;
+  /** The components it would gain most from if they never failed, best first (at most 5). */
+  improvement: Array<{id: string; up: number; upIfPerfect: number; gain: number}>;
   failover: {gslb: string; detectS: number; ttlS: number; totalS: number; capacityAfter: number}[];
   /** With an order of 2 or more: every minimal cut set up to that order, singles first. */
   cuts?: string[][];
@@ -52,7 +55,7 @@ export interface CheckOptions {
   availabilityOf: (
     model: Model,
     serviceId: string,
-    options: {includeGslb: boolean},
+    options: AvailabilityOptions,
   ) => AvailabilityEstimate;
   /** The snapshot and sweep when the caller holds them already (diff uses the sweep's zones too). */
   analysis?: {base: Snapshot; sweep: Sweep};
@@ -77,6 +80,8 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
     const strategy = strategyOf(model, service);
     // A group fails as one component: its points come first, as the widest failure.
     const byGroups = groupPoints(model, base, groups, service.id);
+    const ownAvailability = options.availabilityOf(model, service.id, {includeGslb});
+    const availability = withGroups(ownAvailability, model, byGroups);
     const check: ServiceCheck = {
       id: service.id,
       strategy,
@@ -87,11 +92,25 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
       weak: [...byGroups.weak, ...summary.weak],
       tolerance: summary.tolerance,
       recommendation: recommend(model, service, strategy, summary, (id) => result.services.get(id)),
-      availability: withGroups(
-        options.availabilityOf(model, service.id, {includeGslb}),
+      availability,
+      improvement: improvementPotential(
         model,
-        byGroups,
-      ),
+        service.id,
+        [...byGroups.spof, ...summary.spof, ...byGroups.weak, ...summary.weak],
+        availability,
+        (m, id, o) => withGroups(options.availabilityOf(m, id, o), model, byGroups),
+        {
+          includeGslb,
+          // A group made perfect: its own failure gone, its members' as they were.
+          groupGain: (id) =>
+            model.failureGroups.some((g) => g.id === id)
+              ? withGroups(ownAvailability, model, {
+                  spof: byGroups.spof.filter((g) => g !== id),
+                  weak: byGroups.weak.filter((g) => g !== id),
+                }).up
+              : undefined,
+        },
+      ).slice(0, 5),
       failover: failoverTimings(model, base, service).map(
         ({gslb, detectS, ttlS, totalS, capacityAfter}) => ({
           gslb,
