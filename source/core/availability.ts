@@ -101,11 +101,14 @@ export function availability(
   const counts = gslbCounts(model, options);
   const service = serviceOf(model, serviceId);
   const perfect = options.perfect;
-  // The shape names no VM's availability (all VMs share one): one made perfect is estimated alone.
-  if (perfect !== undefined && perfect.size > 0)
-    return {...new Estimator(model, counts, perfect).run(service)};
-  // Services built alike share one estimate (see availabilityShape).
-  const shape = availabilityShape(model, service, (c) => baseUp(model, c, counts, perfect));
+  // Services built alike share one estimate (see availabilityShape); a VM made perfect is named
+  // in the shape, since the shape gives no VM's availability otherwise (all VMs share one).
+  const shape = availabilityShape(
+    model,
+    service,
+    (c) => baseUp(model, c, counts, perfect),
+    perfect,
+  );
   shape.push(counts ? 1 : 0);
   let estimates = estimatesByModel.get(model);
   if (!estimates) estimatesByModel.set(model, (estimates = new ShapeMemo()));
