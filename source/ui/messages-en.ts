@@ -206,6 +206,8 @@ export const en = {
   'col.now': 'now',
   'col.wouldBe': 'would be',
   'sweep.alreadyDown': 'already down',
+  'sweep.pair': 'pair',
+  'sweep.group': 'group',
   'title.plan': 'Failover plan',
   'plan.none': 'no failover would restore anything now',
   'plan.hint': 'Enter applies the selected one (same preview) · Esc closes',

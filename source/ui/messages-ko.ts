@@ -205,6 +205,8 @@ export const ko: Record<MessageId, string> = {
   'col.now': '현재',
   'col.wouldBe': '예상',
   'sweep.alreadyDown': '이미 중단',
+  'sweep.pair': '쌍',
+  'sweep.group': '그룹',
   'title.plan': '페일오버 계획',
   'plan.none': '지금 복구할 수 있는 페일오버 없음',
   'plan.hint': 'Enter 선택한 항목 실행 (같은 미리보기) · Esc 닫기',
