@@ -30,6 +30,7 @@ const usage = `
     --down C          explain: a component observed down, repeatable; --up C and --unknown C likewise
     --json            machine-readable output (check, impact, explain)
     --include-gslb    count GSLBs as failable in sweeps
+    --order K         check: also every minimal set of up to K (2 or 3) failures that takes a service down
     --format F        diff and report output: text, markdown or json (--json is json)
     --tolerance P     diff: availability may drop by P percentage points before it counts as worse (default 0)
     --compare OLD     dashboard: add the diff panel (d) of FILE against OLD (a file or git REV:path)
@@ -57,7 +58,8 @@ const usage = `
     --kt              also read KT Cloud's load balancer API (automatic for KT's endpoint)
 
   Exit codes
-    0 fine · 1 check found a single point of failure or a service below its minimum,
+    0 fine · 1 check found a single point of failure or a service below its minimum
+    (with --order K, a set of 2 to K failures that takes a service down),
     or impact left a service DOWN (below its minimum), or diff found the change worse,
     or explain found a component down that no failure explains without one observed up
     2 bad input or a failed import (nothing written)
@@ -164,6 +166,7 @@ async function main(): Promise<number> {
     name !== 'explain'
   )
     usageError('--down, --up and --unknown go with explain');
+  if (flags.order !== undefined && name !== 'check') usageError('--order goes with check');
   if (flags.compare !== undefined && name !== undefined)
     usageError('--compare goes with the dashboard: failsight NEW --compare OLD');
   if (flags.tolerance !== undefined && name !== 'diff' && flags.compare === undefined)

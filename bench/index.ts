@@ -13,6 +13,11 @@ const suites: Suite[] = [
     load: async () => (await import('./commands.js')).benchCommands,
   },
   {
+    name: 'cut-sets',
+    title: 'check --order 2, whole process',
+    load: async () => (await import('./cut-sets.js')).benchCutSets,
+  },
+  {
     name: 'terminal',
     title: 'dashboard, whole process in a real pty (tmux, 120×40)',
     load: async () => (await import('./terminal.js')).benchTerminal,

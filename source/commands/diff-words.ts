@@ -27,6 +27,14 @@ export function findingText(finding: Finding): string {
     case 'availabilityLower':
     case 'availabilityHigher':
       return `${service} is up ${percent(after)} of the time instead of ${percent(before)}`;
+    case 'latencyOverBudget':
+      return `${service} → ${component} takes ${amount(after)} ms${finding.failed ? ` with ${finding.failed} down` : ''}, over its ${amount(finding.budget ?? 0)} ms budget`;
+    case 'latencyWithinBudget':
+      return `${service} → ${component} is within its ${amount(finding.budget ?? 0)} ms budget again${finding.failed ? ` with ${finding.failed} down` : ''} (was ${amount(before)} ms)`;
+    case 'rtoExceeded':
+      return `${service} recovers in ~${amount(after)} s, over its rto of ${amount(finding.budget ?? 0)} s`;
+    case 'rtoMet':
+      return `${service} recovers in ~${amount(after)} s, within its rto of ${amount(finding.budget ?? 0)} s (was ~${amount(before)} s)`;
   }
 }
 

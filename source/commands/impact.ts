@@ -9,7 +9,15 @@ import {
 } from '../core/analyze.js';
 import type {Status} from '../core/capacity.js';
 import type {Model} from '../core/model.js';
+import {
+  dependencyLatencies,
+  latencyChanges,
+  placesText,
+  slowServices,
+  type LatencyChange,
+} from '../core/latency.js';
 import {resolveComponent, resolveFailoverTarget} from '../core/names.js';
+import {groupNamed} from '../core/failure-groups.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
@@ -29,7 +37,10 @@ export async function impactCommand({files, flags, terminal, write}: Invocation)
   if (failNames.length === 0 && process.argv.slice(2).some((arg) => /^--fail(=|$)/.test(arg)))
     usageError('--fail needs a component, e.g. --fail zone:KR-CA');
   const {model} = await openTopology(files[0]);
-  const ids = failNames.map((name) => {
+  const ids = failNames.flatMap((name) => {
+    // A failure group fails as its members at once.
+    const group = groupNamed(model, name);
+    if (group) return group.members;
     const resolved = resolveComponent(model, name);
     if (!resolved.ok) usageError(`--fail ${name}: ${resolved.message}`);
     return resolved.id;
@@ -97,23 +108,73 @@ export function runImpact(
       ok: false,
       message: `--failover ${scenario.failover}: ${sayCore('en', scenario.reason)}`,
     };
-  const {impact, after, windows} = scenario;
+  const {impact, before, after, windows} = scenario;
   const done = scenario.failovers.map(({id, done}) => ({id, what: describeFailover(done)}));
   const plan = options.plan ? failoverPlan(model, after) : undefined;
   const services = servicesAfter(model, impact, after);
+  const latency = latencyAfter(model, before, after);
   if (options.json) {
     const document = {
       ...impactJson(impact, services, windows),
+      ...latencyJson(latency),
       ...(done.length > 0 ? {failovers: done} : {}),
       ...(plan ? {plan: planJson(plan, lang)} : {}),
     };
     write(JSON.stringify(document, null, 2) + '\n');
   } else {
-    const lines = renderImpact(model, impact, options, windows, services, done);
+    const lines = renderImpact(model, impact, options, windows, services, done, latency);
     if (plan) lines.push(...planLines(plan, lang, options.ascii));
     write(lines.join('\n') + '\n');
   }
   return {ok: true, code: impactExitCode(services)};
+}
+
+/** What a change does to latency: the dependencies it moves, and the services over budget after. */
+export interface LatencyAfter {
+  changes: LatencyChange[];
+  slow: ReadonlySet<string>;
+}
+
+export function latencyAfter(model: Model, before: Snapshot, after: Snapshot): LatencyAfter {
+  return {
+    changes: latencyChanges(model, before, after),
+    slow: slowServices(dependencyLatencies(model, after)),
+  };
+}
+
+/** Added to the impact document only when something about latency is to be said. */
+function latencyJson({changes, slow}: LatencyAfter) {
+  if (changes.length === 0 && slow.size === 0) return {};
+  return {
+    slow: [...slow],
+    latency: changes.map(({service, dependency, before, after}) => ({
+      service,
+      dependency,
+      from: Object.fromEntries(after.from),
+      to: Object.fromEntries(after.to),
+      ms: after.ms ?? null,
+      msBefore: before.ms ?? null,
+      ...(after.budgetMs === undefined ? {} : {budgetMs: after.budgetMs}),
+      slow: after.slow,
+    })),
+  };
+}
+
+/** "shop-web → shop-db now idc-guro → KR-CB: +5 ms, budget 3 ms  SLOW" */
+function latencyLines({changes}: LatencyAfter): string[] {
+  return changes.map(({service, dependency, before, after}) => {
+    const ms =
+      after.ms === undefined
+        ? 'unknown latency'
+        : before.ms === undefined
+          ? `${amount(after.ms)} ms`
+          : `${after.ms >= before.ms ? '+' : '−'}${amount(Math.abs(after.ms - before.ms))} ms (${amount(after.ms)} ms)`;
+    const budget = after.budgetMs === undefined ? '' : `, budget ${amount(after.budgetMs)} ms`;
+    return (
+      `${service} → ${dependency} now ${placesText(after.from)} → ${placesText(after.to)}: ${ms}${budget}` +
+      (after.slow ? `  ${chalk.red('SLOW')}` : '')
+    );
+  });
 }
 
 /** Every service after, with the dependencies that took it lower than its own entry serves. */
@@ -201,6 +262,7 @@ export function renderImpact(
   windows: readonly FailoverWindow[] = [],
   services: readonly ServiceAfter[] = impact.services.map((s) => ({...s, through: []})),
   failovers: readonly {id: string; what: string}[] = [],
+  latency: LatencyAfter = {changes: [], slow: new Set()},
 ): string[] {
   const lines: string[] = [];
   const what =
@@ -209,7 +271,8 @@ export function renderImpact(
       : `failing ${impact.failed.join(', ')}`;
   lines.push(`${chalk.bold('failsight impact')}  ${model.name}  ${what}`);
   for (const step of failovers) lines.push(`  failover ${step.id}: ${step.what}`);
-  lines.push(`services after: ${healthLine(services)}`, '');
+  const slow = latency.slow.size > 0 ? ` · ${latency.slow.size} SLOW` : '';
+  lines.push(`services after: ${healthLine(services)}${slow}`, '');
   // Changed services first; the rest listed after them with --all, else only counted.
   const changed = impact.failed.length === 0 ? services : services.filter(affected);
   const rest = services.filter((s) => !changed.includes(s));
@@ -233,7 +296,7 @@ export function renderImpact(
           amount(s.demand),
           amount(s.before),
           amount(s.after),
-          paintStatus(s.status),
+          paintStatus(s.status) + (latency.slow.has(s.id) ? ` ${chalk.red('SLOW')}` : ''),
           ...(why ? [s.through.map((id) => `needs ${id} (${statusOf.get(id)})`).join(', ')] : []),
         ]),
       ),
@@ -243,6 +306,8 @@ export function renderImpact(
     lines.push(
       `${folded} other service${folded === 1 ? '' : 's'} unchanged (--all lists ${folded === 1 ? 'it' : 'them'})`,
     );
+  const moved = latencyLines(latency);
+  if (moved.length > 0) lines.push('', ...moved);
   if (impact.failed.length > 0) {
     lines.push('', `fails with it: ${summarizeRadius(impact)}`);
     if (!options.brief) {

@@ -13,6 +13,7 @@ export const flagSpec = {
   unknown: {type: 'string', isMultiple: true},
   json: {type: 'boolean', default: false},
   includeGslb: {type: 'boolean', default: false},
+  order: {type: 'string'},
   format: {type: 'string', choices: ['text', 'markdown', 'json']},
   tolerance: {type: 'string'},
   compare: {type: 'string'},

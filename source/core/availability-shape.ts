@@ -13,6 +13,8 @@ export function availabilityShape(
   model: Model,
   root: Service,
   upOf: (component: Component) => number,
+  /** VMs whose availability is not the VMs' one (made perfect): named, so the shape says so. */
+  unlike?: ReadonlySet<string>,
 ): number[] {
   const shape: number[] = [];
   // With the sweep's layout at hand (as in `check`), components are named by index, stamped per
@@ -53,7 +55,7 @@ export function availabilityShape(
   const vm = (member: Vm) => {
     // A VM in one place only can appear once in a closure: its id needs no name (all VMs have
     // the same availability).
-    const id = shared.has(member.id) ? name(member.id) : -1;
+    const id = shared.has(member.id) || unlike?.has(member.id) ? name(member.id) : -1;
     if (member.router !== lastRouter) router = name((lastRouter = member.router));
     if (member.account !== lastAccount) account = name((lastAccount = member.account));
     if (member.zone !== lastZone) zone = name((lastZone = member.zone));
@@ -63,7 +65,10 @@ export function availabilityShape(
   const standbyWord = word('standby');
   const vmAt = (member: number) => {
     const {vmRouter, vmAccount, vmZone, capacity, active, components} = layout!;
-    const id = shared.size > 0 && shared.has((components[member] as Vm).id) ? nameAt(member) : -1;
+    const named =
+      (shared.size > 0 && shared.has((components[member] as Vm).id)) ||
+      (unlike !== undefined && unlike.has((components[member] as Vm).id));
+    const id = named ? nameAt(member) : -1;
     if (vmRouter[member] !== lastRouter) router = nameAt((lastRouter = vmRouter[member]!));
     if (vmAccount[member] !== lastAccount) account = nameAt((lastAccount = vmAccount[member]!));
     if (vmZone[member] !== lastZone) zone = nameAt((lastZone = vmZone[member]!));

@@ -72,6 +72,8 @@ export interface AvailabilityEstimate {
 export interface AvailabilityOptions {
   /** Count GSLBs as failable; without it they count only when the file gives their availability. */
   includeGslb?: boolean;
+  /** Components taken as never failing: what the service would gain if they were made perfect. */
+  perfect?: ReadonlySet<string>;
 }
 
 const minutesPerYear = 525_600;
@@ -98,13 +100,21 @@ export function availability(
 ): AvailabilityEstimate {
   const counts = gslbCounts(model, options);
   const service = serviceOf(model, serviceId);
-  // Services built alike share one estimate (see availabilityShape).
-  const shape = availabilityShape(model, service, (c) => baseUp(model, c, counts));
+  const perfect = options.perfect;
+  // Services built alike share one estimate (see availabilityShape); a VM made perfect is named
+  // in the shape, since the shape gives no VM's availability otherwise (all VMs share one).
+  const shape = availabilityShape(
+    model,
+    service,
+    (c) => baseUp(model, c, counts, perfect),
+    perfect,
+  );
   shape.push(counts ? 1 : 0);
   let estimates = estimatesByModel.get(model);
   if (!estimates) estimatesByModel.set(model, (estimates = new ShapeMemo()));
   let estimate = estimates.get(shape);
-  if (!estimate) estimates.set(shape, (estimate = new Estimator(model, counts).run(service)));
+  if (!estimate)
+    estimates.set(shape, (estimate = new Estimator(model, counts, perfect).run(service)));
   return {...estimate};
 }
 
@@ -122,7 +132,7 @@ export function availabilityBruteForce(
   const upProbability: number[] = [];
   const alwaysDown: string[] = [];
   for (const id of relevantComponents(model, serviceId, options)) {
-    const p = baseUp(model, model.components.get(id)!, counts);
+    const p = baseUp(model, model.components.get(id)!, counts, options.perfect);
     if (p <= 0) alwaysDown.push(id);
     else if (p < 1) {
       random.push(id);
@@ -200,8 +210,14 @@ function serviceOf(model: Model, id: string): Service {
   return service;
 }
 
-function baseUp(model: Model, component: Component, gslbCounts: boolean): number {
+function baseUp(
+  model: Model,
+  component: Component,
+  gslbCounts: boolean,
+  perfect?: ReadonlySet<string>,
+): number {
   if (component.kind === 'service' || !isFailable(component, gslbCounts)) return 1;
+  if (perfect?.has(component.id)) return 1;
   return model.availability[component.kind];
 }
 
@@ -255,6 +271,7 @@ class Estimator {
   constructor(
     private readonly model: Model,
     private readonly gslbCounts: boolean,
+    private readonly perfect?: ReadonlySet<string>,
   ) {}
 
   run(root: Service): AvailabilityEstimate {
@@ -423,7 +440,7 @@ class Estimator {
 
   private baseUp(id: string): number {
     const component = this.model.components.get(id);
-    return component ? baseUp(this.model, component, this.gslbCounts) : 1;
+    return component ? baseUp(this.model, component, this.gslbCounts, this.perfect) : 1;
   }
 
   private up(id: string): number {

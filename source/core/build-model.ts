@@ -2,7 +2,9 @@ import {
   routerId,
   type Account,
   type BuildResult,
+  latencyKey,
   type Component,
+  type FailureGroup,
   type FilePath,
   type Gslb,
   type LoadBalancer,
@@ -17,6 +19,7 @@ import {
 import {didYouMean} from './nearest.js';
 import {printable} from './printable.js';
 import {defaultAvailability, type Kind} from './kinds.js';
+import {parseDuration} from './duration.js';
 import type {ServiceSpec, Topology} from './schema.js';
 
 /** Checks references and structure (DESIGN §2) and indexes the topology for the analyzer. */
@@ -27,6 +30,8 @@ export function buildModel(topology: Topology): BuildResult {
   builder.addLoadBalancers();
   builder.addGslbs();
   builder.addServices();
+  builder.addFailureGroups();
+  builder.addLatency();
   return builder.finish();
 }
 
@@ -53,6 +58,8 @@ class ModelBuilder {
   private readonly loadBalancers: LoadBalancer[] = [];
   private readonly gslbs: Gslb[] = [];
   private readonly services: Service[] = [];
+  private readonly failureGroups: FailureGroup[] = [];
+  private readonly latency = new Map<string, number>();
   private readonly lbsOfVm = new Map<string, string[]>();
   private readonly gslbsOfTarget = new Map<string, string[]>();
   private readonly servicesOfEntry = new Map<string, string[]>();
@@ -363,8 +370,18 @@ class ModelBuilder {
         id: spec.id,
         demand: spec.demand,
         entry: spec.entry,
-        dependsOn: spec.dependsOn,
+        dependsOn: spec.dependsOn.map((d) => (typeof d === 'string' ? d : d.service)),
       };
+      for (const d of spec.dependsOn)
+        if (typeof d !== 'string' && d.maxLatencyMs !== undefined) {
+          const budgets = (service.maxLatencyMs ?? new Map()) as Map<string, number>;
+          service.maxLatencyMs = budgets.set(d.service, d.maxLatencyMs);
+        }
+      if (spec.rto !== undefined) {
+        const rto = typeof spec.rto === 'number' ? spec.rto : parseDuration(spec.rto);
+        if (typeof rto === 'number') service.rtoS = rto;
+        else if (rto.ok) service.rtoS = rto.seconds;
+      }
       if (spec.minimum !== undefined) {
         service.minimum = spec.minimum;
         if (spec.minimum > spec.demand)
@@ -385,12 +402,73 @@ class ModelBuilder {
     });
   }
 
+  /** Failure groups: ids in the one namespace, members that exist (a group of one is allowed). */
+  addFailureGroups() {
+    const failable = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb'] as const;
+    (this.topology.failureGroups ?? []).forEach((spec, index) => {
+      const taken = this.components.get(spec.id);
+      const twice = this.failureGroups.some((group) => group.id === spec.id);
+      if (taken || twice) {
+        this.errors.push({
+          path: ['failureGroups', index, 'id'],
+          message: taken
+            ? `duplicate id "${spec.id}": already used by ${kindName(taken.kind)}`
+            : `duplicate id "${spec.id}": already used by another failure group`,
+        });
+        return;
+      }
+      const members: string[] = [];
+      spec.members.forEach((member, memberIndex) => {
+        const path = () => ['failureGroups', index, 'members', memberIndex];
+        if (!this.expectKind(member, failable, path, 'component')) return;
+        if (members.includes(member))
+          this.errors.push({
+            path: path(),
+            message: `member "${member}" is listed twice in ${spec.id}`,
+          });
+        else members.push(member);
+      });
+      const group: FailureGroup = {id: spec.id, members};
+      if (spec.label !== undefined) group.label = printable(spec.label);
+      if (spec.availability !== undefined) group.availability = spec.availability;
+      this.failureGroups.push(group);
+    });
+  }
+
+  /** Round-trip latencies: between two zones or sites, each pair given once. */
+  addLatency() {
+    const places = ['zone', 'site'] as const;
+    (this.topology.latency ?? []).forEach((spec, index) => {
+      const [a, b] = spec.between;
+      const known = spec.between.every((place, at) =>
+        this.expectKind(place, places, () => ['latency', index, 'between', at], 'zone or site'),
+      );
+      if (!known) return;
+      const key = latencyKey(a, b);
+      if (a === b)
+        this.errors.push({
+          path: ['latency', index, 'between'],
+          message: `latency between ${a} and itself is 0: give two different places`,
+        });
+      else if (this.latency.has(key))
+        this.errors.push({
+          path: ['latency', index, 'between'],
+          message: `latency between ${a} and ${b} is given twice`,
+        });
+      else this.latency.set(key, spec.ms);
+    });
+  }
+
   finish(): BuildResult {
     const {errors, warnings, components, services, topology} = this;
     const dependents = new Map<string, string[]>();
     services.forEach((service, index) => {
       service.dependsOn.forEach((dependency, depIndex) => {
-        const path = () => ['services', index, 'dependsOn', depIndex];
+        const written = topology.services[index]?.dependsOn[depIndex];
+        const path = () =>
+          typeof written === 'object'
+            ? ['services', index, 'dependsOn', depIndex, 'service']
+            : ['services', index, 'dependsOn', depIndex];
         if (this.expectKind(dependency, serviceKinds, path, 'service'))
           addTo(dependents, dependency, service.id);
       });
@@ -417,6 +495,8 @@ class ModelBuilder {
       servicesOfEntry: this.servicesOfEntry,
       dependents,
       availability: {...defaultAvailability, ...topology.availability},
+      failureGroups: this.failureGroups,
+      latency: this.latency,
     };
     if (topology.hooks !== undefined) model.hooks = topology.hooks;
     warnCrossGroupDependencies(model, warnings);

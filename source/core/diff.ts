@@ -118,11 +118,15 @@ export type FindingKind =
   | 'toleranceLost'
   | 'zoneServedLess'
   | 'availabilityLower'
+  | 'latencyOverBudget'
+  | 'rtoExceeded'
   | 'aboveMinimum'
   | 'spofLost'
   | 'toleranceGained'
   | 'zoneServedMore'
-  | 'availabilityHigher';
+  | 'availabilityHigher'
+  | 'latencyWithinBudget'
+  | 'rtoMet';
 
 const worseKinds: ReadonlySet<FindingKind> = new Set([
   'belowMinimum',
@@ -130,6 +134,8 @@ const worseKinds: ReadonlySet<FindingKind> = new Set([
   'toleranceLost',
   'zoneServedLess',
   'availabilityLower',
+  'latencyOverBudget',
+  'rtoExceeded',
 ]);
 
 /** One reason a change is worse or better, about one service and the component it concerns. */
@@ -142,9 +148,14 @@ export interface Finding {
   componentKind: Kind;
   /** Failure kind, for tolerance findings. */
   failureKind?: ToleranceKind;
-  /** Served (zone findings, minimum findings) or P(not DOWN) (availability findings). */
+  /** Served (zone findings, minimum findings) or P(not DOWN) (availability findings); ms of a
+   * dependency's round trip (latency findings); seconds to recover (recovery findings). */
   before?: number;
   after?: number;
+  /** Latency and recovery findings: the budget (ms) or the target (s). */
+  budget?: number;
+  /** Latency findings: the zone or site whose failure puts it over (absent: without a failure). */
+  failed?: string;
 }
 
 export type Verdict = 'worse' | 'better' | 'same';
@@ -213,11 +224,15 @@ const findingOrder: readonly FindingKind[] = [
   'toleranceLost',
   'zoneServedLess',
   'availabilityLower',
+  'latencyOverBudget',
+  'rtoExceeded',
   'aboveMinimum',
   'spofLost',
   'toleranceGained',
   'zoneServedMore',
   'availabilityHigher',
+  'latencyWithinBudget',
+  'rtoMet',
 ];
 
 function serviceIds(before: CheckReport, after: CheckReport): string[] {
@@ -361,6 +376,7 @@ function findingsOf(
     else if (a > b + epsilon && !lost.has(zone.zone))
       add('zoneServedMore', zone.zone, 'zone', {before: zone.before, after: zone.after});
   }
+  budgetFindings(service.id, before, after, add);
   const points = (after.availability.up - before.availability.up) * 100;
   if (points < -tolerancePoints - epsilon)
     add('availabilityLower', service.id, 'service', {
@@ -374,6 +390,59 @@ function findingsOf(
     });
   // A service the change leaves DOWN gains nothing: it lost its SPOFs only by being down already.
   return down(after) ? findings.filter((finding) => finding.direction === 'worse') : findings;
+}
+
+/** A dependency over its latency budget, now (failed '') or with one zone or site down. */
+function overBudget(
+  check: ServiceCheck,
+): Map<string, {ms: number; budget: number; failed: string}> {
+  const over = new Map<string, {ms: number; budget: number; failed: string}>();
+  for (const l of check.latency ?? [])
+    if (l.slow) over.set(`${l.dependency}\u0000`, {ms: l.ms!, budget: l.budgetMs!, failed: ''});
+  for (const b of check.latencyBreaches ?? [])
+    over.set(`${b.dependency}\u0000${b.failed}`, {ms: b.ms, budget: b.budgetMs, failed: b.failed});
+  return over;
+}
+
+/** Latency budgets and recovery targets broken by the change, or kept again. */
+function budgetFindings(
+  id: string,
+  before: ServiceCheck,
+  after: ServiceCheck,
+  add: (kind: FindingKind, component: string, componentKind: Kind, extra?: object) => unknown,
+): void {
+  const was = overBudget(before);
+  const is = overBudget(after);
+  const dependencyOf = (key: string) => key.slice(0, key.indexOf('\u0000'));
+  const where = (failed: string) => (failed === '' ? {} : {failed});
+  for (const [key, over] of is)
+    if (!was.has(key))
+      add('latencyOverBudget', dependencyOf(key), 'service', {
+        after: over.ms,
+        budget: over.budget,
+        ...where(over.failed),
+      });
+  for (const [key, over] of was)
+    if (!is.has(key))
+      add('latencyWithinBudget', dependencyOf(key), 'service', {
+        before: over.ms,
+        budget: over.budget,
+        ...where(over.failed),
+      });
+  const rtoBefore = before.rto;
+  const rtoAfter = after.rto;
+  if (rtoAfter && !rtoAfter.met && rtoBefore?.met !== false)
+    add('rtoExceeded', id, 'service', {
+      ...(rtoBefore ? {before: rtoBefore.recoversInS} : {}),
+      after: rtoAfter.recoversInS,
+      budget: rtoAfter.targetS,
+    });
+  if (rtoBefore && !rtoBefore.met && rtoAfter?.met === true)
+    add('rtoMet', id, 'service', {
+      before: rtoBefore.recoversInS,
+      after: rtoAfter.recoversInS,
+      budget: rtoAfter.targetS,
+    });
 }
 
 type Section = 'zones' | 'sites' | 'accounts' | 'vms' | 'loadBalancers' | 'gslbs' | 'services';

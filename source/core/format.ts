@@ -14,3 +14,13 @@ export function percent(probability: number): string {
 export function minutes(value: number): string {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
+
+/** A recovery time as people say it: whole minutes from two on as "2 m", else seconds ("60 s"). */
+export function duration(seconds: number): string {
+  return seconds >= 120 && seconds % 60 === 0 ? `${seconds / 60} m` : `${amount(seconds)} s`;
+}
+
+/** A round trip in ms, or "unknown" where the file does not give the pair. */
+export function roundTrip(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? 'unknown' : `${amount(ms)} ms`;
+}

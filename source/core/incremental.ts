@@ -163,6 +163,21 @@ export class Incremental {
     return after;
   }
 
+  /**
+   * The services changed when all of `roots` fail together on top of the baseline: their blast
+   * radii are marked under one epoch, so what two of them share is removed once. No memo: the
+   * cut-set search asks each set once.
+   */
+  afterAllAt(roots: ArrayLike<number>, count = roots.length): ReadonlyMap<string, number> {
+    this.epoch = ++this.scratch.epoch;
+    this.changedCount = 0;
+    let radius = 0;
+    for (let n = 0; n < count; n++) radius += this.markRadius(roots[n]!);
+    this.radius = radius;
+    if (radius === 0 || this.changedCount === 0) return noChange;
+    return this.servicesAfter();
+  }
+
   /** Marks `root` and all that fails with it (the containment index's descendants). */
   private markRadius(root: number): number {
     const {childStart, childList} = this.containment;

@@ -85,6 +85,18 @@ export interface Service {
   minimum?: number;
   entry: string;
   dependsOn: string[];
+  /** Dependency id → the round-trip budget (ms) the file gives it. */
+  maxLatencyMs?: ReadonlyMap<string, number>;
+  /** Recovery-time target under a single failure, in seconds. */
+  rtoS?: number;
+}
+
+/** Components that fail together (a power feed, a shared DNS provider): one failable unit. */
+export interface FailureGroup {
+  id: string;
+  label?: string;
+  members: string[];
+  availability?: number;
 }
 
 export type Component = Zone | Site | Account | Router | Vm | LoadBalancer | Gslb | Service;
@@ -114,6 +126,14 @@ export interface Model {
   dependents: Map<string, string[]>;
   availability: Record<Exclude<Kind, 'service'>, number>;
   hooks?: Hooks;
+  failureGroups: FailureGroup[];
+  /** Round-trip ms between two zones or sites, keyed by `latencyKey`; absent pairs are unknown. */
+  latency: ReadonlyMap<string, number>;
+}
+
+/** The key of a pair of places in `Model.latency`: the same either way round. */
+export function latencyKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
 export type BuildResult =

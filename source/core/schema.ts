@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {parseDuration} from './duration.js';
 import {firstControl} from './printable.js';
 import {hookProblem, maxDelayMs, minDelayMs, probeAddressProblem} from './limits.js';
 
@@ -73,6 +74,20 @@ const availabilityValue = z
   .number({error: 'expected a probability'})
   .min(0, 'an availability is between 0 and 1')
   .max(1, 'an availability is between 0 and 1');
+
+/** A dependency: the service's id, or the id with the round-trip budget it allows (ms). */
+const dependency = z.union([id, z.strictObject({service: id, maxLatencyMs: amount.optional()})], {
+  error: 'expected a service id, or {service: ID, maxLatencyMs: N}',
+});
+
+/** A recovery-time target: a duration as people write it (90s, 2m) or a number of seconds. */
+const recoveryTime = z.union(
+  [
+    positiveSeconds,
+    z.string().refine((value) => parseDuration(value).ok, 'expected a duration such as 90s or 2m'),
+  ],
+  {error: 'expected a duration such as 90s or 2m, or a number of seconds'},
+);
 
 export const topologySchema = z.strictObject({
   version: z.literal(1, {error: 'only version: 1 is supported'}),
@@ -171,10 +186,29 @@ export const topologySchema = z.strictObject({
         demand: amount,
         minimum: amount.optional(),
         entry: id,
-        dependsOn: z.array(id).default([]),
+        dependsOn: z.array(dependency).default([]),
+        rto: recoveryTime.optional(),
       }),
     )
     .default([]),
+  failureGroups: z
+    .array(
+      z.strictObject({
+        id,
+        label: z.string().optional(),
+        members: z.array(id).min(1, 'a failure group needs at least one member'),
+        availability: availabilityValue.optional(),
+      }),
+    )
+    .optional(),
+  latency: z
+    .array(
+      z.strictObject({
+        between: z.tuple([id, id], {error: 'expected two zones or sites: [A, B]'}),
+        ms: amount,
+      }),
+    )
+    .optional(),
   availability: z
     .strictObject({
       zone: availabilityValue.optional(),
@@ -202,4 +236,5 @@ export type TopologyFile = z.input<typeof topologySchema>;
 export type Topology = z.output<typeof topologySchema>;
 export type GslbSpec = Topology['gslbs'][number];
 export type ServiceSpec = Topology['services'][number];
+export type DependencySpec = ServiceSpec['dependsOn'][number];
 export type Hooks = z.output<typeof hooksSchema>;

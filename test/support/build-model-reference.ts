@@ -19,6 +19,8 @@ import {
 } from '../../source/core/model.js';
 import {didYouMean} from '../../source/core/nearest.js';
 import {printable} from '../../source/core/printable.js';
+import {parseDuration} from '../../source/core/duration.js';
+import {latencyKey} from '../../source/core/model.js';
 import {
   defaultAvailability,
   type Kind,
@@ -297,8 +299,19 @@ class ModelBuilder {
         id: spec.id,
         demand: spec.demand,
         entry: spec.entry,
-        dependsOn: spec.dependsOn,
+        dependsOn: spec.dependsOn.map((d) => (typeof d === 'string' ? d : d.service)),
       };
+      // A dependency written as {service, maxLatencyMs} carries its budget; rto is in seconds.
+      const budgets = new Map<string, number>();
+      for (const d of spec.dependsOn)
+        if (typeof d === 'object' && d.maxLatencyMs !== undefined)
+          budgets.set(d.service, d.maxLatencyMs);
+      if (budgets.size > 0) service.maxLatencyMs = budgets;
+      if (spec.rto !== undefined) {
+        const rto =
+          typeof spec.rto === 'number' ? {ok: true, seconds: spec.rto} : parseDuration(spec.rto);
+        if (rto.ok) service.rtoS = rto.seconds;
+      }
       if (spec.minimum !== undefined) {
         service.minimum = spec.minimum;
         if (spec.minimum > spec.demand)
@@ -348,6 +361,16 @@ class ModelBuilder {
       gslbsOfTarget: this.gslbsOfTarget,
       servicesOfEntry: this.servicesOfEntry,
       dependents,
+      // Groups and latencies as the file gives them (a valid file: members exist, once each).
+      failureGroups: (topology.failureGroups ?? []).map((spec) => ({
+        id: spec.id,
+        ...(spec.label === undefined ? {} : {label: printable(spec.label)}),
+        members: [...spec.members],
+        ...(spec.availability === undefined ? {} : {availability: spec.availability}),
+      })),
+      latency: new Map(
+        (topology.latency ?? []).map((spec) => [latencyKey(...spec.between), spec.ms] as const),
+      ),
       availability: {...defaultAvailability, ...topology.availability},
     };
     if (topology.hooks !== undefined) model.hooks = topology.hooks;

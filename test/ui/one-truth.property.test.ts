@@ -45,7 +45,8 @@ function withoutGslb(topology: Topology, gslb: string): Model | undefined {
     for (const service of topology.services)
       if (
         !gone.has(service.id) &&
-        (gone.has(service.entry) || (service.dependsOn ?? []).some((d) => gone.has(d)))
+        (gone.has(service.entry) ||
+          (service.dependsOn ?? []).some((d) => gone.has(typeof d === 'string' ? d : d.service)))
       ) {
         gone.add(service.id);
         grew = true;

@@ -58,7 +58,9 @@ describe('the dashboard over time and with live data', () => {
     expect(sweep).toContain('││it down until standby db-2 is promoted: make    │');
     expect(sweep).toContain('││db-2 active or promote it on failure (o)        │');
     expect(sweep).toContain('│    ✖ SPOF   VM db-1');
-    expect(sweep).toContain('│    ◐ weak   LB lb-ca');
+    // Under the single points, the pairs that take it down together (check --order 2): the
+    // first is KR-CB with shop-sub, which leaves lb-ca only shop-main's VMs, too few.
+    expect(sweep).toContain('│    ✖ pair   zone KR-CB + account shop-sub');
     expect(sweep).toContain(
       ' ↑↓ move  Enter jump  Tab focus  s sweep  a availability  ? help  Esc close  q quit  → detail',
     );

@@ -1,3 +1,4 @@
+import {parseDuration} from '../duration.js';
 import {firstControl} from '../printable.js';
 import {delayInBounds, hookProblem, probeAddressProblem} from '../limits.js';
 import type {Topology} from '../schema.js';
@@ -198,13 +199,30 @@ export const gslb = object([
   field('targets', list(target, 1)),
   optional('hooks', hooks),
 ]);
+export const dependency = object([field('service', id), optional('maxLatencyMs', amount)]);
+const dependencyItem: Check = (value) =>
+  typeof value === 'string' ? id(value) : dependency(value);
+const recoveryTime: Check = (value) =>
+  typeof value === 'string' ? (parseDuration(value).ok ? value : invalid) : seconds(value);
 export const service = object([
   field('id', id),
   field('demand', amount),
   optional('minimum', amount),
   field('entry', id),
-  withDefault('dependsOn', list(id), () => []),
+  withDefault('dependsOn', list(dependencyItem), () => []),
+  optional('rto', recoveryTime),
 ]);
+export const failureGroup = object([
+  field('id', id),
+  optional('label', string),
+  field('members', list(id, 1)),
+  optional('availability', probability),
+]);
+const pair: Check = (value) => {
+  if (!Array.isArray(value) || value.length !== 2) return invalid;
+  return id(value[0]) === invalid || id(value[1]) === invalid ? invalid : value;
+};
+export const latency = object([field('between', pair), field('ms', amount)]);
 export const availability = object(
   ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb'].map((kind) =>
     optional(kind, probability),
@@ -230,6 +248,8 @@ export const topologyShape = object([
   withDefault('loadBalancers', list(loadBalancer), () => []),
   withDefault('gslbs', list(gslb), () => []),
   withDefault('services', list(service), () => []),
+  optional('failureGroups', list(failureGroup)),
+  optional('latency', list(latency)),
   withDefault('availability', availability, () => ({})),
   withDefault('probes', probes, () => ({
     intervalS: 5,

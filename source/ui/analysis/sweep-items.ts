@@ -1,4 +1,6 @@
 import type {Status} from '../../core/capacity.js';
+import {cutSets} from '../../core/cut-sets.js';
+import {groupUnits} from '../../core/failure-groups.js';
 import type {CoreMessage} from '../../core/messages.js';
 import type {Service} from '../../core/model.js';
 import type {Kind} from '../../core/schema.js';
@@ -17,7 +19,12 @@ export type SweepItem =
       strategy: Strategy;
       recommendation: CoreMessage;
     }
-  | {type: 'spof' | 'weak'; id: string; kind: Kind; service: string};
+  | {type: 'spof' | 'weak'; id: string; kind: Kind; service: string}
+  /** Two failures that take the service down together, neither alone (a minimal cut of two). */
+  | {type: 'pair'; id: string; ids: [string, string]; kinds: [string, string]; service: string};
+
+/** Pairs listed per service; the rest are counted in `check --order 2`. */
+const pairsShown = 12;
 
 const cache = new WeakMap<Analysis, SweepItem[]>();
 
@@ -28,6 +35,12 @@ export function sweepItems(analysis: Analysis): SweepItem[] {
   const items: SweepItem[] = [];
   const sweep = analysis.sweep();
   const {services} = sweep;
+  const cuts = cutSets(model, snapshot, {
+    order: 2,
+    includeGslb: analysis.includeGslb,
+    extraUnits: groupUnits(model),
+  });
+  const kindOf = (id: string) => model.components.get(id)?.kind ?? 'group';
   // What one more failure takes DOWN comes first (the header's count), each with those failures.
   const atRisk = oneFailureFromDown(sweep).map((entry) => entry.service);
   const first = new Set(atRisk);
@@ -45,11 +58,21 @@ export function sweepItems(analysis: Analysis): SweepItem[] {
       strategy,
       recommendation: recommend(model, service, strategy, result, (id) => services.get(id)),
     });
-    const kindOf = (id: string) => model.components.get(id)?.kind ?? 'vm';
     for (const id of result.spof)
-      items.push({type: 'spof', id, kind: kindOf(id), service: serviceId});
+      items.push({type: 'spof', id, kind: kindOf(id) as Kind, service: serviceId});
+    // Under its single points, the pairs that take it down together.
+    const pairs = (cuts.get(serviceId)?.cuts ?? []).filter((cut) => cut.length === 2);
+    for (const [a, b] of pairs.slice(0, pairsShown) as Array<[string, string]>)
+      // Enter shows the first one the tree has (a group is not in the tree).
+      items.push({
+        type: 'pair',
+        id: model.components.has(a) ? a : b,
+        ids: [a, b],
+        kinds: [kindOf(a), kindOf(b)],
+        service: serviceId,
+      });
     for (const id of result.weak)
-      items.push({type: 'weak', id, kind: kindOf(id), service: serviceId});
+      items.push({type: 'weak', id, kind: kindOf(id) as Kind, service: serviceId});
   }
   cache.set(analysis, items);
   return items;

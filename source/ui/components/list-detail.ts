@@ -124,10 +124,12 @@ export function listDetail(
               text: `${item.id} ${statusWord(lang, item.status)} · ${item.strategy}`,
               tone: 'strong' as const,
             }
-          : {
-              text: `${t(lang, item.type === 'spof' ? 'sweep.spof' : 'sweep.weak')} ${kindWord(lang, item.kind)} ${item.id} · ${item.service}`,
-              tone: item.type === 'spof' ? ('bad' as const) : ('warn' as const),
-            };
+          : item.type === 'pair'
+            ? {text: `${item.ids.join(' + ')} · ${item.service}`, tone: 'bad' as const}
+            : {
+                text: `${t(lang, item.type === 'spof' ? 'sweep.spof' : 'sweep.weak')} ${kindWord(lang, item.kind)} ${item.id} · ${item.service}`,
+                tone: item.type === 'spof' ? ('bad' as const) : ('warn' as const),
+              };
       const advice = adviceFor(items, index, theme);
       return {
         title: title('title.sweep', item.id),

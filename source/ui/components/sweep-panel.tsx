@@ -1,5 +1,6 @@
 import {Box} from 'ink';
 import type {SweepItem} from '../analysis/sweep-items.js';
+import type {Kind} from '../../core/kinds.js';
 import {kindWord, sayCore, statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import {statusTone, type Theme} from '../theme.js';
@@ -34,6 +35,15 @@ function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: numbe
       {text: `${cursor}${item.id}  `, tone: 'strong'},
       {text: statusWord(lang, item.status), tone: statusTone(item.status)},
       {text: `  ${item.strategy} · ${counts}`, tone: 'dim'},
+    ];
+  } else if (item.type === 'pair') {
+    const word = fit(t(lang, 'sweep.pair'), 6);
+    const name = (at: 0 | 1) =>
+      `${item.kinds[at] === 'group' ? t(lang, 'sweep.group') : kindWord(lang, item.kinds[at] as Kind)} ${item.ids[at]}`;
+    segments = [
+      {text: `${cursor}   ${glyphs.downLive} `, tone: 'bad'},
+      {text: `${word} `, tone: 'bad'},
+      {text: `${name(0)} + ${name(1)}`},
     ];
   } else {
     const spof = item.type === 'spof';

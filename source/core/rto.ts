@@ -1,0 +1,58 @@
+import type {Snapshot} from './analyze.js';
+import {statusOf, targetStateIn, type TargetState} from './capacity.js';
+import type {Model} from './model.js';
+import {gslbInFront, windowsBetween} from './timing.js';
+
+/** A service's recovery-time target against the failovers its GSLB makes (DESIGN §3, RTO). */
+export interface RecoveryCheck {
+  service: string;
+  gslb: string;
+  targetS: number;
+  /** The failover time (detection + TTL) of the failures the GSLB recovers. */
+  recoversInS: number;
+  met: boolean;
+  /** The targets whose loss the GSLB recovers: traffic moves and the service stays up. */
+  recovers: string[];
+}
+
+/**
+ * For each service with an `rto` and a GSLB in front: the single failures the GSLB recovers are
+ * the losses of a target it sends traffic to after which traffic moves and the service is not
+ * DOWN; each takes the GSLB's failover time, which the timing module computes (the one place).
+ * A service whose GSLB recovers nothing has no failover to time and is left out.
+ */
+export function recoveryChecks(model: Model, base: Snapshot): RecoveryCheck[] {
+  const checks: RecoveryCheck[] = [];
+  const now = targetStateIn(base);
+  for (const service of model.services) {
+    if (service.rtoS === undefined) continue;
+    const gslb = gslbInFront(model, service);
+    if (!gslb || base.down.has(gslb.id)) continue;
+    const recovers: string[] = [];
+    let slowest = 0;
+    for (const {ref} of gslb.targets) {
+      if (base.down.has(ref)) continue;
+      const lost = (id: string): TargetState => (id === ref ? {capacity: 0, up: false} : now(id));
+      const window = windowsBetween(
+        model,
+        [gslb.id],
+        {targets: now, forced: base.state.forced},
+        {targets: lost, forced: base.state.forced, isDown: (id) => id === ref || base.down.has(id)},
+        false,
+      ).find((w) => w.service === service.id);
+      if (!window?.moves || statusOf(service, window.servedAfter) === 'DOWN') continue;
+      recovers.push(ref);
+      slowest = Math.max(slowest, window.totalS);
+    }
+    if (recovers.length === 0) continue;
+    checks.push({
+      service: service.id,
+      gslb: gslb.id,
+      targetS: service.rtoS,
+      recoversInS: slowest,
+      met: slowest <= service.rtoS,
+      recovers,
+    });
+  }
+  return checks;
+}
