@@ -37,7 +37,7 @@ async function runningHook(): Promise<number> {
     `${readFileSync(join(root, 'fixtures', 'demo.yaml'), 'utf8')}\nhooks:\n  failover: [./failover.sh]\n`,
   );
   pane = Pane.open([topology, '--allow-hooks']);
-  await pane.waitForText('no live source');
+  await pane.waitForText('Topology · by zone');
   // KR-CA fails, then o on shop-db (the service view), then y: the hook runs.
   pane.keys('x', '3');
   await pane.waitForText('by service');

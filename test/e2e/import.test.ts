@@ -141,7 +141,7 @@ describe('failsight import cloudstack, as a new user would', () => {
     async () => {
       cloud = await FakeCloud.start();
       cloud.vm('batch-1')['state'] = 'Error';
-      pane = Pane.open(['--cloudstack', '--zone', 'KR-CB'], {env: envFor(cloud)});
+      pane = Pane.open(['--cloudstack', '--zone', 'KR-CB'], {env: envFor(cloud), columns: 160});
       const screen = await pane.waitForText('✖ 1 down');
       expect(screen).toContain(' failsight  127.0.0.1 ');
       expect(screen).toMatch(/✖ batch-1 .*live/);

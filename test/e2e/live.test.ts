@@ -20,7 +20,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('live sources in the dashboard (
     const demo = readFileSync(join(root, 'fixtures', 'demo.yaml'), 'utf8');
     writeFileSync(topology, demo);
     writeFileSync(events, '');
-    pane = Pane.open([topology, '--watch', '--events', events, '--audit', audit]);
+    pane = Pane.open([topology, '--watch', '--events', events, '--audit', audit], {columns: 160});
     // The stream has said nothing yet: nothing it watches, nothing counted up.
     await pane.waitForText('live ● 0 up');
 
