@@ -8,11 +8,12 @@ import {expectNoStackTrace, run} from './run.js';
 import {hasTmux, Pane} from './tmux.js';
 
 /**
- * 5,000 services, each depending on the next: nothing may recurse once per link. The availability
- * of each service covers the rest of the chain, so these runs take a while on a loaded machine:
- * the timeout is generous, it measures nothing.
+ * 3,000 services, each depending on the next: nothing may recurse once per link (a stack of that
+ * depth overflowed). The availability of each service still covers the rest of the chain, so
+ * its time and memory grow with the square of the length: at 5,000 a check nears V8's heap
+ * limit, a known limit still to remove. The timeout is generous; it measures nothing.
  */
-const length = 5_000;
+const length = 3_000;
 const patient = 600_000;
 let dir = '';
 let yamlFile = '';
