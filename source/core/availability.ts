@@ -467,9 +467,10 @@ class Estimator {
         : this.mapped(this.target(entry.id), (value) =>
             tidy(Math.min(service.demand, Math.max(0, value))),
           );
-    for (const id of service.dependsOn) {
+    for (const [index, id] of service.dependsOn.entries()) {
       const dependency = this.service(id);
-      if (!(dependency.demand > 0)) continue;
+      // Named twice, it is one dependency (as in `withDependencies`).
+      if (!(dependency.demand > 0) || service.dependsOn.indexOf(id) !== index) continue;
       dist = this.combined(dist, dependencies.get(id)!, (served, theirs) => {
         return served * Math.min(1, theirs / dependency.demand);
       });
