@@ -174,6 +174,25 @@ export function relevantComponents(
   options: AvailabilityOptions = {},
 ): string[] {
   const counts = gslbCounts(model, options);
+  const reached = reachedBy(model, serviceId);
+  const relevant: string[] = [];
+  for (const component of model.components.values()) {
+    if (!isFailable(component, counts)) continue;
+    for (const id of blastRadius(model, component.id)) {
+      if (reached.has(id)) {
+        relevant.push(component.id);
+        break;
+      }
+    }
+  }
+  return relevant;
+}
+
+/**
+ * What a service's answer reads: its entry, its GSLB's targets and the VMs they reach, and the
+ * same for each service it depends on. A failure that touches none of them changes nothing.
+ */
+export function reachedBy(model: Model, serviceId: string): Set<string> {
   const reached = new Set<string>();
   const seen = new Set<string>();
   const pending = [serviceId];
@@ -187,17 +206,7 @@ export function relevantComponents(
     for (const vm of reachedVms(model, service.entry)) reached.add(vm.id);
     pending.push(...service.dependsOn);
   }
-  const relevant: string[] = [];
-  for (const component of model.components.values()) {
-    if (!isFailable(component, counts)) continue;
-    for (const id of blastRadius(model, component.id)) {
-      if (reached.has(id)) {
-        relevant.push(component.id);
-        break;
-      }
-    }
-  }
-  return relevant;
+  return reached;
 }
 
 function gslbCounts(model: Model, options: AvailabilityOptions): boolean {

@@ -109,7 +109,12 @@ export class Reference {
     return down;
   }
 
-  evaluate(state: RefState): RefEvaluation {
+  /** The targets of a GSLB its health check sees healthy in a state. */
+  healthyTargets(state: RefState, gslbId: string): string[] {
+    return this.capacities(state).healthy(gslbId);
+  }
+
+  private capacities(state: RefState) {
     const down = this.down(state.failed);
     const vmCap = (id: string) => {
       const vm = this.vms.get(id)!;
@@ -127,14 +132,27 @@ export class Reference {
       if (this.vms.has(ref)) return vmCap(ref);
       return down.has(ref) ? 0 : this.sites.get(ref)!.capacity;
     };
+    // Healthy: up, and with capacity — or, behind a TCP check, a load balancer that is up.
+    const healthy = (id: string) => {
+      const gslb = this.gslbs.get(id)!;
+      return gslb.targets
+        .filter(
+          (t) =>
+            !down.has(t.ref) &&
+            ((gslb.healthCheck.type === 'tcp' && this.lbs.has(t.ref)) || targetCap(t.ref) > 0),
+        )
+        .map((t) => t.ref);
+    };
+    return {down, vmCap, lbCap, targetCap, healthy};
+  }
+
+  evaluate(state: RefState): RefEvaluation {
+    const {down, vmCap, lbCap, targetCap, healthy: healthyRefs} = this.capacities(state);
     const gslbServes = (id: string, demand: number) => {
       const gslb = this.gslbs.get(id)!;
       if (down.has(id)) return 0;
-      const healthy = gslb.targets.filter(
-        (t) =>
-          !down.has(t.ref) &&
-          ((gslb.healthCheck.type === 'tcp' && this.lbs.has(t.ref)) || targetCap(t.ref) > 0),
-      );
+      const healthyNow = new Set(healthyRefs(id));
+      const healthy = gslb.targets.filter((t) => healthyNow.has(t.ref));
       // A manual failover sends it all (even to a drained target).
       // OPEN: a forced target that is no longer healthy: here the policy applies again, as if
       // the GSLB had not been forced (its health check sees the target dead).
