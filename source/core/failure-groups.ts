@@ -72,8 +72,12 @@ export function groupPoints(
     // Through the blast radius: a member may be no failable component on its own (a redundant
     // router pair that a shared cause takes down together).
     const reached = reachedBy(model, serviceId);
-    const touches = (id: string) => blastRadius(model, id).some((x) => reached.has(x));
-    bearing = failing.filter((g) => g.members.some(touches)).map((g) => g.id);
+    const touches = (group: FailureGroup) => {
+      const radius = groupRadius(model, group);
+      for (const id of reached) if (radius.has(id)) return true;
+      return false;
+    };
+    bearing = failing.filter(touches).map((g) => g.id);
   }
   if (statusOf(service, before) === 'DOWN') return {spof, weak, bearing};
   for (const {group, after} of effects) {
@@ -83,6 +87,20 @@ export function groupPoints(
     else weak.push(group.id);
   }
   return {spof, weak, bearing};
+}
+
+const radii = new WeakMap<Model, Map<string, ReadonlySet<string>>>();
+
+/** Everything a group's failure takes down, once per model: services ask it in turn. */
+function groupRadius(model: Model, group: FailureGroup): ReadonlySet<string> {
+  let byGroup = radii.get(model);
+  if (!byGroup) radii.set(model, (byGroup = new Map()));
+  let radius = byGroup.get(group.id);
+  if (!radius) {
+    radius = new Set(group.members.flatMap((id) => blastRadius(model, id)));
+    byGroup.set(group.id, radius);
+  }
+  return radius;
 }
 
 /**
