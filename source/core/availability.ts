@@ -174,6 +174,25 @@ export function relevantComponents(
   options: AvailabilityOptions = {},
 ): string[] {
   const counts = gslbCounts(model, options);
+  const reached = reachedBy(model, serviceId);
+  const relevant: string[] = [];
+  for (const component of model.components.values()) {
+    if (!isFailable(component, counts)) continue;
+    for (const id of blastRadius(model, component.id)) {
+      if (reached.has(id)) {
+        relevant.push(component.id);
+        break;
+      }
+    }
+  }
+  return relevant;
+}
+
+/**
+ * What a service's answer reads: its entry, its GSLB's targets and the VMs they reach, and the
+ * same for each service it depends on. A failure that touches none of them changes nothing.
+ */
+export function reachedBy(model: Model, serviceId: string): Set<string> {
   const reached = new Set<string>();
   const seen = new Set<string>();
   const pending = [serviceId];
@@ -187,17 +206,7 @@ export function relevantComponents(
     for (const vm of reachedVms(model, service.entry)) reached.add(vm.id);
     pending.push(...service.dependsOn);
   }
-  const relevant: string[] = [];
-  for (const component of model.components.values()) {
-    if (!isFailable(component, counts)) continue;
-    for (const id of blastRadius(model, component.id)) {
-      if (reached.has(id)) {
-        relevant.push(component.id);
-        break;
-      }
-    }
-  }
-  return relevant;
+  return reached;
 }
 
 function gslbCounts(model: Model, options: AvailabilityOptions): boolean {
@@ -467,9 +476,10 @@ class Estimator {
         : this.mapped(this.target(entry.id), (value) =>
             tidy(Math.min(service.demand, Math.max(0, value))),
           );
-    for (const id of service.dependsOn) {
+    for (const [index, id] of service.dependsOn.entries()) {
       const dependency = this.service(id);
-      if (!(dependency.demand > 0)) continue;
+      // Named twice, it is one dependency (as in `withDependencies`).
+      if (!(dependency.demand > 0) || service.dependsOn.indexOf(id) !== index) continue;
       dist = this.combined(dist, dependencies.get(id)!, (served, theirs) => {
         return served * Math.min(1, theirs / dependency.demand);
       });

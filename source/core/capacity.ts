@@ -226,7 +226,9 @@ export function withDependencies(
   served: ReadonlyMap<string, number>,
 ): number {
   let result = entry;
-  for (const id of service.dependsOn) {
+  for (const [index, id] of service.dependsOn.entries()) {
+    // A dependency named twice is one dependency: it scales what is served once.
+    if (service.dependsOn.indexOf(id) !== index) continue;
     const dependency = model.components.get(id) as Service;
     if (dependency.demand > 0) result *= Math.min(1, (served.get(id) ?? 0) / dependency.demand);
   }

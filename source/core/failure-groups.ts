@@ -1,9 +1,10 @@
 import type {Snapshot} from './analyze.js';
-import type {AvailabilityEstimate} from './availability.js';
+import {reachedBy, type AvailabilityEstimate} from './availability.js';
 import {statusOf} from './capacity.js';
 import {containmentOf} from './containment.js';
 import type {ExtraUnit} from './cut-sets.js';
 import {incrementalOf} from './incremental.js';
+import {blastRadius} from './propagate.js';
 import type {FailureGroup, Model} from './model.js';
 
 /**
@@ -51,25 +52,55 @@ export function groupEffects(model: Model, base: Snapshot): GroupEffect[] {
   return effects;
 }
 
-/** The groups that are a single point of failure for a service, and those that only lower it. */
+/**
+ * The groups that are a single point of failure for a service, those that only lower it, and
+ * those with an availability of their own that hold a component bearing on it at all.
+ */
 export function groupPoints(
   model: Model,
   base: Snapshot,
   effects: readonly GroupEffect[],
   serviceId: string,
-): {spof: string[]; weak: string[]} {
+): {spof: string[]; weak: string[]; bearing: string[]} {
   const service = model.services.find((s) => s.id === serviceId)!;
   const before = base.evaluation.served.get(serviceId)!;
   const spof: string[] = [];
   const weak: string[] = [];
-  if (statusOf(service, before) === 'DOWN') return {spof, weak};
+  const failing = model.failureGroups.filter((g) => (g.availability ?? 1) < 1);
+  let bearing: string[] = [];
+  if (failing.length > 0) {
+    // Through the blast radius: a member may be no failable component on its own (a redundant
+    // router pair that a shared cause takes down together).
+    const reached = reachedBy(model, serviceId);
+    const touches = (group: FailureGroup) => {
+      const radius = groupRadius(model, group);
+      for (const id of reached) if (radius.has(id)) return true;
+      return false;
+    };
+    bearing = failing.filter(touches).map((g) => g.id);
+  }
+  if (statusOf(service, before) === 'DOWN') return {spof, weak, bearing};
   for (const {group, after} of effects) {
     const served = after.get(serviceId);
     if (served === undefined || served >= before) continue;
     if (statusOf(service, served) === 'DOWN') spof.push(group.id);
     else weak.push(group.id);
   }
-  return {spof, weak};
+  return {spof, weak, bearing};
+}
+
+const radii = new WeakMap<Model, Map<string, ReadonlySet<string>>>();
+
+/** Everything a group's failure takes down, once per model: services ask it in turn. */
+function groupRadius(model: Model, group: FailureGroup): ReadonlySet<string> {
+  let byGroup = radii.get(model);
+  if (!byGroup) radii.set(model, (byGroup = new Map()));
+  let radius = byGroup.get(group.id);
+  if (!radius) {
+    radius = new Set(group.members.flatMap((id) => blastRadius(model, id)));
+    byGroup.set(group.id, radius);
+  }
+  return radius;
 }
 
 /**
@@ -77,12 +108,13 @@ export function groupPoints(
  * (a group without `availability` never fails on its own). A group that takes the service DOWN
  * alone multiplies both probabilities by its availability, exactly: the service is up only
  * with the group up, and then as the members' independent failures leave it. A group that only
- * lowers it is counted as taking it out of OK, and the estimate then says it is not exact.
+ * lowers it is counted as taking it out of OK; that one, and any other group bearing on the
+ * service, make the estimate say it is not exact.
  */
 export function withGroups(
   estimate: AvailabilityEstimate,
   model: Model,
-  points: {spof: readonly string[]; weak: readonly string[]},
+  points: {spof: readonly string[]; weak: readonly string[]; bearing?: readonly string[]},
 ): AvailabilityEstimate {
   const availabilityOf = (id: string) =>
     model.failureGroups.find((group) => group.id === id)?.availability ?? 1;
@@ -97,6 +129,12 @@ export function withGroups(
     ok *= a;
     exact = false;
   }
-  if (ok === estimate.ok && up === estimate.up) return estimate;
+  // A group that bears on the service but takes it DOWN only with other failures (it spends
+  // the redundancy they would need) is not in the numbers: they are no longer exact.
+  for (const id of points.bearing ?? [])
+    if (!points.spof.includes(id) && availabilityOf(id) < 1) exact = false;
+  // A group that only lowers a service never OK leaves the numbers as they were, but not exact:
+  // with other failures it can still take the service DOWN.
+  if (ok === estimate.ok && up === estimate.up && exact === estimate.exact) return estimate;
   return {ok, up, downtimeMinutesPerYear: (1 - up) * 525_600, exact};
 }

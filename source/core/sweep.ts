@@ -160,7 +160,8 @@ function summarize(
       const changed = count[at]!;
       // Components of the kind that leave the service alone keep it where it was.
       const low = changed < total ? Math.min(lowest[at]!, before[place]!) : lowest[at]!;
-      const isDown = down[at] === 1 || (changed < total && downBefore[place] === 1);
+      // A service DOWN now survives no failure, even one that would raise what it serves.
+      const isDown = down[at] === 1 || downBefore[place] === 1;
       tolerance[kind] = {
         survives: !isDown,
         full: low >= before[place]!,

@@ -56,7 +56,11 @@ describe('the N-1 sweep', () => {
             // Only the kinds the topology has are listed.
             expect(ofKind.length).toBeGreaterThan(0);
             expect(tolerance.full).toBe(afters.every((a) => a >= before));
-            expect(tolerance.survives).toBe(afters.every((a) => statusOf(service, a) !== 'DOWN'));
+            // A service DOWN now survives nothing, even a failure that would raise it.
+            expect(tolerance.survives).toBe(
+              statusOf(service, before) !== 'DOWN' &&
+                afters.every((a) => statusOf(service, a) !== 'DOWN'),
+            );
             const worst = Math.min(...afters);
             const expected =
               service.demand > 0 ? Math.floor((100 * worst) / service.demand + 1e-9) : 100;
