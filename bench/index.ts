@@ -33,6 +33,11 @@ const suites: Suite[] = [
     load: async () => (await import('./diff.js')).benchDiff,
   },
   {
+    name: 'growth',
+    title: 'how cost grows, 1k to 1M VMs, whole process (the 1M file is generated on first use)',
+    load: async () => (await import('./growth.js')).benchGrowth,
+  },
+  {
     name: 'availability',
     title: 'availability, in-process',
     load: async () => (await import('./availability.js')).benchAvailability,

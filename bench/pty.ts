@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 /** One chunk of output as the pseudo-terminal delivered it to tmux. */
-interface Chunk {
+export interface Chunk {
   at: number;
   bytes: number;
   text: string;
@@ -84,6 +84,11 @@ export class Pty {
   /** Output received so far: chunk count, to take the output after a point. */
   get mark(): number {
     return this.chunks.length;
+  }
+
+  /** The chunks received from `mark` on (`text` holds the bytes, one latin1 character each). */
+  chunksSince(mark: number): readonly Chunk[] {
+    return this.chunks.slice(mark);
   }
 
   bytesSince(mark: number): number {

@@ -3,6 +3,7 @@ import {buildModel} from './build-model.js';
 import {topologySchema} from './schema.js';
 import {decodeTopology, refuseText} from './load/decode.js';
 import {parseFast, refused, withoutEmptyLists, type LoadResult} from './load/fast.js';
+import {largeFileProblem, maxPreciseBytes} from './load/large.js';
 import {offsetOf, sortLocated, type KeyPath, type Located} from './load/located.js';
 import {schemaProblems} from './load/schema-errors.js';
 import {documentData, nestingError, syntaxErrors} from './load/yaml-errors.js';
@@ -36,6 +37,7 @@ export function parseTopology(text: string, file: string, options: ParseOptions 
   if (options.fast !== false) {
     const fast = parseFast(text, file);
     if (fast) return fast;
+    if (text.length > maxPreciseBytes) return refused(file, largeFileProblem(text));
   } else {
     const refusal = refuseText(text);
     if (refusal) return refused(file, refusal);

@@ -196,7 +196,7 @@ describe('files too large to parse', () => {
         file: 'big.yaml',
         line: 1,
         column: 1,
-        message: 'file is too large (more than 32 MB): topologies are limited to 32 MB',
+        message: 'file is too large (more than 256 MB): topologies are limited to 256 MB',
       },
     ]);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -265,7 +265,7 @@ describe('the file adapter', () => {
         file: '/dev/zero',
         line: 1,
         column: 1,
-        message: 'file is too large (more than 32 MB): topologies are limited to 32 MB',
+        message: 'file is too large (more than 256 MB): topologies are limited to 256 MB',
       },
     ]);
   });

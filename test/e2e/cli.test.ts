@@ -1,6 +1,6 @@
 import {execFile, spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, rm, truncate, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -108,23 +108,22 @@ describe('files that are not topologies', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'failsight-e2e-'));
     await mkdir(join(dir, 'a-directory.yaml'));
-    // 50 MB: a valid start, then comment lines. Generated here, never committed.
-    const line = `# ${'x'.repeat(97)}\n`;
-    const big =
-      'version: 1\nzones:\n  - id: KR-CA\n' + line.repeat((50 * 1024 * 1024) / line.length);
-    await writeFile(join(dir, 'big.yaml'), big);
+    // 300 MB, over the 256 MB limit: a valid start, then a hole (a sparse file: nothing is
+    // written, and the size alone refuses it). Generated here, never committed.
+    await writeFile(join(dir, 'big.yaml'), 'version: 1\nzones:\n  - id: KR-CA\n');
+    await truncate(join(dir, 'big.yaml'), 300 * 1024 * 1024);
   });
   afterAll(async () => {
     await rm(dir, {recursive: true, force: true});
   });
 
-  it('refuses a 50 MB file at once with its size', async () => {
+  it('refuses a 300 MB file at once with its size', async () => {
     const file = join(dir, 'big.yaml');
     const started = Date.now();
     const result = await run('check', file);
     expectCleanRejection(result);
     expect(result.stderr).toContain(
-      `${file}: file is too large (50.0 MB): topologies are limited to 32 MB`,
+      `${file}: file is too large (300.0 MB): topologies are limited to 256 MB`,
     );
     expect(Date.now() - started).toBeLessThan(10_000);
   });

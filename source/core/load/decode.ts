@@ -1,10 +1,11 @@
 import {lineColumn} from './place.js';
 
 /**
- * Larger files are refused before parsing: a topology of 100k VMs is about 10 MB, and parsing
- * YAML several times that size would take minutes and gigabytes.
+ * Larger files are refused before parsing: a topology of 1M VMs is about 110 MB as YAML and
+ * 170 MB as indented JSON, and V8's strings end at 512 MB. (Files over 32 MB that the fast
+ * parsers do not take are not read the precise way: see load/large.)
  */
-export const maxTopologyBytes = 32 * 1024 * 1024;
+export const maxTopologyBytes = 256 * 1024 * 1024;
 
 /** Nesting deeper than this is refused: no topology needs it, and parsers run out of stack. */
 export const maxDepth = 64;

@@ -5,7 +5,7 @@ import {decodeTopology, maxDepth, maxTopologyBytes, refuseText} from './decode.j
 import {cleanTopology} from './fast-schema.js';
 import {jsonOffsets, linesAndColumns} from './json-place.js';
 import {sortLocated, type Located} from './place.js';
-import {plainYaml, yamlOffsets} from './yaml-fast.js';
+import {plainYaml} from './yaml-data.js';
 
 export type LoadResult =
   | {ok: true; model: Model; warnings: Located[]}
@@ -49,10 +49,8 @@ export function parseFast(text: string, file: string): LoadResult | undefined {
     );
   const refusal = refuseText(text);
   if (refusal) return refused(file, refusal);
-  return cleanFile(
-    plainYaml(text, maxDepth),
-    placer(text, file, (paths) => yamlOffsets(text, maxDepth, paths)),
-  );
+  // js-yaml places no value: a YAML file with warnings goes the precise way to place them.
+  return cleanFile(plainYaml(text, maxDepth), () => undefined);
 }
 
 /** Places a model's warnings in the file, or gives up (undefined) and the file goes the precise way. */
