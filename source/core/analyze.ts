@@ -12,13 +12,58 @@ export interface Snapshot {
   status: Map<string, Status>;
 }
 
+/**
+ * The snapshots of the last few distinct states, by what decides them (see `stateKey`). A
+ * what-if, a restore preview and the failover windows each ask again for a state the screen
+ * has just evaluated (the state before an action, or the one now) under a new object; at 100k
+ * VMs each pass is tens of milliseconds. Few are kept: each weighs megabytes at that size.
+ */
+const recent: {model: Model; key: string; snap: Snapshot}[] = [];
+const keptSnapshots = 3;
+
+/** What a snapshot depends on, in order (the order of failures decides equal-rank causes). */
+function stateKey(state: FailureState): string {
+  const part = (ids: Iterable<string>) => [...ids].join('\u0001');
+  return [
+    part(state.observed.keys()),
+    part(state.simulated),
+    part(state.promoted),
+    part([...state.forced].map(([gslb, ref]) => `${gslb}\u0002${ref}`)),
+  ].join('\u0000');
+}
+
+/** The snapshot of `state` when one of the same content was evaluated lately, else undefined. */
+export function knownSnapshot(model: Model, state: FailureState, key = stateKey(state)) {
+  const at = recent.findIndex((slot) => slot.model === model && slot.key === key);
+  if (at < 0) return undefined;
+  const [slot] = recent.splice(at, 1);
+  recent.unshift(slot!);
+  // The same answer, carrying the state it was asked for (its event times may differ).
+  return slot!.snap.state === state ? slot!.snap : {...slot!.snap, state};
+}
+
 export function snapshot(model: Model, state: FailureState): Snapshot {
-  const down = propagate(model, failedIds(state));
-  const evaluation = evaluate(model, down, failoversOf(state));
+  const key = stateKey(state);
+  const known = knownSnapshot(model, state, key);
+  if (known) return known;
+  const snap = evaluated(model, state);
+  recent.unshift({model, key, snap});
+  recent.length = Math.min(recent.length, keptSnapshots);
+  return snap;
+}
+
+function statuses(model: Model, evaluation: Evaluation): Map<string, Status> {
   const status = new Map<string, Status>();
   for (const service of model.services)
     status.set(service.id, statusOf(service, evaluation.served.get(service.id)!));
-  return {state, down, evaluation, status};
+  return status;
+}
+
+/** The state evaluated from nothing: every failure's blast radius, then every capacity. */
+export function evaluated(model: Model, state: FailureState): Snapshot {
+  const down = propagate(model, failedIds(state));
+  const evaluation = evaluate(model, down, failoversOf(state));
+  return {state, down, evaluation, status: statuses(model, evaluation)};
 }
 
 export interface DownEntry {

@@ -1,8 +1,16 @@
-import {snapshot, type Snapshot} from './analyze.js';
-import {gslbTargets, targetStateIn} from './capacity.js';
-import type {Model} from './model.js';
+import {knownSnapshot, snapshot, type Snapshot} from './analyze.js';
+import {
+  failoversOf,
+  gslbTargets,
+  lbCapacity,
+  targetStateIn,
+  vmCapacity,
+  type TargetState,
+} from './capacity.js';
+import {containmentOf} from './containment.js';
+import type {Model, Vm} from './model.js';
 import {eventKeys, withoutEvent, type EventKey, type FailureState} from './state.js';
-import {failoverWindows, type FailoverWindow} from './timing.js';
+import {failoverWindows, servicesBehind, windowsBetween, type FailoverWindow} from './timing.js';
 
 /** A GSLB window in force: opened by the latest event that changed the GSLB's traffic. */
 export interface OpenWindow extends FailoverWindow {
@@ -37,9 +45,7 @@ export function windowsOf(model: Model, state: FailureState): OpenWindow[] {
       // Without a failure every target is as healthy or more; if all are healthy now, they were
       // before it too and no share moved: a flood of VM events costs no snapshot each.
       if (allHealthy && (key.startsWith('live:') || key.startsWith('sim:'))) continue;
-      const before = snapshot(model, withoutEvent(state, key));
-      const manual = key.startsWith('forced:');
-      for (const window of failoverWindows(model, before, now, manual)) {
+      for (const window of windowsOfEvent(model, state, now, key, settled, key === events[0])) {
         const slot = `${window.gslb}\u0000${window.service}`;
         if (settled.has(slot)) continue;
         settled.add(slot);
@@ -50,6 +56,109 @@ export function windowsOf(model: Model, state: FailureState): OpenWindow[] {
   }
   cache.set(state, {model, windows});
   return windows;
+}
+
+/** The windows one event opened: `now` beside the state without that event. */
+function windowsOfEvent(
+  model: Model,
+  state: FailureState,
+  now: Snapshot,
+  key: EventKey,
+  settled: ReadonlySet<string>,
+  latest: boolean,
+): FailoverWindow[] {
+  const at = key.indexOf(':');
+  const kind = key.slice(0, at);
+  // The state before the latest event is often the one the screen evaluated just before (a
+  // copy of the state per event would cost the square of a flood of events).
+  const known = latest ? knownSnapshot(model, withoutEvent(state, key)) : undefined;
+  if (known) return failoverWindows(model, known, now, kind === 'forced');
+  if (kind === 'live' || kind === 'sim')
+    return windowsWithout(model, state, now, key.slice(at + 1), settled);
+  const before = snapshot(model, withoutEvent(state, key));
+  return failoverWindows(model, before, now, kind === 'forced');
+}
+
+/**
+ * The windows a failure of `id` opened, without a snapshot of the state before it: only the
+ * GSLBs whose targets it reaches (a target in its blast radius, or a load balancer with a member
+ * there) can have other shares without it, and only their targets are evaluated again. A
+ * component is down before the failure when it is down now and some other failure still reaches
+ * it: it failed itself, or a component that takes it down (its containment parents) is down.
+ * GSLBs whose every service already has its window are skipped. With 25k VMs observed down,
+ * a snapshot per event took seconds.
+ */
+function windowsWithout(
+  model: Model,
+  state: FailureState,
+  now: Snapshot,
+  id: string,
+  settled: ReadonlySet<string>,
+): FailoverWindow[] {
+  const failedBefore = (ref: string) =>
+    ref === id
+      ? state.observed.has(ref) && state.simulated.has(ref)
+      : state.observed.has(ref) || state.simulated.has(ref);
+  // Failed both ways, it stays failed without one of them: nothing changed.
+  if (failedBefore(id)) return [];
+  const containment = containmentOf(model);
+  const lost = new Set(containment.radius(id));
+  const gslbs = new Set<string>();
+  const touch = (ref: string) => {
+    for (const gslb of model.gslbsOfTarget.get(ref) ?? []) gslbs.add(gslb);
+  };
+  for (const ref of lost) {
+    touch(ref);
+    for (const lb of model.lbsOfVm.get(ref) ?? []) touch(lb);
+  }
+  for (const gslb of gslbs)
+    if (servicesBehind(model, [gslb]).every((s) => settled.has(`${gslb}\u0000${s.id}`)))
+      gslbs.delete(gslb);
+  if (gslbs.size === 0) return [];
+  // Only these targets can stand otherwise without the failure; the rest read as now.
+  const reached = new Set(lost);
+  for (const ref of lost) for (const lb of model.lbsOfVm.get(ref) ?? []) reached.add(lb);
+  const {index, ids, parentStart, parentList} = containment;
+  const downMemo = new Map<string, boolean>();
+  const downBefore = (ref: string): boolean => {
+    if (!now.down.has(ref)) return false;
+    if (!lost.has(ref)) return true;
+    let down = downMemo.get(ref);
+    if (down !== undefined) return down;
+    down = failedBefore(ref);
+    const i = index.get(ref);
+    // Containment is a few levels deep (zone or account, router, VM or LB): shallow recursion.
+    if (!down && i !== undefined)
+      for (let k = parentStart[i]!; k < parentStart[i + 1]! && !down; k++)
+        down = downBefore(ids[parentList[k]!]!);
+    downMemo.set(ref, down);
+    return down;
+  };
+  const failovers = failoversOf(state);
+  const nowTargets = targetStateIn(now);
+  const vmBefore = (ref: string) =>
+    vmCapacity(model.components.get(ref) as Vm, downBefore(ref), failovers);
+  const before = (ref: string): TargetState => {
+    const component = reached.has(ref) ? model.components.get(ref) : undefined;
+    if (!component) return nowTargets(ref);
+    const down = downBefore(ref);
+    // As `evaluate` has them: a VM's own capacity, an LB's members summed in order, a site's.
+    if (component.kind === 'vm') return {capacity: vmBefore(ref), up: !down};
+    if (component.kind === 'lb') {
+      let sum = 0;
+      for (const member of component.members) sum += vmBefore(member);
+      return {capacity: lbCapacity(component, sum, down), up: !down};
+    }
+    if (component.kind === 'site') return {capacity: down ? 0 : component.capacity, up: !down};
+    return nowTargets(ref);
+  };
+  return windowsBetween(
+    model,
+    gslbs,
+    {targets: before, forced: state.forced},
+    {targets: nowTargets, forced: now.state.forced, isDown: (ref) => now.down.has(ref)},
+    false,
+  );
 }
 
 /** Whether every GSLB target passes its health check in `now`. */

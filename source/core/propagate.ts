@@ -8,8 +8,13 @@ export interface Cause {
   rootKind: Kind;
 }
 
+/** One text per cause: a zone's cause is shared by the 25k components it takes down. */
+const described = new WeakMap<Cause, string>();
+
 export function describeCause(cause: Cause): string {
-  return `${cause.rootKind} ${cause.root} failed`;
+  let text = described.get(cause);
+  if (text === undefined) described.set(cause, (text = `${cause.rootKind} ${cause.root} failed`));
+  return text;
 }
 
 /** Kinds that can fail in a sweep; the GSLB only when asked for (it is provider-managed). */

@@ -108,10 +108,9 @@ export function windowsBetween(
   manual: boolean,
 ): FailoverWindow[] {
   const windows: FailoverWindow[] = [];
-  const wanted = new Set(gslbIds);
-  for (const service of model.services) {
-    const gslb = gslbInFront(model, service);
-    if (!gslb || !wanted.has(gslb.id) || after.isDown(gslb.id)) continue;
+  for (const service of servicesBehind(model, gslbIds)) {
+    const gslb = gslbInFront(model, service)!;
+    if (after.isDown(gslb.id)) continue;
     const old = gslbTargets(model, gslb, before.targets);
     const oldShares = gslbShares(
       gslb,
@@ -142,4 +141,41 @@ export function windowsBetween(
     });
   }
   return windows;
+}
+
+interface Fronts {
+  /** GSLB id → the services it is in front of. */
+  behind: Map<string, Service[]>;
+  /** Service → its place in the model's list. */
+  place: Map<Service, number>;
+}
+
+const fronts = new WeakMap<Model, Fronts>();
+
+function frontsOf(model: Model): Fronts {
+  let found = fronts.get(model);
+  if (found) return found;
+  found = {behind: new Map(), place: new Map()};
+  for (const [place, service] of model.services.entries()) {
+    found.place.set(service, place);
+    const gslb = gslbInFront(model, service);
+    if (!gslb) continue;
+    const list = found.behind.get(gslb.id);
+    if (list) list.push(service);
+    else found.behind.set(gslb.id, [service]);
+  }
+  fronts.set(model, found);
+  return found;
+}
+
+/**
+ * The services behind any of `gslbIds`, in the model's order: a change that touches a few GSLBs
+ * reads only their services, not every service of the model.
+ */
+export function servicesBehind(model: Model, gslbIds: Iterable<string>): Service[] {
+  const {behind, place} = frontsOf(model);
+  const services: Service[] = [];
+  for (const id of new Set(gslbIds))
+    for (const service of behind.get(id) ?? []) services.push(service);
+  return services.sort((a, b) => place.get(a)! - place.get(b)!);
 }

@@ -62,7 +62,11 @@ function whatIfOf(analysis: Analysis, key: string, compute: () => WhatIf | undef
   return result;
 }
 
-function answer(
+/**
+ * The core's what-if of `action` from the analysed state, asked once per state and key: the
+ * preview the panel showed is the answer `x` reuses.
+ */
+export function answer(
   analysis: Analysis,
   failure: FailureState,
   key: string,

@@ -57,9 +57,15 @@ export function Screen(props: ScreenProps) {
     () => analyze(model, failure, includeGslb),
     [model, failure, includeGslb],
   );
-  // Above this size the what-if panels take longer than a frame: the tree is drawn first.
-  const heavy = model.components.size >= heavyComponents && state.panel !== 'availability';
-  const ready = useSettled(analysis, heavy);
+  // Above this size the list panels (the sweep above all) take longer than a frame: the tree is
+  // drawn first. The impact panel is not held back: its what-if is incremental, and a second
+  // frame would only put its answer later.
+  const big = model.components.size >= heavyComponents;
+  const heavy =
+    big &&
+    state.panel !== 'availability' &&
+    (state.panel !== 'impact' || state.pending !== undefined || state.detail);
+  const ready = useSettled(analysis, heavy, big && state.panel !== 'availability');
   const rows = rowsOf(state);
   const node = selectedNode(state);
   const scopes = scopesOf(state);

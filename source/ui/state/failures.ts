@@ -4,6 +4,7 @@ import {isFailable} from '../../core/propagate.js';
 import {emptyState, stamped, withSimulated, type FailureState} from '../../core/state.js';
 import {whatIf} from '../../core/what-if.js';
 import {analyze} from '../analysis/analysis.js';
+import {answer} from '../analysis/selection.js';
 import type {MessageId} from '../i18n.js';
 import {amount} from '../text.js';
 import type {AuditAction} from '../types.js';
@@ -51,11 +52,15 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
           : 'msg.notFailable.router';
     return {...state, notice: notice(id)};
   }
-  const now = analyze(state.model, state.failure, state.includeGslb).snapshot;
-  if (state.failure.simulated.has(component.id) || now.down.has(component.id))
+  const analysis = analyze(state.model, state.failure, state.includeGslb);
+  if (state.failure.simulated.has(component.id) || analysis.snapshot.down.has(component.id))
     return {...state, notice: notice('msg.alreadyFailed', {id: component.id})};
-  const result = whatIf(state.model, state.failure, {type: 'fail', ids: [component.id]}, {now});
-  const count = result.ok ? result.whatIf.down.length : 0;
+  // The same question as the panel's preview of the selection: asked once.
+  const result = answer(analysis, state.failure, `fail:${component.id}`, {
+    type: 'fail',
+    ids: [component.id],
+  });
+  const count = result?.down.length ?? 0;
   const action: AuditAction = {action: 'fail', ids: [component.id]};
   const message = notice('msg.failed', {kind: component.kind, id: component.id, n: count}, 'info');
   return commit(state, withSimulated(state.failure, [component.id]), action, at, message);
