@@ -23,7 +23,7 @@ function soakSeconds(): number {
  * `--probe` left running at a 1 s interval, in a real pty, against local listeners (four VMs on
  * an HTTP server, three on a TCP one). It samples the dashboard's RSS from /proc and keeps what
  * it writes to stderr in a file: a leak of listeners shows as a Node warning there, a leak of
- * memory as RSS that keeps climbing. The first sample is taken after a warm-up of a few rounds.
+ * memory as RSS that keeps climbing. The first sample is taken after a warm-up.
  */
 export async function benchProbeSoak(_options: BenchOptions): Promise<Row[]> {
   const seconds = soakSeconds();
@@ -37,25 +37,38 @@ export async function benchProbeSoak(_options: BenchOptions): Promise<Row[]> {
   const stderrFile = scratchFile('probe-soak.stderr');
   writeFileSync(file, probed(httpPort, tcpPort));
   writeFileSync(stderrFile, '');
+  // The JavaScript heap beside RSS, written each second by the dashboard itself (a preload):
+  // RSS also moves as V8 resizes its young generation, the heap only when something is kept.
+  const heapFile = scratchFile('probe-soak.heap');
+  const preload = scratchFile('probe-soak-heap.cjs');
+  writeFileSync(heapFile, '');
+  writeFileSync(
+    preload,
+    `setInterval(() => require('node:fs').writeFileSync(${JSON.stringify(heapFile)}, String(process.memoryUsage().heapUsed)), 1000).unref();`,
+  );
+  const heapMb = () => Number(readFileSync(heapFile, 'utf8')) / 1024 / 1024;
+  const heap: number[] = [];
   const pty = new Pty(100, 30);
   const samples: number[] = [];
   let screenAtEnd = '';
   try {
     // stderr to a file (the dashboard owns the screen); `exec` keeps the pane's pid the node's.
-    const command = `exec ${shellQuote(process.execPath)} ${shellQuote(cli)} ${shellQuote(file)} --probe 2>${shellQuote(stderrFile)}`;
+    const command = `exec ${shellQuote(process.execPath)} --require ${shellQuote(preload)} ${shellQuote(cli)} ${shellQuote(file)} --probe 2>${shellQuote(stderrFile)}`;
     await pty.open(['sh', '-c', command], {LANG: 'C.UTF-8', TERM: 'xterm-256color'});
     pty.start();
     if ((await pty.waitForText(0, '7 up', 30_000)) === undefined)
       throw new Error(`the probes never decided:\n${pty.screen()}`);
-    // A warm-up: the first rounds compile code and size the heap.
-    await sleep(15_000);
+    // A warm-up: the first rounds compile code and size the heap (half the soak, at most 60 s).
+    await sleep(Math.min(60, seconds / 2) * 1000);
     const started = performance.now();
     const every = Math.max(1_000, (seconds * 1000) / 120);
     while (performance.now() - started < seconds * 1000) {
       samples.push(pty.rssMb());
+      heap.push(heapMb());
       await sleep(every);
     }
     samples.push(pty.rssMb());
+    heap.push(heapMb());
     screenAtEnd = pty.screen();
     pty.press('q');
     await sleep(1_000);
@@ -83,6 +96,10 @@ export async function benchProbeSoak(_options: BenchOptions): Promise<Row[]> {
       note: `${samples.length} samples from /proc`,
     },
     atMost('RSS growth, max over first', growth * 100, 10, percent),
+    {
+      name: 'JS heap used, first / last / max',
+      value: `${mb(heap[0] ?? Number.NaN)} / ${mb(heap.at(-1) ?? Number.NaN)} / ${mb(Math.max(...heap))}`,
+    },
     {name: 'RSS growth over the second half', value: percent(((last - middle) / middle) * 100)},
     {
       name: 'warnings printed',
