@@ -1,12 +1,10 @@
-import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parse} from 'yaml';
 import {afterEach, describe, expect, it} from 'vitest';
 import {FakeCloud} from '../adapters/cloudstack/fake-cloud.js';
-import {expectNoStackTrace} from './run.js';
-import {root} from './tmux.js';
+import {expectNoStackTrace, runWith} from './run.js';
 
 let cloud: FakeCloud | undefined;
 
@@ -15,21 +13,7 @@ afterEach(async () => {
   cloud = undefined;
 });
 
-/** The real binary, asynchronously: the fake cloud answers from this same process meanwhile. */
-function run(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{code: number; stdout: string; stderr: string}>((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/cli.js', ...args], {
-      cwd: root,
-      env: {...process.env, ...env, NO_COLOR: '1'},
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({code: code ?? -1, stdout, stderr}));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => runWith(args, env);
 
 const envFor = (fake: FakeCloud) => ({
   CLOUDSTACK_ENDPOINT: fake.endpoint,
