@@ -82,11 +82,7 @@ describe(`a dependsOn chain of ${length} services`, () => {
       await pane.waitForText('no live source');
       pane.keys('a');
       // s0's figure depends on every link after it.
-      await pane.waitFor(
-        (screen) => /s0 +\d+\.\d+%/.test(screen),
-        "s0's availability",
-        patient,
-      );
+      await pane.waitFor((screen) => /s0 +\d+\.\d+%/.test(screen), "s0's availability", patient);
       pane.keys('q');
       expect((await pane.exited()).status).toBe(0);
     },
