@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {benchFile, scratchFile} from './files.js';
+import {benchFile, chainFile, scratchFile} from './files.js';
 import {atMost, mb, median, ms, ratio, type BenchOptions, type Row} from './measure.js';
 import {processTime, type ProcessTime} from './process-time.js';
 
@@ -66,6 +66,18 @@ export async function benchCommands(options: BenchOptions): Promise<Row[]> {
     [cli, 'check', '--json', large.json],
     [cli, 'check', '--json', large.yaml],
   ]);
+  // A dependsOn chain: each service's availability covers the chain below it, which a run per
+  // service pays for n²/2 times. The growth exponent is fitted on the time above check of the
+  // demo (start-up and loading, the same in both), from 1,000 to 5,000 services.
+  const [chainFloor, chain1k, chain5k] = alternating(options.rounds, [
+    [cli, 'check', demo],
+    [cli, 'check', chainFile(1_000)],
+    [cli, 'check', chainFile(5_000)],
+  ]);
+  const chainPeak = peakRssMb([cli, 'check', chainFile(5_000)]);
+  const growth =
+    Math.log(Math.max(1, chain5k! - chainFloor!) / Math.max(1, chain1k! - chainFloor!)) /
+    Math.log(5);
   const yamlPeak = peakRssMb([cli, 'check', '--json', large.yaml]);
   const jsonPeak = peakRssMb([cli, 'check', '--json', large.json]);
   return [
@@ -100,6 +112,16 @@ export async function benchCommands(options: BenchOptions): Promise<Row[]> {
       1.2,
       ratio,
       `CPU ${ratio(checkYaml!.cpu / checkJson!.cpu)}`,
+    ),
+    {name: 'check, dependsOn chain of 1,000', value: ms(chain1k!)},
+    {name: 'check, dependsOn chain of 5,000', value: ms(chain5k!), note: `peak ${mb(chainPeak)}`},
+    atMost('check chain 5,000 / check demo', chain5k! / chainFloor!, 10, ratio),
+    atMost(
+      'chain growth exponent, 1,000 → 5,000',
+      growth,
+      1.2,
+      (v) => v.toFixed(2),
+      'time above check demo',
     ),
   ];
 }

@@ -4,6 +4,8 @@ interface Suite {
   name: string;
   title: string;
   load: () => Promise<(options: BenchOptions) => Promise<Row[]>>;
+  /** Runs only when named: it takes minutes of wall time, if little CPU. */
+  named?: boolean;
 }
 
 const suites: Suite[] = [
@@ -48,6 +50,12 @@ const suites: Suite[] = [
     load: async () => (await import('./cause.js')).benchCause,
   },
   {
+    name: 'probe-soak',
+    title: '--probe left running, whole process in a real pty (FAILSIGHT_SOAK_S, default 60 s)',
+    load: async () => (await import('./probe-soak.js')).benchProbeSoak,
+    named: true,
+  },
+  {
     name: 'load',
     title: 'loader, in-process (hint)',
     load: async () => (await import('./load.js')).benchLoad,
@@ -88,7 +96,7 @@ process.stdout.write(
 );
 let missed = 0;
 for (const suite of suites) {
-  if (only.length > 0 && !only.includes(suite.name)) continue;
+  if (only.length > 0 ? !only.includes(suite.name) : suite.named) continue;
   const run = await suite.load();
   const started = performance.now();
   const rows = await run(options);

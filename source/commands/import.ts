@@ -119,11 +119,19 @@ export async function runImport(args: ImportArgs, io: ImportIo): Promise<number>
       const existing = await loadTopologyFile(args.merge);
       if (!existing.ok)
         return fail(`cannot merge into ${args.merge}: ${formatLocated(existing.errors[0]!)}`);
-      const merged = mergeYaml(await readFile(args.merge, 'utf8'), imported, {
-        source,
-        at,
-        zones: args.zones.length > 0 ? new Set(imported.zones.map((zone) => zone.id)) : undefined,
-      });
+      let merged: ReturnType<typeof mergeYaml>;
+      try {
+        merged = mergeYaml(await readFile(args.merge, 'utf8'), imported, {
+          source,
+          at,
+          zones: args.zones.length > 0 ? new Set(imported.zones.map((zone) => zone.id)) : undefined,
+        });
+      } catch (error) {
+        // The yaml library's own refusal (an alias it cannot write): said, and nothing written.
+        return fail(
+          `cannot merge into ${args.merge}, nothing written: ${(error as Error).message}`,
+        );
+      }
       text = merged.text;
       summary = `; added ${merged.added.length}, removed ${merged.removed.length}${
         merged.removed.length > 0 ? ` (${merged.removed.slice(0, 10).join(', ')})` : ''

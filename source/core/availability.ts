@@ -101,6 +101,8 @@ export function availability(
   const counts = gslbCounts(model, options);
   const service = serviceOf(model, serviceId);
   const perfect = options.perfect;
+  if (deepServices(model).has(service.id))
+    return {...deepEstimate(model, service, counts, perfect)};
   // Services built alike share one estimate (see availabilityShape); a VM made perfect is named
   // in the shape, since the shape gives no VM's availability otherwise (all VMs share one).
   const shape = availabilityShape(
@@ -119,6 +121,98 @@ export function availability(
 }
 
 const estimatesByModel = new WeakMap<Model, ShapeMemo<AvailabilityEstimate>>();
+
+/**
+ * From this many dependencies deep, a service's estimate comes from one run at the top of its
+ * chain. Each service's own run walks its whole closure, so a chain of n services estimated
+ * one by one costs n²/2; the run at the top already holds every service below it in each
+ * conditioned state, and summing those states gives each one's exact figure. Shallower
+ * services keep their own run (and the shape memo above).
+ */
+const deepFrom = 32;
+
+/** Services at least `deepFrom` dependencies (with demand) deep, found in one pass. */
+function deepServices(model: Model): ReadonlySet<string> {
+  const known = deepByModel.get(model);
+  if (known) return known;
+  const deep = new Set<string>();
+  const depth = new Map<string, number>();
+  for (const start of model.services) {
+    if (depth.has(start.id)) continue;
+    // Depth-first with an explicit stack: a chain of thousands of services is no deeper than one.
+    const path: Array<{service: Service; next: number}> = [{service: start, next: 0}];
+    const onPath = new Set<string>([start.id]);
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const id = top.service.dependsOn[top.next++];
+      if (id === undefined) {
+        let own = 0;
+        for (const dependency of top.service.dependsOn)
+          own = Math.max(own, 1 + (depth.get(dependency) ?? 0));
+        depth.set(top.service.id, own);
+        if (own >= deepFrom) deep.add(top.service.id);
+        onPath.delete(top.service.id);
+        path.pop();
+        continue;
+      }
+      const dependency = model.components.get(id);
+      if (dependency?.kind !== 'service' || !(dependency.demand > 0)) continue;
+      if (depth.has(id) || onPath.has(id)) continue;
+      onPath.add(id);
+      path.push({service: dependency, next: 0});
+    }
+  }
+  deepByModel.set(model, deep);
+  return deep;
+}
+
+const deepByModel = new WeakMap<Model, ReadonlySet<string>>();
+
+/** Estimates taken from runs at the top of a chain, per model and per set of perfect components. */
+const chainEstimates = new WeakMap<Model, Map<string, Map<string, AvailabilityEstimate>>>();
+
+function deepEstimate(
+  model: Model,
+  service: Service,
+  counts: boolean,
+  perfect: ReadonlySet<string> | undefined,
+): AvailabilityEstimate {
+  let perModel = chainEstimates.get(model);
+  if (!perModel) chainEstimates.set(model, (perModel = new Map()));
+  const key = `${counts ? 1 : 0}|${perfect ? [...perfect].sort().join('\u0000') : ''}`;
+  let known = perModel.get(key);
+  if (!known) perModel.set(key, (known = new Map()));
+  const found = known.get(service.id);
+  if (found) return found;
+  const below = new Estimator(model, counts, perfect).runWithClosure(topOf(model, service));
+  // A run that hit a budget conditioned on what the top needs: each service then runs alone.
+  if (below) for (const [id, estimate] of below) known.set(id, estimate);
+  let estimate = known.get(service.id);
+  if (!estimate)
+    known.set(service.id, (estimate = new Estimator(model, counts, perfect).run(service)));
+  return estimate;
+}
+
+/** A service that depends on this one (with demand), up to one that nothing depends on. */
+function topOf(model: Model, service: Service): Service {
+  let dependents = dependentsByModel.get(model);
+  if (!dependents) {
+    dependents = new Map();
+    for (const other of model.services)
+      for (const id of other.dependsOn) if (!dependents.has(id)) dependents.set(id, other);
+    dependentsByModel.set(model, dependents);
+  }
+  let top = service;
+  const seen = new Set<string>([service.id]);
+  for (;;) {
+    const above = dependents.get(top.id);
+    if (!above || seen.has(above.id) || !(top.demand > 0)) return top;
+    seen.add(above.id);
+    top = above;
+  }
+}
+
+const dependentsByModel = new WeakMap<Model, Map<string, Service>>();
 
 /** Every state of the relevant components, each evaluated in full: 2^n, for tests only. */
 export function availabilityBruteForce(
@@ -284,6 +378,28 @@ class Estimator {
   ) {}
 
   run(root: Service): AvailabilityEstimate {
+    return this.estimate(root);
+  }
+
+  /**
+   * The root's run, and beside it the exact estimate of every service in its closure (the sum
+   * of each one's distribution over the same conditioned states); undefined when a budget made
+   * the run inexact.
+   */
+  runWithClosure(root: Service): Map<string, AvailabilityEstimate> | undefined {
+    const sums = new Map<string, {ok: number; up: number}>();
+    for (const service of this.closure(root)) sums.set(service.id, {ok: 0, up: 0});
+    const estimate = this.estimate(root, sums);
+    if (!estimate.exact) return undefined;
+    const estimates = new Map<string, AvailabilityEstimate>();
+    for (const [id, {ok, up}] of sums) estimates.set(id, estimateOf(ok, up, true));
+    return estimates;
+  }
+
+  private estimate(
+    root: Service,
+    closureSums?: Map<string, {ok: number; up: number}>,
+  ): AvailabilityEstimate {
     const closure = this.closure(root);
     const uses = new Map<NodeKey, number>();
     const use = (key: NodeKey) => uses.set(key, (uses.get(key) ?? 0) + 1);
@@ -339,11 +455,21 @@ class Estimator {
     let ok = 0;
     let up = 0;
     const leaf = (weight: number) => {
-      for (const [served, p] of this.serviceDist(root)) {
+      const dists = this.serviceDists(root);
+      for (const [served, p] of dists.get(root.id)!) {
         const status = statusOf(root, served);
         if (status === 'OK') ok += weight * p;
         if (status !== 'DOWN') up += weight * p;
       }
+      if (closureSums)
+        for (const service of closure) {
+          const sum = closureSums.get(service.id)!;
+          for (const [served, p] of dists.get(service.id)!) {
+            const status = statusOf(service, served);
+            if (status === 'OK') sum.ok += weight * p;
+            if (status !== 'DOWN') sum.up += weight * p;
+          }
+        }
     };
     const byValue = (index: number, weight: number, branches: number): void => {
       if (index === repeated.length) return leaf(weight);
@@ -459,11 +585,15 @@ class Estimator {
 
   /** Served by a service: entry, then × min(1, served/demand) per dependency, then tidied. */
   private serviceDist(root: Service): Dist {
-    // Deepest first, so each dependency's distribution is ready when a service needs it.
+    return this.serviceDists(root).get(root.id)!;
+  }
+
+  /** Every service of the root's closure, deepest first: each dependency's is ready in time. */
+  private serviceDists(root: Service): Map<string, Dist> {
     const dists = new Map<string, Dist>();
     for (const service of this.closure(root))
       dists.set(service.id, this.ownServiceDist(service, dists));
-    return dists.get(root.id)!;
+    return dists;
   }
 
   private ownServiceDist(service: Service, dependencies: Map<string, Dist>): Dist {

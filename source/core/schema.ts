@@ -46,14 +46,15 @@ const timeoutMs = z
 
 const probeUrl = z
   .string({error: 'expected a probe address (http://…, https://… or tcp://host:port)'})
-  .regex(
-    /^(https?:\/\/\S+|tcp:\/\/[^\s/:]+:\d{1,5})$/,
-    'expected http://…, https://… or tcp://host:port',
-  )
-  .refine(
-    (value) => firstControl(value) === undefined,
-    'a probe address cannot contain control characters',
-  )
+  // Each check stops the ones after it: one bad address is one message.
+  .regex(/^(https?:\/\/\S+|tcp:\/\/[^\s/:]+:\d{1,5})$/, {
+    error: 'expected http://…, https://… or tcp://host:port',
+    abort: true,
+  })
+  .refine((value) => firstControl(value) === undefined, {
+    error: 'a probe address cannot contain control characters',
+    abort: true,
+  })
   .refine((value) => probeAddressProblem(value) === undefined, {
     error: (issue) => probeAddressProblem(String(issue.input)),
   });

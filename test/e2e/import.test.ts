@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {FakeCloud} from '../adapters/cloudstack/fake-cloud.js';
 import {hasTmux, Pane, root} from './tmux.js';
+import {recordCapture, registerInvocation} from '../support/secret-scan.js';
 
 const secret = 'fake-secret-Zx9/+*';
 let cloud: FakeCloud | undefined;
@@ -25,6 +26,7 @@ function run(
   args: string[],
   env: Record<string, string>,
 ): Promise<{code: number; stdout: string; stderr: string}> {
+  registerInvocation(args, env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/cli.js', ...args], {
       cwd: root,
@@ -37,6 +39,8 @@ function run(
     child.on('error', reject);
     child.on('close', (code) => {
       seen.push(stdout, stderr);
+      recordCapture('stdout', stdout);
+      recordCapture('stderr', stderr);
       resolve({code: code ?? -1, stdout, stderr});
     });
   });

@@ -1,7 +1,8 @@
-import {execFile} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import {join} from 'node:path';
 import {root} from './tmux.js';
 import './fresh-build.js';
+import {recordCapture, registerInvocation} from '../support/secret-scan.js';
 
 export const binary = join(root, 'dist', 'cli.js');
 
@@ -20,6 +21,7 @@ export function environment(): NodeJS.ProcessEnv {
 
 /** The built binary as a user runs it from a script: stdin closed, stdout a pipe. */
 export function run(...args: string[]): Promise<Run> {
+  registerInvocation(args);
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
@@ -27,10 +29,37 @@ export function run(...args: string[]): Promise<Run> {
       {cwd: root, env: environment(), maxBuffer: 64 * 1024 * 1024},
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        recordCapture('stdout', stdout);
+        recordCapture('stderr', stderr);
         resolve({code, stdout, stderr});
       },
     );
     child.stdin?.end();
+  });
+}
+
+/**
+ * The built binary with more in its environment (credentials, endpoints), asynchronously: a
+ * fake server in this same process answers meanwhile.
+ */
+export function runWith(args: string[], env: Record<string, string>): Promise<Run> {
+  registerInvocation(args, env);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binary, ...args], {
+      cwd: root,
+      env: {...environment(), ...env},
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.stdin.end();
+    child.on('error', reject);
+    child.on('close', (code) => {
+      recordCapture('stdout', stdout);
+      recordCapture('stderr', stderr);
+      resolve({code, stdout, stderr});
+    });
   });
 }
 

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import './fresh-build.js';
+import {recordCapture, registerInvocation} from '../support/secret-scan.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -38,6 +39,7 @@ export class Pane {
       cli?: string;
     } = {},
   ): Pane {
+    registerInvocation(args, options.env);
     const socket = join(tmpdir(), `failsight-e2e-${process.pid}-${sessions++}.sock`);
     const pane = new Pane(socket);
     const extra = Object.entries(options.env ?? {}).map(
@@ -74,7 +76,9 @@ export class Pane {
   }
 
   screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', 'main');
+    const screen = this.tmux('capture-pane', '-p', '-t', 'main');
+    recordCapture('the screen', screen);
+    return screen;
   }
 
   lines(): string[] {

@@ -1,4 +1,16 @@
-import {isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document} from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isSeq,
+  parseDocument,
+  visit,
+  YAMLMap,
+  YAMLSeq,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 import type {Imported} from './to-topology.js';
 
 const headerMark = 'Imported by failsight from';
@@ -74,6 +86,7 @@ export function mergeYaml(
   if (!isMap(document.contents))
     throw new Error('the file to merge into is not a topology (no mapping at the top)');
   const contents = document.contents as unknown as YAMLMap<string, unknown>;
+  const aliased = aliasTargets(document);
   const added: string[] = [];
   const removed: string[] = [];
   for (const section of ['zones', 'accounts', 'vms', 'loadBalancers'] as const) {
@@ -128,7 +141,45 @@ export function mergeYaml(
     document.commentBefore,
     header(meta.source, meta.at, imported.notes),
   );
+  keepAliasesResolved(document, aliased);
   return {text: document.toString({lineWidth: 0}), added, removed};
+}
+
+/** What each alias of the file as written stands for: the last node before it with its anchor. */
+function aliasTargets(document: Document): Map<Alias, Node> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visit(document, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.set(node, target);
+    } else if (isNode(node) && node.anchor) anchors.set(node.anchor, node as Node);
+  });
+  return targets;
+}
+
+/**
+ * An anchor may sit on an item the cloud no longer has (or on a field the cloud rewrote, or on
+ * an item that moved below its alias): its aliases would then point at nothing, or at another
+ * node of the same name. The first alias that no longer reaches its node becomes a copy of it,
+ * anchor and all, so the aliases after it reach the copy: the file says what it said before.
+ */
+function keepAliasesResolved(document: Document, targets: ReadonlyMap<Alias, Node>): void {
+  const defined = new Map<string, Node>();
+  const copies = new Map<Node, Node>();
+  visit(document, (_key, node) => {
+    if (isAlias(node)) {
+      const target = targets.get(node);
+      const current = defined.get(node.source);
+      if (!target || current === target || (current && current === copies.get(target))) return;
+      const copy = target.clone() as Node;
+      copies.set(target, copy);
+      // Visiting goes on into the copy: its anchor is defined there for the aliases after it.
+      return copy;
+    }
+    if (isNode(node) && node.anchor) defined.set(node.anchor, node as Node);
+    return undefined;
+  });
 }
 
 function flowSeq(document: Document, values: unknown[]): YAMLSeq {
