@@ -1,4 +1,8 @@
 import type {Model} from '../core/model.js';
+import type {Outputs} from '../core/outputs.js';
+import {copyToClipboard} from '../adapters/clipboard.js';
+import {writeFileAtomically} from '../adapters/export-file.js';
+import type {ThemeName} from '../ui/themes/names.js';
 import {Dashboard} from '../ui/components/dashboard.js';
 import {LoadingScreen, type LoadingStage} from '../ui/components/loading-screen.js';
 import type {JournalRecord} from '../core/journal.js';
@@ -9,6 +13,12 @@ import {runFullScreen, type FrameProps} from './full-screen.js';
 import type {TerminalOptions} from './terminal.js';
 
 export type {AuditAction, LiveUpdate};
+
+/** `:w` writes files atomically; `y` copies through the terminal (OSC 52). */
+export const terminalOutputs: Outputs = {
+  writeFile: writeFileAtomically,
+  copy: (text) => copyToClipboard(text, process.stdout, process.env),
+};
 export type {LoadingStage};
 
 export interface DashboardOptions {
@@ -17,6 +27,7 @@ export interface DashboardOptions {
   lang: 'en' | 'ko';
   ascii: boolean;
   color: boolean;
+  theme?: ThemeName;
   readOnly: boolean;
   includeGslb: boolean;
   warnings: string[];
@@ -44,6 +55,8 @@ function dashboardFrame(options: DashboardOptions): (frame: FrameProps) => React
       {...(options.compare ? {compare: options.compare} : {})}
       availabilityOf={estimate}
       onQuit={quit}
+      {...(options.theme ? {theme: options.theme} : {})}
+      outputs={terminalOutputs}
       {...clock}
       size={size}
       blank={blank}

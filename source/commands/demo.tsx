@@ -1,7 +1,7 @@
 import {Dashboard} from '../ui/components/dashboard.js';
 import {demoScript} from '../ui/demo/script.js';
 import {availabilityOf} from './availability-source.js';
-import type {DashboardOptions} from './dashboard.js';
+import {terminalOutputs, type DashboardOptions} from './dashboard.js';
 import {runFullScreen} from './full-screen.js';
 
 /** `failsight demo`: the dashboard replaying a zone failure, narrated, for a room to watch. */
@@ -19,6 +19,8 @@ export async function runDemo(
       {...(options.onJournal ? {onJournal: options.onJournal} : {})}
       availabilityOf={availabilityOf(options.includeGslb)}
       onQuit={quit}
+      {...(options.theme ? {theme: options.theme} : {})}
+      outputs={terminalOutputs}
       size={size}
       blank={blank}
     />

@@ -1,7 +1,9 @@
 import type {Key} from 'ink';
+import {actionCommands} from './command-line/action-commands.js';
 import {t} from './i18n.js';
 import type {Binding, KeyContext, Scope} from './keys/binding.js';
 import {changeKeys, type ChangeAction} from './keys/changes.js';
+import {commandLineKeys, type CommandLineAction} from './keys/command-line.js';
 import {demoKeys, type DemoAction} from './keys/demo.js';
 import {incidentKeys, type IncidentAction} from './keys/incident.js';
 import {liveKeys, type LiveAction} from './keys/live.js';
@@ -12,7 +14,13 @@ import type {Lang} from './types.js';
 export type {Binding, KeyContext, Scope};
 export {plainContext} from './keys/binding.js';
 export type KeyAction =
-  DemoAction | NavigationAction | ChangeAction | PanelAction | LiveAction | IncidentAction;
+  | DemoAction
+  | NavigationAction
+  | ChangeAction
+  | PanelAction
+  | LiveAction
+  | IncidentAction
+  | CommandLineAction;
 
 /**
  * The one table of keys: it drives the input handler, the footer and the help screen, so
@@ -25,6 +33,7 @@ export const keymap: readonly Binding<KeyAction>[] = [
   ...panelKeys,
   ...liveKeys,
   ...incidentKeys,
+  ...commandLineKeys,
 ];
 
 const inScope = (binding: Binding, scopes: readonly Scope[]) =>
@@ -70,6 +79,8 @@ export interface HelpEntry {
   keys: string;
   label: string;
   reason?: string;
+  /** The `:` commands doing the same (command-line/action-commands.ts). */
+  commands?: string[];
 }
 
 /** The binding of another scope that `input` would trigger: "x works in the tree". */
@@ -92,15 +103,18 @@ export function helpEntries(
   ascii: boolean,
 ): HelpEntry[] {
   const entries: HelpEntry[] = [];
-  const seen = new Set<string>();
   for (const binding of keymap) {
     if (!inScope(binding, scopes)) continue;
     const keys = ascii ? binding.keys.ascii : binding.keys.unicode;
     const label = binding.label[lang];
-    if (seen.has(keys + label)) continue;
-    seen.add(keys + label);
+    const command = `:${actionCommands[binding.action]}`;
+    const same = entries.find((entry) => entry.keys === keys && entry.label === label);
+    if (same) {
+      if (!same.commands?.includes(command)) same.commands = [...(same.commands ?? []), command];
+      continue;
+    }
     const reason = binding.unavailable?.(context);
-    entries.push({keys, label, ...(reason ? {reason: t(lang, reason)} : {})});
+    entries.push({keys, label, commands: [command], ...(reason ? {reason: t(lang, reason)} : {})});
   }
   return entries;
 }
