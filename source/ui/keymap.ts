@@ -9,6 +9,7 @@ import {incidentKeys, type IncidentAction} from './keys/incident.js';
 import {liveKeys, type LiveAction} from './keys/live.js';
 import {navigation, type NavigationAction} from './keys/navigation.js';
 import {panelKeys, type PanelAction} from './keys/panels.js';
+import {rebound} from './keys/rebind.js';
 import type {Lang} from './types.js';
 
 export type {Binding, KeyContext, Scope};
@@ -26,7 +27,7 @@ export type KeyAction =
  * The one table of keys: it drives the input handler, the footer and the help screen, so
  * the three never disagree. Demo keys come first: in the demo ←/→/Space step the script.
  */
-export const keymap: readonly Binding<KeyAction>[] = [
+export const keymap: Binding<KeyAction>[] = [
   ...demoKeys,
   ...navigation,
   ...changeKeys,
@@ -35,6 +36,11 @@ export const keymap: readonly Binding<KeyAction>[] = [
   ...incidentKeys,
   ...commandLineKeys,
 ];
+
+/** Keys from the config file, set once before the first frame (keys/rebind.ts). */
+export function rebindKeys(keys: Readonly<Record<string, string>>): void {
+  keymap.splice(0, keymap.length, ...rebound(keymap, keys));
+}
 
 const inScope = (binding: Binding, scopes: readonly Scope[]) =>
   binding.scopes.some((scope) => scopes.includes(scope));

@@ -13,18 +13,29 @@ export interface Run {
 
 /** No colour, a UTF-8 locale, nothing inherited that changes the output. */
 export function environment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', LANG: 'C.UTF-8'};
+  // No user's config file: a test that wants one points XDG_CONFIG_HOME at it.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    LANG: 'C.UTF-8',
+    XDG_CONFIG_HOME: join(root, 'test', 'fixtures', 'no-config'),
+  };
   for (const name of ['FORCE_COLOR', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES']) delete env[name];
   return env;
 }
 
 /** The built binary as a user runs it from a script: stdin closed, stdout a pipe. */
 export function run(...args: string[]): Promise<Run> {
+  return runWith({}, ...args);
+}
+
+/** `run` with more environment (XDG_CONFIG_HOME for a config file). */
+export function runWith(extra: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [binary, ...args],
-      {cwd: root, env: environment(), maxBuffer: 64 * 1024 * 1024},
+      {cwd: root, env: {...environment(), ...extra}, maxBuffer: 64 * 1024 * 1024},
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         resolve({code, stdout, stderr});
