@@ -14,10 +14,10 @@ export function osc52(text: string): string {
  */
 export function clipboardDoubt(env: Env): CopyOutcome & {type: 'sent'} {
   const term = env['TERM'] ?? '';
-  if (env['TMUX'] !== undefined || /^(screen|tmux)/.test(term))
-    return {type: 'sent', doubt: 'tmux', term};
   if (term === '' || term === 'dumb' || term === 'linux' || term.startsWith('vt'))
     return {type: 'sent', doubt: 'term', term: term || 'unset'};
+  if (env['TMUX'] !== undefined || /^(screen|tmux)/.test(term))
+    return {type: 'sent', doubt: 'tmux', term};
   return {type: 'sent'};
 }
 

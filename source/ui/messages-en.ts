@@ -341,11 +341,9 @@ export const en = {
   'cmd.exists': '{path} exists: :w! {path} replaces it',
   'cmd.writeFailed': 'cannot write {path}: {message}',
   'cmd.noFiles': 'this screen writes no files',
-  'cmd.copied': 'copied {n} lines of the {panel} panel (OSC 52: the terminal must allow it)',
-  'cmd.copiedUnsure':
-    'sent {n} lines of the {panel} panel with OSC 52, but TERM={term} may not take it',
-  'cmd.copiedTmux':
-    'sent {n} lines of the {panel} panel with OSC 52: inside tmux it reaches the clipboard with set -g set-clipboard on',
+  'cmd.copied': 'copied {n} lines of {panel} (OSC 52)',
+  'cmd.copiedUnsure': 'OSC 52: {n} lines of {panel}, but TERM={term} may not take it',
+  'cmd.copiedTmux': 'OSC 52: {n} lines of {panel}; tmux needs set -g set-clipboard on',
   'cmd.noClipboard': 'no terminal to copy to',
 } as const;
 

@@ -336,9 +336,8 @@ export const ko: Record<MessageId, string> = {
   'cmd.exists': '{path}이(가) 이미 있습니다: :w! {path}로 덮어씁니다',
   'cmd.writeFailed': '{path}에 쓸 수 없음: {message}',
   'cmd.noFiles': '이 화면은 파일을 쓰지 않습니다',
-  'cmd.copied': '{panel} 패널 {n}줄 복사 (OSC 52: 터미널이 허용해야 함)',
-  'cmd.copiedUnsure': '{panel} 패널 {n}줄을 OSC 52로 보냈지만 TERM={term}은(는) 받지 못할 수 있음',
-  'cmd.copiedTmux':
-    '{panel} 패널 {n}줄을 OSC 52로 보냄: tmux 안에서는 set -g set-clipboard on 이어야 클립보드에 들어감',
+  'cmd.copied': '{panel} {n}줄 복사 (OSC 52)',
+  'cmd.copiedUnsure': 'OSC 52: {panel} {n}줄, TERM={term}은(는) 받지 못할 수 있음',
+  'cmd.copiedTmux': 'OSC 52: {panel} {n}줄; tmux는 set -g set-clipboard on 필요',
   'cmd.noClipboard': '복사할 터미널이 없습니다',
 };
