@@ -34,6 +34,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('y copies the focused panel with
       () => existsSync(raw) && readFileSync(raw, 'latin1').includes('\u0007'),
     );
     const bytes = readFileSync(raw, 'latin1');
+    // eslint-disable-next-line no-control-regex
     const osc = /\u001B\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(bytes);
     expect(osc, 'an OSC 52 sequence').not.toBeNull();
     const text = Buffer.from(osc![1]!, 'base64').toString('utf8');
