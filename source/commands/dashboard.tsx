@@ -28,6 +28,7 @@ export interface DashboardOptions {
   ascii: boolean;
   color: boolean;
   theme?: ThemeName;
+  mouse?: boolean;
   readOnly: boolean;
   includeGslb: boolean;
   warnings: string[];
@@ -67,7 +68,7 @@ function dashboardFrame(options: DashboardOptions): (frame: FrameProps) => React
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
-  return runFullScreen(dashboardFrame(options));
+  return runFullScreen(dashboardFrame(options), undefined, {mouse: options.mouse ?? false});
 }
 
 /** A topology too big to load before the first frame: its name, its size, and how to load it. */
@@ -121,5 +122,6 @@ export async function runOpening(opening: Opening): Promise<number> {
         redraw();
       });
     },
+    {mouse: opening.terminal.mouse},
   );
 }

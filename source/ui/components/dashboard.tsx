@@ -5,6 +5,7 @@ import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
 import type {DemoStep} from '../demo/script.js';
 import {useDemo} from '../hooks/use-demo.js';
+import {mouseActions, mouseEvents} from '../hooks/mouse.js';
 import {useDashboardKeys} from '../hooks/use-keys.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
 import {useDashboardStore} from '../hooks/use-store.js';
@@ -165,7 +166,14 @@ export function Dashboard(props: DashboardProps) {
       <Screen state={current.current} layout={at} theme={plain} {...screenProps} />
     ),
   });
-  useDashboardKeys(current, dispatch, {...handlers, openCommandLine, intercept, copy});
+  const mouse = (input: string) => {
+    const events = mouseEvents(input);
+    if (!events) return false;
+    for (const event of events)
+      for (const action of mouseActions(current.current, layout, event)) dispatch(action);
+    return true;
+  };
+  useDashboardKeys(current, dispatch, {...handlers, openCommandLine, intercept, copy, mouse});
   if (props.blank) return <Box />;
   if (layout.tooSmall) return <TooSmall theme={theme} size={size} />;
   return (

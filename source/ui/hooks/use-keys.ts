@@ -17,6 +17,8 @@ export interface KeyHandlers {
   openCommandLine?: () => void;
   /** y: the focused panel to the clipboard. */
   copy?: () => void;
+  /** Sees each read first, whole: mouse reports; true when it took the read. */
+  mouse?: (input: string) => boolean;
   /** Sees every key first (the open command line); true when it took the key. */
   intercept?: (input: string, key: Key) => boolean;
 }
@@ -44,6 +46,7 @@ export function useDashboardKeys(
   };
   useInput(
     (input, key) => {
+      if (handlers.mouse?.(input)) return;
       // Keys typed faster than the terminal is read (key repeat, a slow link, a pasted line)
       // come as one string: each is handled as if typed alone, Tab and Enter included; the
       // command line, once open, takes the rest.
