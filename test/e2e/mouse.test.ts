@@ -43,10 +43,10 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the mouse in a real terminal', 
   });
 
   it.each([
-    ['q', (screen: Pane) => screen.keys('q'), 0],
-    ['Ctrl-C', (screen: Pane) => screen.keys('C-c'), 130],
-    ['SIGTERM', (screen: Pane) => process.kill(screen.pid(), 'SIGTERM'), 143],
-    ['SIGHUP', (screen: Pane) => process.kill(screen.pid(), 'SIGHUP'), 129],
+    ['q', (screen: Pane): void => screen.keys('q'), 0],
+    ['Ctrl-C', (screen: Pane): void => screen.keys('C-c'), 130],
+    ['SIGTERM', (screen: Pane): void => void process.kill(screen.pid(), 'SIGTERM'), 143],
+    ['SIGHUP', (screen: Pane): void => void process.kill(screen.pid(), 'SIGHUP'), 129],
   ] as const)('mouse mode is off again after %s', async (_, end, status) => {
     const screen = Pane.open(['fixtures/demo.yaml'], {columns: 80, rows: 24});
     pane = screen;
