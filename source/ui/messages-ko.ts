@@ -333,11 +333,11 @@ export const ko: Record<MessageId, string> = {
   'cmd.theme': '테마 {name}',
   'cmd.needsFile': ':w에는 파일 이름이 필요합니다: :w impact.md는 Markdown, 그 밖의 이름은 텍스트',
   'cmd.written': '{path}에 저장 ({format})',
-  'cmd.exists': '{path}이(가) 이미 있습니다: :w! {path}로 덮어씁니다',
+  'cmd.exists': '이미 있는 파일: {path} (:w! {path}로 덮어씀)',
   'cmd.writeFailed': '{path}에 쓸 수 없음: {message}',
   'cmd.noFiles': '이 화면은 파일을 쓰지 않습니다',
   'cmd.copied': '{panel} {n}줄 복사 (OSC 52)',
-  'cmd.copiedUnsure': 'OSC 52: {panel} {n}줄, TERM={term}은(는) 받지 못할 수 있음',
+  'cmd.copiedUnsure': 'OSC 52: {panel} {n}줄, TERM={term}에서는 받지 못할 수 있음',
   'cmd.copiedTmux': 'OSC 52: {panel} {n}줄; tmux는 set -g set-clipboard on 필요',
   'cmd.noClipboard': '복사할 터미널이 없습니다',
 };
