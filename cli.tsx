@@ -4,7 +4,9 @@ import './source/commands/react-production.js';
 import {internalError, usageError} from './source/commands/errors.js';
 import {plainCommandLine} from './source/commands/command-line.js';
 import {asksForHelp, flagWithoutValue} from './source/commands/flag-values.js';
-import {flagSpec, type Command, type Invocation} from './source/commands/invocation.js';
+import {existsSync} from 'node:fs';
+import {configPath} from './source/adapters/config-file.js';
+import {flagSpec, type Command, type Flags, type Invocation} from './source/commands/invocation.js';
 import {saveCompileCache} from './source/commands/compile-cache.js';
 import type {CommandName} from './source/commands/names.js';
 import {reportWriter, terminalOptions} from './source/commands/terminal.js';
@@ -20,6 +22,7 @@ const usage = `
     $ failsight diff OLD NEW               what a topology change does to resilience (OLD/NEW: files or git REV:path)
     $ failsight explain [FILE] --down C …  the likely cause of what is observed down (--up C …, --unknown C …)
     $ failsight report AUDIT.jsonl         an incident's story from its audit journal (--format markdown|json)
+    $ failsight config [FILE]              the settings the dashboard of FILE starts with, and where each came from
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -48,6 +51,10 @@ const usage = `
     --lang en|ko      language of the dashboard (default: from the locale)
     --ascii           plain ASCII only (drawing and text, in English)
     --no-color        no colour (also NO_COLOR)
+    --theme T         dark (default), light, high-contrast or mono (what --no-color gives)
+    --no-mouse        no mouse: clicks and the wheel are left to the terminal
+    --no-config       ignore the config file ($XDG_CONFIG_HOME/failsight/config.yaml,
+                      default ~/.config/failsight/config.yaml; read, never written)
     --help, --version
 
   Import (credentials from CLOUDSTACK_ENDPOINT, CLOUDSTACK_KEY, CLOUDSTACK_SECRET only)
@@ -81,6 +88,7 @@ const commands = {
   diff: async (i) => (await import('./source/commands/diff.js')).diffCommand(i),
   explain: async (i) => (await import('./source/commands/explain.js')).explainCommand(i),
   report: async (i) => (await import('./source/commands/report.js')).reportCommand(i),
+  config: async (i) => (await import('./source/commands/config.js')).configCommand(i),
 } satisfies Record<CommandName, Command>;
 const dashboard: Command = async (i) =>
   (await import('./source/commands/interactive.js')).dashboardCommand(i);
@@ -128,6 +136,24 @@ async function parseCommandLine() {
   }
 }
 
+/**
+ * The config file's defaults under the flags (commands/config.ts); its modules load only when
+ * there is a file to read (or for `failsight config`). Keys it rebinds apply to the dashboard.
+ */
+async function withConfigFile(flags: Flags, input: readonly string[]): Promise<Flags> {
+  const command =
+    input[0] !== undefined && Object.hasOwn(commands, input[0]) ? input[0] : undefined;
+  const asked = command === 'config';
+  if (!flags.config || (!asked && !existsSync(configPath(process.env)))) return flags;
+  const {configured} = await import('./source/commands/config.js');
+  const dashboard = command === undefined || command === 'demo';
+  const file = command === undefined ? input[0] : undefined;
+  const result = configured(flags, process.argv.slice(2), {dashboard, file, env: process.env});
+  if (dashboard && Object.keys(result.keys).length > 0)
+    (await import('./source/ui/keymap.js')).rebindKeys(result.keys);
+  return result.flags;
+}
+
 async function main(): Promise<number> {
   // Keys never come from argv: shell history and every `ps` listing would keep them.
   const keyFlag = keyFlagIn(process.argv.slice(2));
@@ -138,7 +164,8 @@ async function main(): Promise<number> {
   // A flag that takes a value refuses a missing or empty one, for every flag and command.
   const valueless = flagWithoutValue(process.argv.slice(2), flagSpec);
   if (valueless) usageError(`${valueless} needs a value`);
-  const {input, flags} = await parseCommandLine();
+  const {input, flags: given} = await parseCommandLine();
+  const flags = await withConfigFile(given, input);
   // meow answers --help only without a command; `failsight report --help` has its own page.
   if (input[0] === 'report' && Object.hasOwn(flags, 'help')) {
     process.stdout.write((await import('./source/commands/report.js')).reportUsage);

@@ -1,4 +1,8 @@
 import type {Model} from '../core/model.js';
+import type {Outputs} from '../core/outputs.js';
+import {copyToClipboard} from '../adapters/clipboard.js';
+import {writeFileAtomically} from '../adapters/export-file.js';
+import type {ThemeName} from '../ui/themes/names.js';
 import {Dashboard} from '../ui/components/dashboard.js';
 import {LoadingScreen, type LoadingStage} from '../ui/components/loading-screen.js';
 import type {JournalRecord} from '../core/journal.js';
@@ -9,6 +13,12 @@ import {runFullScreen, type FrameProps} from './full-screen.js';
 import type {TerminalOptions} from './terminal.js';
 
 export type {AuditAction, LiveUpdate};
+
+/** `:w` writes files atomically; `y` copies through the terminal (OSC 52). */
+export const terminalOutputs: Outputs = {
+  writeFile: writeFileAtomically,
+  copy: (text) => copyToClipboard(text, process.stdout, process.env),
+};
 export type {LoadingStage};
 
 export interface DashboardOptions {
@@ -17,6 +27,8 @@ export interface DashboardOptions {
   lang: 'en' | 'ko';
   ascii: boolean;
   color: boolean;
+  theme?: ThemeName;
+  mouse?: boolean;
   readOnly: boolean;
   includeGslb: boolean;
   warnings: string[];
@@ -44,6 +56,8 @@ function dashboardFrame(options: DashboardOptions): (frame: FrameProps) => React
       {...(options.compare ? {compare: options.compare} : {})}
       availabilityOf={estimate}
       onQuit={quit}
+      {...(options.theme ? {theme: options.theme} : {})}
+      outputs={terminalOutputs}
       {...clock}
       size={size}
       blank={blank}
@@ -54,7 +68,7 @@ function dashboardFrame(options: DashboardOptions): (frame: FrameProps) => React
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
-  return runFullScreen(dashboardFrame(options));
+  return runFullScreen(dashboardFrame(options), undefined, {mouse: options.mouse ?? false});
 }
 
 /** A topology too big to load before the first frame: its name, its size, and how to load it. */
@@ -108,5 +122,6 @@ export async function runOpening(opening: Opening): Promise<number> {
         redraw();
       });
     },
+    {mouse: opening.terminal.mouse},
   );
 }

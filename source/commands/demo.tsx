@@ -1,7 +1,7 @@
 import {Dashboard} from '../ui/components/dashboard.js';
 import {demoScript} from '../ui/demo/script.js';
 import {availabilityOf} from './availability-source.js';
-import type {DashboardOptions} from './dashboard.js';
+import {terminalOutputs, type DashboardOptions} from './dashboard.js';
 import {runFullScreen} from './full-screen.js';
 
 /** `failsight demo`: the dashboard replaying a zone failure, narrated, for a room to watch. */
@@ -9,18 +9,24 @@ export async function runDemo(
   options: Omit<DashboardOptions, 'readOnly' | 'updates'>,
 ): Promise<number> {
   const steps = demoScript(options.model);
-  return runFullScreen(({quit, size, blank}) => (
-    <Dashboard
-      model={options.model}
-      look={{lang: options.lang, ascii: options.ascii, color: options.color}}
-      includeGslb={options.includeGslb}
-      warnings={options.warnings}
-      demo={{steps}}
-      {...(options.onJournal ? {onJournal: options.onJournal} : {})}
-      availabilityOf={availabilityOf(options.includeGslb)}
-      onQuit={quit}
-      size={size}
-      blank={blank}
-    />
-  ));
+  return runFullScreen(
+    ({quit, size, blank}) => (
+      <Dashboard
+        model={options.model}
+        look={{lang: options.lang, ascii: options.ascii, color: options.color}}
+        includeGslb={options.includeGslb}
+        warnings={options.warnings}
+        demo={{steps}}
+        {...(options.onJournal ? {onJournal: options.onJournal} : {})}
+        availabilityOf={availabilityOf(options.includeGslb)}
+        onQuit={quit}
+        {...(options.theme ? {theme: options.theme} : {})}
+        outputs={terminalOutputs}
+        size={size}
+        blank={blank}
+      />
+    ),
+    undefined,
+    {mouse: options.mouse ?? false},
+  );
 }

@@ -9,6 +9,9 @@ import {redact} from '../adapters/secrets.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[2J';
 const leaveAlternateScreen = '\u001B[?1049l';
+/** Mouse reports: clicks and the wheel (1000), in SGR form (1006), which has no column limit. */
+const mouseOn = '\u001B[?1000h\u001B[?1006h';
+const mouseOff = '\u001B[?1006l\u001B[?1000l';
 const showCursor = '\u001B[?25h';
 const clearScreen = '\u001B[H\u001B[2J';
 /** Longer than one frame at Ink's 30 fps, so a throttled frame cannot land after the clear. */
@@ -66,7 +69,9 @@ function holdStderr(): {release: () => void} {
 export async function runFullScreen(
   draw: (props: FrameProps) => ReactElement,
   drawn?: (screen: DrawnScreen) => void,
+  options: {mouse?: boolean} = {},
 ): Promise<number> {
+  const mouse = options.mouse ?? false;
   const stdout = process.stdout;
   const tty = Boolean(stdout.isTTY);
   const collector = idleCollector();
@@ -79,7 +84,7 @@ export async function runFullScreen(
     restored = true;
     if (!tty) return;
     try {
-      stdout.write(showCursor + clearScreen + leaveAlternateScreen);
+      stdout.write((mouse ? mouseOff : '') + showCursor + clearScreen + leaveAlternateScreen);
     } catch {
       // The terminal may be gone (SIGHUP); there is nothing left to restore then.
     }
@@ -88,7 +93,7 @@ export async function runFullScreen(
   // A hung-up terminal fails writes asynchronously; that must not become a crash.
   const ignore = () => {};
   stdout.on('error', ignore);
-  if (tty) stdout.write(enterAlternateScreen);
+  if (tty) stdout.write(enterAlternateScreen + (mouse ? mouseOn : ''));
 
   let instance: Instance | undefined;
   let ended = false;

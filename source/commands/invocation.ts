@@ -36,6 +36,9 @@ export const flagSpec = {
   lang: {type: 'string', choices: ['en', 'ko']},
   ascii: {type: 'boolean', default: false},
   color: {type: 'boolean', default: true},
+  theme: {type: 'string', choices: ['dark', 'light', 'high-contrast', 'mono']},
+  mouse: {type: 'boolean', default: true},
+  config: {type: 'boolean', default: true},
 } satisfies AnyFlags;
 
 export type Flags = TypedFlags<typeof flagSpec>;

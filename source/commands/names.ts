@@ -7,6 +7,7 @@ export const commandNames = [
   'diff',
   'explain',
   'report',
+  'config',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -1,10 +1,15 @@
 import chalk from 'chalk';
 import {asciiOnly} from '../ui/text.js';
+import {isThemeName, type ThemeName} from '../ui/themes/names.js';
 
 export interface TerminalOptions {
   lang: 'en' | 'ko';
   ascii: boolean;
   color: boolean;
+  /** The dashboard's palette; `mono` whenever colour is off. */
+  theme: ThemeName;
+  /** Clicks and the wheel (off with --no-mouse). */
+  mouse: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -15,7 +20,13 @@ function locale(env: Env): string {
 
 /** Language, drawing and colour from flags first, then the environment (locale, NO_COLOR); ASCII wins over Korean. */
 export function terminalOptions(
-  flags: {lang?: string | undefined; ascii: boolean; color: boolean},
+  flags: {
+    lang?: string | undefined;
+    ascii: boolean;
+    color: boolean;
+    theme?: string | undefined;
+    mouse?: boolean;
+  },
   env: Env,
   isTTY: boolean,
 ): TerminalOptions {
@@ -31,7 +42,8 @@ export function terminalOptions(
   // chalk's own guess says "no colour" whenever CI is set, even on a real terminal; the choice
   // here already weighed the flags, NO_COLOR and the terminal, so colour follows it.
   else if (chalk.level === 0) chalk.level = /256|truecolor/i.test(env['TERM'] ?? '') ? 2 : 1;
-  return {lang, ascii, color};
+  const theme = !color ? 'mono' : flags.theme && isThemeName(flags.theme) ? flags.theme : 'dark';
+  return {lang, ascii, color, theme, mouse: flags.mouse ?? true};
 }
 
 /** Where a printing command writes: with --ascii, reports are folded to ASCII (JSON is data, left whole). */

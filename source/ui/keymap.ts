@@ -1,31 +1,46 @@
 import type {Key} from 'ink';
+import {actionCommands} from './command-line/action-commands.js';
 import {t} from './i18n.js';
 import type {Binding, KeyContext, Scope} from './keys/binding.js';
 import {changeKeys, type ChangeAction} from './keys/changes.js';
+import {commandLineKeys, type CommandLineAction} from './keys/command-line.js';
 import {demoKeys, type DemoAction} from './keys/demo.js';
 import {incidentKeys, type IncidentAction} from './keys/incident.js';
 import {liveKeys, type LiveAction} from './keys/live.js';
 import {navigation, type NavigationAction} from './keys/navigation.js';
 import {panelKeys, type PanelAction} from './keys/panels.js';
+import {rebound} from './keys/rebind.js';
 import type {Lang} from './types.js';
 
 export type {Binding, KeyContext, Scope};
 export {plainContext} from './keys/binding.js';
 export type KeyAction =
-  DemoAction | NavigationAction | ChangeAction | PanelAction | LiveAction | IncidentAction;
+  | DemoAction
+  | NavigationAction
+  | ChangeAction
+  | PanelAction
+  | LiveAction
+  | IncidentAction
+  | CommandLineAction;
 
 /**
  * The one table of keys: it drives the input handler, the footer and the help screen, so
  * the three never disagree. Demo keys come first: in the demo ←/→/Space step the script.
  */
-export const keymap: readonly Binding<KeyAction>[] = [
+export const keymap: Binding<KeyAction>[] = [
   ...demoKeys,
   ...navigation,
   ...changeKeys,
   ...panelKeys,
   ...liveKeys,
   ...incidentKeys,
+  ...commandLineKeys,
 ];
+
+/** Keys from the config file, set once before the first frame (keys/rebind.ts). */
+export function rebindKeys(keys: Readonly<Record<string, string>>): void {
+  keymap.splice(0, keymap.length, ...rebound(keymap, keys));
+}
 
 const inScope = (binding: Binding, scopes: readonly Scope[]) =>
   binding.scopes.some((scope) => scopes.includes(scope));
@@ -70,6 +85,8 @@ export interface HelpEntry {
   keys: string;
   label: string;
   reason?: string;
+  /** The `:` commands doing the same (command-line/action-commands.ts). */
+  commands?: string[];
 }
 
 /** The binding of another scope that `input` would trigger: "x works in the tree". */
@@ -92,15 +109,18 @@ export function helpEntries(
   ascii: boolean,
 ): HelpEntry[] {
   const entries: HelpEntry[] = [];
-  const seen = new Set<string>();
   for (const binding of keymap) {
     if (!inScope(binding, scopes)) continue;
     const keys = ascii ? binding.keys.ascii : binding.keys.unicode;
     const label = binding.label[lang];
-    if (seen.has(keys + label)) continue;
-    seen.add(keys + label);
+    const command = `:${actionCommands[binding.action]}`;
+    const same = entries.find((entry) => entry.keys === keys && entry.label === label);
+    if (same) {
+      if (!same.commands?.includes(command)) same.commands = [...(same.commands ?? []), command];
+      continue;
+    }
     const reason = binding.unavailable?.(context);
-    entries.push({keys, label, ...(reason ? {reason: t(lang, reason)} : {})});
+    entries.push({keys, label, commands: [command], ...(reason ? {reason: t(lang, reason)} : {})});
   }
   return entries;
 }

@@ -328,6 +328,23 @@ export const en = {
   'diff.rtoMet': '{service} recovers in ~{after} s: within its rto',
   'msg.onlyInOld': '{id} is only in the old topology',
   'msg.notInTree': '{id} is not in the topology on screen',
+  'cmd.unknown': 'no command ":{name}": Tab lists the commands',
+  'cmd.unknownNear': 'no command ":{name}" (did you mean ":{near}"?)',
+  'cmd.noId': '{id} is not in the topology{hint}',
+  'cmd.needsId': ':{name} needs an id: Tab completes the ids of the topology',
+  'cmd.noArgument': ':{name} takes nothing after it',
+  'cmd.badView': ':view takes zone, account or service',
+  'cmd.badTheme': 'no theme "{name}": dark, light, high-contrast or mono',
+  'cmd.theme': 'theme {name}',
+  'cmd.needsFile': ':w needs a FILE: :w impact.md writes Markdown, any other name plain text',
+  'cmd.written': 'wrote {path} ({format})',
+  'cmd.exists': '{path} exists: :w! {path} replaces it',
+  'cmd.writeFailed': 'cannot write {path}: {message}',
+  'cmd.noFiles': 'this screen writes no files',
+  'cmd.copied': 'copied {n} lines of {panel} (OSC 52)',
+  'cmd.copiedUnsure': 'OSC 52: {n} lines of {panel}, but TERM={term} may not take it',
+  'cmd.copiedTmux': 'OSC 52: {n} lines of {panel}; tmux needs set -g set-clipboard on',
+  'cmd.noClipboard': 'no terminal to copy to',
 } as const;
 
 export type MessageId = keyof typeof en;

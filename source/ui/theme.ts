@@ -1,5 +1,7 @@
 import type {Status} from '../core/capacity.js';
 import {screenText} from './text.js';
+import {borderColours, palettes} from './themes/palettes.js';
+import type {ThemeName} from './themes/names.js';
 import type {Look} from './types.js';
 
 export interface Glyphs {
@@ -68,51 +70,46 @@ const ascii: Glyphs = {
 export type Tone = 'ok' | 'warn' | 'bad' | 'sim' | 'would' | 'dim' | 'accent' | 'strong' | 'plain';
 
 /** The colours the tones use: names both Ink's Text and chalk take. */
-export type Colour = 'green' | 'yellow' | 'red' | 'magenta' | 'blue' | 'cyan';
+export type Colour =
+  | 'green'
+  | 'yellow'
+  | 'red'
+  | 'magenta'
+  | 'blue'
+  | 'cyan'
+  | 'greenBright'
+  | 'yellowBright'
+  | 'redBright'
+  | 'magentaBright'
+  | 'cyanBright';
 
 export interface TextStyle {
   color?: Colour;
   bold?: boolean;
   dimColor?: boolean;
+  inverse?: boolean;
 }
 
-const colours: Record<Tone, TextStyle> = {
-  ok: {color: 'green'},
-  warn: {color: 'yellow', bold: true},
-  bad: {color: 'red', bold: true},
-  sim: {color: 'magenta', bold: true},
-  would: {color: 'blue'},
-  dim: {dimColor: true},
-  accent: {color: 'cyan'},
-  strong: {bold: true},
-  plain: {},
-};
-
-/** Without colour, states stay apart through words and glyphs; only weight remains. */
-const monochrome: Record<Tone, TextStyle> = {
-  ok: {},
-  warn: {bold: true},
-  bad: {bold: true},
-  sim: {bold: true},
-  would: {},
-  dim: {},
-  accent: {},
-  strong: {bold: true},
-  plain: {},
-};
-
 export interface Theme extends Look {
+  /** The palette: `mono` whenever colour is off (--no-color, NO_COLOR). */
+  name: ThemeName;
   glyphs: Glyphs;
+  /** A focused panel's border colour; none in `mono`. */
+  borderColour: string | undefined;
   border: 'single' | 'classic';
   style: (tone: Tone) => TextStyle;
   /** What may reach the terminal: every text is written through it (see screenText). */
   printable: (text: string) => string;
 }
 
-export function themeOf(look: Look): Theme {
-  const styles = look.color ? colours : monochrome;
+export function themeOf(look: Look, wanted: ThemeName = 'dark'): Theme {
+  const name: ThemeName = look.color ? wanted : 'mono';
+  const styles = palettes[name];
   return {
     ...look,
+    color: look.color && name !== 'mono',
+    name,
+    borderColour: borderColours[name],
     glyphs: look.ascii ? ascii : unicode,
     border: look.ascii ? 'classic' : 'single',
     style: (tone) => styles[tone],

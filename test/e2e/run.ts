@@ -14,7 +14,13 @@ export interface Run {
 
 /** No colour, a UTF-8 locale, nothing inherited that changes the output. */
 export function environment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', LANG: 'C.UTF-8'};
+  // No user's config file: a test that wants one points XDG_CONFIG_HOME at it.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    LANG: 'C.UTF-8',
+    XDG_CONFIG_HOME: join(root, 'test', 'fixtures', 'no-config'),
+  };
   for (const name of ['FORCE_COLOR', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES']) delete env[name];
   return env;
 }
@@ -26,7 +32,7 @@ export function run(...args: string[]): Promise<Run> {
     const child = execFile(
       process.execPath,
       [binary, ...args],
-      {cwd: root, env: environment(), maxBuffer: 64 * 1024 * 1024},
+      {cwd: root, env: {...environment(), ...extra}, maxBuffer: 64 * 1024 * 1024},
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         recordCapture('stdout', stdout);

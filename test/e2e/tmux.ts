@@ -13,7 +13,13 @@ let sessions = 0;
 
 /** A plain UTF-8 terminal. CI stays set when it is: the dashboard must draw all the same. */
 function paneEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {...process.env, LANG: 'C.UTF-8', TERM: 'xterm-256color'};
+  // No user's config file: a test that wants one sets XDG_CONFIG_HOME in its options.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LANG: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    XDG_CONFIG_HOME: join(root, 'test', 'fixtures', 'no-config'),
+  };
   for (const name of ['NO_COLOR', 'FORCE_COLOR', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'TMUX'])
     delete env[name];
   return env;

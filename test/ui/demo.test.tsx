@@ -48,7 +48,7 @@ describe('failsight demo', () => {
     expect(first).not.toContain('x simulates');
     expect(first.split('\n')[0]).toContain('demo');
     expect(first.split('\n').at(-1)).toBe(
-      ' Space pause  ←→ step  ↑↓ move  Tab focus  v view  / filter  s sweep  p plan  ? help  q quit',
+      ' Space pause  ←→ step  ↑↓ move  Tab focus  v view  / filter  s sweep  p plan  ? help  q quit  : cmd',
     );
     stdin.write(keys.right);
     const failed = await waitForFrame(lastFrame, (f) => f.includes('[2/7]'));

@@ -52,10 +52,12 @@ describe('a key press, decided by the keymap alone', () => {
   });
 
   it('an unknown key points to ?; a key of the tree says where it works', () => {
-    expect(keyOutcome(start(), ':', key(), options)).toEqual({
+    expect(keyOutcome(start(), '%', key(), options)).toEqual({
       type: 'dispatch',
-      action: {type: 'notice', notice: {id: 'msg.unknownKey', tone: 'warn', params: {key: ':'}}},
+      action: {type: 'notice', notice: {id: 'msg.unknownKey', tone: 'warn', params: {key: '%'}}},
     });
+    // `:` opens the command line: the screen's to do.
+    expect(keyOutcome(start(), ':', key(), options)).toEqual({type: 'commandLine'});
     const panel = apply(start(), {type: 'focusNext'});
     expect(scopesOf(panel)).toEqual(['panel']);
     expect(keyOutcome(panel, 'x', key(), options)).toMatchObject({

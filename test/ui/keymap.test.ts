@@ -70,7 +70,15 @@ describe('the keymap', () => {
 
   it('turns every key action into a reducer action or a screen action', () => {
     const state = start();
-    const screen = new Set(['quit', 'demoPause', 'demoNext', 'demoPrev', 'confirmHook']);
+    const screen = new Set([
+      'quit',
+      'demoPause',
+      'demoNext',
+      'demoPrev',
+      'confirmHook',
+      'commandLine',
+      'copy',
+    ]);
     for (const binding of keymap) {
       const action = dashboardAction(binding.action, state, 1);
       expect(action === undefined, binding.action).toBe(screen.has(binding.action));
@@ -103,6 +111,7 @@ describe('the keymap', () => {
       '? help',
       'q quit',
       'f down',
+      ': cmd',
     ]);
     const busy = footerHints(
       ['tree'],
@@ -128,6 +137,7 @@ describe('the keymap', () => {
       '?',
       'q',
       'f',
+      ':',
     ]);
     const readOnly = footerHints(
       ['tree'],
@@ -145,7 +155,10 @@ describe('the keymap', () => {
       keys: 'x',
       label: 'simulate its failure',
       reason: 'read-only',
+      commands: [':fail'],
     });
+    // Every key's help line names its command too; a shared line names each.
+    expect(entries.find((entry) => entry.keys === 'n N')?.commands).toEqual([':next', ':previous']);
     expect(entries.find((entry) => entry.keys === 'n N')?.reason).toBe('no filter');
     expect(entries.find((entry) => entry.keys === 'v 1 2 3')?.reason).toBeUndefined();
     // Pairs (↑/↓, n/N, Tab/Shift-Tab) share one help line.

@@ -66,7 +66,7 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
     await waitForFrame(lastFrame, (f) => f.includes('Impact · router acc/Z1'));
   });
 
-  it('80×24: with something failed the footer keeps o; : and N are answered', async () => {
+  it('80×24: with something failed the footer keeps o; % and N are answered', async () => {
     const {lastFrame, stdin} = renderDashboard({size: {columns: 80, rows: 24}});
     await waitForFrame(lastFrame, (f) => f.includes('Topology · by zone'));
     stdin.write('x');
@@ -74,9 +74,9 @@ describe('what an operator trips on, at 80×24, 100×30 and 160×50', () => {
     expect(lines(failed)[22]).toBe(
       ' ↑↓ move  Tab focus  x fail  r restore  o failover  p plan  ? help  q quit',
     );
-    stdin.write(':');
+    stdin.write('%');
     const unknown = await waitForFrame(lastFrame, (f) => f.includes('is not a key here'));
-    expect(lines(unknown)[21]).toBe(' ":" is not a key here: ? lists the keys');
+    expect(lines(unknown)[21]).toBe(' "%" is not a key here: ? lists the keys');
     stdin.write('/web');
     stdin.write(keys.enter);
     await waitForFrame(lastFrame, (f) => f.includes('Impact · VM web-1'));

@@ -1,17 +1,17 @@
 import {Box, useApp} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import type {JournalRecord} from '../../core/journal.js';
 import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
 import type {DemoStep} from '../demo/script.js';
 import {useDemo} from '../hooks/use-demo.js';
+import {mouseActions, mouseEvents} from '../hooks/mouse.js';
 import {useDashboardKeys} from '../hooks/use-keys.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
 import {useDashboardStore} from '../hooks/use-store.js';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
 import {layoutOf} from '../layout.js';
 import {initialState} from '../state/init.js';
-import {themeOf} from '../theme.js';
 import type {
   AvailabilityOf,
   Compare,
@@ -21,6 +21,10 @@ import type {
   PaintCells,
   View,
 } from '../types.js';
+import {CommandBar} from '../command-line/command-bar.js';
+import {useScreenCommands} from '../command-line/use-screen-commands.js';
+import type {ThemeName} from '../themes/names.js';
+import type {Outputs} from '../../core/outputs.js';
 import {Screen} from './screen.js';
 import {preloadWideTable} from './service-table.js';
 import {TooSmall} from './too-small.js';
@@ -53,6 +57,10 @@ export interface DashboardProps {
   paintCells?: PaintCells;
   /** Draw nothing for now: after a resize, the caller repaints from an empty frame. */
   blank?: boolean;
+  /** The palette to start with (`:theme` changes it). */
+  theme?: ThemeName;
+  /** Where `:w` writes and `y` copies to; without them both say they cannot. */
+  outputs?: Outputs;
 }
 
 const noWarnings: readonly string[] = [];
@@ -61,8 +69,7 @@ export function Dashboard(props: DashboardProps) {
   const now = props.now ?? Date.now;
   const size = useTerminalSize(props.size);
   const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 0);
-  const {lang, ascii, color} = props.look;
-  const theme = useMemo(() => themeOf({lang, ascii, color}), [lang, ascii, color]);
+  const {ascii} = props.look;
   const [epoch] = useState(now);
   const steps = props.demo?.steps;
   const {state, dispatch, current} = useDashboardStore(() => {
@@ -132,13 +139,41 @@ export function Dashboard(props: DashboardProps) {
     (lines: number) => dispatch({type: 'panelLength', lines}),
     [dispatch],
   );
-  useDashboardKeys(current, dispatch, {
+  const handlers = {
     confirmHook,
     now: demo ? demo.now : now,
     quit,
     ascii,
     ...(demo ? {demo: demo.control} : {}),
+  };
+  const screenProps = {
+    clock,
+    tickMs,
+    live: props.live ?? props.updates !== undefined,
+    warnings: props.warnings ?? noWarnings,
+    availabilityOf: props.availabilityOf,
+  };
+  const {theme, commandLine, openCommandLine, intercept, copy} = useScreenCommands({
+    current,
+    dispatch,
+    handlers,
+    look: props.look,
+    theme: props.theme,
+    outputs: props.outputs,
+    size,
+    bannerRows: layout.bannerRows,
+    frame: (plain, at) => (
+      <Screen state={current.current} layout={at} theme={plain} {...screenProps} />
+    ),
   });
+  const mouse = (input: string) => {
+    const events = mouseEvents(input);
+    if (!events) return false;
+    for (const event of events)
+      for (const action of mouseActions(current.current, layout, event)) dispatch(action);
+    return true;
+  };
+  useDashboardKeys(current, dispatch, {...handlers, openCommandLine, intercept, copy, mouse});
   if (props.blank) return <Box />;
   if (layout.tooSmall) return <TooSmall theme={theme} size={size} />;
   return (
@@ -149,10 +184,13 @@ export function Dashboard(props: DashboardProps) {
       clock={clock}
       tickMs={tickMs}
       paintCells={props.paintCells}
-      live={props.live ?? props.updates !== undefined}
-      warnings={props.warnings ?? noWarnings}
+      live={screenProps.live}
+      warnings={screenProps.warnings}
       availabilityOf={props.availabilityOf}
       onPanelLength={onPanelLength}
+      {...(commandLine
+        ? {bottom: <CommandBar view={commandLine} theme={theme} width={layout.columns} />}
+        : {})}
     />
   );
 }

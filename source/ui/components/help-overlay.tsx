@@ -22,7 +22,8 @@ function entryLines(entry: HelpEntry, keysWidth: number, width: number, theme: T
   // A space on each side of the keys and one after the label, between the columns.
   const room = Math.max(1, width - keysWidth - 3);
   const dim = entry.reason !== undefined;
-  return wrapWords(`${entry.label}${reason}`, room).map((text, index) => [
+  const commands = entry.commands ? ` ${entry.commands.join(' ')}` : '';
+  return wrapWords(`${entry.label}${commands}${reason}`, room).map((text, index) => [
     {
       text: ` ${fit(index === 0 ? entry.keys : '', keysWidth)} `,
       tone: dim ? 'dim' : 'accent',
@@ -32,8 +33,9 @@ function entryLines(entry: HelpEntry, keysWidth: number, width: number, theme: T
 }
 
 /**
- * Every key from the keymap with the reason a key is off right now. Labels wrap rather than
- * being cut: one column when it fits the free rows, two when the screen is wide enough.
+ * Every key from the keymap with the reason a key is off right now, and its `:` command when
+ * the screen has room for them (else Tab on an empty `:` line lists the commands). Labels wrap
+ * rather than being cut: one column when it fits the free rows, two when the screen is wide enough.
  */
 export function helpLayout(
   entries: readonly HelpEntry[],
@@ -41,6 +43,22 @@ export function helpLayout(
   width: number,
   rows: number,
 ): Cell[] {
+  const full = arranged(entries, theme, width, rows);
+  if (full.fits) return full.lines;
+  return arranged(
+    entries.map(({commands: _commands, ...entry}) => entry),
+    theme,
+    width,
+    rows,
+  ).lines;
+}
+
+function arranged(
+  entries: readonly HelpEntry[],
+  theme: Theme,
+  width: number,
+  rows: number,
+): {lines: Cell[]; fits: boolean} {
   const keysWidth = Math.max(0, ...entries.map((entry) => widthOf(entry.keys)));
   const layouts = [1, 2].map((columns) => {
     const columnWidth = Math.floor(width / columns);
@@ -60,7 +78,7 @@ export function helpLayout(
     return {lines, fits: tallest <= rows};
   });
   const chosen = layouts.find((layout) => layout.fits) ?? layouts[1]!;
-  return chosen.lines.slice(0, rows);
+  return {lines: chosen.lines.slice(0, rows), fits: chosen.fits};
 }
 
 export function HelpOverlay({entries, theme, width, height}: HelpOverlayProps) {

@@ -20,7 +20,7 @@ function styled(text: string, style: TextStyle, segment: Segment): string {
   if (style.color) out = chalk[style.color](out);
   if (style.bold) out = chalk.bold(out);
   if (segment.underline) out = chalk.underline(out);
-  if (segment.inverse) out = chalk.inverse(out);
+  if (segment.inverse || style.inverse) out = chalk.inverse(out);
   return out;
 }
 

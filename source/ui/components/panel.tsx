@@ -48,7 +48,7 @@ export function Panel(props: PanelProps) {
         height={height - 1}
         flexDirection="column"
         overflowY="hidden"
-        {...(focused && theme.color ? {borderColor: 'cyan'} : {})}
+        {...(focused && theme.borderColour ? {borderColor: theme.borderColour} : {})}
       >
         {children}
       </Box>

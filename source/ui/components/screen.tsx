@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {useMemo} from 'react';
+import {useMemo, type ReactNode} from 'react';
 import {computedSweep, oneFailureFromDown} from '../../core/single-points.js';
 import {unknownNow} from '../../core/freshness.js';
 import {analyze, type Analysis} from '../analysis/analysis.js';
@@ -33,6 +33,8 @@ export interface ScreenProps {
   warnings: readonly string[];
   availabilityOf: AvailabilityOf | undefined;
   onPanelLength?: (lines: number) => void;
+  /** Drawn instead of the footer: the `:` command line while it is open. */
+  bottom?: ReactNode;
 }
 
 const heavyComponents = 20_000;
@@ -168,11 +170,13 @@ export function Screen(props: ScreenProps) {
         width={layout.columns}
         rows={layout.messageRows}
       />
-      <Footer
-        hints={footerHints(scopes, context, theme.lang, theme.ascii)}
-        theme={theme}
-        width={layout.columns}
-      />
+      {props.bottom ?? (
+        <Footer
+          hints={footerHints(scopes, context, theme.lang, theme.ascii)}
+          theme={theme}
+          width={layout.columns}
+        />
+      )}
     </Box>
   );
 }

@@ -1,5 +1,5 @@
 import type {Key} from 'ink';
-import {bindingElsewhere, bindingFor, type KeyAction} from '../keymap.js';
+import {bindingElsewhere, bindingFor, type Binding, type KeyAction} from '../keymap.js';
 import {refusals} from '../keys/binding.js';
 import type {DashboardAction, DashboardState, Notice} from '../state/types.js';
 import {dashboardAction, filterAction, keyContext, scopesOf} from './key-actions.js';
@@ -11,6 +11,8 @@ export type KeyOutcome =
   | {type: 'demo'; action: Extract<KeyAction, 'demoPause' | 'demoNext' | 'demoPrev'>}
   /** y on a failover's hook: the screen hands it to the runner (it opens no process itself). */
   | {type: 'runHook'}
+  /** `:` opens the command line; y copies the focused panel: both are the screen's to do. */
+  | {type: 'commandLine' | 'copy'}
   | undefined;
 
 const warn = (id: Notice['id'], params?: Notice['params']): DashboardAction => ({
@@ -54,6 +56,15 @@ export function keyOutcome(
       return {type: 'dispatch', action: warn('msg.keyInTree', {key: name})};
     return {type: 'dispatch', action: warn('msg.unknownKey', {key: name})};
   }
+  return bindingOutcome(state, binding, options);
+}
+
+/** What a binding does now, whether reached by its key or by its `:` command. */
+export function bindingOutcome(
+  state: DashboardState,
+  binding: Binding<KeyAction>,
+  options: {at: number; ascii: boolean},
+): KeyOutcome {
   const reason = binding.unavailable?.(keyContext(state));
   if (reason) {
     const arrows = options.ascii ? 'left/right' : '←→';
@@ -62,6 +73,7 @@ export function keyOutcome(
   }
   if (binding.action === 'quit') return {type: 'quit', code: 0};
   if (binding.action === 'confirmHook') return {type: 'runHook'};
+  if (binding.action === 'commandLine' || binding.action === 'copy') return {type: binding.action};
   if (
     binding.action === 'demoPause' ||
     binding.action === 'demoNext' ||

@@ -2,7 +2,7 @@ import {useInput, type Key} from 'ink';
 import type {RefObject} from 'react';
 import type {KeyAction} from '../keymap.js';
 import type {DashboardState} from '../state/types.js';
-import {keyOutcome} from './key-outcome.js';
+import {keyOutcome, type KeyOutcome} from './key-outcome.js';
 import type {Dispatch} from './use-store.js';
 
 export interface KeyHandlers {
@@ -13,6 +13,14 @@ export interface KeyHandlers {
   confirmHook?: () => void;
   demo?: (action: Extract<KeyAction, 'demoPause' | 'demoNext' | 'demoPrev'>) => void;
   ascii?: boolean;
+  /** `:`: the command line opens. */
+  openCommandLine?: () => void;
+  /** y: the focused panel to the clipboard. */
+  copy?: () => void;
+  /** Sees each read first, whole: mouse reports; true when it took the read. */
+  mouse?: (input: string) => boolean;
+  /** Sees every key first (the open command line); true when it took the key. */
+  intercept?: (input: string, key: Key) => boolean;
 }
 
 /** The key flags of one character of a string read at once. */
@@ -34,21 +42,31 @@ export function useDashboardKeys(
       at: handlers.now(),
       ascii: handlers.ascii ?? false,
     });
-    if (outcome?.type === 'quit') handlers.quit(outcome.code);
-    else if (outcome?.type === 'demo') handlers.demo?.(outcome.action);
-    else if (outcome?.type === 'dispatch') dispatch(outcome.action);
-    else if (outcome?.type === 'runHook') handlers.confirmHook?.();
+    applyOutcome(outcome, dispatch, handlers);
   };
   useInput(
     (input, key) => {
+      if (handlers.mouse?.(input)) return;
       // Keys typed faster than the terminal is read (key repeat, a slow link, a pasted line)
-      // come as one string: each is handled as if typed alone, Tab and Enter included.
-      if (input.length > 1 && /^[\x20-\x7e\t\r]+$/.test(input)) {
-        for (const char of input) handle(char, keyOf(char, key));
-        return;
+      // come as one string: each is handled as if typed alone, Tab and Enter included; the
+      // command line, once open, takes the rest.
+      const chars = input.length > 1 && /^[\x20-\x7e\t\r]+$/.test(input) ? [...input] : [input];
+      for (const char of chars) {
+        const each = chars.length > 1 ? keyOf(char, key) : key;
+        if (handlers.intercept?.(char, each)) continue;
+        handle(char, each);
       }
-      handle(input, key);
     },
     {isActive},
   );
+}
+
+/** Does what a key (or its `:` command) comes to. */
+export function applyOutcome(outcome: KeyOutcome, dispatch: Dispatch, handlers: KeyHandlers) {
+  if (outcome?.type === 'quit') handlers.quit(outcome.code);
+  else if (outcome?.type === 'demo') handlers.demo?.(outcome.action);
+  else if (outcome?.type === 'dispatch') dispatch(outcome.action);
+  else if (outcome?.type === 'runHook') handlers.confirmHook?.();
+  else if (outcome?.type === 'copy') handlers.copy?.();
+  else if (outcome?.type === 'commandLine') handlers.openCommandLine?.();
 }

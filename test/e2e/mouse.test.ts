@@ -1,0 +1,66 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {hasTmux, Pane} from './tmux.js';
+
+let pane: Pane | undefined;
+
+afterEach(() => {
+  pane?.close();
+  pane = undefined;
+});
+
+/** An SGR mouse report as a terminal sends it: button, 1-based column and row, press or release. */
+const report = (button: number, column: number, row: number, press = true) =>
+  `\u001B[<${button};${column};${row}${press ? 'M' : 'm'}`;
+
+/** Whether the pane's program asked for mouse reports (tmux tracks modes 1000 and 1006). */
+const mouseOn = (screen: Pane) =>
+  screen.show('#{mouse_standard_flag}') === '1' || screen.show('#{mouse_sgr_flag}') === '1';
+
+describe.skipIf(!hasTmux && !process.env['CI'])('the mouse in a real terminal', () => {
+  it('a click selects a tree row, a click on the panel focuses it, the wheel scrolls it', async () => {
+    // 16 rows: the impact of a zone is longer than its panel.
+    const screen = Pane.open(['fixtures/demo.yaml'], {columns: 80, rows: 16});
+    pane = screen;
+    await screen.waitForText('Topology · by zone');
+    expect(mouseOn(screen)).toBe(true);
+    // Row 6 of the terminal: the header, the panel's top border, then KR-CA, shop-main/KR-CA,
+    // web-1, db-1: the fourth row of the tree.
+    screen.type(report(0, 10, 6) + report(0, 10, 6, false));
+    await screen.waitForText('Impact · VM db-1');
+    screen.keys('g', 'x');
+    await screen.waitForText('simulated failure of zone KR-CA');
+    // A click in the impact panel gives it the keys: its border turns heavy.
+    screen.type(report(0, 50, 10));
+    await screen.waitForText('┏ Impact · zone KR-CA');
+    // The impact of KR-CA is longer than the panel: the wheel scrolls it, 3 lines a notch.
+    const before = screen.lines()[1]!;
+    screen.type(report(65, 50, 10));
+    await screen.waitFor((text) => text.split('\n')[1] !== before, 'the impact to scroll');
+    expect(screen.lines()[1]).toMatch(/┏ Impact · zone KR-CA .*\d/);
+    // The wheel over the tree moves its cursor 3 rows: KR-CA, shop-main/KR-CA, web-1, db-1.
+    screen.type(report(65, 10, 10));
+    await screen.waitForText('Impact · VM db-1');
+  });
+
+  it.each([
+    ['q', (screen: Pane): void => screen.keys('q'), 0],
+    ['Ctrl-C', (screen: Pane): void => screen.keys('C-c'), 130],
+    ['SIGTERM', (screen: Pane): void => void process.kill(screen.pid(), 'SIGTERM'), 143],
+    ['SIGHUP', (screen: Pane): void => void process.kill(screen.pid(), 'SIGHUP'), 129],
+  ] as const)('mouse mode is off again after %s', async (_, end, status) => {
+    const screen = Pane.open(['fixtures/demo.yaml'], {columns: 80, rows: 24});
+    pane = screen;
+    await screen.waitForText('Topology · by zone');
+    expect(mouseOn(screen)).toBe(true);
+    end(screen);
+    expect((await screen.exited()).status).toBe(status);
+    expect(mouseOn(screen)).toBe(false);
+  });
+
+  it('--no-mouse leaves the mouse to the terminal', async () => {
+    const screen = Pane.open(['fixtures/demo.yaml', '--no-mouse'], {columns: 80, rows: 24});
+    pane = screen;
+    await screen.waitForText('Topology · by zone');
+    expect(mouseOn(screen)).toBe(false);
+  });
+});
