@@ -32,7 +32,7 @@ export function run(...args: string[]): Promise<Run> {
     const child = execFile(
       process.execPath,
       [binary, ...args],
-      {cwd: root, env: {...environment(), ...extra}, maxBuffer: 64 * 1024 * 1024},
+      {cwd: root, env: environment(), maxBuffer: 64 * 1024 * 1024},
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         recordCapture('stdout', stdout);
