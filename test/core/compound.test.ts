@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {snapshot} from '../../source/core/analyze.js';
 import {availability} from '../../source/core/availability.js';
 import {checkExitCode, checkReport} from '../../source/core/check.js';
-import {analyzeSide, diffTopologies} from '../../source/core/diff.js';
+import {analyzeSide, componentChanges, diffTopologies} from '../../source/core/diff.js';
+import {findingText} from '../../source/commands/diff-words.js';
 import {latencyChanges, slowServices, dependencyLatencies} from '../../source/core/latency.js';
 import {formatLocated, parseTopology} from '../../source/core/load.js';
 import type {Model} from '../../source/core/model.js';
@@ -206,5 +207,23 @@ describe('fixtures/compound.yaml', () => {
     expect(message).toContain(`compound.yaml:${line}:`);
     expect(message).toContain('unknown component "idc-gur"');
     expect(message).toContain('idc-guro');
+  });
+  it('diff names a failure group a group: adding the feed makes it shop-web’s single point', async () => {
+    const {model, text} = await fixture();
+    const withoutFeed = load(
+      text.replace(
+        'failureGroups:\n  - {id: feed-a, label: power feed A, members: [KR-CA, idc-guro], availability: 0.9995}\n',
+        '',
+      ),
+    );
+    const options = {availabilityOf: availability};
+    const before = analyzeSide(withoutFeed, options);
+    const after = analyzeSide(model, options);
+    const diff = diffTopologies(before, after);
+    // Without the feed nothing takes shop-web down alone (see "cuts" above); with it, feed-a does.
+    const gained = diff.findings.find((f) => f.kind === 'spofGained' && f.service === 'shop-web');
+    expect(gained).toMatchObject({component: 'feed-a', componentKind: 'group'});
+    expect(findingText(gained!)).toBe('shop-web now dies with failure group feed-a');
+    expect(componentChanges(before, after).added).toEqual([{id: 'feed-a', kind: 'group'}]);
   });
 });
