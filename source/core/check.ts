@@ -4,7 +4,7 @@ import {improvementPotential} from './improvement.js';
 import type {Status} from './capacity.js';
 import {cutSets} from './cut-sets.js';
 import {groupEffects, groupPoints, groupUnits, withGroups} from './failure-groups.js';
-import {dependencyLatencies, latencyBreaches} from './latency.js';
+import {dependencyLatencies, latencyBreaches, speaksOfLatency} from './latency.js';
 import {recoveryChecks} from './rto.js';
 import type {Model, Service} from './model.js';
 import type {CoreMessage} from './messages.js';
@@ -70,10 +70,9 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
   const extraUnits = groupUnits(model);
   const cuts = order > 1 ? cutSets(model, base, {order, includeGslb, extraUnits}) : undefined;
   const groups = groupEffects(model, base);
-  const speaksOfLatency =
-    model.latency.size > 0 || model.services.some((s) => (s.maxLatencyMs?.size ?? 0) > 0);
-  const latencies = speaksOfLatency ? dependencyLatencies(model, base) : [];
-  const breaches = speaksOfLatency ? latencyBreaches(model, base) : [];
+  const latencyToo = speaksOfLatency(model);
+  const latencies = latencyToo ? dependencyLatencies(model, base) : [];
+  const breaches = latencyToo ? latencyBreaches(model, base) : [];
   const recoveries = recoveryChecks(model, base);
   const services = model.services.map((service: Service): ServiceCheck => {
     const summary = result.services.get(service.id)!;
@@ -121,7 +120,7 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
         }),
       ),
     };
-    if (speaksOfLatency && service.dependsOn.length > 0) {
+    if (latencyToo && service.dependsOn.length > 0) {
       check.latency = latencies
         .filter((l) => l.service === service.id)
         .map(({dependency, ms, budgetMs, slow}) => ({

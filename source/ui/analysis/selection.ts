@@ -1,5 +1,6 @@
 import type {DownEntry} from '../../core/analyze.js';
 import type {CoreMessage} from '../../core/messages.js';
+import {reversed, type LatencyChange} from '../../core/latency.js';
 import {isFailable} from '../../core/propagate.js';
 import type {Kind} from '../../core/schema.js';
 import type {FailureState} from '../../core/state.js';
@@ -29,6 +30,8 @@ export type Subject =
       windows: FailoverWindow[];
       /** Single points that would appear; undefined on big topologies. */
       thenSpofs: string[] | undefined;
+      /** Dependencies it would send to other places or round trips; none on big topologies. */
+      latency: readonly LatencyChange[];
     }
   | {
       type: 'down';
@@ -44,8 +47,17 @@ export type Subject =
       rows: ServiceRow[];
       /** Single points now that its return would remove; undefined on big topologies. */
       nowSpofs: string[] | undefined;
+      /** Dependencies its root sent to other places or round trips. */
+      latency: readonly LatencyChange[];
     }
-  | {type: 'pending'; kind: Kind; id: string; what: CoreMessage; rows: ServiceRow[]}
+  | {
+      type: 'pending';
+      kind: Kind;
+      id: string;
+      what: CoreMessage;
+      rows: ServiceRow[];
+      latency: readonly LatencyChange[];
+    }
   | {type: 'standing'; kind: Kind | 'group'; id: string; note?: MessageId; rows: ServiceRow[]};
 
 const previews = new WeakMap<Analysis, Map<string, WhatIf>>();
@@ -93,12 +105,18 @@ export function subjectOf(
         kind: component.kind,
         id: component.id,
         what: pending.whatIf.failover.message,
-        rows: rowsOfChanges(pending.whatIf.services),
+        rows: rowsOfChanges(pending.whatIf.services, 'after', pending.whatIf.slowAfter()),
+        latency: pending.whatIf.latency(),
       };
   }
   if (!node) return {type: 'none'};
   if (node.role === 'group')
-    return {type: 'standing', kind: 'group', id: node.id, rows: rowsNow(model, snapshot)};
+    return {
+      type: 'standing',
+      kind: 'group',
+      id: node.id,
+      rows: rowsNow(model, snapshot, analysis.slow()),
+    };
   const component = model.components.get(node.id);
   if (!component) return {type: 'none'};
   const cause = snapshot.down.get(component.id);
@@ -118,8 +136,11 @@ export function subjectOf(
       how,
       ...(reason !== undefined ? {reason} : {}),
       wentDown: back?.tookDown ?? [],
-      rows: back ? rowsOfChanges(back.services, 'now') : rowsNow(model, snapshot),
+      rows: back
+        ? rowsOfChanges(back.services, 'now', analysis.slow())
+        : rowsNow(model, snapshot, analysis.slow()),
       nowSpofs: small ? back?.goneSinglePoints() : undefined,
+      latency: back ? reversed(back.latency()) : [],
     };
   }
   if (node.role === 'component' && isFailable(component, analysis.includeGslb)) {
@@ -133,9 +154,11 @@ export function subjectOf(
         kind: component.kind,
         id: component.id,
         wentDown: fail.down.filter((entry) => entry.id !== component.id),
-        rows: rowsOfChanges(fail.services),
+        // The state after one failure is a full pass: on big topologies, not on the cursor path.
+        rows: rowsOfChanges(fail.services, 'after', small ? fail.slowAfter() : undefined),
         windows: fail.windows,
         thenSpofs: small ? fail.newSinglePoints() : undefined,
+        latency: small ? fail.latency() : [],
       };
   }
   const note: MessageId | undefined = component.kind === 'router' ? 'impact.redundant' : undefined;
@@ -144,6 +167,6 @@ export function subjectOf(
     kind: component.kind,
     id: component.id,
     ...(note ? {note} : {}),
-    rows: rowsNow(model, snapshot),
+    rows: rowsNow(model, snapshot, analysis.slow()),
   };
 }
