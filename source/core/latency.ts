@@ -134,11 +134,16 @@ export interface LatencyChange {
 const samePlaces = (a: ServedFrom, b: ServedFrom) =>
   a.size === b.size && [...a.keys()].every((place) => b.has(place));
 
-/** The dependencies whose places or latency differ between two states. */
+/**
+ * The dependencies whose places or latency differ between two states. A side served from
+ * nowhere after is left out: a service that is DOWN, or calls one that is, has no round trip
+ * to speak of (its status says it).
+ */
 export function latencyChanges(model: Model, before: Snapshot, after: Snapshot): LatencyChange[] {
   const old = dependencyLatencies(model, before);
   return dependencyLatencies(model, after).flatMap((now, index) => {
     const was = old[index]!;
+    if (now.from.size === 0 || now.to.size === 0) return [];
     if (was.ms === now.ms && samePlaces(was.from, now.from) && samePlaces(was.to, now.to))
       return [];
     return [{service: now.service, dependency: now.dependency, before: was, after: now}];

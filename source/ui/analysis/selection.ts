@@ -1,5 +1,6 @@
 import type {DownEntry} from '../../core/analyze.js';
 import type {CoreMessage} from '../../core/messages.js';
+import {groupById, groupStanding} from '../../core/failure-groups.js';
 import {reversed, type LatencyChange} from '../../core/latency.js';
 import {isFailable} from '../../core/propagate.js';
 import type {Kind} from '../../core/schema.js';
@@ -22,7 +23,8 @@ export type Subject =
   | {type: 'none'}
   | {
       type: 'preview';
-      kind: Kind;
+      /** `group`: a failure group, its members failed as one. */
+      kind: Kind | 'group';
       id: string;
       /** What would go down with it (up now), each with its cause: the heading counts this list. */
       wentDown: readonly DownEntry[];
@@ -35,10 +37,10 @@ export type Subject =
     }
   | {
       type: 'down';
-      kind: Kind;
+      kind: Kind | 'group';
       id: string;
       root: string;
-      rootKind: Kind;
+      rootKind: Kind | 'group';
       how: 'sim' | 'live';
       reason?: string;
       /** What its root took down (down now with it as the cause): the heading counts this list. */
@@ -117,6 +119,7 @@ export function subjectOf(
       id: node.id,
       rows: rowsNow(model, snapshot, analysis.slow()),
     };
+  if (node.role === 'failureGroup') return groupSubject(analysis, failure, node.id);
   const component = model.components.get(node.id);
   if (!component) return {type: 'none'};
   const cause = snapshot.down.get(component.id);
@@ -168,5 +171,49 @@ export function subjectOf(
     id: component.id,
     ...(note ? {note} : {}),
     rows: rowsNow(model, snapshot, analysis.slow()),
+  };
+}
+
+/**
+ * A failure group's row: down once every member is (what its return would bring back), else
+ * what failing the members still up would do, as one failure.
+ */
+function groupSubject(analysis: Analysis, failure: FailureState, id: string): Subject {
+  const {model, snapshot} = analysis;
+  const group = groupById(model, id);
+  if (!group) return {type: 'none'};
+  const small = model.components.size <= previewSweepLimit;
+  const standing = groupStanding(group, snapshot);
+  if (standing.state === 'down') {
+    const roots = [...new Set(standing.roots)];
+    const back = answer(analysis, failure, `back-group:${id}`, {type: 'restore', ids: roots});
+    const how = standing.simulated ? 'sim' : 'live';
+    return {
+      type: 'down',
+      kind: 'group',
+      id,
+      root: id,
+      rootKind: 'group',
+      how,
+      wentDown: back?.tookDown ?? [],
+      rows: back
+        ? rowsOfChanges(back.services, 'now', analysis.slow())
+        : rowsNow(model, snapshot, analysis.slow()),
+      nowSpofs: small ? back?.goneSinglePoints() : undefined,
+      latency: back ? reversed(back.latency()) : [],
+    };
+  }
+  const up = group.members.filter((member) => !snapshot.down.has(member));
+  const fail = answer(analysis, failure, `fail-group:${id}`, {type: 'fail', ids: up});
+  if (!fail) return {type: 'none'};
+  return {
+    type: 'preview',
+    kind: 'group',
+    id,
+    wentDown: fail.down.filter((entry) => !up.includes(entry.id)),
+    rows: rowsOfChanges(fail.services, 'after', fail.slowAfter()),
+    windows: fail.windows,
+    thenSpofs: small ? fail.newSinglePoints() : undefined,
+    latency: fail.latency(),
   };
 }
