@@ -3,6 +3,7 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseTopology} from '../../source/core/load.js';
 import type {Model} from '../../source/core/model.js';
+import {availabilityOf} from '../../source/commands/availability-source.js';
 import {renderDashboard, waitForFrame} from './helpers.js';
 
 afterEach(cleanup);
@@ -19,7 +20,7 @@ function compound(): Model {
   return result.model;
 }
 
-/** The impact panel's text (the right-hand pane), its wrapped lines joined, no-break spaces plain. */
+/** The side panel's text (the right-hand pane), its wrapped lines joined, no-break spaces plain. */
 function impactText(frame: string): string {
   return frame
     .split('\n')
@@ -71,5 +72,80 @@ describe('latency and recovery targets on the dashboard', () => {
     stdin.write('r');
     const back = await waitForFrame(lastFrame, (f) => !f.includes('failed (simulated)'));
     expect(back.split('\n')[0]).not.toContain('SLOW');
+  });
+});
+
+describe('failure groups on the dashboard', () => {
+  it('the group is a row after the zones and sites; x fails its members as one, r restores them', async () => {
+    const {lastFrame, stdin} = renderDashboard({
+      model: compound(),
+      size: {columns: 100, rows: 30},
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('Impact · zone KR-CA'));
+    stdin.write('G');
+    const preview = await waitForFrame(lastFrame, (f) => f.includes('Impact · group feed-a'));
+    expect(preview).toMatch(/›  ● feed-a  power feed A: KR-CA \+ i… +group/);
+    // KR-CA and the IDC at once: shop-web has neither lb-web nor the IDC left, 0 of 1000: DOWN.
+    expect(preview).toMatch(/shop-web +1000 +1000 +0 DOWN/);
+    stdin.write('x');
+    const failed = await waitForFrame(lastFrame, (f) => f.includes('simulated failure of group'));
+    // The zone's 10 rows (itself, 2 routers, 4 VMs, 3 LBs) and the IDC: 11 components.
+    expect(failed).toContain('simulated failure of group feed-a: 11 components down');
+    expect(failed).toMatch(/⚡ KR-CA +Central-A +0\/2500 sim/);
+    expect(failed).toMatch(/⚡ idc-guro +0\/600 sim/);
+    expect(failed).toMatch(/›  ⚡ feed-a .* sim/);
+    expect(failed).toMatch(/shop-web +1000 +0 +1000 DOWN/);
+    expect(failed.split('\n')[0]).toContain('1 DOWN');
+    stdin.write('r');
+    const back = await waitForFrame(lastFrame, (f) => f.includes('restored group feed-a'));
+    expect(back).toMatch(/● KR-CA +Central-A +2500/);
+    expect(back).toMatch(/● idc-guro +600/);
+    expect(back.split('\n')[0]).toContain('0 DOWN');
+  });
+
+  it('the sweep lists the group as shop-web’s single point, its pairs, and a budget one zone breaks', async () => {
+    const {lastFrame, stdin} = renderDashboard({
+      model: compound(),
+      // Wide enough for the latency line whole.
+      size: {columns: 160, rows: 40},
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('Impact · zone KR-CA'));
+    stdin.write('s');
+    const sweep = await waitForFrame(lastFrame, (f) => f.includes('N-1 sweep'));
+    // feed-a alone takes shop-web DOWN: the one service one failure from DOWN, first in the list.
+    expect(sweep).toContain('⚠ 1 one failure from DOWN');
+    expect(sweep.split('\n')[0]).toContain('⚠ 1 one failure from DOWN');
+    expect(sweep).toMatch(/›shop-web  OK  multi-zone · 1 SPOF · 8 weak/);
+    expect(sweep).toMatch(/✖ SPOF +group feed-a/);
+    expect(sweep).toMatch(/✖ pair +zone KR-CA \+ site idc-guro/);
+    // After its heading, 1 SPOF, 12 pairs shown and 8 weak points, line 23: with KR-CA down the
+    // web tier (in the IDC) calls shop-db in KR-CB, 5 ms over its 3 ms budget.
+    for (let line = 2; line <= 23; line++) {
+      stdin.write('j');
+      await waitForFrame(lastFrame, (f) => f.includes(`${line}/`));
+    }
+    const slow = await waitForFrame(lastFrame, (f) => f.includes('23/'));
+    expect(slow.replaceAll('\u00a0', ' ')).toMatch(
+      /›   ⚠ SLOW +zone KR-CA down: → shop-db 5 ms, budget 3 ms/,
+    );
+  });
+
+  it('the availability panel says what shop-web gains most from: the feed made never to fail', async () => {
+    const {lastFrame, stdin} = renderDashboard({
+      model: compound(),
+      size: {columns: 100, rows: 30},
+      availabilityOf: availabilityOf(false),
+    });
+    await waitForFrame(lastFrame, (f) => f.includes('Impact · zone KR-CA'));
+    stdin.write('a');
+    await waitForFrame(lastFrame, (f) => f.includes('Availability'));
+    stdin.write('j');
+    // shop-web is up 99.9995% on its own (test/core/compound.test.ts); the feed is a single point,
+    // so its 0.9995 multiplies in: 99.9995% × 0.9995 = 99.9495%. Made perfect: 99.9995% again.
+    const gain = await waitForFrame(lastFrame, (f) => f.includes('most gained'));
+    expect(impactText(gain)).toContain(
+      'most gained by making feed-a redundant: 99.9495% → 99.9995%',
+    );
+    expect(gain).toMatch(/›shop-web +99\.5705% +99\.9495%/);
   });
 });
