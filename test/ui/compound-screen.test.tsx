@@ -84,7 +84,7 @@ describe('failure groups on the dashboard', () => {
     await waitForFrame(lastFrame, (f) => f.includes('Impact · zone KR-CA'));
     stdin.write('G');
     const preview = await waitForFrame(lastFrame, (f) => f.includes('Impact · group feed-a'));
-    expect(preview).toMatch(/›  ● feed-a  power feed A: KR-CA \+ i… +group/);
+    expect(preview).toMatch(/› {2}● feed-a {2}power feed A: KR-CA \+ i… +group/);
     // KR-CA and the IDC at once: shop-web has neither lb-web nor the IDC left, 0 of 1000: DOWN.
     expect(preview).toMatch(/shop-web +1000 +1000 +0 DOWN/);
     stdin.write('x');
@@ -93,7 +93,7 @@ describe('failure groups on the dashboard', () => {
     expect(failed).toContain('simulated failure of group feed-a: 11 components down');
     expect(failed).toMatch(/⚡ KR-CA +Central-A +0\/2500 sim/);
     expect(failed).toMatch(/⚡ idc-guro +0\/600 sim/);
-    expect(failed).toMatch(/›  ⚡ feed-a .* sim/);
+    expect(failed).toMatch(/› {2}⚡ feed-a .* sim/);
     expect(failed).toMatch(/shop-web +1000 +0 +1000 DOWN/);
     expect(failed.split('\n')[0]).toContain('1 DOWN');
     stdin.write('r');
@@ -115,7 +115,7 @@ describe('failure groups on the dashboard', () => {
     // feed-a alone takes shop-web DOWN: the one service one failure from DOWN, first in the list.
     expect(sweep).toContain('⚠ 1 one failure from DOWN');
     expect(sweep.split('\n')[0]).toContain('⚠ 1 one failure from DOWN');
-    expect(sweep).toMatch(/›shop-web  OK  multi-zone · 1 SPOF · 8 weak/);
+    expect(sweep).toMatch(/›shop-web {2}OK {2}multi-zone · 1 SPOF · 8 weak/);
     expect(sweep).toMatch(/✖ SPOF +group feed-a/);
     expect(sweep).toMatch(/✖ pair +zone KR-CA \+ site idc-guro/);
     // After its heading, 1 SPOF, 12 pairs shown and 8 weak points, line 23: with KR-CA down the
@@ -126,7 +126,7 @@ describe('failure groups on the dashboard', () => {
     }
     const slow = await waitForFrame(lastFrame, (f) => f.includes('23/'));
     expect(slow.replaceAll('\u00a0', ' ')).toMatch(
-      /›   ⚠ SLOW +zone KR-CA down: → shop-db 5 ms, budget 3 ms/,
+      /› {3}⚠ SLOW +zone KR-CA down: → shop-db 5 ms, budget 3 ms/,
     );
   });
 
