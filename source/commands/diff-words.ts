@@ -3,7 +3,8 @@ import {amount, percent} from './text.js';
 
 /** One finding as a sentence, the same in text, markdown and JSON. */
 export function findingText(finding: Finding): string {
-  const {service, component, componentKind} = finding;
+  const {service, component} = finding;
+  const componentKind = kindWord(finding.componentKind);
   const before = finding.before ?? 0;
   const after = finding.after ?? 0;
   switch (finding.kind) {
@@ -36,6 +37,11 @@ export function findingText(finding: Finding): string {
     case 'rtoMet':
       return `${service} recovers in ~${amount(after)} s, within its rto of ${amount(finding.budget ?? 0)} s (was ~${amount(before)} s)`;
   }
+}
+
+/** A kind as a word: a group is a failure group, not an account group. */
+function kindWord(kind: Finding['componentKind']): string {
+  return kind === 'group' ? 'failure group' : kind;
 }
 
 /** "worse: shop-web now dies with zone KR-CA (+3 more)", the first line of every format. */

@@ -18,6 +18,7 @@ import {
 } from '../core/latency.js';
 import {resolveComponent, resolveFailoverTarget} from '../core/names.js';
 import {groupNamed} from '../core/failure-groups.js';
+import {latencyShift} from '../core/format.js';
 import {usageError} from './errors.js';
 import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
@@ -163,12 +164,7 @@ function latencyJson({changes, slow}: LatencyAfter) {
 /** "shop-web → shop-db now idc-guro → KR-CB: +5 ms, budget 3 ms  SLOW" */
 function latencyLines({changes}: LatencyAfter): string[] {
   return changes.map(({service, dependency, before, after}) => {
-    const ms =
-      after.ms === undefined
-        ? 'unknown latency'
-        : before.ms === undefined
-          ? `${amount(after.ms)} ms`
-          : `${after.ms >= before.ms ? '+' : '−'}${amount(Math.abs(after.ms - before.ms))} ms (${amount(after.ms)} ms)`;
+    const ms = latencyShift(before.ms, after.ms) ?? 'unknown latency';
     const budget = after.budgetMs === undefined ? '' : `, budget ${amount(after.budgetMs)} ms`;
     return (
       `${service} → ${dependency} now ${placesText(after.from)} → ${placesText(after.to)}: ${ms}${budget}` +

@@ -1,10 +1,10 @@
 import {snapshot, type Snapshot} from './analyze.js';
 import type {AvailabilityEstimate, AvailabilityOptions} from './availability.js';
-import {improvementPotential} from './improvement.js';
 import type {Status} from './capacity.js';
 import {cutSets} from './cut-sets.js';
-import {groupEffects, groupPoints, groupUnits, withGroups} from './failure-groups.js';
-import {dependencyLatencies, latencyBreaches} from './latency.js';
+import {groupPointsIn, groupUnits} from './failure-groups.js';
+import {serviceAvailability} from './service-availability.js';
+import {dependencyLatencies, latencyBreaches, speaksOfLatency} from './latency.js';
 import {recoveryChecks} from './rto.js';
 import type {Model, Service} from './model.js';
 import type {CoreMessage} from './messages.js';
@@ -69,19 +69,24 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
   const order = options.order ?? 1;
   const extraUnits = groupUnits(model);
   const cuts = order > 1 ? cutSets(model, base, {order, includeGslb, extraUnits}) : undefined;
-  const groups = groupEffects(model, base);
-  const speaksOfLatency =
-    model.latency.size > 0 || model.services.some((s) => (s.maxLatencyMs?.size ?? 0) > 0);
-  const latencies = speaksOfLatency ? dependencyLatencies(model, base) : [];
-  const breaches = speaksOfLatency ? latencyBreaches(model, base) : [];
+  const groups = groupPointsIn(model, base);
+  const latencyToo = speaksOfLatency(model);
+  const latencies = latencyToo ? dependencyLatencies(model, base) : [];
+  const breaches = latencyToo ? latencyBreaches(model, base) : [];
   const recoveries = recoveryChecks(model, base);
   const services = model.services.map((service: Service): ServiceCheck => {
     const summary = result.services.get(service.id)!;
     const strategy = strategyOf(model, service);
     // A group fails as one component: its points come first, as the widest failure.
-    const byGroups = groupPoints(model, base, groups, service.id);
-    const ownAvailability = options.availabilityOf(model, service.id, {includeGslb});
-    const availability = withGroups(ownAvailability, model, byGroups);
+    const byGroups = groups.get(service.id)!;
+    const answer = serviceAvailability(
+      model,
+      service.id,
+      base,
+      result,
+      options.availabilityOf,
+      includeGslb,
+    );
     const check: ServiceCheck = {
       id: service.id,
       strategy,
@@ -92,25 +97,8 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
       weak: [...byGroups.weak, ...summary.weak],
       tolerance: summary.tolerance,
       recommendation: recommend(model, service, strategy, summary, (id) => result.services.get(id)),
-      availability,
-      improvement: improvementPotential(
-        model,
-        service.id,
-        [...byGroups.spof, ...summary.spof, ...byGroups.weak, ...summary.weak],
-        availability,
-        (m, id, o) => withGroups(options.availabilityOf(m, id, o), model, byGroups),
-        {
-          includeGslb,
-          // A group made perfect: its own failure gone, its members' as they were.
-          groupGain: (id) =>
-            model.failureGroups.some((g) => g.id === id)
-              ? withGroups(ownAvailability, model, {
-                  spof: byGroups.spof.filter((g) => g !== id),
-                  weak: byGroups.weak.filter((g) => g !== id),
-                }).up
-              : undefined,
-        },
-      ).slice(0, 5),
+      availability: answer.availability,
+      improvement: answer.improvement(),
       failover: failoverTimings(model, base, service).map(
         ({gslb, detectS, ttlS, totalS, capacityAfter}) => ({
           gslb,
@@ -121,7 +109,7 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
         }),
       ),
     };
-    if (speaksOfLatency && service.dependsOn.length > 0) {
+    if (latencyToo && service.dependsOn.length > 0) {
       check.latency = latencies
         .filter((l) => l.service === service.id)
         .map(({dependency, ms, budgetMs, slow}) => ({

@@ -9,6 +9,7 @@ import {
 } from './capacity.js';
 import {containmentOf} from './containment.js';
 import type {Model, Vm} from './model.js';
+import {rtoBeside} from './rto.js';
 import {eventKeys, withoutEvent, type EventKey, type FailureState} from './state.js';
 import {failoverWindows, servicesBehind, windowsBetween, type FailoverWindow} from './timing.js';
 
@@ -177,13 +178,16 @@ export interface Countdown {
   seconds: number;
   during: number;
   after: number;
+  /** The service's recovery-time target against this failover's whole time, when it sets one. */
+  rto?: {targetS: number; met: boolean};
 }
 
 /** Where each open window stands at `now`; a window whose traffic has moved is gone. */
 export function countdownsAt(model: Model, state: FailureState, now: number): Countdown[] {
   const lines: Countdown[] = [];
   for (const window of windowsOf(model, state)) {
-    const base = {gslb: window.gslb, service: window.service};
+    const rto = window.moves ? rtoBeside(model, window.service, window.totalS) : undefined;
+    const base = {gslb: window.gslb, service: window.service, ...(rto ? {rto} : {})};
     if (!window.moves) {
       lines.push({...base, phase: 'noTarget', seconds: 0, during: 0, after: 0});
       continue;

@@ -1,7 +1,7 @@
 import {snapshot} from './analyze.js';
 import {checkReport, type CheckOptions, type CheckReport, type ServiceCheck} from './check.js';
 import type {Model} from './model.js';
-import type {Kind} from './schema.js';
+import type {UnitKind as Kind} from './cut-sets.js';
 import {emptyState} from './state.js';
 import {sweep, type Tolerance, type ToleranceKind} from './sweep.js';
 
@@ -445,7 +445,8 @@ function budgetFindings(
     });
 }
 
-type Section = 'zones' | 'sites' | 'accounts' | 'vms' | 'loadBalancers' | 'gslbs' | 'services';
+type Section =
+  'zones' | 'sites' | 'accounts' | 'vms' | 'loadBalancers' | 'gslbs' | 'services' | 'failureGroups';
 const sections: readonly [Section, Kind][] = [
   ['zones', 'zone'],
   ['sites', 'site'],
@@ -454,6 +455,8 @@ const sections: readonly [Section, Kind][] = [
   ['loadBalancers', 'lb'],
   ['gslbs', 'gslb'],
   ['services', 'service'],
+  // A failure group is one failable unit: a finding about it names it a group.
+  ['failureGroups', 'group'],
 ];
 const settingKeys = ['name', 'unit', 'availability', 'probes', 'hooks'] as const;
 
@@ -462,7 +465,7 @@ export type Entry = {kind: Kind; fields: Record<string, unknown>};
 function entriesOf(model: Model): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   for (const [section, kind] of sections)
-    for (const entry of model.topology[section] as ReadonlyArray<{id: string}>)
+    for (const entry of (model.topology[section] ?? []) as ReadonlyArray<{id: string}>)
       entries.set(entry.id, {kind, fields: entry as Record<string, unknown>});
   // Routers are implicit: they come and go with the VMs of an account in a zone.
   for (const router of model.routers)

@@ -138,3 +138,55 @@ export function withGroups(
   if (ok === estimate.ok && up === estimate.up && exact === estimate.exact) return estimate;
   return {ok, up, downtimeMinutesPerYear: (1 - up) * 525_600, exact};
 }
+
+/** Where a group stands in a state: down when every member is, partly when some are. */
+export interface GroupStanding {
+  state: 'up' | 'partial' | 'down';
+  /** Every member that is down was failed by the simulation (not observed). */
+  simulated: boolean;
+  /** Members down, each with the failure that took it down (its root). */
+  roots: string[];
+}
+
+export function groupStanding(group: FailureGroup, snap: Snapshot): GroupStanding {
+  const roots: string[] = [];
+  for (const id of group.members) {
+    const cause = snap.down.get(id);
+    if (cause) roots.push(cause.root);
+  }
+  const state =
+    roots.length === 0 ? 'up' : roots.length === group.members.length ? 'down' : 'partial';
+  return {state, simulated: roots.every((root) => snap.state.simulated.has(root)), roots};
+}
+
+/** The group with this id, if the file has one. */
+export function groupById(model: Model, id: string): FailureGroup | undefined {
+  return model.failureGroups.find((group) => group.id === id);
+}
+
+const pointsBySnapshot = new WeakMap<
+  Snapshot,
+  ReadonlyMap<string, {spof: string[]; weak: string[]}>
+>();
+
+/**
+ * Each service's group points in a state (see `groupPoints`), asked once per snapshot: the
+ * sweep pane lists them and the header counts the services a group alone takes DOWN.
+ */
+export function groupPointsIn(
+  model: Model,
+  snap: Snapshot,
+): ReadonlyMap<string, {spof: string[]; weak: string[]}> {
+  let points = pointsBySnapshot.get(snap);
+  if (!points) {
+    const effects = groupEffects(model, snap);
+    points = new Map(
+      model.services.map((service) => [
+        service.id,
+        effects.length === 0 ? {spof: [], weak: []} : groupPoints(model, snap, effects, service.id),
+      ]),
+    );
+    pointsBySnapshot.set(snap, points);
+  }
+  return points;
+}

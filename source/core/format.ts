@@ -24,3 +24,14 @@ export function duration(seconds: number): string {
 export function roundTrip(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? 'unknown' : `${amount(ms)} ms`;
 }
+
+/**
+ * A dependency's round trip after a change beside the one before: "+2 ms (5 ms)", "5 ms" when
+ * it was unknown, or undefined when it is unknown now.
+ */
+export function latencyShift(beforeMs: number | undefined, afterMs: number | undefined) {
+  if (afterMs === undefined) return undefined;
+  if (beforeMs === undefined) return `${amount(afterMs)} ms`;
+  const sign = afterMs >= beforeMs ? '+' : '\u2212';
+  return `${sign}${amount(Math.abs(afterMs - beforeMs))} ms (${amount(afterMs)} ms)`;
+}

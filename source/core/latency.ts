@@ -106,6 +106,23 @@ export function slowServices(latencies: readonly DependencyLatency[]): Set<strin
   return new Set(latencies.filter((l) => l.slow).map((l) => l.service));
 }
 
+/** Whether the file speaks of latency at all: round trips given, or a budget set. */
+export function speaksOfLatency(model: Model): boolean {
+  return model.latency.size > 0 || model.services.some((s) => (s.maxLatencyMs?.size ?? 0) > 0);
+}
+
+const slowBySnapshot = new WeakMap<Snapshot, ReadonlySet<string>>();
+
+/** The services over budget in a state, asked once per snapshot; none when the file has no latency. */
+export function slowIn(model: Model, snap: Snapshot): ReadonlySet<string> {
+  let slow = slowBySnapshot.get(snap);
+  if (!slow) {
+    slow = speaksOfLatency(model) ? slowServices(dependencyLatencies(model, snap)) : new Set();
+    slowBySnapshot.set(snap, slow);
+  }
+  return slow;
+}
+
 /** A dependency whose latency a change raises, or that a change sends to other places. */
 export interface LatencyChange {
   service: string;
@@ -117,15 +134,25 @@ export interface LatencyChange {
 const samePlaces = (a: ServedFrom, b: ServedFrom) =>
   a.size === b.size && [...a.keys()].every((place) => b.has(place));
 
-/** The dependencies whose places or latency differ between two states. */
+/**
+ * The dependencies whose places or latency differ between two states. A side served from
+ * nowhere after is left out: a service that is DOWN, or calls one that is, has no round trip
+ * to speak of (its status says it).
+ */
 export function latencyChanges(model: Model, before: Snapshot, after: Snapshot): LatencyChange[] {
   const old = dependencyLatencies(model, before);
   return dependencyLatencies(model, after).flatMap((now, index) => {
     const was = old[index]!;
+    if (now.from.size === 0 || now.to.size === 0) return [];
     if (was.ms === now.ms && samePlaces(was.from, now.from) && samePlaces(was.to, now.to))
       return [];
     return [{service: now.service, dependency: now.dependency, before: was, after: now}];
   });
+}
+
+/** The same changes read the other way: what a failure did, from what its return would do. */
+export function reversed(changes: readonly LatencyChange[]): LatencyChange[] {
+  return changes.map((c) => ({...c, before: c.after, after: c.before}));
 }
 
 /** A dependency over its budget once one zone or site has failed. */

@@ -15,6 +15,22 @@ export interface RecoveryCheck {
   recovers: string[];
 }
 
+/** A failover of `totalS` seconds against a target: met when it is done by then. */
+export function meetsRto(totalS: number, targetS: number): boolean {
+  return totalS <= targetS;
+}
+
+/** A service's target beside one failover of it (the countdown, a what-if): undefined without one. */
+export function rtoBeside(
+  model: Model,
+  serviceId: string,
+  totalS: number,
+): {targetS: number; met: boolean} | undefined {
+  const service = model.components.get(serviceId);
+  if (service?.kind !== 'service' || service.rtoS === undefined) return undefined;
+  return {targetS: service.rtoS, met: meetsRto(totalS, service.rtoS)};
+}
+
 /**
  * For each service with an `rto` and a GSLB in front: the single failures the GSLB recovers are
  * the losses of a target it sends traffic to after which traffic moves and the service is not
@@ -50,7 +66,7 @@ export function recoveryChecks(model: Model, base: Snapshot): RecoveryCheck[] {
       gslb: gslb.id,
       targetS: service.rtoS,
       recoversInS: slowest,
-      met: slowest <= service.rtoS,
+      met: meetsRto(slowest, service.rtoS),
       recovers,
     });
   }

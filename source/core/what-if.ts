@@ -5,6 +5,13 @@ import {failover, type FailoverDone} from './failover.js';
 import {incrementalOf} from './incremental.js';
 import type {CoreMessage} from './messages.js';
 import type {Model, Service} from './model.js';
+import {
+  dependencyLatencies,
+  latencyChanges,
+  slowServices,
+  speaksOfLatency,
+  type LatencyChange,
+} from './latency.js';
 import {once} from './once.js';
 import {describeCause} from './propagate.js';
 import {withSimulated, type FailureState} from './state.js';
@@ -45,6 +52,10 @@ export interface WhatIf {
   newSinglePoints: () => string[];
   /** Single points of failure now that the action would remove (lazy). */
   goneSinglePoints: () => string[];
+  /** Dependencies whose places or round trip differ after it (lazy; DESIGN §3, Latency). */
+  latency: () => LatencyChange[];
+  /** Services over a latency budget after it (lazy): the ones marked SLOW. */
+  slowAfter: () => ReadonlySet<string>;
   /** A failover: what it does, in words. */
   failover?: FailoverDone;
   /** True when some service would serve less than now. */
@@ -118,6 +129,7 @@ function between(
     windows,
     newSinglePoints: once(() => singlePointsAdded(model, now, after, includeGslb)),
     goneSinglePoints: once(() => singlePointsAdded(model, after, now, includeGslb)),
+    ...latencyOf(model, now, () => after),
     lowers: impact.services.some((s) => s.after < s.before),
   };
 }
@@ -158,7 +170,21 @@ function failOne(model: Model, now: Snapshot, id: string, includeGslb: boolean):
     windows: windowsAfterLoss(model, now, gone),
     newSinglePoints: once(() => singlePointsAdded(model, now, after(), includeGslb)),
     goneSinglePoints: once(() => singlePointsAdded(model, after(), now, includeGslb)),
+    ...latencyOf(model, now, after),
     lowers: services.some((s) => s.after < s.before),
+  };
+}
+
+/** The latency answers of an action, asked only when shown; nothing when the file has no latency. */
+function latencyOf(
+  model: Model,
+  now: Snapshot,
+  after: () => Snapshot,
+): Pick<WhatIf, 'latency' | 'slowAfter'> {
+  if (!speaksOfLatency(model)) return {latency: () => [], slowAfter: () => new Set()};
+  return {
+    latency: once(() => latencyChanges(model, now, after())),
+    slowAfter: once(() => slowServices(dependencyLatencies(model, after()))),
   };
 }
 

@@ -23,6 +23,9 @@ export interface Glyphs {
   topRight: string;
   /** Before what is one failure from DOWN. */
   warning: string;
+  /** A target met, and one missed (a recovery time against its rto). */
+  met: string;
+  missed: string;
 }
 
 const unicode: Glyphs = {
@@ -43,6 +46,8 @@ const unicode: Glyphs = {
   topLeft: '┌',
   topRight: '┐',
   warning: '⚠',
+  met: '✓',
+  missed: '✗',
 };
 
 /** Plain ASCII for terminals that are not UTF-8: nothing beyond 0x7e. */
@@ -64,6 +69,8 @@ const ascii: Glyphs = {
   topLeft: '+',
   topRight: '+',
   warning: '!',
+  met: 'ok',
+  missed: 'over',
 };
 
 /** `would`: what a preview says would happen, drawn apart from real outages (`bad`). */

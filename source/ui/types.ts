@@ -1,4 +1,5 @@
 import type {AvailabilityEstimate} from '../core/availability.js';
+import type {Improvement} from '../core/improvement.js';
 import type {TopologyDiff} from '../core/diff.js';
 import type {HookCommand, HookOutcome} from '../core/hooks.js';
 import type {Model} from '../core/model.js';
@@ -25,7 +26,11 @@ export type HookReport = {type: 'started'; at: number} | {type: 'ended'; outcome
 export type HookRunner = (hook: HookCommand, report: (event: HookReport) => void) => void;
 
 /** The `a` panel's estimate for one service of the model on screen (it changes on reload). */
-export type AvailabilityOf = (serviceId: string, model: Model) => AvailabilityEstimate;
+/** A service's estimate; `improvement`, when given, ranks what to improve first (asked lazily). */
+export type AvailabilityOf = (
+  serviceId: string,
+  model: Model,
+) => AvailabilityEstimate & {improvement?: () => Improvement[]};
 
 /**
  * Writes plain text straight onto the terminal at a cell of the frame, outside Ink: Ink redraws

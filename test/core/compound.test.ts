@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {snapshot} from '../../source/core/analyze.js';
 import {availability} from '../../source/core/availability.js';
 import {checkExitCode, checkReport} from '../../source/core/check.js';
-import {analyzeSide, diffTopologies} from '../../source/core/diff.js';
+import {analyzeSide, componentChanges, diffTopologies} from '../../source/core/diff.js';
+import {findingText} from '../../source/commands/diff-words.js';
 import {latencyChanges, slowServices, dependencyLatencies} from '../../source/core/latency.js';
 import {formatLocated, parseTopology} from '../../source/core/load.js';
 import type {Model} from '../../source/core/model.js';
@@ -206,5 +207,45 @@ describe('fixtures/compound.yaml', () => {
     expect(message).toContain(`compound.yaml:${line}:`);
     expect(message).toContain('unknown component "idc-gur"');
     expect(message).toContain('idc-guro');
+  });
+  it('diff names a failure group a group: adding the feed makes it shop-web’s single point', async () => {
+    const {model, text} = await fixture();
+    const withoutFeed = load(
+      text.replace(
+        'failureGroups:\n  - {id: feed-a, label: power feed A, members: [KR-CA, idc-guro], availability: 0.9995}\n',
+        '',
+      ),
+    );
+    const options = {availabilityOf: availability};
+    const before = analyzeSide(withoutFeed, options);
+    const after = analyzeSide(model, options);
+    const diff = diffTopologies(before, after);
+    // Without the feed nothing takes shop-web down alone (see "cuts" above); with it, feed-a does.
+    const gained = diff.findings.find((f) => f.kind === 'spofGained' && f.service === 'shop-web');
+    expect(gained).toMatchObject({component: 'feed-a', componentKind: 'group'});
+    expect(findingText(gained!)).toBe('shop-web now dies with failure group feed-a');
+    expect(componentChanges(before, after).added).toEqual([{id: 'feed-a', kind: 'group'}]);
+  });
+
+  it('check exits 1 for each broken promise alone: an rto, a latency budget, a cut of two', async () => {
+    const {text} = await fixture();
+    // Without the feed nothing takes a service down alone (see "cuts" above), so only the
+    // promises below decide the exit code.
+    const noFeed = text.replace(
+      'failureGroups:\n  - {id: feed-a, label: power feed A, members: [KR-CA, idc-guro], availability: 0.9995}\n',
+      '',
+    );
+    const exit = (yaml: string, order = 1) =>
+      checkExitCode(checkReport(load(yaml), {order, availabilityOf: availability}));
+    // shop-api recovers in 15 × 3 + 50 = 95 s > its 60 s; shop-web's budget breaks with KR-CA down.
+    expect(exit(noFeed)).toBe(1);
+    // The API's target at 2 m: 95 s meets it; shop-web still goes to 5 ms > 3 ms with KR-CA down.
+    const rtoMet = noFeed.replace('rto: 60s', 'rto: 2m');
+    expect(exit(rtoMet)).toBe(1);
+    // No budget either: every promise kept, no single point: 0 ...
+    const kept = rtoMet.replace('{service: shop-db, maxLatencyMs: 3}', '{service: shop-db}');
+    expect(exit(kept)).toBe(0);
+    // ... until --order 2, where {KR-CA, KR-CB} takes shop-db (and all it serves) down.
+    expect(exit(kept, 2)).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import {snapshot, type Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
+import {slowIn} from '../../core/latency.js';
 import {once} from '../../core/once.js';
 import {sweepOf} from '../../core/single-points.js';
 import {emptyState, nothingHappened, type FailureState} from '../../core/state.js';
@@ -16,6 +17,8 @@ export interface Analysis {
   snapshot: Snapshot;
   sweep: () => Sweep;
   capacities: () => Capacities;
+  /** Services over a latency budget now: marked SLOW and counted in the header. */
+  slow: () => ReadonlySet<string>;
 }
 
 function build(model: Model, failure: FailureState, includeGslb: boolean): Analysis {
@@ -28,6 +31,7 @@ function build(model: Model, failure: FailureState, includeGslb: boolean): Analy
     snapshot: snap,
     sweep: () => sweepOf(model, snap, includeGslb),
     capacities: once(() => capacitiesOf(model, snap, nominalOf(model))),
+    slow: once(() => slowIn(model, snap)),
   };
 }
 

@@ -1,5 +1,7 @@
 import type {DownEntry} from '../../core/analyze.js';
 import type {CoreMessage} from '../../core/messages.js';
+import {groupById, groupStanding} from '../../core/failure-groups.js';
+import {reversed, type LatencyChange} from '../../core/latency.js';
 import {isFailable} from '../../core/propagate.js';
 import type {Kind} from '../../core/schema.js';
 import type {FailureState} from '../../core/state.js';
@@ -21,7 +23,8 @@ export type Subject =
   | {type: 'none'}
   | {
       type: 'preview';
-      kind: Kind;
+      /** `group`: a failure group, its members failed as one. */
+      kind: Kind | 'group';
       id: string;
       /** What would go down with it (up now), each with its cause: the heading counts this list. */
       wentDown: readonly DownEntry[];
@@ -29,13 +32,15 @@ export type Subject =
       windows: FailoverWindow[];
       /** Single points that would appear; undefined on big topologies. */
       thenSpofs: string[] | undefined;
+      /** Dependencies it would send to other places or round trips; none on big topologies. */
+      latency: readonly LatencyChange[];
     }
   | {
       type: 'down';
-      kind: Kind;
+      kind: Kind | 'group';
       id: string;
       root: string;
-      rootKind: Kind;
+      rootKind: Kind | 'group';
       how: 'sim' | 'live';
       reason?: string;
       /** What its root took down (down now with it as the cause): the heading counts this list. */
@@ -44,8 +49,17 @@ export type Subject =
       rows: ServiceRow[];
       /** Single points now that its return would remove; undefined on big topologies. */
       nowSpofs: string[] | undefined;
+      /** Dependencies its root sent to other places or round trips. */
+      latency: readonly LatencyChange[];
     }
-  | {type: 'pending'; kind: Kind; id: string; what: CoreMessage; rows: ServiceRow[]}
+  | {
+      type: 'pending';
+      kind: Kind;
+      id: string;
+      what: CoreMessage;
+      rows: ServiceRow[];
+      latency: readonly LatencyChange[];
+    }
   | {type: 'standing'; kind: Kind | 'group'; id: string; note?: MessageId; rows: ServiceRow[]};
 
 const previews = new WeakMap<Analysis, Map<string, WhatIf>>();
@@ -97,12 +111,19 @@ export function subjectOf(
         kind: component.kind,
         id: component.id,
         what: pending.whatIf.failover.message,
-        rows: rowsOfChanges(pending.whatIf.services),
+        rows: rowsOfChanges(pending.whatIf.services, 'after', pending.whatIf.slowAfter()),
+        latency: pending.whatIf.latency(),
       };
   }
   if (!node) return {type: 'none'};
   if (node.role === 'group')
-    return {type: 'standing', kind: 'group', id: node.id, rows: rowsNow(model, snapshot)};
+    return {
+      type: 'standing',
+      kind: 'group',
+      id: node.id,
+      rows: rowsNow(model, snapshot, analysis.slow()),
+    };
+  if (node.role === 'failureGroup') return groupSubject(analysis, failure, node.id);
   const component = model.components.get(node.id);
   if (!component) return {type: 'none'};
   const cause = snapshot.down.get(component.id);
@@ -122,8 +143,11 @@ export function subjectOf(
       how,
       ...(reason !== undefined ? {reason} : {}),
       wentDown: back?.tookDown ?? [],
-      rows: back ? rowsOfChanges(back.services, 'now') : rowsNow(model, snapshot),
+      rows: back
+        ? rowsOfChanges(back.services, 'now', analysis.slow())
+        : rowsNow(model, snapshot, analysis.slow()),
       nowSpofs: small ? back?.goneSinglePoints() : undefined,
+      latency: back ? reversed(back.latency()) : [],
     };
   }
   if (node.role === 'component' && isFailable(component, analysis.includeGslb)) {
@@ -137,9 +161,11 @@ export function subjectOf(
         kind: component.kind,
         id: component.id,
         wentDown: fail.down.filter((entry) => entry.id !== component.id),
-        rows: rowsOfChanges(fail.services),
+        // The state after one failure is a full pass: on big topologies, not on the cursor path.
+        rows: rowsOfChanges(fail.services, 'after', small ? fail.slowAfter() : undefined),
         windows: fail.windows,
         thenSpofs: small ? fail.newSinglePoints() : undefined,
+        latency: small ? fail.latency() : [],
       };
   }
   const note: MessageId | undefined = component.kind === 'router' ? 'impact.redundant' : undefined;
@@ -148,6 +174,50 @@ export function subjectOf(
     kind: component.kind,
     id: component.id,
     ...(note ? {note} : {}),
-    rows: rowsNow(model, snapshot),
+    rows: rowsNow(model, snapshot, analysis.slow()),
+  };
+}
+
+/**
+ * A failure group's row: down once every member is (what its return would bring back), else
+ * what failing the members still up would do, as one failure.
+ */
+function groupSubject(analysis: Analysis, failure: FailureState, id: string): Subject {
+  const {model, snapshot} = analysis;
+  const group = groupById(model, id);
+  if (!group) return {type: 'none'};
+  const small = model.components.size <= previewSweepLimit;
+  const standing = groupStanding(group, snapshot);
+  if (standing.state === 'down') {
+    const roots = [...new Set(standing.roots)];
+    const back = answer(analysis, failure, `back-group:${id}`, {type: 'restore', ids: roots});
+    const how = standing.simulated ? 'sim' : 'live';
+    return {
+      type: 'down',
+      kind: 'group',
+      id,
+      root: id,
+      rootKind: 'group',
+      how,
+      wentDown: back?.tookDown ?? [],
+      rows: back
+        ? rowsOfChanges(back.services, 'now', analysis.slow())
+        : rowsNow(model, snapshot, analysis.slow()),
+      nowSpofs: small ? back?.goneSinglePoints() : undefined,
+      latency: back ? reversed(back.latency()) : [],
+    };
+  }
+  const up = group.members.filter((member) => !snapshot.down.has(member));
+  const fail = answer(analysis, failure, `fail-group:${id}`, {type: 'fail', ids: up});
+  if (!fail) return {type: 'none'};
+  return {
+    type: 'preview',
+    kind: 'group',
+    id,
+    wentDown: fail.down.filter((entry) => !up.includes(entry.id)),
+    rows: rowsOfChanges(fail.services, 'after', fail.slowAfter()),
+    windows: fail.windows,
+    thenSpofs: small ? fail.newSinglePoints() : undefined,
+    latency: fail.latency(),
   };
 }

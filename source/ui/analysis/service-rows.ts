@@ -11,7 +11,11 @@ export interface ServiceRow {
   after: number;
   status: Status;
   changed: boolean;
+  /** Over a latency budget (the core's answer): marked SLOW beside its status. */
+  slow?: boolean;
 }
+
+const noneSlow: ReadonlySet<string> = new Set();
 
 /** Changed services first, each group in the topology's order. */
 export function ordered(rows: ServiceRow[]): ServiceRow[] {
@@ -22,6 +26,7 @@ export function ordered(rows: ServiceRow[]): ServiceRow[] {
 export function rowsOfChanges(
   services: readonly ServiceChange[],
   status: 'after' | 'now' = 'after',
+  slow: ReadonlySet<string> = noneSlow,
 ): ServiceRow[] {
   return ordered(
     services.map((s) => ({
@@ -31,12 +36,17 @@ export function rowsOfChanges(
       after: s.after,
       status: status === 'now' ? s.statusBefore : s.status,
       changed: s.after !== s.before || s.status !== s.statusBefore,
+      ...(slow.has(s.id) ? {slow: true} : {}),
     })),
   );
 }
 
 /** Every service as it stands in a snapshot (nothing changes: before and after are now). */
-export function rowsNow(model: Model, now: Snapshot): ServiceRow[] {
+export function rowsNow(
+  model: Model,
+  now: Snapshot,
+  slow: ReadonlySet<string> = noneSlow,
+): ServiceRow[] {
   return model.services.map((service) => {
     const served = now.evaluation.served.get(service.id)!;
     return {
@@ -46,6 +56,7 @@ export function rowsNow(model: Model, now: Snapshot): ServiceRow[] {
       after: served,
       status: now.status.get(service.id)!,
       changed: false,
+      ...(slow.has(service.id) ? {slow: true} : {}),
     };
   });
 }

@@ -1,6 +1,7 @@
 import type {Status} from '../../core/capacity.js';
 import {cutSets} from '../../core/cut-sets.js';
-import {groupUnits} from '../../core/failure-groups.js';
+import {groupPointsIn, groupUnits} from '../../core/failure-groups.js';
+import {latencyBreaches, speaksOfLatency} from '../../core/latency.js';
 import type {CoreMessage} from '../../core/messages.js';
 import type {Service} from '../../core/model.js';
 import type {Kind} from '../../core/schema.js';
@@ -19,7 +20,18 @@ export type SweepItem =
       strategy: Strategy;
       recommendation: CoreMessage;
     }
-  | {type: 'spof' | 'weak'; id: string; kind: Kind; service: string}
+  /** `group`: a failure group, failed as one. */
+  | {type: 'spof' | 'weak'; id: string; kind: Kind | 'group'; service: string}
+  /** A dependency over its latency budget once this zone or site alone has failed. */
+  | {
+      type: 'slow';
+      id: string;
+      kind: Kind;
+      service: string;
+      dependency: string;
+      ms: number;
+      budgetMs: number;
+    }
   /** Two failures that take the service down together, neither alone (a minimal cut of two). */
   | {type: 'pair'; id: string; ids: [string, string]; kinds: [string, string]; service: string};
 
@@ -41,12 +53,24 @@ export function sweepItems(analysis: Analysis): SweepItem[] {
     extraUnits: groupUnits(model),
   });
   const kindOf = (id: string) => model.components.get(id)?.kind ?? 'group';
+  // A failure group is one failure: its points come first, as the widest (as in `check`).
+  const byGroups = groupPointsIn(model, snapshot);
+  const breaches = speaksOfLatency(model) ? latencyBreaches(model, snapshot) : [];
   // What one more failure takes DOWN comes first (the header's count), each with those failures.
-  const atRisk = oneFailureFromDown(sweep).map((entry) => entry.service);
+  const atRisk = [
+    ...oneFailureFromDown(sweep).map((entry) => entry.service),
+    ...[...byGroups].filter(([, points]) => points.spof.length > 0).map(([id]) => id),
+  ];
   const first = new Set(atRisk);
-  const order = [...atRisk, ...[...services.keys()].filter((id) => !first.has(id))];
+  const order = [...first, ...[...services.keys()].filter((id) => !first.has(id))];
   for (const serviceId of order) {
-    const result = services.get(serviceId)!;
+    const own = services.get(serviceId)!;
+    const grouped = byGroups.get(serviceId)!;
+    const result = {
+      ...own,
+      spof: [...grouped.spof, ...own.spof],
+      weak: [...grouped.weak, ...own.weak],
+    };
     const service = model.components.get(serviceId) as Service;
     const strategy = strategyOf(model, service);
     items.push({
@@ -56,7 +80,7 @@ export function sweepItems(analysis: Analysis): SweepItem[] {
       spof: result.spof.length,
       weak: result.weak.length,
       strategy,
-      recommendation: recommend(model, service, strategy, result, (id) => services.get(id)),
+      recommendation: recommend(model, service, strategy, own, (id) => services.get(id)),
     });
     for (const id of result.spof)
       items.push({type: 'spof', id, kind: kindOf(id) as Kind, service: serviceId});
@@ -73,6 +97,17 @@ export function sweepItems(analysis: Analysis): SweepItem[] {
       });
     for (const id of result.weak)
       items.push({type: 'weak', id, kind: kindOf(id) as Kind, service: serviceId});
+    for (const {failed, latency} of breaches)
+      if (latency.service === serviceId)
+        items.push({
+          type: 'slow',
+          id: failed,
+          kind: kindOf(failed) as Kind,
+          service: serviceId,
+          dependency: latency.dependency,
+          ms: latency.ms!,
+          budgetMs: latency.budgetMs!,
+        });
   }
   cache.set(analysis, items);
   return items;

@@ -1,11 +1,12 @@
 import {Box} from 'ink';
 import {useEffect, useState} from 'react';
+import type {Improvement} from '../../core/improvement.js';
 import type {Model} from '../../core/model.js';
 import {t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
-import {fit, widthOf} from '../text.js';
-import type {AvailabilityEstimate, AvailabilityOf} from '../types.js';
+import {fit, widthOf, wrapWords} from '../text.js';
+import type {AvailabilityOf} from '../types.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
 import {minutes, percent} from '../../core/format.js';
@@ -23,10 +24,8 @@ interface AvailabilityPanelProps {
 }
 
 /** Estimates per estimator and model, kept across openings of the panel; null: it failed. */
-const estimated = new WeakMap<
-  AvailabilityOf,
-  WeakMap<Model, Map<string, AvailabilityEstimate | null>>
->();
+type Estimated = ReturnType<AvailabilityOf>;
+const estimated = new WeakMap<AvailabilityOf, WeakMap<Model, Map<string, Estimated | null>>>();
 
 function cacheOf(availabilityOf: AvailabilityOf, model: Model) {
   let perModel = estimated.get(availabilityOf);
@@ -42,6 +41,38 @@ const sliceMs = 50;
 const afterFrameMs = 40;
 
 /**
+ * "most gained by making lb-app redundant: 99.62% → 99.95%": the selected service's first
+ * improvement, from the core's ranking; blank while its estimate is not in, or nothing gains.
+ */
+function gainLines(
+  estimate: Estimated | null | undefined,
+  theme: Theme,
+  width: number,
+): Segment[][] {
+  let first: Improvement | undefined;
+  try {
+    first = estimate?.improvement?.()[0];
+  } catch {
+    first = undefined;
+  }
+  const text = first
+    ? t(theme.lang, 'avail.gain', {
+        id: first.id,
+        up: percent(first.up),
+        perfect: percent(first.upIfPerfect),
+        arrow: theme.glyphs.arrow,
+      })
+    : '';
+  const lines = wrapWords(text, width).slice(0, gainRows);
+  while (lines.length < gainRows) lines.push('');
+  return lines.map((line) => [
+    {text: fit(line, width, 'left', theme.glyphs.ellipsis), tone: 'accent'},
+  ]);
+}
+
+const gainRows = 2;
+
+/**
  * Per-service availability from per-kind figures: P(OK), P(not DOWN), downtime per year.
  * The panel opens at once; the rows on screen are estimated after it is drawn, a slice at a
  * time, each once per model.
@@ -50,7 +81,8 @@ export function AvailabilityPanel(props: AvailabilityPanelProps) {
   const {model, availabilityOf, index, top, theme, width, height} = props;
   const {lang, glyphs} = theme;
   const inner = width - 2;
-  const rows = Math.max(0, height - 4);
+  // Two lines under the rows: what the selected service would gain most from.
+  const rows = Math.max(0, height - 4 - gainRows);
   const [, setFilled] = useState(0);
   const cache = availabilityOf ? cacheOf(availabilityOf, model) : undefined;
   const shown = model.services.slice(top, top + rows);
@@ -107,14 +139,21 @@ export function AvailabilityPanel(props: AvailabilityPanelProps) {
       theme={theme}
     >
       {availabilityOf ? (
-        <Box flexDirection="column" height={rows + 1}>
+        <Box flexDirection="column" height={rows + 1 + gainRows}>
           <Line segments={[{text: heading, tone: 'dim'}]} theme={theme} />
-          {shown.map((service, position) => (
-            <Line key={service.id} segments={line(position)} theme={theme} />
-          ))}
+          <Box flexDirection="column" height={rows}>
+            {shown.map((service, position) => (
+              <Line key={service.id} segments={line(position)} theme={theme} />
+            ))}
+          </Box>
+          {gainLines(cache?.get(model.services[index]?.id ?? ''), theme, inner).map(
+            (segments, at) => (
+              <Line key={`gain:${at}`} segments={segments} theme={theme} />
+            ),
+          )}
         </Box>
       ) : (
-        <Box height={rows + 1}>
+        <Box height={rows + 1 + gainRows}>
           <Line
             segments={[{text: fit(t(lang, 'avail.missing'), inner), tone: 'dim'}]}
             theme={theme}

@@ -1,6 +1,7 @@
 import {statusCounts, type Snapshot} from '../../core/analyze.js';
 import {ageText, liveCounts, untrustedSources} from '../../core/freshness.js';
 import {noLiveSources, type LiveSources} from '../../core/live.js';
+import {slowIn} from '../../core/latency.js';
 import type {Model} from '../../core/model.js';
 import {kindWord, statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
@@ -117,6 +118,16 @@ function oneFailurePart(inputs: HeaderInputs): BarPart | undefined {
       form(p.figure, {text: `  ${theme.glyphs.warning} ${figure}`, tone}),
       gone,
     ],
+  };
+}
+
+/** ⏱ 1 SLOW: services over a latency budget now; kept as long as a figure is. */
+function slowPart({model, snapshot, theme}: HeaderInputs): BarPart | undefined {
+  const n = slowIn(model, snapshot).size;
+  if (n === 0) return undefined;
+  return {
+    id: 'slow',
+    forms: [form(p.figure, {text: `  ${t(theme.lang, 'header.slow', {n})}`, tone: 'warn'}), gone],
   };
 }
 
@@ -238,7 +249,7 @@ function simulatedPart(inputs: HeaderInputs): BarPart | undefined {
 /**
  * The header as parts (see `BarPart`), in the order they are drawn:
  * failsight  shop-prod  2 DOWN · 1 DEGRADED · 14 OK  live ● 14 up ✖ 1 down ? 7 unknown
- * ⚠ 3 one failure from DOWN  ✖ STALE prometheus 2m  sim ⚡ zone KR-CA  …  14:03:22.
+ * ⚠ 3 one failure from DOWN  1 SLOW  ✖ STALE prometheus 2m  sim ⚡ zone KR-CA  …  14:03:22.
  * A part of another kind is one more entry here, with its priorities.
  */
 export function headerParts(inputs: HeaderInputs): BarPart[] {
@@ -256,6 +267,7 @@ export function headerParts(inputs: HeaderInputs): BarPart[] {
     });
   if (inputs.live) parts.push(...countParts(inputs));
   parts.push(oneFailurePart(inputs));
+  parts.push(slowPart(inputs));
   if (inputs.live && inputs.sources) parts.push(untrustedPart(inputs.sources, theme));
   parts.push(likelyPart(inputs));
   parts.push(simulatedPart(inputs));

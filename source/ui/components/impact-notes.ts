@@ -1,4 +1,8 @@
 import type {Countdown} from '../../core/countdown.js';
+import {duration, latencyShift} from '../../core/format.js';
+import {placesText, type LatencyChange} from '../../core/latency.js';
+import {printable} from '../../core/printable.js';
+import {rtoBeside} from '../../core/rto.js';
 import type {Subject} from '../analysis/selection.js';
 import {t} from '../i18n.js';
 import {wrappedLines as lines, type Segment} from '../segments.js';
@@ -26,6 +30,14 @@ function capped<T>(
   ];
 }
 
+/** " ✓ rto 2 m": the service's recovery-time target beside a failover, as the core judged it. */
+function rtoText(rto: {targetS: number; met: boolean} | undefined, inputs: ImpactInputs): string {
+  if (!rto) return '';
+  const {lang, glyphs} = inputs.theme;
+  const mark = rto.met ? glyphs.met : glyphs.missed;
+  return ` ${t(lang, 'gslb.rto', {mark, target: duration(rto.targetS)})}`;
+}
+
 function countdownNote(line: Countdown, inputs: ImpactInputs): Segment[][] {
   const {lang} = inputs.theme;
   const params = {
@@ -35,10 +47,30 @@ function countdownNote(line: Countdown, inputs: ImpactInputs): Segment[][] {
     after: amount(line.after),
   };
   const say = (id: Parameters<typeof t>[1], tone: Tone, extra = {}) =>
-    lines(t(lang, id, {...params, ...extra}), inputs.width, tone);
+    lines(t(lang, id, {...params, ...extra}) + rtoText(line.rto, inputs), inputs.width, tone);
   if (line.phase === 'detecting') return say('gslb.movesIn', 'warn');
   if (line.phase === 'following') return say('gslb.detected', 'warn');
   return say('gslb.noTarget', 'bad');
+}
+
+/** "shop-web → shop-db now idc-guro → KR-CB: +5 ms (5 ms), budget 3 ms SLOW" from the core's change. */
+function latencyNote(change: LatencyChange, inputs: ImpactInputs): Segment[][] {
+  const {lang, glyphs} = inputs.theme;
+  const {after, before} = change;
+  const text = t(lang, 'impact.latency', {
+    arrow: glyphs.arrow,
+    service: printable(change.service),
+    dependency: printable(change.dependency),
+    from: printable(placesText(after.from)),
+    to: printable(placesText(after.to)),
+    shift: latencyShift(before.ms, after.ms) ?? t(lang, 'impact.latencyUnknown'),
+    budget:
+      after.budgetMs === undefined
+        ? ''
+        : t(lang, 'impact.latencyBudget', {ms: amount(after.budgetMs)}),
+  });
+  const slow = after.slow ? ` ${t(lang, 'status.SLOW')}` : '';
+  return lines(text + slow, inputs.width, after.slow ? 'bad' : 'dim');
 }
 
 /** Under the table: GSLBs moving traffic (or that would), and single points that appeared. */
@@ -46,15 +78,25 @@ export function notesOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
   const {theme, width, countdown} = inputs;
   const {lang} = theme;
   const more = (n: number) => t(lang, 'impact.moreGslbs', {n});
+  const moreLatency = (n: number) => t(lang, 'impact.moreLatency', {n});
   const list = (ids: readonly string[]) => ids.join(', ');
   const notes: Segment[][] = [];
   notes.push(...capped(countdown, (line) => countdownNote(line, inputs), width, more));
+  if (subject.type === 'down' || subject.type === 'preview' || subject.type === 'pending')
+    notes.push(
+      ...capped(subject.latency, (change) => latencyNote(change, inputs), width, moreLatency),
+    );
   if (subject.type === 'down' && subject.nowSpofs && subject.nowSpofs.length > 0)
     notes.push(...lines(t(lang, 'impact.nowSpof', {list: list(subject.nowSpofs)}), width, 'bad'));
   if (subject.type !== 'preview') return notes;
   const move = (window: (typeof subject.windows)[number]) =>
     window.moves
-      ? lines(t(lang, 'gslb.wouldMove', {gslb: window.gslb, s: window.totalS}), width, 'would')
+      ? lines(
+          t(lang, 'gslb.wouldMove', {gslb: window.gslb, s: window.totalS}) +
+            rtoText(rtoBeside(inputs.model, window.service, window.totalS), inputs),
+          width,
+          'would',
+        )
       : lines(t(lang, 'gslb.wouldLose', {gslb: window.gslb}), width, 'warn');
   notes.push(...capped(subject.windows, move, width, more));
   if (subject.thenSpofs && subject.thenSpofs.length > 0)

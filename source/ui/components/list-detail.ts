@@ -11,7 +11,7 @@ import {clockOf} from '../text.js';
 import {outcomeText} from './hooks-panel.js';
 import {entryHead, entryReasons} from './live-text.js';
 import {planLine} from './plan-panel.js';
-import {adviceFor} from './sweep-panel.js';
+import {adviceFor, slowText} from './sweep-panel.js';
 
 /** One paragraph of a detail: wrapped to the panel, continued at its indent. */
 export interface DetailLine {
@@ -126,10 +126,12 @@ export function listDetail(
             }
           : item.type === 'pair'
             ? {text: `${item.ids.join(' + ')} · ${item.service}`, tone: 'bad' as const}
-            : {
-                text: `${t(lang, item.type === 'spof' ? 'sweep.spof' : 'sweep.weak')} ${kindWord(lang, item.kind)} ${item.id} · ${item.service}`,
-                tone: item.type === 'spof' ? ('bad' as const) : ('warn' as const),
-              };
+            : item.type === 'slow'
+              ? {text: `${item.service}: ${slowText(item, theme)}`, tone: 'warn' as const}
+              : {
+                  text: `${t(lang, item.type === 'spof' ? 'sweep.spof' : 'sweep.weak')} ${kindWord(lang, item.kind)} ${item.id} · ${item.service}`,
+                  tone: item.type === 'spof' ? ('bad' as const) : ('warn' as const),
+                };
       const advice = adviceFor(items, index, theme);
       return {
         title: title('title.sweep', item.id),

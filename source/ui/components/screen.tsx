@@ -1,5 +1,6 @@
 import {Box} from 'ink';
 import {useMemo, type ReactNode} from 'react';
+import {groupPointsIn} from '../../core/failure-groups.js';
 import {computedSweep, oneFailureFromDown} from '../../core/single-points.js';
 import {unknownNow} from '../../core/freshness.js';
 import {analyze, type Analysis} from '../analysis/analysis.js';
@@ -47,7 +48,12 @@ const heavyComponents = 20_000;
 function oneFailureCount(analysis: Analysis, ready: boolean, heavy: boolean): number | undefined {
   if (!ready) return undefined;
   const sweep = heavy ? computedSweep(analysis.snapshot, analysis.includeGslb) : analysis.sweep();
-  return sweep ? oneFailureFromDown(sweep).length : undefined;
+  if (!sweep) return undefined;
+  // A failure group is one failure too: a service it alone takes DOWN is counted (once).
+  const services = new Set(oneFailureFromDown(sweep).map((entry) => entry.service));
+  for (const [service, points] of groupPointsIn(analysis.model, analysis.snapshot))
+    if (points.spof.length > 0) services.add(service);
+  return services.size;
 }
 
 /** header · tree | side panel · message · footer, exactly one line shorter than the terminal. */

@@ -65,7 +65,10 @@ export function useTable(props: ServiceTableProps) {
         [demand]: amount(row.demand),
         [before]: amount(row.before),
         [after]: amount(row.after),
-        [status]: statusWord(lang, row.status),
+        // Over a latency budget: SLOW beside the status, which it does not change.
+        [status]: row.slow
+          ? `${statusWord(lang, row.status)} ${t(lang, 'status.SLOW')}`
+          : statusWord(lang, row.status),
       })),
     [rows, lang, service, demand, before, after, status],
   );
@@ -77,10 +80,17 @@ export function useTable(props: ServiceTableProps) {
     const others = natural.slice(1).reduce((sum, w) => sum + w, 0);
     // A long service id gives way first, so the numbers and the status always show.
     natural[0] = Math.max(6, Math.min(natural[0]!, width - others));
+    const slow = t(lang, 'status.SLOW');
     const tones = new Map(
-      (['OK', 'DEGRADED', 'DOWN'] as const).map(
-        (s) => [statusWord(lang, s), preview && s !== 'OK' ? 'would' : statusTone(s)] as const,
-      ),
+      (['OK', 'DEGRADED', 'DOWN'] as const).flatMap((s) => {
+        const tone: Tone = preview && s !== 'OK' ? 'would' : statusTone(s);
+        const word = statusWord(lang, s);
+        // SLOW is worse than OK: an OK service over budget is drawn as a warning.
+        return [
+          [word, tone],
+          [`${word} ${slow}`, s === 'OK' ? (preview ? 'would' : 'warn') : tone],
+        ] as const;
+      }),
     );
     return {
       widths: natural,

@@ -4,7 +4,7 @@ import type {Kind} from '../../core/kinds.js';
 import {kindWord, sayCore, statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import {statusTone, type Theme} from '../theme.js';
-import {fit, widthOf, wrapWords} from '../text.js';
+import {amount, fit, widthOf, wrapWords} from '../text.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
 
@@ -45,6 +45,13 @@ function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: numbe
       {text: `${word} `, tone: 'bad'},
       {text: `${name(0)} + ${name(1)}`},
     ];
+  } else if (item.type === 'slow') {
+    const word = fit(t(lang, 'status.SLOW'), 6);
+    segments = [
+      {text: `${cursor}   ${glyphs.warning} `, tone: 'warn'},
+      {text: `${word} `, tone: 'warn'},
+      {text: slowText(item, theme)},
+    ];
   } else {
     const spof = item.type === 'spof';
     const glyph = spof ? glyphs.downLive : glyphs.partial;
@@ -59,6 +66,18 @@ function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: numbe
   if (selected) return [{text: fit(plain, width, 'left', glyphs.ellipsis), inverse: true}];
   if (widthOf(plain) > width) return [{text: fit(plain, width, 'left', glyphs.ellipsis)}];
   return [...segments, {text: ' '.repeat(width - widthOf(plain))}];
+}
+
+/** "zone KR-CA down: → shop-db 5 ms, budget 3 ms": a dependency over budget after one failure. */
+export function slowText(item: Extract<SweepItem, {type: 'slow'}>, theme: Theme): string {
+  return t(theme.lang, 'sweep.slow', {
+    kind: kindWord(theme.lang, item.kind),
+    id: item.id,
+    arrow: theme.glyphs.arrow,
+    dependency: item.dependency,
+    ms: amount(item.ms),
+    budget: amount(item.budgetMs),
+  });
 }
 
 /** Lines under the list for the selected service's recommendation; the list is that much shorter. */

@@ -1,5 +1,6 @@
 import {movesCompleted} from '../../core/countdown.js';
 import {describeFailover} from '../../core/failover.js';
+import {groupById, groupStanding} from '../../core/failure-groups.js';
 import {isFailable} from '../../core/propagate.js';
 import {emptyState, stamped, withSimulated, type FailureState} from '../../core/state.js';
 import {whatIf} from '../../core/what-if.js';
@@ -41,6 +42,7 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
   const node = selectedNode(state);
   if (!node) return {...state, notice: notice('msg.noSelection')};
   if (node.role === 'group') return {...state, notice: notice('msg.notFailable.group')};
+  if (node.role === 'failureGroup') return failGroup(state, node.id, at);
   const component = state.model.components.get(node.id);
   if (!component) return state;
   if (!isFailable(component, state.includeGslb)) {
@@ -66,9 +68,46 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
   return commit(state, withSimulated(state.failure, [component.id]), action, at, message);
 }
 
+/** `x` on a failure group: its members fail at once, one action (one undo, one audit line). */
+function failGroup(state: DashboardState, id: string, at: number): DashboardState {
+  const group = groupById(state.model, id);
+  if (!group) return state;
+  const now = analyze(state.model, state.failure, state.includeGslb).snapshot;
+  const members = group.members.filter((m) => !state.failure.simulated.has(m) && !now.down.has(m));
+  if (members.length === 0) return {...state, notice: notice('msg.alreadyFailed', {id})};
+  const result = whatIf(state.model, state.failure, {type: 'fail', ids: members}, {now});
+  const count = result.ok ? result.whatIf.down.length : 0;
+  const action: AuditAction = {action: 'fail', ids: members, description: `fail group ${id}`};
+  const message = notice('msg.failed', {kind: 'group', id, n: count}, 'info');
+  return commit(state, withSimulated(state.failure, members), action, at, message);
+}
+
+/** `r` on a failure group: the simulated failures that took its members down, restored at once. */
+function restoreGroup(state: DashboardState, id: string, at: number): DashboardState {
+  const group = groupById(state.model, id);
+  if (!group) return state;
+  const now = analyze(state.model, state.failure, state.includeGslb).snapshot;
+  const {roots} = groupStanding(group, now);
+  const simulatedRoots = [...new Set(roots)].filter((root) => state.failure.simulated.has(root));
+  if (simulatedRoots.length === 0) {
+    const observed = roots.length > 0;
+    return {...state, notice: notice(observed ? 'msg.observed' : 'msg.notSimulated', {id})};
+  }
+  const simulated = new Set(state.failure.simulated);
+  for (const root of simulatedRoots) simulated.delete(root);
+  const action: AuditAction = {
+    action: 'restore',
+    ids: simulatedRoots,
+    description: `restore group ${id}`,
+  };
+  const message = notice('msg.restored', {kind: 'group', id}, 'info');
+  return commit(state, {...state.failure, simulated}, action, at, message);
+}
+
 export function restoreSelected(state: DashboardState, at: number): DashboardState {
   const node = selectedNode(state);
   if (!node) return {...state, notice: notice('msg.noSelection')};
+  if (node.role === 'failureGroup') return restoreGroup(state, node.id, at);
   const cause = analyze(state.model, state.failure, state.includeGslb).snapshot.down.get(node.id);
   if (!cause) return {...state, notice: notice('msg.notSimulated', {id: node.id})};
   if (!state.failure.simulated.has(cause.root))

@@ -3,7 +3,8 @@ import type {Model} from '../../core/model.js';
 import {TreeBuilder, type Tree} from './nodes.js';
 
 /**
- * zone → router `account/zone` → VMs and router-run LBs; zone-run LBs; then customer sites.
+ * zone → router `account/zone` → VMs and router-run LBs; zone-run LBs; then customer sites,
+ * then the failure groups, each one row.
  * The rows under a zone and a router are what fails with it, read from the core's containment.
  */
 export function zoneTree(model: Model): Tree {
@@ -17,5 +18,11 @@ export function zoneTree(model: Model): Tree {
     }
   }
   for (const site of model.sites) tree.add(undefined, site.id, site.id, {label: site.label});
+  // Failures that come together, after the places they span: x fails a group's members at once.
+  for (const group of model.failureGroups)
+    tree.add(undefined, group.id, group.id, {
+      role: 'failureGroup',
+      label: `${group.label ? `${group.label}: ` : ''}${group.members.join(' + ')}`,
+    });
   return tree.build();
 }

@@ -1,4 +1,5 @@
 import {activeTargets} from '../../core/capacity.js';
+import {groupById, groupStanding} from '../../core/failure-groups.js';
 import type {Analysis} from '../analysis/analysis.js';
 import type {Amount} from '../analysis/capacities.js';
 import {kindWord, statusWord, t} from '../i18n.js';
@@ -28,6 +29,23 @@ function byAmount(value: Amount | undefined, theme: Theme): {icon: string; tone:
   return {icon: glyphs.partial, tone: value.current === 0 ? 'bad' : 'warn'};
 }
 
+/** A failure group's row: down (simulated or observed) when every member is, partly when some are. */
+function failureGroupState(node: TreeNode, analysis: Analysis, theme: Theme): NodeState {
+  const {glyphs, lang} = theme;
+  const group = groupById(analysis.model, node.id);
+  const standing = group ? groupStanding(group, analysis.snapshot) : undefined;
+  const kind = kindWord(lang, 'group');
+  if (standing?.state === 'down') {
+    const tone: Tone = standing.simulated ? 'sim' : 'bad';
+    const tag = t(lang, standing.simulated ? 'tag.sim' : 'tag.live');
+    const icon = standing.simulated ? glyphs.downSim : glyphs.downLive;
+    return {icon, tone, capacity: '', tag, tagTone: tone};
+  }
+  if (standing?.state === 'partial')
+    return {icon: glyphs.partial, tone: 'warn', capacity: '', tag: kind, tagTone: 'dim'};
+  return {icon: glyphs.up, tone: 'ok', capacity: '', tag: kind, tagTone: 'dim'};
+}
+
 export function nodeState(
   node: TreeNode,
   analysis: Analysis,
@@ -44,6 +62,7 @@ export function nodeState(
     tagTone,
   });
   if (node.role === 'group') return plain(capacities.of(node.id, 'group'));
+  if (node.role === 'failureGroup') return failureGroupState(node, analysis, theme);
   const component = model.components.get(node.id);
   if (!component) return {icon: '?', tone: 'dim', capacity: '', tag: '', tagTone: 'dim'};
   if (component.kind === 'service') {

@@ -1,6 +1,7 @@
 import type {View} from '../types.js';
 
-type Role = 'component' | 'group' | 'dependency';
+/** `failureGroup`: components that fail together, failed and restored as one. */
+type Role = 'component' | 'group' | 'dependency' | 'failureGroup';
 
 /**
  * One row of a topology tree. `id` is the component it shows (or the group id for a group
@@ -109,7 +110,13 @@ export class Tree {
 }
 
 function stepOf(node: TreeNode): string {
-  return node.role === 'dependency' ? `needs:${node.id}` : node.id;
+  return stepFor(node.role, node.id);
+}
+
+/** A row's step in its key: a failure group's id may be a component's too. */
+function stepFor(role: Role, id: string): string {
+  if (role === 'dependency') return `needs:${id}`;
+  return role === 'failureGroup' ? `group:${id}` : id;
 }
 
 /** Builds rows in tree order; ids cannot contain commas, so keys join them with one. */
@@ -127,7 +134,7 @@ export class TreeBuilder {
     options: {role?: Role; label?: string | undefined; leaves?: readonly string[]} = {},
   ): TreeNode {
     const role = options.role ?? 'component';
-    const step = role === 'dependency' ? `needs:${id}` : id;
+    const step = stepFor(role, id);
     const node = new TreeNode(
       this.tree,
       `${parent ? parent.key : this.tree.view},${step}`,
