@@ -51,7 +51,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('an incident journaled and repor
     await pane.waitForText('KR-CA up — shop-web OK');
     pane.keys('t');
     const timeline = await pane.waitForText('Timeline');
-    expect(timeline).toMatch(/│ *▲.*◆.*▲ *│/);
+    expect(timeline).toMatch(/┃ *▲.*◆.*▲ *┃/);
     pane.keys('q');
     await pane.waitForText('EXIT=0');
 

@@ -16,7 +16,7 @@ function rightPanel(screen: string): string {
   return screen
     .split('\n')
     .slice(2, -3)
-    .map((line) => (line.split(/││|┃│/).at(-1) ?? '').slice(0, -1).trim())
+    .map((line) => (line.split(/││|┃│|│┃/).at(-1) ?? '').slice(0, -1).trim())
     .join(' ');
 }
 

@@ -74,7 +74,6 @@ export function HelpOverlay({entries, theme, width, height}: HelpOverlayProps) {
       aside={t(lang, 'help.hint')}
       width={width}
       height={height}
-      focused
       theme={theme}
     >
       <Box flexDirection="column" height={rows}>

@@ -1,3 +1,4 @@
+import {focusShown} from '../state/focus.js';
 import {Box} from 'ink';
 import {useMemo} from 'react';
 import {computedSweep, oneFailureFromDown} from '../../core/single-points.js';
@@ -92,8 +93,7 @@ export function Screen(props: ScreenProps) {
         theme={theme}
         width={layout.treeWidth}
         height={layout.bodyRows}
-        focused={state.focus === 'tree'}
-        marked={state.focus === 'tree' && state.panel !== 'impact'}
+        focused={focusShown(state) === 'tree'}
         unknown={unknownNow(state.sources)}
       />
       {ready ? (
