@@ -35,7 +35,8 @@ export async function loadTopologySource(spec: string): Promise<LoadResult> {
   if (!shown.ok)
     return {
       ok: false,
-      errors: [{file: spec, line: 1, column: 1, message: shown.message}],
+      // The whole file is missing: no line or column to point at, as for a missing path.
+      errors: [{file: spec, line: 0, column: 0, message: shown.message}],
       warnings: [],
     };
   return parseTopologyBytesLazily(shown.bytes, spec, preciseParser);
