@@ -66,7 +66,7 @@ describe('the dashboard over time and with live data', () => {
     );
     await expect(sweep).toMatchFileSnapshot('../snapshots/sweep-100x30.txt');
     stdin.write('jjjj');
-    await waitForFrame(lastFrame, (f) => f.includes('│›   ✖ SPOF   VM db-1'));
+    await waitForFrame(lastFrame, (f) => f.includes('┃›   ✖ SPOF   VM db-1'));
     stdin.write(keys.enter);
     const jumped = await waitForFrame(lastFrame, (f) => f.includes('Impact · VM db-1'));
     expect(jumped).toContain('│›      ● db-1');
