@@ -12,7 +12,37 @@ export interface Snapshot {
   status: Map<string, Status>;
 }
 
+/**
+ * The last states evaluated, newest first: one memo per (model, state) for every caller, so the
+ * screen, the failover windows and the what-ifs of one state share one analysis. A state is
+ * matched by what decides its snapshot (what failed, what was promoted, where traffic was
+ * forced), so the state before an action, rebuilt by a what-if or a window, is not analysed
+ * again. A few only: at 100k VMs a snapshot weighs megabytes, and every undo entry holds a state.
+ */
+const recent: {model: Model; key: string; snap: Snapshot}[] = [];
+const kept = 3;
+
+/** What a snapshot depends on, as one string: equal for states that evaluate alike. */
+function stateKey(state: FailureState): string {
+  const sorted = (ids: Iterable<string>) => [...ids].sort().join('\u0000');
+  const forced = [...state.forced].map(([gslb, ref]) => `${gslb}\u0002${ref}`);
+  return [sorted(failedIds(state)), sorted(state.promoted), sorted(forced)].join('\u0001');
+}
+
 export function snapshot(model: Model, state: FailureState): Snapshot {
+  const same = recent.find((entry) => entry.snap.state === state && entry.model === model);
+  if (same) return same.snap;
+  const key = stateKey(state);
+  const at = recent.findIndex((entry) => entry.key === key && entry.model === model);
+  // The same evaluation, under the state asked about (its reasons and start times are its own).
+  if (at >= 0) return {...recent[at]!.snap, state};
+  const snap = evaluated(model, state);
+  recent.unshift({model, key, snap});
+  recent.length = Math.min(recent.length, kept);
+  return snap;
+}
+
+function evaluated(model: Model, state: FailureState): Snapshot {
   const down = propagate(model, failedIds(state));
   const evaluation = evaluate(model, down, failoversOf(state));
   const status = new Map<string, Status>();

@@ -54,11 +54,15 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
   const now = analyze(state.model, state.failure, state.includeGslb).snapshot;
   if (state.failure.simulated.has(component.id) || now.down.has(component.id))
     return {...state, notice: notice('msg.alreadyFailed', {id: component.id})};
-  const result = whatIf(state.model, state.failure, {type: 'fail', ids: [component.id]}, {now});
-  const count = result.ok ? result.whatIf.down.length : 0;
+  // What went down with it, counted from the analysis of the new state the screen draws next
+  // (the one memo per state): no what-if just for the message.
+  const failure = withSimulated(state.failure, [component.id]);
+  const after = analyze(state.model, failure, state.includeGslb).snapshot;
+  let count = 0;
+  for (const id of after.down.keys()) if (!now.down.has(id)) count++;
   const action: AuditAction = {action: 'fail', ids: [component.id]};
   const message = notice('msg.failed', {kind: component.kind, id: component.id, n: count}, 'info');
-  return commit(state, withSimulated(state.failure, [component.id]), action, at, message);
+  return commit(state, failure, action, at, message);
 }
 
 export function restoreSelected(state: DashboardState, at: number): DashboardState {
