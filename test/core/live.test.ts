@@ -187,3 +187,20 @@ describe('what a failing source is taken to watch', () => {
     expect(expectedWatch(model, spoken)).toBe(spoken);
   });
 });
+
+describe('how a failure came about', () => {
+  it('is simulated when the operator failed its root, else observed, decided in one place', async () => {
+    const {howDown, emptyState} = await import('../../source/core/state.js');
+    const state = {
+      ...emptyState,
+      simulated: new Set(['KR-CA']),
+      observed: new Map([
+        ['KR-CA', 'power'],
+        ['web-3', 'disk'],
+      ]),
+    };
+    // Simulated and observed both: the operator's to restore.
+    expect(howDown(state, 'KR-CA')).toBe('sim');
+    expect(howDown(state, 'web-3')).toBe('live');
+  });
+});

@@ -1,7 +1,7 @@
 import {movesCompleted} from '../../core/countdown.js';
 import {describeFailover} from '../../core/failover.js';
 import {isFailable} from '../../core/propagate.js';
-import {emptyState, stamped, withSimulated, type FailureState} from '../../core/state.js';
+import {emptyState, howDown, stamped, withSimulated, type FailureState} from '../../core/state.js';
 import {whatIf} from '../../core/what-if.js';
 import {analyze} from '../analysis/analysis.js';
 import type {MessageId} from '../i18n.js';
@@ -70,7 +70,7 @@ export function restoreSelected(state: DashboardState, at: number): DashboardSta
   if (!node) return {...state, notice: notice('msg.noSelection')};
   const cause = analyze(state.model, state.failure, state.includeGslb).snapshot.down.get(node.id);
   if (!cause) return {...state, notice: notice('msg.notSimulated', {id: node.id})};
-  if (!state.failure.simulated.has(cause.root))
+  if (howDown(state.failure, cause.root) === 'live')
     return {...state, notice: notice('msg.observed', {id: node.id})};
   const simulated = new Set(state.failure.simulated);
   simulated.delete(cause.root);
