@@ -24,7 +24,11 @@ describe.skipIf(!hasTmux && !process.env['CI'])('what an operator trips on (tmux
     expect(first).toContain('1-24/85');
     expect(first).not.toContain('more services');
     screen.keys('Tab');
-    const focused = await screen.waitForText('┏ Impact · zone Z1');
+    // The border and the footer are two writes of one frame: wait for both.
+    const focused = await screen.waitFor(
+      (text) => text.includes('┏ Impact · zone Z1') && text.split('\n')[28]!.includes('Esc close'),
+      'the focused panel and its footer',
+    );
     expect(focused.split('\n')[28]).toContain('Esc close');
     screen.keys('Down');
     await screen.waitForText('2-25/85');
