@@ -8,7 +8,7 @@ import {existsSync} from 'node:fs';
 import {configPath} from './source/adapters/config-file.js';
 import {flagSpec, type Command, type Flags, type Invocation} from './source/commands/invocation.js';
 import {saveCompileCache} from './source/commands/compile-cache.js';
-import type {CommandName} from './source/commands/names.js';
+import {jsonCommands, jsonRefusal, type CommandName} from './source/commands/names.js';
 import {reportWriter, terminalOptions} from './source/commands/terminal.js';
 import {keyFlagIn} from './source/adapters/cloudstack/credentials.js';
 
@@ -31,7 +31,7 @@ const usage = `
     --all             impact: list every service, not only those the failure changes
     --brief           impact: the blast radius as counts by kind
     --down C          explain: a component observed down, repeatable; --up C and --unknown C likewise
-    --json            machine-readable output (check, impact, explain)
+    --json            machine-readable output (${jsonCommands.join(', ')})
     --include-gslb    count GSLBs as failable in sweeps
     --order K         check: also every minimal set of up to K (2 or 3) failures that takes a service down
     --format F        diff and report output: text, markdown or json (--json is json)
@@ -166,11 +166,6 @@ async function main(): Promise<number> {
   if (valueless) usageError(`${valueless} needs a value`);
   const {input, flags: given} = await parseCommandLine();
   const flags = await withConfigFile(given, input);
-  // meow answers --help only without a command; `failsight report --help` has its own page.
-  if (input[0] === 'report' && Object.hasOwn(flags, 'help')) {
-    process.stdout.write((await import('./source/commands/report.js')).reportUsage);
-    return 0;
-  }
   const unknown = Object.keys(flags).filter((name) => !Object.hasOwn(flagSpec, name));
   if (unknown.length > 0) usageError(`unknown flag ${unknown.map(flagName).join(', ')}`);
   const [first, ...rest] = input;
@@ -179,6 +174,9 @@ async function main(): Promise<number> {
   const files = name ? rest : input;
   if (name === 'demo' && files.length > 0)
     usageError(`demo plays the bundled topology: it takes no FILE (got ${files.join(', ')})`);
+  // The dashboard piped prints check's report, --json included; on a terminal it refuses it.
+  if (flags.json && name !== undefined && !jsonCommands.includes(name as CommandName))
+    usageError(jsonRefusal);
   if (flags.json && flags.format !== undefined && flags.format !== 'json')
     usageError(`--json and --format ${flags.format} ask for two outputs: give one`);
   if (files.length > 1 && name !== 'diff')

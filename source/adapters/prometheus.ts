@@ -1,7 +1,6 @@
-import type {LiveUpdate} from '../core/live.js';
+import {expectedWatch, type LiveUpdate} from '../core/live.js';
 import type {Model} from '../core/model.js';
 import {labelsOf, observeSeries, type Series} from '../core/monitoring.js';
-import {failableIds} from '../core/propagate.js';
 import {endpointOf, getJson, pollSource} from './poll.js';
 
 /**
@@ -58,8 +57,6 @@ export function pollPrometheus(
       watched = result.watched;
       return {observed: result.observed, unknown: result.unknown, watched, skipped};
     },
-    () =>
-      // Before a first answer any component may be one its series name (`failsight_id`).
-      watched.size > 0 ? watched : failableIds(model()),
+    () => expectedWatch(model(), watched),
   );
 }

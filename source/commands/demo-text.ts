@@ -4,11 +4,7 @@ import type {Invocation} from './invocation.js';
 import {openTopology} from './open-topology.js';
 
 /** `failsight demo | cat`: the story as lines of text, each scene with its time, nothing drawn. */
-export async function printDemo({flags, terminal, write}: Invocation): Promise<number> {
-  if (flags.json) {
-    const {usageError} = await import('./errors.js');
-    usageError('--json goes with check or impact');
-  }
+export async function printDemo({terminal, write}: Invocation): Promise<number> {
   const {model} = await openTopology(undefined);
   const steps = demoScript(model);
   steps.forEach((step, index) =>

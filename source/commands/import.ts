@@ -44,7 +44,6 @@ class Refused extends Error {}
 export async function importCommand({files, flags}: Invocation): Promise<number> {
   if (files[0] !== 'cloudstack' || files.length > 1)
     usageError('import reads one kind of source: failsight import cloudstack [--out FILE]');
-  if (flags.json) usageError('--json goes with check or impact');
   return runImport(
     {
       endpoint: flags.endpoint,

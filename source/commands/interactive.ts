@@ -1,5 +1,6 @@
 import {stat} from 'node:fs/promises';
 import {usageError} from './errors.js';
+import {jsonRefusal} from './names.js';
 import type {Invocation} from './invocation.js';
 import {checkLiveFlags, liveSources} from './live-sources.js';
 import type {DashboardOptions} from './dashboard.js';
@@ -11,7 +12,7 @@ import type {OpenTopology} from './open-topology.js';
  * be loaded believing that.
  */
 function prepareInteractive({flags}: Invocation, what: string): void {
-  if (flags.json) usageError('--json goes with check or impact');
+  if (flags.json) usageError(jsonRefusal);
   // Keys come from stdin: without a terminal there, Ink cannot read them.
   if (!process.stdin.isTTY)
     usageError(

@@ -67,6 +67,16 @@ export function gslbTargets(
   return {states, healthy};
 }
 
+/** What a GSLB can send traffic to: the capacity of the targets its health check passes. */
+export function gslbCapacity(
+  model: Model,
+  gslb: Gslb,
+  targetState: (ref: string) => TargetState,
+): number {
+  const {states, healthy} = gslbTargets(model, gslb, targetState);
+  return states.reduce((sum, state, i) => sum + (healthy[i] ? state.capacity : 0), 0);
+}
+
 export function targetHealthy(gslb: Gslb, kind: string, target: TargetState): boolean {
   // A TCP check sees the load balancer answer, not the members behind it.
   if (gslb.healthCheck.type === 'tcp' && kind === 'lb') return target.up;

@@ -1,6 +1,7 @@
 import type {Model} from './model.js';
 import {printable} from './printable.js';
 import {compareIds} from './order.js';
+import {failableIds} from './propagate.js';
 
 /**
  * A full snapshot of what one source observes; it replaces that source's previous snapshot.
@@ -292,4 +293,13 @@ export function parseEventLine(
   // A reason is shown as it came, escaped: it is the stream's text, not the dashboard's.
   if (typeof record['reason'] === 'string') event.reason = printable(record['reason']);
   return {ok: true, event};
+}
+
+/**
+ * What a source that names components by a label of its own (Prometheus' `failsight_id`) is
+ * taken to watch when it fails: what it has spoken of, or before any answer, every failable
+ * component, since any of them may be one its series names. Shown unknown, never vouched up.
+ */
+export function expectedWatch(model: Model, watched: ReadonlySet<string>): ReadonlySet<string> {
+  return watched.size > 0 ? watched : failableIds(model);
 }

@@ -89,3 +89,11 @@ export function stamped(previous: FailureState, next: FailureState, at: number):
   for (const key of eventKeys(next)) since.set(key, previous.since?.get(key) ?? at);
   return {...next, since};
 }
+
+/**
+ * How a failure came about: simulated by the operator, or observed by a live source. A root
+ * both simulated and observed is simulated: restoring it is the operator's to do.
+ */
+export function howDown(state: FailureState, root: string): 'sim' | 'live' {
+  return state.simulated.has(root) ? 'sim' : 'live';
+}

@@ -1,3 +1,4 @@
+import {kindsUsed} from './kinds-used.js';
 import type {Snapshot} from './analyze.js';
 import {statusOf, tidy} from './capacity.js';
 import {containmentOf} from './containment.js';
@@ -149,13 +150,15 @@ function summarize(
     }
   }
   const result = new Map<string, ServiceSweep>();
+  const used = kindsUsed(model);
   services.forEach((service, place) => {
     const tolerance: ServiceSweep['tolerance'] = {};
     for (const kind of kinds) {
       const slot = slotOf[kind];
       const total = ofKind[slot]!;
-      // A kind the topology does not have is no failure it could tolerate: not listed.
-      if (total === 0) continue;
+      // A kind the topology does not have, or the service does not stand on, is no failure it
+      // could tolerate: not listed.
+      if (total === 0 || !used.get(service.id)?.has(kind)) continue;
       const at = place * slots + slot;
       const changed = count[at]!;
       // Components of the kind that leave the service alone keep it where it was.

@@ -310,6 +310,16 @@ describe('demo.yaml: a zone failure with a standby database', () => {
     );
   });
 
+  it('lists tolerance only for the kinds a service stands on', () => {
+    const kinds = (id: string) => Object.keys(sweepOf(m, id).tolerance).sort();
+    // shop-admin is admin-1 alone: a VM in shop-main/KR-CB; no load balancer, no site.
+    expect(kinds('shop-admin')).toEqual(['account', 'router', 'vm', 'zone']);
+    // shop-db is db-gslb over VMs db-1 and db-2: no load balancer, no site either.
+    expect(kinds('shop-db')).toEqual(['account', 'router', 'vm', 'zone']);
+    // shop-web enters shop-gslb, whose targets are the LBs lb-ca, lb-cb and the site idc-guro.
+    expect(kinds('shop-web')).toEqual(['account', 'lb', 'router', 'site', 'vm', 'zone']);
+  });
+
   it('KR-CB alone leaves shop-web at 500, above its minimum of 400', () => {
     expect(after(m, ['KR-CB'], 'shop-web')).toEqual({served: 500, status: 'DEGRADED'});
     expect(sweepOf(m, 'shop-web').weak).toContain('KR-CB');

@@ -173,3 +173,34 @@ describe('merging live sources', () => {
     });
   });
 });
+
+describe('what a failing source is taken to watch', () => {
+  it('is every failable component before its first answer, then what it spoke of', async () => {
+    const {expectedWatch} = await import('../../source/core/live.js');
+    const {failableIds} = await import('../../source/core/propagate.js');
+    const {loadFixture} = await import('../ui/reducer-helpers.js');
+    const model = loadFixture();
+    // The demo's zones, site, accounts, routers, VMs and LBs: none of them vouched up yet.
+    expect([...expectedWatch(model, new Set())].sort()).toEqual([...failableIds(model)].sort());
+    expect(expectedWatch(model, new Set()).has('web-1')).toBe(true);
+    const spoken = new Set(['web-1', 'web-2']);
+    expect(expectedWatch(model, spoken)).toBe(spoken);
+  });
+});
+
+describe('how a failure came about', () => {
+  it('is simulated when the operator failed its root, else observed, decided in one place', async () => {
+    const {howDown, emptyState} = await import('../../source/core/state.js');
+    const state = {
+      ...emptyState,
+      simulated: new Set(['KR-CA']),
+      observed: new Map([
+        ['KR-CA', 'power'],
+        ['web-3', 'disk'],
+      ]),
+    };
+    // Simulated and observed both: the operator's to restore.
+    expect(howDown(state, 'KR-CA')).toBe('sim');
+    expect(howDown(state, 'web-3')).toBe('live');
+  });
+});

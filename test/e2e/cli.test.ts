@@ -590,6 +590,26 @@ describe('the command line', () => {
     expect(result.stderr).toContain('--lang');
   });
 
+  it('--json: the usage and the refusal name every command that takes it, and each does', async () => {
+    const usage = (await run('--help')).stdout;
+    const line = usage.split('\n').find((l) => l.trim().startsWith('--json'))!;
+    const refused = await run('demo', '--json');
+    // Asked for JSON, even the refusal is one JSON document on stdout.
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout)).toHaveProperty('errors');
+    for (const command of ['check', 'impact', 'diff', 'explain', 'report']) {
+      expect(line).toContain(command);
+      expect(refused.stderr).toContain(command);
+    }
+    // Each of them answers --json with one JSON document (or refuses its input as JSON).
+    const diff = await run('diff', 'fixtures/demo.yaml', 'fixtures/demo.yaml', '--json');
+    expect(() => JSON.parse(diff.stdout) as unknown).not.toThrow();
+    const explain = await run('explain', 'fixtures/demo.yaml', '--down', 'web-1', '--json');
+    expect(() => JSON.parse(explain.stdout) as unknown).not.toThrow();
+    const imported = await run('import', 'cloudstack', '--json');
+    expect(imported.stderr).toContain('--json goes with check, impact, diff, explain or report');
+  });
+
   it('--fail belongs to impact', async () => {
     const result = await run('check', 'fixtures/demo.yaml', '--fail', 'KR-CA');
     expectCleanRejection(result);

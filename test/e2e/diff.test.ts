@@ -202,6 +202,10 @@ describe('bad input in either file: exit 2, the message names that file', () => 
     const doc = JSON.parse(result.stdout) as {errors: {file: string; message: string}[]};
     expect(doc.errors[0]!.file).toBe('HEAD:missing.yaml');
     expect(doc.errors[0]!.message).toContain("path 'missing.yaml' does not exist in 'HEAD'");
+    // A whole-file error points at no line, in JSON and in text, as a missing file does.
+    expect(doc.errors[0]).not.toHaveProperty('line');
+    expect(doc.errors[0]).not.toHaveProperty('column');
+    expect(result.stderr).toContain('failsight: HEAD:missing.yaml: git show');
   });
 });
 

@@ -51,7 +51,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('an incident journaled and repor
     await pane.waitForText('KR-CA up — shop-web OK');
     pane.keys('t');
     const timeline = await pane.waitForText('Timeline');
-    expect(timeline).toMatch(/│ *▲.*◆.*▲ *│/);
+    expect(timeline).toMatch(/┃ *▲.*◆.*▲ *┃/);
     pane.keys('q');
     await pane.waitForText('EXIT=0');
 
@@ -130,7 +130,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('an incident journaled and repor
     expect(text.stdout).toContain('GSLB moves: predicted and observed\n----');
   });
 
-  it('a missing journal is exit 2 with a message, no stack trace; report --help has its page', async () => {
+  it('a missing journal is exit 2 with a message, no stack trace; report --help is the usage', async () => {
     const missing = await run('report', '/nonexistent/audit.jsonl');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('report: /nonexistent/audit.jsonl: no such file');
@@ -141,5 +141,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('an incident journaled and repor
     expect(help.stdout).toContain('--format F');
     const usage = await run('--help');
     expect(usage.stdout).toContain('$ failsight report AUDIT.jsonl');
+    // One page for every command's --help: no command has a page of its own to drift.
+    expect(help.stdout).toBe(usage.stdout);
   });
 });

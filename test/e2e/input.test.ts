@@ -91,6 +91,21 @@ describe('more bad input, handled', () => {
       'zone',
     ]);
   });
+
+  it('check lists no tolerance of a kind the service does not use, in text and JSON', async () => {
+    const json = await run('check', 'fixtures/demo.yaml', '--json');
+    const report = JSON.parse(json.stdout) as {
+      services: {id: string; tolerance: Record<string, unknown>}[];
+    };
+    const admin = report.services.find((s) => s.id === 'shop-admin')!;
+    // shop-admin is the VM admin-1 alone: the demo's load balancers and site are not its.
+    expect(Object.keys(admin.tolerance).sort()).toEqual(['account', 'router', 'vm', 'zone']);
+    const text = await run('check', 'fixtures/demo.yaml');
+    const block = text.stdout.slice(text.stdout.indexOf('shop-admin  single'));
+    const table = block.slice(0, block.indexOf('availability:'));
+    expect(table).toMatch(/^ {4}zone {5}no/m);
+    expect(table).not.toMatch(/^ {4}(lb|site) /m);
+  });
 });
 
 let pane: Pane | undefined;

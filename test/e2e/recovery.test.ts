@@ -101,7 +101,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('recovery on the dashboard (tmux
     expect(failed).toContain('moves traffic in');
 
     pane.keys('p');
-    const plan = await pane.waitForText('┌ Failover plan');
+    const plan = await pane.waitForText('┏ Failover plan');
     expect(plan).toContain('promote db-2 → shop-web 500, shop-db');
     pane.keys('Enter');
     const promoted = await pane.waitForText('failover: promote db-2; now shop-web 500');
@@ -136,7 +136,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('recovery on the dashboard (tmux
     const failed = await pane.waitForText('중단 2 · 저하 0 · 정상 1');
     expect(failed).toContain('약 60초 뒤 트래픽 전환');
     pane.keys('p');
-    const plan = await pane.waitForText('┌ 페일오버 계획');
+    const plan = await pane.waitForText('┏ 페일오버 계획');
     expect(plan).toContain('db-2 승격 → shop-web 500, shop-db');
     pane.keys('Enter');
     const promoted = await pane.waitForText('페일오버: db-2 승격; 현재 shop-web 500');

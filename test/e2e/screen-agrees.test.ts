@@ -113,7 +113,7 @@ async function failKrCa(screen: Pane) {
 async function failKrCaAndPromote(screen: Pane) {
   await failKrCa(screen);
   screen.keys('p');
-  await screen.waitForText('┌ Failover plan');
+  await screen.waitForText('┏ Failover plan');
   screen.keys('Enter');
   const promoted = await screen.waitForText('failover: promote db-2; now shop-web 500');
   screen.keys('Escape');
@@ -363,7 +363,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])(
         const screen = open(['fixtures/demo.yaml']);
         await failKrCa(screen);
         screen.keys('s');
-        const sweep = await screen.waitForText('┌ N-1 sweep');
+        const sweep = await screen.waitForText('┏ N-1 sweep');
         // shop-admin, one failure from DOWN, comes first with its four SPOFs; then the others.
         expect(sweep).toContain('⚠ 1 one failure from DOWN · from now: 3');
         expect(sweep).toMatch(/shop-web +DOWN +multi-zone · already down/);
@@ -386,7 +386,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])(
         screen.keys('x');
         await screen.waitForText('중단 2 · 저하 0 · 정상 1');
         screen.keys('s');
-        const sweep = await screen.waitForText('┌ N-1 점검');
+        const sweep = await screen.waitForText('┏ N-1 점검');
         expect(sweep).toMatch(/shop-web +중단 +multi-zone · 이미 중단/);
         const admin = rightPanel(sweep);
         expect(admin).toContain('권고: KR-CB 의 로드밸런서 뒤에 admin-1 옆 계정 shop-main 의');
@@ -407,7 +407,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])(
       await failKrCa(screen);
       expect(screen.lines()[0]).toContain(' 2 DOWN · 0 DEGRADED · 1 OK ');
       screen.keys('p');
-      await screen.waitForText('┌ Failover plan');
+      await screen.waitForText('┏ Failover plan');
       screen.keys('Enter');
       await screen.waitForText('failover: promote db-2');
       expect(screen.lines()[0]).toContain(' 0 DOWN · 1 DEGRADED · 2 OK ');

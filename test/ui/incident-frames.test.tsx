@@ -34,7 +34,7 @@ function rightPanelText(frame: string): string {
   return frame
     .split('\n')
     .slice(2, -3)
-    .map((line) => (line.split(/││|\|\||┃│/).at(-1) ?? '').slice(0, -1).trim())
+    .map((line) => (line.split(/││|\|\||┃│|│┃|\|\|/).at(-1) ?? '').slice(0, -1).trim())
     .join(' ');
 }
 
@@ -94,7 +94,7 @@ describe('the events pane at 80×24', () => {
     const list = await waitForFrame(lastFrame, (f) => f.includes('Live events'));
     const line = list.split('\n').find((l) => l.includes('KR-CA down since'))!;
     // One line, cut to the panel: the time, the component, how long, then the reasons.
-    expect(line).toMatch(/││14:03:22 ✖ KR-CA down since 14:03, unde…│$/);
+    expect(line).toMatch(/│┃14:03:22 ✖ KR-CA down since 14:03, unde…┃$/);
     expect(list.split('\n').filter((l) => l.includes('KR-CA down'))).toHaveLength(1);
     stdin.write(keys.right);
     const detail = await waitForFrame(lastFrame, (f) => f.includes('Live events · KR-CA'));
@@ -105,7 +105,7 @@ describe('the events pane at 80×24', () => {
     expect(text).toContain('probe: connect refused');
     expect(detail.split('\n').at(-1)).toContain('← list');
     stdin.write(keys.left);
-    await waitForFrame(lastFrame, (f) => f.includes('┐┌ Live events ─'));
+    await waitForFrame(lastFrame, (f) => f.includes('┐┏ Live events ━'));
     stdin.write('G');
     stdin.write(keys.enter);
     // The tree has the keys (heavy border), the events list stays open beside it.
@@ -201,7 +201,7 @@ describe('the hooks pane and the plan read whole', () => {
       'line 30: promoted db-2 in zone KR-M2 and moved the GSLB record db.example',
     );
     // 30 entries of two lines each, and 4 lines before them: 64 lines, the last 18 shown.
-    expect(end).toContain(' 47-64/64 ┐');
+    expect(end).toContain(' 47-64/64 ┓');
   });
 
   it('→ on a plan entry shows it whole', async () => {

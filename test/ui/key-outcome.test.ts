@@ -108,3 +108,21 @@ describe('the footer at 80 columns', () => {
     expect(shown(apply(failed, {type: 'focusNext'}))).toBe('↑↓ Tab s a p ? Esc q');
   });
 });
+
+describe('a notice said in the help', () => {
+  it('goes when the help closes, by Esc or by ?', () => {
+    for (const close of [key({escape: true}), key()]) {
+      let state = apply(start(), {type: 'toggleHelp'});
+      // x works in the tree only: in the help it is "not a key here".
+      const outcome = keyOutcome(state, 'x', key(), options);
+      if (outcome?.type !== 'dispatch') throw new Error('x in the help said nothing');
+      state = apply(state, outcome.action);
+      expect(state.notice?.id).toBe('msg.unknownKey');
+      const closing = keyOutcome(state, close.escape ? '' : '?', close, options);
+      if (closing?.type !== 'dispatch') throw new Error('no key closes the help');
+      state = apply(state, closing.action);
+      expect(state.help).toBe(false);
+      expect(state.notice).toBeUndefined();
+    }
+  });
+});

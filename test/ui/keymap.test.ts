@@ -179,3 +179,29 @@ describe('the keymap', () => {
     expect(keyContext({...state, readOnly: true})).toEqual({...context, readOnly: true});
   });
 });
+
+describe('the footer names what a key does', () => {
+  const enterIn = (planOpen: boolean, lang: 'en' | 'ko') =>
+    footerHints(['list'], {...context, planOpen}, lang, false).find((h) => h.keys === 'Enter')
+      ?.label;
+
+  it('says Enter applies the failover in the plan, and shows elsewhere', () => {
+    expect(enterIn(true, 'en')).toBe('apply');
+    expect(enterIn(false, 'en')).toBe('show');
+    expect(enterIn(true, 'ko')).toBe('적용');
+  });
+
+  it('gives no two keys of one footer the same word, in either language', () => {
+    const scopes = [['tree'], ['list'], ['panel'], ['detail'], ['help']] as const;
+    for (const lang of ['en', 'ko'] as const)
+      for (const scope of scopes)
+        for (const planOpen of [false, true]) {
+          const hints = footerHints([...scope], {...context, planOpen}, lang, false);
+          const words = hints.map((hint) => hint.label);
+          // Enter in a list once said "이동", the word of ↑↓.
+          expect(new Set(words).size, `${lang} ${scope[0]}: ${words.join(', ')}`).toBe(
+            words.length,
+          );
+        }
+  });
+});

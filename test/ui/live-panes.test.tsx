@@ -104,7 +104,7 @@ describe('live panes on screen (100×30)', () => {
     const at = (text: string) => lines.findIndex((line) => line.includes(text));
     expect(frame).toContain('web-1 up after 2 min');
     expect(frame).toContain('web-1 down · events: disk');
-    expect(frame).toContain('13:57:22 ✖ KR-CB down since 13:57, 6 min · even…│');
+    expect(frame).toContain('13:57:22 ✖ KR-CB down since 13:57, 6 min · even…┃');
     expect(at('web-1 up after')).toBeLessThan(at('web-1 down'));
     expect(at('web-1 down')).toBeLessThan(at('KR-CB down since'));
     // The header names the source that never answered, at 100 columns in full.

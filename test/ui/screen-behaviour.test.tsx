@@ -49,24 +49,24 @@ describe('the dashboard over time and with live data', () => {
     const {lastFrame, stdin} = renderDashboard();
     await waitForFrame(lastFrame, (f) => f.includes('by zone'));
     stdin.write('jjjs');
-    const sweep = await waitForFrame(lastFrame, (f) => f.includes('┌ N-1 sweep'));
+    const sweep = await waitForFrame(lastFrame, (f) => f.includes('┏ N-1 sweep'));
     // Every service has a SPOF line: all three are one failure from DOWN.
-    expect(sweep).toContain('││⚠ 3 one failure from DOWN · from now: 3 service…│');
-    expect(sweep).toContain('│›shop-web  OK  multi-zone · 4 SPOF · 11 weak');
+    expect(sweep).toContain('│┃⚠ 3 one failure from DOWN · from now: 3 service…┃');
+    expect(sweep).toContain('┃›shop-web  OK  multi-zone · 4 SPOF · 11 weak');
     // The fix for the selected service: its SPOFs come through the database's standby.
-    expect(sweep).toContain('││fix: in its dependency shop-db: zone KR-CA takes│');
-    expect(sweep).toContain('││it down until standby db-2 is promoted: make    │');
-    expect(sweep).toContain('││db-2 active or promote it on failure (o)        │');
-    expect(sweep).toContain('│    ✖ SPOF   VM db-1');
+    expect(sweep).toContain('│┃fix: in its dependency shop-db: zone KR-CA takes┃');
+    expect(sweep).toContain('│┃it down until standby db-2 is promoted: make    ┃');
+    expect(sweep).toContain('│┃db-2 active or promote it on failure (o)        ┃');
+    expect(sweep).toContain('┃    ✖ SPOF   VM db-1');
     // Under the single points, the pairs that take it down together (check --order 2): the
     // first is KR-CB with shop-sub, which leaves lb-ca only shop-main's VMs, too few.
-    expect(sweep).toContain('│    ✖ pair   zone KR-CB + account shop-sub');
+    expect(sweep).toContain('┃    ✖ pair   zone KR-CB + account shop-sub');
     expect(sweep).toContain(
-      ' ↑↓ move  Enter jump  Tab focus  s sweep  a availability  ? help  Esc close  q quit  → detail',
+      ' ↑↓ move  Enter show  Tab focus  s sweep  a availability  ? help  Esc close  q quit  → detail',
     );
     await expect(sweep).toMatchFileSnapshot('../snapshots/sweep-100x30.txt');
     stdin.write('jjjj');
-    await waitForFrame(lastFrame, (f) => f.includes('│›   ✖ SPOF   VM db-1'));
+    await waitForFrame(lastFrame, (f) => f.includes('┃›   ✖ SPOF   VM db-1'));
     stdin.write(keys.enter);
     const jumped = await waitForFrame(lastFrame, (f) => f.includes('Impact · VM db-1'));
     expect(jumped).toContain('│›      ● db-1');
@@ -84,11 +84,11 @@ describe('the dashboard over time and with live data', () => {
     stdin.write('a');
     const frame = await waitForFrame(lastFrame, (f) => f.includes('263 exact'));
     // The panel opened before any estimate ran; the figures followed once it was drawn.
-    const opened = frames.find((f) => f.includes('┌ Availability'));
-    expect(opened).toContain('││›shop-web   computing…');
-    expect(frame).toContain('││                P(OK)     P(up)  min/yr');
-    expect(frame).toContain('││›shop-web    99.9500%  99.9950%     263 approx.');
-    expect(frame).toContain('││ shop-db     99.9500%  99.9950%     263 exact');
+    const opened = frames.find((f) => f.includes('┏ Availability'));
+    expect(opened).toContain('│┃›shop-web   computing…');
+    expect(frame).toContain('│┃                P(OK)     P(up)  min/yr');
+    expect(frame).toContain('│┃›shop-web    99.9500%  99.9950%     263 approx.');
+    expect(frame).toContain('│┃ shop-db     99.9500%  99.9950%     263 exact');
     expect(asked).toEqual(['shop-web', 'shop-db', 'shop-admin']);
     stdin.write(keys.escape);
     await waitForFrame(lastFrame, (f) => f.includes('┌ Impact'));

@@ -30,7 +30,7 @@ describe('S: the live sources pane (80×24)', () => {
     const frame = await waitForFrame(lastFrame, (f) => f.includes('Live sources'));
     const panel = frame
       .split('\n')
-      .map((line) => line.slice(line.indexOf('││') + 2, -1).trimEnd())
+      .map((line) => line.slice(line.indexOf('│┃') + 2, -1).trimEnd())
       .slice(2, 20);
     // 38 columns inside the panel: every line wrapped, nothing cut; the escape shown as text.
     expect(panel).toEqual([

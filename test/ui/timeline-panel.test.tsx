@@ -10,7 +10,7 @@ const rightPanel = (frame: string) =>
   frame
     .split('\n')
     .slice(1, 12)
-    .map((line) => line.slice(/││|┐┌|┘└|\|\||\+\+/.exec(line)!.index + 1));
+    .map((line) => line.slice(/│┃|┐┏|┘┗|\|\||\+\+/.exec(line)!.index + 1));
 
 /**
  * A four-minute incident at 80×24: KR-CA observed down at +1 min, db-2 promoted (o) at +2 min,
@@ -57,24 +57,24 @@ describe('the timeline pane (t)', () => {
     // once shop-db is back (round(0.5 × 7) = 4: ▅), all of it again when KR-CA returns.
     // shop-db: down with db-1 in KR-CA until db-2 is promoted, then whole.
     expect(rightPanel(frame)).toEqual([
-      '┌ Timeline ───────────────────────── 1/3 ┐',
-      '│          ▲         ◆         ▲         │',
-      '│shop-web 1000/1000 OK                   │',
-      '│██████████▁▁▁▁▁▁▁▁▁▁▅▅▅▅▅▅▅▅▅▅██████████│',
-      '│shop-db 1000/1000 OK                    │',
-      '│██████████▁▁▁▁▁▁▁▁▁▁████████████████████│',
-      '│shop-admin 50/50 OK                     │',
-      '│████████████████████████████████████████│',
-      '│14:03:22                        14:07:22│',
-      '│▲ change  ◆ action                      │',
-      '│                                        │',
+      '┏ Timeline ━━━━━━━━━━━━━━━━━━━━━━━━━ 1/3 ┓',
+      '┃          ▲         ◆         ▲         ┃',
+      '┃shop-web 1000/1000 OK                   ┃',
+      '┃██████████▁▁▁▁▁▁▁▁▁▁▅▅▅▅▅▅▅▅▅▅██████████┃',
+      '┃shop-db 1000/1000 OK                    ┃',
+      '┃██████████▁▁▁▁▁▁▁▁▁▁████████████████████┃',
+      '┃shop-admin 50/50 OK                     ┃',
+      '┃████████████████████████████████████████┃',
+      '┃14:03:22                        14:07:22┃',
+      '┃▲ change  ◆ action                      ┃',
+      '┃                                        ┃',
     ]);
   });
 
   it('in plain ASCII', async () => {
     const frame = await incident({lang: 'en', ascii: true});
     expect(rightPanel(frame).slice(0, 10)).toEqual([
-      '+ Timeline ------------------------- 1/3 +',
+      '+ Timeline ========================= 1/3 +',
       '|          ^         *         ^         |',
       '|shop-web 1000/1000 OK                   |',
       '|##########__________==========##########|',
@@ -90,9 +90,9 @@ describe('the timeline pane (t)', () => {
   it('in Korean', async () => {
     const frame = await incident({lang: 'ko', ascii: false});
     const panel = rightPanel(frame);
-    expect(panel[0]).toMatch(/^┌ 타임라인 ─+ 1\/3 ┐$/);
-    expect(panel[2]).toBe('│shop-web 1000/1000 정상                 │');
-    expect(panel[3]).toBe('│██████████▁▁▁▁▁▁▁▁▁▁▅▅▅▅▅▅▅▅▅▅██████████│');
-    expect(panel[9]).toBe('│▲ 변화  ◆ 조치                          │');
+    expect(panel[0]).toMatch(/^┏ 타임라인 ━+ 1\/3 ┓$/);
+    expect(panel[2]).toBe('┃shop-web 1000/1000 정상                 ┃');
+    expect(panel[3]).toBe('┃██████████▁▁▁▁▁▁▁▁▁▁▅▅▅▅▅▅▅▅▅▅██████████┃');
+    expect(panel[9]).toBe('┃▲ 변화  ◆ 조치                          ┃');
   });
 });

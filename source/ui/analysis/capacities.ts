@@ -1,5 +1,5 @@
 import type {Snapshot} from '../../core/analyze.js';
-import {capacityIn} from '../../core/capacity.js';
+import {gslbCapacity, targetStateIn} from '../../core/capacity.js';
 import type {Model} from '../../core/model.js';
 import {append} from '../../core/append.js';
 
@@ -68,14 +68,11 @@ export function capacitiesOf(model: Model, now: Snapshot, nominal: Snapshot): Ca
         case 'zone':
         case 'account':
           return sum(component.routers);
-        case 'gslb': {
-          const total = {current: 0, nominal: 0};
-          for (const target of component.targets) {
-            total.current += now.down.has(target.ref) ? 0 : capacityIn(now.evaluation, target.ref);
-            total.nominal += capacityIn(nominal.evaluation, target.ref);
-          }
-          return total;
-        }
+        case 'gslb':
+          return {
+            current: gslbCapacity(model, component, targetStateIn(now)),
+            nominal: gslbCapacity(model, component, targetStateIn(nominal)),
+          };
         case 'service':
           return {current: now.evaluation.served.get(id) ?? 0, nominal: component.demand};
         default:

@@ -4,7 +4,7 @@ import {groupById, groupStanding} from '../../core/failure-groups.js';
 import {reversed, type LatencyChange} from '../../core/latency.js';
 import {isFailable} from '../../core/propagate.js';
 import type {Kind} from '../../core/schema.js';
-import type {FailureState} from '../../core/state.js';
+import {howDown, type FailureState} from '../../core/state.js';
 import type {FailoverWindow} from '../../core/timing.js';
 import {whatIf, type WhatIf} from '../../core/what-if.js';
 import type {MessageId} from '../i18n.js';
@@ -128,7 +128,7 @@ export function subjectOf(
   if (!component) return {type: 'none'};
   const cause = snapshot.down.get(component.id);
   if (cause) {
-    const how = failure.simulated.has(cause.root) ? 'sim' : 'live';
+    const how = howDown(failure, cause.root);
     const back = answer(analysis, failure, `back:${cause.root}`, {
       type: 'restore',
       ids: [cause.root],

@@ -20,7 +20,7 @@ interface AvailabilityPanelProps {
   width: number;
   height: number;
   /** It has the keys; Tab gives them to the tree while it stays open. */
-  focused?: boolean;
+  focused: boolean;
 }
 
 /** Estimates per estimator and model, kept across openings of the panel; null: it failed. */
@@ -135,7 +135,7 @@ export function AvailabilityPanel(props: AvailabilityPanelProps) {
       title={t(lang, 'title.availability')}
       width={width}
       height={height}
-      focused={props.focused ?? true}
+      focused={props.focused}
       theme={theme}
     >
       {availabilityOf ? (

@@ -19,7 +19,7 @@ interface CausePanelProps {
   theme: Theme;
   width: number;
   height: number;
-  focused?: boolean;
+  focused: boolean;
 }
 
 /** "zone KR-CA + vm web-7". */
@@ -107,7 +107,7 @@ export function CausePanel(props: CausePanelProps) {
       {...(items.length > rows ? {aside: `${index + 1}/${items.length}`} : {})}
       width={width}
       height={height}
-      focused={props.focused ?? true}
+      focused={props.focused}
       theme={theme}
     >
       <Line segments={[{text: fit(heading, inner), tone: 'dim'}]} theme={theme} />

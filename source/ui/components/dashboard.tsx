@@ -98,11 +98,9 @@ export function Dashboard(props: DashboardProps) {
   const clockRef = useRef(clock);
   clockRef.current = clock;
   const playing = demo !== undefined;
-  // A GSLB that finished moving traffic is announced once, when the clock passes its time. A
-  // tick with nothing to announce returns the same state, so it renders nothing.
-  useEffect(() => {
-    if (!playing) dispatch({type: 'tick', at: clockRef.current()});
-  });
+  // A GSLB that finished moving traffic is announced once, when the clock passes its time: on
+  // the clock's tick and on a key (use-keys), never as a result of drawing. A tick with nothing
+  // to announce returns the same state, so it renders nothing.
   useEffect(() => {
     if (playing || tickMs <= 0) return;
     const timer = setInterval(() => dispatch({type: 'tick', at: clockRef.current()}), tickMs);

@@ -10,6 +10,7 @@ import {Panel} from './panel.js';
 import {adviceLines} from './sweep-panel.js';
 
 interface DiffPanelProps {
+  focused: boolean;
   diff: TopologyDiff;
   /** OLD as written after --compare. */
   source: string;
@@ -51,7 +52,8 @@ function findingLine(
 }
 
 /** What NEW (on screen) changed against --compare OLD: the core's findings, worse first, selectable. */
-export function DiffPanel({diff, source, index, top, theme, width, height}: DiffPanelProps) {
+export function DiffPanel(props: DiffPanelProps) {
+  const {diff, source, index, top, theme, width, height, focused} = props;
   const {lang} = theme;
   const inner = width - 2;
   const rows = Math.max(0, height - 4 - adviceLines);
@@ -73,7 +75,7 @@ export function DiffPanel({diff, source, index, top, theme, width, height}: Diff
       {...(aside ? {aside} : {})}
       width={width}
       height={height}
-      focused
+      focused={focused}
       theme={theme}
     >
       <Line

@@ -1,66 +1,38 @@
-import {Box} from 'ink';
 import type {LiveSources} from '../../core/live.js';
 import {t} from '../i18n.js';
-import type {Theme} from '../theme.js';
 import {clockOf, fit} from '../text.js';
-import {Line} from './line.js';
 import {entryText} from './live-text.js';
-import {Panel} from './panel.js';
+import {ListPanel, type ListPlace} from './list-panel.js';
 
-interface EventsPanelProps {
+interface EventsPanelProps extends ListPlace {
   live: LiveSources;
   now: number;
-  index: number;
-  top: number;
-  theme: Theme;
-  width: number;
-  height: number;
 }
 
 /** `e`: what the live sources reported, newest first, with times and how long things lasted. */
-export function EventsPanel({live, now, index, top, theme, width, height}: EventsPanelProps) {
+export function EventsPanel({live, now, ...place}: EventsPanelProps) {
+  const {index, top, theme, width, height} = place;
   const {lang, glyphs} = theme;
-  const inner = width - 2;
-  const rows = Math.max(1, height - 2);
-  const shown = live.history.slice(top, top + rows);
-  const aside = live.history.length > rows ? `${index + 1}/${live.history.length}` : undefined;
+  const shown = live.history.slice(top, top + Math.max(1, height - 2));
+  const lines = shown.map((entry, position) => {
+    const tone = entry.state === 'down' ? 'bad' : entry.state === 'up' ? 'ok' : 'warn';
+    const mark = entry.state === 'down' ? glyphs.downLive : entry.state === 'up' ? glyphs.up : '?';
+    const text = `${clockOf(entry.at)} ${mark} ${entryText(lang, entry, live, now)}`;
+    return [
+      {
+        text: fit(text, width - 2, 'left', glyphs.ellipsis),
+        tone,
+        inverse: top + position === index,
+      } as const,
+    ];
+  });
   return (
-    <Panel
+    <ListPanel
       title={t(lang, 'title.events')}
-      {...(aside ? {aside} : {})}
-      width={width}
-      height={height}
-      focused
-      theme={theme}
-    >
-      <Box flexDirection="column" height={rows}>
-        {shown.length === 0 ? (
-          <Line
-            segments={[{text: fit(t(lang, 'events.empty'), inner), tone: 'dim'}]}
-            theme={theme}
-          />
-        ) : (
-          shown.map((entry, position) => {
-            const tone = entry.state === 'down' ? 'bad' : entry.state === 'up' ? 'ok' : 'warn';
-            const mark =
-              entry.state === 'down' ? glyphs.downLive : entry.state === 'up' ? glyphs.up : '?';
-            const text = `${clockOf(entry.at)} ${mark} ${entryText(lang, entry, live, now)}`;
-            return (
-              <Line
-                key={`${top + position}`}
-                segments={[
-                  {
-                    text: fit(text, inner, 'left', glyphs.ellipsis),
-                    tone,
-                    inverse: top + position === index,
-                  },
-                ]}
-                theme={theme}
-              />
-            );
-          })
-        )}
-      </Box>
-    </Panel>
+      place={place}
+      count={live.history.length}
+      empty={t(lang, 'events.empty')}
+      lines={lines}
+    />
   );
 }

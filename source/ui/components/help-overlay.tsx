@@ -9,6 +9,8 @@ import {Panel} from './panel.js';
 
 interface HelpOverlayProps {
   entries: readonly HelpEntry[];
+  /** The first entry shown when the help does not fit the screen. */
+  top: number;
   theme: Theme;
   width: number;
   height: number;
@@ -32,34 +34,42 @@ function entryLines(entry: HelpEntry, keysWidth: number, width: number, theme: T
   ]);
 }
 
+/** The help's lines, and which entries they show: all of them, or a run from `top` on. */
+export interface HelpPage {
+  lines: Cell[];
+  first: number;
+  last: number;
+  total: number;
+}
+
 /**
  * Every key from the keymap with the reason a key is off right now, and its `:` command when
  * the screen has room for them (else Tab on an empty `:` line lists the commands). Labels wrap
- * rather than being cut: one column when it fits the free rows, two when the screen is wide enough.
+ * rather than being cut: one column when it fits the free rows, two when the screen is wide
+ * enough. When neither fits, one column from entry `top` on, which ↑↓ and PgUp/PgDn move.
  */
 export function helpLayout(
   entries: readonly HelpEntry[],
   theme: Theme,
   width: number,
   rows: number,
-): Cell[] {
-  const full = arranged(entries, theme, width, rows);
-  if (full.fits) return full.lines;
-  return arranged(
-    entries.map(({commands: _commands, ...entry}) => entry),
-    theme,
-    width,
-    rows,
-  ).lines;
+  top = 0,
+): HelpPage {
+  const withCommands = paged(entries, theme, width, rows, top);
+  if (withCommands.first === 0 && withCommands.last === withCommands.total) return withCommands;
+  const keysOnly = entries.map(({commands: _commands, ...entry}) => entry);
+  return paged(keysOnly, theme, width, rows, top);
 }
 
-function arranged(
+function paged(
   entries: readonly HelpEntry[],
   theme: Theme,
   width: number,
   rows: number,
-): {lines: Cell[]; fits: boolean} {
+  top: number,
+): HelpPage {
   const keysWidth = Math.max(0, ...entries.map((entry) => widthOf(entry.keys)));
+  const total = entries.length;
   const layouts = [1, 2].map((columns) => {
     const columnWidth = Math.floor(width / columns);
     const blocks = entries.map((entry) => entryLines(entry, keysWidth, columnWidth, theme));
@@ -77,26 +87,40 @@ function arranged(
     );
     return {lines, fits: tallest <= rows};
   });
-  const chosen = layouts.find((layout) => layout.fits) ?? layouts[1]!;
-  return {lines: chosen.lines.slice(0, rows), fits: chosen.fits};
+  const whole = layouts.find((layout) => layout.fits);
+  if (whole) return {lines: whole.lines, first: 0, last: total, total};
+  const first = Math.max(0, Math.min(top, total - 1));
+  const lines: Cell[] = [];
+  let last = first;
+  for (const entry of entries.slice(first)) {
+    const block = entryLines(entry, keysWidth, width, theme);
+    // An entry is shown whole or not at all, but the first always shows.
+    if (lines.length + block.length > rows && last > first) break;
+    lines.push(...block);
+    last++;
+  }
+  return {lines: lines.slice(0, rows), first, last, total};
 }
 
-export function HelpOverlay({entries, theme, width, height}: HelpOverlayProps) {
+export function HelpOverlay({entries, top, theme, width, height}: HelpOverlayProps) {
   const {lang} = theme;
   const rows = Math.max(1, height - 2);
-  const lines = helpLayout(entries, theme, width - 2, rows);
-  // How to close it is in the border: every row inside is for keys.
+  const page = helpLayout(entries, theme, width - 2, rows, top);
+  // How to close it is in the border, and where the page stands when not all of it shows.
+  const position =
+    page.first === 0 && page.last === page.total
+      ? ''
+      : `${page.first + 1}-${page.last}/${page.total} `;
   return (
     <Panel
       title={t(lang, 'title.help')}
-      aside={t(lang, 'help.hint')}
+      aside={`${position}${t(lang, 'help.hint')}`}
       width={width}
       height={height}
-      focused
       theme={theme}
     >
       <Box flexDirection="column" height={rows}>
-        {lines.map((segments, index) => (
+        {page.lines.map((segments, index) => (
           <Line key={index} segments={segments} theme={theme} />
         ))}
       </Box>

@@ -11,6 +11,7 @@ import {Line} from './line.js';
 import {Panel} from './panel.js';
 
 interface HooksPanelProps {
+  focused: boolean;
   runs: readonly HookRun[];
   /** The selected run (→ reads it whole) and the first run shown. */
   index?: number;
@@ -43,6 +44,7 @@ export function HooksPanel({
   theme,
   width,
   height,
+  focused,
 }: HooksPanelProps) {
   const {lang, glyphs} = theme;
   const inner = width - 2;
@@ -69,7 +71,13 @@ export function HooksPanel({
   });
   if (lines.length === 0) lines.push({text: t(lang, 'hooks.empty'), tone: 'dim'});
   return (
-    <Panel title={t(lang, 'title.hooks')} width={width} height={height} focused theme={theme}>
+    <Panel
+      title={t(lang, 'title.hooks')}
+      width={width}
+      height={height}
+      focused={focused}
+      theme={theme}
+    >
       <Box flexDirection="column" height={rows}>
         {lines.slice(0, rows).map((segment, position) => (
           <Line

@@ -26,7 +26,7 @@ export function ImpactPanel({content, theme, width, height, focused, aside}: Imp
       width={width}
       height={height}
       theme={theme}
-      {...(focused ? {focused, marked: true} : {})}
+      focused={focused ?? false}
       {...(aside ? {aside} : {})}
     >
       <Box flexDirection="column" width={inner}>

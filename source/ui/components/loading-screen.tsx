@@ -90,7 +90,6 @@ export function LoadingScreen(props: LoadingScreenProps) {
           width={layout.treeWidth}
           height={layout.bodyRows}
           theme={theme}
-          focused
         >
           {doing.map((line, index) => (
             <Line key={index} segments={[{text: line}]} theme={theme} />

@@ -9,9 +9,11 @@ interface PanelProps {
   aside?: string;
   width: number;
   height: number;
+  /**
+   * This side has the keys (Tab): a heavy border, visible without colour, in the accent colour.
+   * The one focus style of the screen: the tree, the impact panel and every list draw it here.
+   */
   focused?: boolean;
-  /** Drawn with a heavy border: the right panel has the keys (Tab). Visible without colour. */
-  marked?: boolean;
   theme: Theme;
   children: ReactNode;
 }
@@ -21,8 +23,8 @@ const heavy = {rule: '━', topLeft: '┏', topRight: '┓'};
 const heavyAscii = {rule: '=', topLeft: '+', topRight: '+'};
 
 export function Panel(props: PanelProps) {
-  const {title, aside, width, height, focused, marked, theme, children} = props;
-  const glyphs = marked ? {...theme.glyphs, ...(theme.ascii ? heavyAscii : heavy)} : theme.glyphs;
+  const {title, aside, width, height, focused, theme, children} = props;
+  const glyphs = focused ? {...theme.glyphs, ...(theme.ascii ? heavyAscii : heavy)} : theme.glyphs;
   const inner = width - 2;
   const end = aside ? ` ${aside} ` : '';
   const head = ` ${truncate(title, Math.max(0, inner - 2 - widthOf(end)), glyphs.ellipsis)} `;
@@ -41,8 +43,8 @@ export function Panel(props: PanelProps) {
           Clipped vertically only: lines are fitted to the panel already, and a horizontal clip
           makes Ink cut every line of every frame again (test/ui/panel.test.tsx). */}
       <Box
-        key={marked ? 'heavy' : 'light'}
-        borderStyle={marked && !theme.ascii ? 'bold' : theme.border}
+        key={focused ? 'heavy' : 'light'}
+        borderStyle={focused && !theme.ascii ? 'bold' : theme.border}
         borderTop={false}
         width={width}
         height={height - 1}

@@ -7,6 +7,7 @@ import {Line} from './line.js';
 import {Panel} from './panel.js';
 
 interface PlanPanelProps {
+  focused: boolean;
   entries: readonly PlanEntry[];
   index: number;
   top: number;
@@ -26,7 +27,8 @@ export function planLine(entry: PlanEntry, theme: Theme): string {
 }
 
 /** The failovers available now, the most restoring first (DESIGN §4 `p`); Enter applies one. */
-export function PlanPanel({entries, index, top, theme, width, height}: PlanPanelProps) {
+export function PlanPanel(props: PlanPanelProps) {
+  const {entries, index, top, theme, width, height, focused} = props;
   const inner = width - 2;
   const rows = Math.max(0, height - 4);
   const {glyphs, lang} = theme;
@@ -51,7 +53,7 @@ export function PlanPanel({entries, index, top, theme, width, height}: PlanPanel
       {...(entries.length > rows ? {aside: `${index + 1}/${entries.length}`} : {})}
       width={width}
       height={height}
-      focused
+      focused={focused}
       theme={theme}
     >
       <Box flexDirection="column" height={rows + 1}>

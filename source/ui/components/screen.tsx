@@ -1,3 +1,4 @@
+import {focusShown} from '../state/focus.js';
 import {Box} from 'ink';
 import {useMemo, type ReactNode} from 'react';
 import {groupPointsIn} from '../../core/failure-groups.js';
@@ -5,7 +6,7 @@ import {computedSweep, oneFailureFromDown} from '../../core/single-points.js';
 import {unknownNow} from '../../core/freshness.js';
 import {analyze, type Analysis} from '../analysis/analysis.js';
 import {likelyFailures} from '../analysis/cause.js';
-import {keyContext, scopesOf} from '../hooks/key-actions.js';
+import {helpScopes, keyContext, scopesOf} from '../hooks/key-actions.js';
 import {useSettled} from '../hooks/use-settled.js';
 import {t} from '../i18n.js';
 import {footerHints, helpEntries} from '../keymap.js';
@@ -82,12 +83,8 @@ export function Screen(props: ScreenProps) {
   const narration = narrationOf(state, theme.lang);
   const body = state.help ? (
     <HelpOverlay
-      entries={helpEntries(
-        state.demo ? ['demo', 'tree', 'list'] : ['tree', 'list'],
-        context,
-        theme.lang,
-        theme.ascii,
-      )}
+      entries={helpEntries(helpScopes(state), context, theme.lang, theme.ascii)}
+      top={state.helpTop}
       theme={theme}
       width={layout.columns}
       height={layout.bodyRows}
@@ -106,8 +103,7 @@ export function Screen(props: ScreenProps) {
         theme={theme}
         width={layout.treeWidth}
         height={layout.bodyRows}
-        focused={state.focus === 'tree'}
-        marked={state.focus === 'tree' && state.panel !== 'impact'}
+        focused={focusShown(state) === 'tree'}
         unknown={unknownNow(state.sources)}
       />
       {ready ? (

@@ -1,3 +1,4 @@
+import {focusShown} from '../state/focus.js';
 import {useEffect, useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
 import {countdownsAt} from '../../core/countdown.js';
@@ -45,7 +46,7 @@ interface SidePanelProps {
 /** The right side: the selection's impact, or the sweep or availability list when open. */
 export function SidePanel(props: SidePanelProps) {
   const {state, analysis, node, theme, width, height, onLength} = props;
-  const focused = state.focus === 'panel';
+  const focused = focusShown(state) === 'panel';
   const {model, failure} = state;
   // The countdowns tick while a GSLB is still moving traffic; otherwise nothing here changes.
   const moving = countdownsAt(model, failure, props.clock()).some((c) => c.phase !== 'noTarget');
@@ -97,9 +98,8 @@ export function SidePanel(props: SidePanelProps) {
       />
     );
   // What every list panel takes: where the list stands and the room it has.
-  const list = {index: state.list.index, top: state.list.top, theme, width, height};
-  if (panel === 'sweep')
-    return <SweepPanel items={sweepItems(analysis)} {...list} focused={focused} />;
+  const list = {index: state.list.index, top: state.list.top, theme, width, height, focused};
+  if (panel === 'sweep') return <SweepPanel items={sweepItems(analysis)} {...list} />;
   if (panel === 'plan') return <PlanPanel entries={planOf(state)} {...list} />;
   if (panel === 'events') return <EventsPanel live={state.sources} now={now} {...list} />;
   if (panel === 'sources') return <SourcesPanel live={state.sources} {...list} />;
@@ -112,7 +112,6 @@ export function SidePanel(props: SidePanelProps) {
         items={state.live ? items : []}
         observed={observed}
         {...list}
-        focused={focused}
       />
     );
   }
@@ -121,26 +120,9 @@ export function SidePanel(props: SidePanelProps) {
     return <DiffPanel diff={diff} source={state.compare.source} {...list} />;
   if (panel === 'hooks') return <HooksPanel runs={state.hooks.runs} {...list} />;
   if (panel === 'timeline')
-    return (
-      <TimelinePanel
-        points={state.timeline.points}
-        model={model}
-        now={now}
-        index={state.list.index}
-        theme={theme}
-        width={width}
-        height={height}
-      />
-    );
+    return <TimelinePanel points={state.timeline.points} model={model} now={now} {...list} />;
   if (panel === 'availability')
-    return (
-      <AvailabilityPanel
-        model={model}
-        availabilityOf={props.availabilityOf}
-        {...list}
-        focused={focused}
-      />
-    );
+    return <AvailabilityPanel model={model} availabilityOf={props.availabilityOf} {...list} />;
   const inner = height - 2;
   const aside = scrollPosition(state.panelTop, inner, length);
   return (

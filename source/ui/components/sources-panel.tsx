@@ -1,20 +1,13 @@
-import {Box} from 'ink';
 import {ageText, freshnessOf, staleIntervals} from '../../core/freshness.js';
 import type {LiveSources, SourceStatus} from '../../core/live.js';
 import {t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {clockOf, fit, widthOf, wrapWords} from '../text.js';
-import {Line} from './line.js';
-import {Panel} from './panel.js';
+import {ListPanel, type ListPlace} from './list-panel.js';
 
-interface SourcesPanelProps {
+interface SourcesPanelProps extends ListPlace {
   live: LiveSources;
-  index: number;
-  top: number;
-  theme: Theme;
-  width: number;
-  height: number;
 }
 
 /** Text in lines of `width`, words kept whole when they fit and broken when longer: nothing cut. */
@@ -93,10 +86,9 @@ export function sourceLines(
  * `S`: every live source, the selected one's lines first when they do not all fit: whether its
  * data is current, its last good poll, what it sees and its last error, whole.
  */
-export function SourcesPanel({live, index, top, theme, width, height}: SourcesPanelProps) {
-  const {lang} = theme;
+export function SourcesPanel({live, ...place}: SourcesPanelProps) {
+  const {index, top, theme, width} = place;
   const inner = width - 2;
-  const rows = Math.max(1, height - 2);
   const now = live.now ?? 0;
   const sources = [...live.sources.values()];
   const lines: Segment[][] = [];
@@ -105,40 +97,16 @@ export function SourcesPanel({live, index, top, theme, width, height}: SourcesPa
     if (top + position === index) block[0] = block[0]!.map((s) => ({...s, inverse: true}));
     lines.push(...block);
   });
-  const aside = sources.length > 1 ? `${index + 1}/${sources.length}` : undefined;
+  const fitted = lines.map((segments) =>
+    segments.map((s) => ({...s, text: fit(s.text, inner, 'left', theme.glyphs.ellipsis)})),
+  );
   return (
-    <Panel
-      title={t(lang, 'title.sources')}
-      {...(aside ? {aside} : {})}
-      width={width}
-      height={height}
-      focused
-      theme={theme}
-    >
-      <Box flexDirection="column" height={rows}>
-        {sources.length === 0 ? (
-          <Line
-            segments={[
-              {
-                text: fit(t(lang, 'sources.empty'), inner, 'left', theme.glyphs.ellipsis),
-                tone: 'dim',
-              },
-            ]}
-            theme={theme}
-          />
-        ) : (
-          lines.slice(0, rows).map((segments, row) => (
-            <Line
-              key={row}
-              segments={segments.map((s) => ({
-                ...s,
-                text: fit(s.text, inner, 'left', theme.glyphs.ellipsis),
-              }))}
-              theme={theme}
-            />
-          ))
-        )}
-      </Box>
-    </Panel>
+    <ListPanel
+      title={t(theme.lang, 'title.sources')}
+      place={place}
+      count={sources.length}
+      empty={t(theme.lang, 'sources.empty')}
+      lines={fitted}
+    />
   );
 }

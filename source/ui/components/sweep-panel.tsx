@@ -16,7 +16,7 @@ interface SweepPanelProps {
   width: number;
   height: number;
   /** It has the keys; Tab gives them to the tree while it stays open. */
-  focused?: boolean;
+  focused: boolean;
 }
 
 function itemLine(item: SweepItem, selected: boolean, theme: Theme, width: number): Segment[] {
@@ -132,7 +132,7 @@ export function SweepPanel({items, index, top, theme, width, height, focused}: S
       {...(aside ? {aside} : {})}
       width={width}
       height={height}
-      focused={focused ?? true}
+      focused={focused}
       theme={theme}
     >
       <Line

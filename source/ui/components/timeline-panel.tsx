@@ -1,22 +1,16 @@
-import {Box} from 'ink';
 import type {Model} from '../../core/model.js';
 import {statusWord, t} from '../i18n.js';
 import type {Segment} from '../segments.js';
 import type {TimelinePoint} from '../state/types.js';
-import {statusTone, type Theme} from '../theme.js';
+import {statusTone} from '../theme.js';
 import {amount, clockOf, fit} from '../text.js';
-import {Line} from './line.js';
-import {Panel} from './panel.js';
+import {ListPanel, type ListPlace} from './list-panel.js';
 import {timelineText, type SparkCell} from './timeline-text.js';
 
-interface TimelinePanelProps {
+interface TimelinePanelProps extends ListPlace {
   points: readonly TimelinePoint[];
   model: Model;
   now: number;
-  index: number;
-  theme: Theme;
-  width: number;
-  height: number;
 }
 
 /** Runs of cells in one tone: one segment each, not one per column. */
@@ -44,15 +38,14 @@ function axis(from: number, to: number, width: number): string {
  * moments of change (▲) and of each action (◆) above, and the time axis below. The selected
  * service (↑↓) comes first when they do not all fit.
  */
-export function TimelinePanel(props: TimelinePanelProps) {
-  const {points, model, now, index, theme, width, height} = props;
+export function TimelinePanel({points, model, now, ...place}: TimelinePanelProps) {
+  const {index, theme, width, height} = place;
   const {lang, glyphs} = theme;
   const inner = width - 2;
   const rows = Math.max(1, height - 2);
   const story = timelineText(points, model, now, inner, theme.ascii);
   const lines: Segment[][] = [];
-  if (!story) lines.push([{text: fit(t(lang, 'timeline.empty'), inner), tone: 'dim'}]);
-  else {
+  if (story) {
     lines.push([{text: story.marks, tone: 'accent'}]);
     // Two rows a service; the marks, the axis and the legend take three.
     const room = Math.max(1, Math.floor((rows - 3) / 2));
@@ -75,22 +68,13 @@ export function TimelinePanel(props: TimelinePanelProps) {
     });
     lines.push([{text: fit(legend, inner, 'left', glyphs.ellipsis), tone: 'dim'}]);
   }
-  const aside =
-    story && story.services.length > 1 ? `${index + 1}/${story.services.length}` : undefined;
   return (
-    <Panel
+    <ListPanel
       title={t(lang, 'title.timeline')}
-      {...(aside ? {aside} : {})}
-      width={width}
-      height={height}
-      focused
-      theme={theme}
-    >
-      <Box flexDirection="column" height={rows}>
-        {lines.slice(0, rows).map((segments, position) => (
-          <Line key={position} segments={segments} theme={theme} />
-        ))}
-      </Box>
-    </Panel>
+      place={place}
+      count={story?.services.length ?? 0}
+      empty={t(lang, 'timeline.empty')}
+      lines={lines}
+    />
   );
 }

@@ -23,11 +23,10 @@ interface TreePanelProps {
   theme: Theme;
   width: number;
   height: number;
+  /** The tree shows that it has the keys (see `focusShown`). */
   focused: boolean;
   /** Components a live source cannot see now: drawn as unknown, never as up. */
   unknown?: ReadonlySet<string>;
-  /** A heavy border: Tab brought the keys back here while a list panel stays open. */
-  marked?: boolean;
 }
 
 /** The topology tree; only the rows in the viewport are formatted and drawn. */
@@ -81,7 +80,6 @@ export function TreePanel(props: TreePanelProps) {
       width={width}
       height={height}
       focused={props.focused}
-      marked={props.marked ?? false}
       theme={theme}
     >
       <Box flexDirection="column">

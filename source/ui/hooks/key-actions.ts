@@ -29,6 +29,11 @@ export function scopesOf(state: DashboardState): Scope[] {
   return [...demo, 'tree'];
 }
 
+/** The keys the help lists: the tree's and the lists', and the demo's in the demo. */
+export function helpScopes(state: DashboardState): Scope[] {
+  return state.demo ? ['demo', 'tree', 'list'] : ['tree', 'list'];
+}
+
 /** The reducer action for a key action; undefined for those the screen handles itself. */
 export function dashboardAction(
   action: KeyAction,
@@ -37,11 +42,22 @@ export function dashboardAction(
 ): DashboardAction | undefined {
   // The impact panel scrolls its lines; the sweep and availability lists move a cursor.
   const scrolls = state.panel === 'impact' || state.detail;
-  const page = Math.max(1, (scrolls ? state.treeRows : state.listRows) - 1);
+  // The help moves by entries, some two lines long: a page is half its rows.
+  const page = state.help
+    ? Math.max(1, Math.floor(state.treeRows / 2))
+    : Math.max(1, (scrolls ? state.treeRows : state.listRows) - 1);
   const by = (lines: number): DashboardAction =>
-    scrolls ? {type: 'scrollPanel', by: lines} : {type: 'listMove', by: lines};
+    state.help
+      ? {type: 'scrollHelp', by: lines}
+      : scrolls
+        ? {type: 'scrollPanel', by: lines}
+        : {type: 'listMove', by: lines};
   const edge = (to: 'first' | 'last'): DashboardAction =>
-    scrolls ? {type: 'scrollPanelTo', to} : {type: 'listEdge', to};
+    state.help
+      ? {type: 'scrollHelp', by: to === 'first' ? -Infinity : Infinity}
+      : scrolls
+        ? {type: 'scrollPanelTo', to}
+        : {type: 'listEdge', to};
   switch (action) {
     case 'moveUp':
     case 'moveDown':

@@ -38,10 +38,10 @@ export function useDashboardKeys(
   isActive = true,
 ) {
   const handle = (input: string, key: Key) => {
-    const outcome = keyOutcome(current.current, input, key, {
-      at: handlers.now(),
-      ascii: handlers.ascii ?? false,
-    });
+    const at = handlers.now();
+    // The clock first: a key answers the state as it stands now (a GSLB may have moved since).
+    if (!handlers.demo) dispatch({type: 'tick', at});
+    const outcome = keyOutcome(current.current, input, key, {at, ascii: handlers.ascii ?? false});
     applyOutcome(outcome, dispatch, handlers);
   };
   useInput(

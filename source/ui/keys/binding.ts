@@ -74,7 +74,8 @@ export const rank = (value: number) => () => value;
 
 export const tree: readonly Scope[] = ['tree'];
 export const list: readonly Scope[] = ['list'];
-export const panels: readonly Scope[] = ['list', 'panel', 'detail'];
+/** Where ↑↓, pages and edges move a list or scroll lines: the right panel, and the help. */
+export const panels: readonly Scope[] = ['list', 'panel', 'detail', 'help'];
 export const demo: readonly Scope[] = ['demo'];
 export const anywhere: readonly Scope[] = ['tree', 'list', 'panel', 'detail', 'help'];
 

@@ -17,7 +17,7 @@ export const incidentKeys: readonly Binding<IncidentAction>[] = [
     scopes: tree,
     keys: same('f'),
     label: {en: 'rows: all, down, unknown/degraded', ko: '행: 전체, 장애, 알 수 없음·저하'},
-    footer: {keys: same('f'), label: {en: 'down', ko: '장애'}, rank: downFirst},
+    footer: {keys: same('f'), label: {en: 'down', ko: '장애만'}, rank: downFirst},
     matches: is('f'),
   },
   {

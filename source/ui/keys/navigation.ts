@@ -176,7 +176,13 @@ export const navigation: readonly Binding<NavigationAction>[] = [
       en: 'show in the tree; plan: apply it',
       ko: '트리에서 보기, 계획: 실행',
     },
-    footer: {keys: same('Enter'), label: {en: 'jump', ko: '이동'}, rank: rank(2)},
+    footer: {
+      keys: same('Enter'),
+      label: {en: 'show', ko: '표시'},
+      // In the plan, Enter applies the failover: the footer names that, not a cursor move.
+      labelIn: (c) => (c.planOpen ? {en: 'apply', ko: '적용'} : {en: 'show', ko: '표시'}),
+      rank: rank(2),
+    },
     matches: (_, key) => key.return,
     // In the plan, Enter fails over: a change, off where the other change keys are.
     unavailable: (c) => (c.planOpen ? changes(c) : undefined),

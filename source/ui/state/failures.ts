@@ -2,10 +2,9 @@ import {movesCompleted} from '../../core/countdown.js';
 import {describeFailover} from '../../core/failover.js';
 import {groupById, groupStanding} from '../../core/failure-groups.js';
 import {isFailable} from '../../core/propagate.js';
-import {emptyState, stamped, withSimulated, type FailureState} from '../../core/state.js';
+import {emptyState, howDown, stamped, withSimulated, type FailureState} from '../../core/state.js';
 import {whatIf} from '../../core/what-if.js';
 import {analyze} from '../analysis/analysis.js';
-import {answer} from '../analysis/selection.js';
 import type {MessageId} from '../i18n.js';
 import {amount} from '../text.js';
 import type {AuditAction} from '../types.js';
@@ -57,15 +56,15 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
   const analysis = analyze(state.model, state.failure, state.includeGslb);
   if (state.failure.simulated.has(component.id) || analysis.snapshot.down.has(component.id))
     return {...state, notice: notice('msg.alreadyFailed', {id: component.id})};
-  // The same question as the panel's preview of the selection: asked once.
-  const result = answer(analysis, state.failure, `fail:${component.id}`, {
-    type: 'fail',
-    ids: [component.id],
-  });
-  const count = result?.down.length ?? 0;
+  // What went down with it, counted from the analysis of the new state the screen draws next
+  // (the one memo per state): no what-if just for the message.
+  const failure = withSimulated(state.failure, [component.id]);
+  const after = analyze(state.model, failure, state.includeGslb).snapshot;
+  let count = 0;
+  for (const id of after.down.keys()) if (!analysis.snapshot.down.has(id)) count++;
   const action: AuditAction = {action: 'fail', ids: [component.id]};
   const message = notice('msg.failed', {kind: component.kind, id: component.id, n: count}, 'info');
-  return commit(state, withSimulated(state.failure, [component.id]), action, at, message);
+  return commit(state, failure, action, at, message);
 }
 
 /** `x` on a failure group: its members fail at once, one action (one undo, one audit line). */
@@ -110,7 +109,7 @@ export function restoreSelected(state: DashboardState, at: number): DashboardSta
   if (node.role === 'failureGroup') return restoreGroup(state, node.id, at);
   const cause = analyze(state.model, state.failure, state.includeGslb).snapshot.down.get(node.id);
   if (!cause) return {...state, notice: notice('msg.notSimulated', {id: node.id})};
-  if (!state.failure.simulated.has(cause.root))
+  if (howDown(state.failure, cause.root) === 'live')
     return {...state, notice: notice('msg.observed', {id: node.id})};
   const simulated = new Set(state.failure.simulated);
   simulated.delete(cause.root);

@@ -49,6 +49,7 @@ export function initialState(options: InitOptions): DashboardState {
     panelTop: 0,
     panelLength: 0,
     help: false,
+    helpTop: 0,
     filter: {text: '', editing: false},
     stateFilter: 'all',
     detail: false,

@@ -1,4 +1,6 @@
 import {printable} from '../../core/printable.js';
+import {helpScopes, keyContext} from '../hooks/key-actions.js';
+import {helpEntries} from '../keymap.js';
 import {analyze} from '../analysis/analysis.js';
 import {causeOf} from '../analysis/cause.js';
 import {diffOf} from '../analysis/diff-items.js';
@@ -36,6 +38,13 @@ export function panelLength(state: DashboardState, lines: number): DashboardStat
   if (lines === state.panelLength) return state;
   const next = {...state, panelLength: lines};
   return {...next, panelTop: Math.min(state.panelTop, panelRoom(next))};
+}
+
+/** The help moves by whole entries, from the first to the last (which may then stand alone). */
+export function scrollHelp(state: DashboardState, by: number): DashboardState {
+  const total = helpEntries(helpScopes(state), keyContext(state), 'en', false).length;
+  const helpTop = Math.max(0, Math.min(state.helpTop + by, total - 1));
+  return helpTop === state.helpTop ? state : {...state, helpTop};
 }
 
 export function listLength(state: DashboardState): number {
@@ -104,7 +113,8 @@ function jumpToFinding(state: DashboardState): DashboardState {
 
 export function closeOverlay(state: DashboardState): DashboardState {
   if (state.pending) return cancelPending(state);
-  if (state.help) return {...state, help: false};
+  // What was said while the help was open was about the help: it goes with it.
+  if (state.help) return {...state, help: false, notice: undefined};
   if (state.detail && state.focus === 'panel') return closeDetail(state);
   if (state.panel !== 'impact') return {...state, panel: 'impact', focus: 'tree', detail: false};
   if (state.focus === 'panel') return {...state, focus: 'tree'};

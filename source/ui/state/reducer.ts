@@ -30,6 +30,7 @@ import {
   listLength,
   listMoveTo,
   focusNext,
+  scrollHelp,
   nextMatch,
   panelLength,
   previousMatch,
@@ -144,7 +145,10 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
         ? togglePanel(state, 'diff')
         : {...state, notice: {id: 'reason.noCompare', tone: 'warn'}};
     case 'toggleHelp':
-      return {...state, help: !state.help};
+      // What was said while the help was open was about the help: it goes with it.
+      return state.help ? {...quiet(state), help: false} : {...state, help: true, helpTop: 0};
+    case 'scrollHelp':
+      return scrollHelp(quiet(state), action.by);
     case 'closeOverlay':
       return closeOverlay(state);
     case 'listMove':

@@ -101,6 +101,8 @@ export interface DashboardState {
   panelTop: number;
   panelLength: number;
   help: boolean;
+  /** The help's first entry shown, when the keys do not all fit the screen. */
+  helpTop: number;
   filter: {text: string; editing: boolean};
   stateFilter: StateFilter;
   /** The selected entry of a list panel is shown whole, wrapped; it scrolls as the impact does. */
@@ -154,6 +156,7 @@ export type DashboardAction =
   | {type: 'openDetail' | 'closeDetail'}
   | {type: 'scrollPanel'; by: number}
   | {type: 'scrollPanelTo'; to: 'first' | 'last'}
+  | {type: 'scrollHelp'; by: number}
   | {type: 'panelLength'; lines: number}
   | {type: 'editFilter'; text: string}
   | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleDiff' | 'toggleHelp' | 'closeOverlay'}

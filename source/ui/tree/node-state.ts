@@ -1,3 +1,4 @@
+import {howDown} from '../../core/state.js';
 import {activeTargets} from '../../core/capacity.js';
 import {groupById, groupStanding} from '../../core/failure-groups.js';
 import type {Analysis} from '../analysis/analysis.js';
@@ -82,7 +83,7 @@ export function nodeState(
   const value = capacities.of(component.id, 'component');
   const cause = snapshot.down.get(component.id);
   if (cause) {
-    const simulated = snapshot.state.simulated.has(cause.root);
+    const simulated = howDown(snapshot.state, cause.root) === 'sim';
     const tag =
       cause.root === component.id
         ? t(lang, simulated ? 'tag.sim' : 'tag.live')
