@@ -24,7 +24,7 @@ function compound(): Model {
 function impactText(frame: string): string {
   return frame
     .split('\n')
-    .map((line) => /│([^│]*)│\s*$/.exec(line)?.[1]?.trim() ?? '')
+    .map((line) => /[│┃]([^│┃]*)[│┃]\s*$/.exec(line)?.[1]?.trim() ?? '')
     .join(' ')
     .replaceAll('\u00a0', ' ');
 }
