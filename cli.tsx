@@ -20,6 +20,7 @@ const usage = `
     $ failsight diff OLD NEW               what a topology change does to resilience (OLD/NEW: files or git REV:path)
     $ failsight explain [FILE] --down C …  the likely cause of what is observed down (--up C …, --unknown C …)
     $ failsight report AUDIT.jsonl         an incident's story from its audit journal (--format markdown|json)
+    $ failsight completion bash|zsh|fish   a shell completion script (commands, flags, ids of FILE)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -129,6 +130,11 @@ async function parseCommandLine() {
 }
 
 async function main(): Promise<number> {
+  // Completion has its own small grammar (`completion ids FILE`) and must stay quiet and quick.
+  if (process.argv[2] === 'completion')
+    return (await import('./source/commands/completion.js')).completionCommand(
+      process.argv.slice(3),
+    );
   // Keys never come from argv: shell history and every `ps` listing would keep them.
   const keyFlag = keyFlagIn(process.argv.slice(2));
   if (keyFlag)
