@@ -108,7 +108,7 @@ describe('installed from a tarball', () => {
       : [];
     if (asRoot) ok(sh('chown', ['65534:65534', home]));
     else chmodSync(join(installed, 'dist'), 0o555);
-    const env = {...environment(), HOME: home};
+    const env: NodeJS.ProcessEnv = {...environment(), HOME: home};
     delete env['XDG_CACHE_HOME'];
     const result = sh(
       runner,
