@@ -25,7 +25,7 @@ export function planLine(entry: PlanEntry, theme: Theme): string {
   return line.replace(' → ', ` ${theme.glyphs.arrow} `);
 }
 
-/** The failovers available now, the most restoring first (DESIGN §4 `p`); Enter applies one. */
+/** The failovers available now, the most restoring first (docs/dashboard.md, `p`); Enter applies one. */
 export function PlanPanel({entries, index, top, theme, width, height}: PlanPanelProps) {
   const inner = width - 2;
   const rows = Math.max(0, height - 4);
