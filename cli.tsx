@@ -23,6 +23,7 @@ const usage = `
     $ failsight explain [FILE] --down C …  the likely cause of what is observed down (--up C …, --unknown C …)
     $ failsight report AUDIT.jsonl         an incident's story from its audit journal (--format markdown|json)
     $ failsight config [FILE]              the settings the dashboard of FILE starts with, and where each came from
+    $ failsight completion bash|zsh|fish   a shell completion script (commands, flags, ids of FILE)
 
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
@@ -155,6 +156,11 @@ async function withConfigFile(flags: Flags, input: readonly string[]): Promise<F
 }
 
 async function main(): Promise<number> {
+  // Completion has its own small grammar (`completion ids FILE`) and must stay quiet and quick.
+  if (process.argv[2] === 'completion')
+    return (await import('./source/commands/completion.js')).completionCommand(
+      process.argv.slice(3),
+    );
   // Keys never come from argv: shell history and every `ps` listing would keep them.
   const keyFlag = keyFlagIn(process.argv.slice(2));
   if (keyFlag)

@@ -335,7 +335,7 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
   return rowsOut;
 }
 
-/** RSS stays flat under a flood of events and an hour of clock ticks (DESIGN: memory checks). */
+/** RSS stays flat under a flood of events and an hour of clock ticks (docs/development.md). */
 export async function benchMemory(options: BenchOptions): Promise<Row[]> {
   const rowsOut: Row[] = [];
   const file = benchFile(10_000);

@@ -4,7 +4,7 @@ import {alertsOf, observeAlerts} from '../core/monitoring.js';
 import {endpointOf, getJson, pollSource} from './poll.js';
 
 /**
- * `--alertmanager URL` (DESIGN §6), as source `alertmanager`: the active, unsilenced,
+ * `--alertmanager URL` (docs/live-sources.md), as source `alertmanager`: the active, unsilenced,
  * uninhibited alerts; a resolved alert leaves the list, which brings its component back up.
  */
 export function pollAlertmanager(

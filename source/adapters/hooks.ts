@@ -55,7 +55,7 @@ function signalGroup(group: number, signal: NodeJS.Signals): void {
 process.once('exit', () => stopRunningHooks());
 
 /**
- * Runs a hook (DESIGN §7): the program itself, never a shell, so an id such as `; touch pwned`
+ * Runs a hook (docs/live-sources.md): the program itself, never a shell, so an id such as `; touch pwned`
  * is one argument and nothing more; the id is also in FAILSIGHT_COMPONENT. It runs in a process
  * group of its own: at the timeout, and once it has exited, the whole group is killed, so no
  * child it started lives on. Its output is kept up to a bound.

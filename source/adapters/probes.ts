@@ -84,7 +84,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
 }
 
 /**
- * The file's probes (DESIGN §6), as source `probes`: every interval a round of checks with a
+ * The file's probes (docs/live-sources.md), as source `probes`: every interval a round of checks with a
  * per-probe timeout and bounded concurrency; each round yields the full snapshot. A component
  * is unknown until `rise` successes or `fall` failures in a row decide it.
  */

@@ -29,7 +29,7 @@ export function seriesOf(answer: unknown): {series: Series[]; skipped: number} {
 }
 
 /**
- * `--prometheus URL` (DESIGN §6), as source `prometheus`: every interval the instant query
+ * `--prometheus URL` (docs/live-sources.md), as source `prometheus`: every interval the instant query
  * (default `up`); a matched series at 0 is down, a series that disappears is unknown.
  */
 export function pollPrometheus(

@@ -43,7 +43,7 @@ export function runCheck(
     availabilityOf: availability,
   });
   if (options.json) {
-    // ServiceCheck is the stable JSON shape of DESIGN §5; the recommendation is its English text.
+    // ServiceCheck is the stable JSON shape of `check --json` (docs/semantics.md); the recommendation is its English text.
     const services = report.services.map((s) => ({
       ...s,
       recommendation: sayCore('en', s.recommendation),

@@ -18,7 +18,7 @@ export function placed<T extends Partial<Located> & {message: string}>(error: T)
   return error.line === 0 ? {file: error.file, message: error.message} : error;
 }
 
-/** With --json, stdout is one JSON document whatever the exit code (DESIGN §5): on bad input, the errors. */
+/** With --json, stdout is one JSON document whatever the exit code (docs/semantics.md): on bad input, the errors. */
 export function jsonErrors(errors: ReadonlyArray<Partial<Located> & {message: string}>): void {
   if (!wantsJson()) return;
   process.stdout.write(JSON.stringify({errors: errors.map(placed)}, null, 2) + '\n');

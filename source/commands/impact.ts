@@ -181,7 +181,7 @@ export function servicesAfter(model: Model, impact: Impact, after: Snapshot): Se
   }));
 }
 
-/** DESIGN §5's impact document; `through` names the dependencies that brought a service down. */
+/** The impact document (docs/semantics.md); `through` names the dependencies that brought a service down. */
 export function impactJson(
   impact: Impact,
   services: readonly ServiceAfter[],

@@ -22,7 +22,7 @@ import {availabilityShape, ShapeMemo} from './availability-shape.js';
 import {blastRadius, isFailable, propagate} from './propagate.js';
 
 /**
- * Availability estimate (DESIGN §3): P(OK), P(not DOWN) and the expected downtime per year of
+ * Availability estimate (docs/semantics.md): P(OK), P(not DOWN) and the expected downtime per year of
  * one service when every failable component is up independently with the availability of its
  * kind, on the static topology (nothing failed, no failover: standby VMs serve nothing).
  *

@@ -22,7 +22,7 @@ import {defaultAvailability, type Kind} from './kinds.js';
 import {parseDuration} from './duration.js';
 import type {ServiceSpec, Topology} from './schema.js';
 
-/** Checks references and structure (DESIGN §2) and indexes the topology for the analyzer. */
+/** Checks references and structure (docs/topology-format.md) and indexes the topology for the analyzer. */
 export function buildModel(topology: Topology): BuildResult {
   const builder = new ModelBuilder(topology);
   builder.addPlaces();

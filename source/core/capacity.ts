@@ -84,7 +84,7 @@ export function targetHealthy(gslb: Gslb, kind: string, target: TargetState): bo
 }
 
 /**
- * The order in which a GSLB's targets take traffic (DESIGN §3, GSLB): the first group with a
+ * The order in which a GSLB's targets take traffic (docs/semantics.md, GSLB): the first group with a
  * healthy target gets all of it. A weight-0 target is drained: it gets no share while a target
  * of positive weight is healthy, so weight-0 targets come after all the others. Failover then
  * goes by priority (best first), within weight > 0 and within weight 0; the other policies have
@@ -117,7 +117,7 @@ function levelsFor(gslb: Gslb): number[][] {
   return [...byPriority(weighted), ...byPriority(drained)].filter((level) => level.length > 0);
 }
 
-/** The share of demand each target gets and what it serves (DESIGN §3, GSLB). */
+/** The share of demand each target gets and what it serves (docs/semantics.md, GSLB). */
 export function gslbShares(
   gslb: Gslb,
   demand: number,
@@ -280,7 +280,7 @@ export function withDependencies(
   return tidy(result);
 }
 
-/** The targets a GSLB sends traffic to in an evaluated state (DESIGN §4: the tree marks them). */
+/** The targets a GSLB sends traffic to in an evaluated state (docs/dashboard.md: the tree marks them). */
 export function activeTargets(
   model: Model,
   gslb: Gslb,

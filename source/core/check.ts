@@ -61,7 +61,7 @@ export interface CheckOptions {
   analysis?: {base: Snapshot; sweep: Sweep};
 }
 
-/** The N-1 report of DESIGN §3 and §5 for every service, from one snapshot and one sweep. */
+/** The N-1 report of docs/semantics.md for every service, from one snapshot and one sweep. */
 export function checkReport(model: Model, options: CheckOptions): CheckReport {
   const includeGslb = options.includeGslb ?? false;
   const base: Snapshot = options.analysis?.base ?? snapshot(model, options.state ?? emptyState);

@@ -1,7 +1,7 @@
 import type {Model} from './model.js';
 
 /**
- * What fails with what (DESIGN §3), laid out once per model: zone → its routers and the load
+ * What fails with what (docs/semantics.md), laid out once per model: zone → its routers and the load
  * balancers that run on the zone; account → its routers; router → the VMs behind it and the load
  * balancers that run on it. A zone LB does not fall with its owner account. Every rule about
  * containment reads this index, so propagation, the sweep, the estimate and the trees agree.

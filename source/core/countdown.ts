@@ -25,7 +25,7 @@ export interface OpenWindow extends FailoverWindow {
 const cache = new WeakMap<FailureState, {model: Model; windows: OpenWindow[]}>();
 
 /**
- * The failover windows of a state, derived from its events and their start times (DESIGN §4):
+ * The failover windows of a state, derived from its events and their start times (docs/semantics.md):
  * for each GSLB, the latest event without which its traffic shares would differ opens the
  * window. An event that ends takes its window with it; no list of timers outlives its cause.
  * A manual GSLB failover skips detection; every other event waits for it.

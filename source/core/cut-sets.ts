@@ -57,7 +57,7 @@ export interface CutOptions {
 }
 
 /**
- * Minimal cut sets of order ≤ k for every service (DESIGN §3): every set of at most k failable
+ * Minimal cut sets of order ≤ k for every service (docs/semantics.md): every set of at most k failable
  * units whose joint failure makes the service DOWN, and no proper subset of which does.
  *
  * From the structure, not by trying every pair of the topology: a service reads only its

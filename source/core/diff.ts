@@ -212,7 +212,7 @@ export function diffTopologies(
   };
 }
 
-/** 1 when the change made anything worse (DESIGN §5). */
+/** 1 when the change made anything worse (docs/semantics.md). */
 export function diffExitCode(diff: TopologyDiff): 0 | 1 {
   return diff.verdict === 'worse' ? 1 : 0;
 }

@@ -25,7 +25,7 @@ export function describeFailover(done: FailoverDone): string {
 }
 
 /**
- * The operator's failover (DESIGN §4 `o`): on a GSLB, send all traffic to the healthy target
+ * The operator's failover (docs/semantics.md, Failover): on a GSLB, send all traffic to the healthy target
  * that serves most; on a load balancer, a service or a standby VM, promote the standby VMs it
  * reaches (a service without one fails over its GSLB).
  */

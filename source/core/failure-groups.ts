@@ -8,7 +8,7 @@ import {blastRadius} from './propagate.js';
 import type {FailureGroup, Model} from './model.js';
 
 /**
- * Failure groups (DESIGN §3): components that fail together — a power feed behind a zone and a
+ * Failure groups (docs/semantics.md): components that fail together — a power feed behind a zone and a
  * customer IDC, one DNS provider behind every GSLB. A group is one failable unit: its failure
  * is its members' failures at once, so the blast radius is the union of theirs.
  */

@@ -26,7 +26,7 @@ export interface HookOutcome {
 }
 
 /**
- * The hook for an action on a component (DESIGN §2, §7): a GSLB's, load balancer's or VM's own
+ * The hook for an action on a component (docs/topology-format.md, docs/live-sources.md): a GSLB's, load balancer's or VM's own
  * `hooks:` entry overrides the global one; other kinds use the global one. None: undefined.
  */
 export function hookFor(model: Model, id: string, action: HookAction): HookCommand | undefined {

@@ -1,7 +1,7 @@
 import type {AvailabilityEstimate, AvailabilityOptions} from './availability.js';
 import type {Model} from './model.js';
 
-/** What making one component perfect (never failing) would do for a service (DESIGN §3). */
+/** What making one component perfect (never failing) would do for a service (docs/semantics.md). */
 export interface Improvement {
   id: string;
   /** P(not DOWN) now and with the component made perfect. */
@@ -20,7 +20,7 @@ type Estimate = (
 /** Estimates per service at most: each is a full estimate of the service. */
 const maxCandidates = 24;
 
-/** Changes smaller than this are rounding of the estimate, not a gain (DESIGN §3). */
+/** Changes smaller than this are rounding of the estimate, not a gain (docs/semantics.md). */
 const noise = 1e-11;
 
 /**

@@ -6,7 +6,7 @@ import {withSimulated} from './state.js';
 /** Where a service is served from in a state: zone or site → the share of its demand sent there. */
 export type ServedFrom = ReadonlyMap<string, number>;
 
-/** The latency of one dependency in a state (DESIGN §3, Latency). */
+/** The latency of one dependency in a state (docs/semantics.md, Latency). */
 export interface DependencyLatency {
   service: string;
   dependency: string;

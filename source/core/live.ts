@@ -272,7 +272,7 @@ export interface EventLine {
   reason?: string;
 }
 
-/** One line of an events stream (DESIGN §5); undefined with a reason when it is not one. */
+/** One line of an events stream (docs/live-sources.md); undefined with a reason when it is not one. */
 export function parseEventLine(
   line: string,
 ): {ok: true; event: EventLine} | {ok: false; reason: string} {

@@ -109,7 +109,7 @@ function addReason(observed: Map<string, string>, id: string, reason: string) {
 }
 
 /**
- * What a Prometheus query says (DESIGN §6): a matched series at 0 is down; a component seen
+ * What a Prometheus query says (docs/live-sources.md): a matched series at 0 is down; a component seen
  * before whose series are gone is unknown, never up. `watched` grows with what was matched.
  */
 export function observeSeries(

@@ -17,7 +17,7 @@ export interface PlanEntry {
 }
 
 /**
- * Every failover available now that restores something, the most restoring first (DESIGN §4 `p`):
+ * Every failover available now that restores something, the most restoring first (docs/dashboard.md, `p`):
  * promoting each standby VM on its own, and moving each GSLB to its best healthy target.
  */
 export function failoverPlan(model: Model, now: Snapshot): PlanEntry[] {

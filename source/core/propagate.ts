@@ -40,7 +40,7 @@ export function isFailable(component: Component, includeGslb = false): boolean {
 }
 
 /**
- * Everything that fails with `id` (itself included), in the containment order of DESIGN §3:
+ * Everything that fails with `id` (itself included), in the containment order of docs/semantics.md:
  * zone → its routers, VMs, LBs; account → its routers and VMs; router → its VMs and
  * LBs that run on it. An LB on the zone does not fall with its owner account.
  */

@@ -3,7 +3,7 @@ import {statusOf, targetStateIn, type TargetState} from './capacity.js';
 import type {Model} from './model.js';
 import {gslbInFront, windowsBetween} from './timing.js';
 
-/** A service's recovery-time target against the failovers its GSLB makes (DESIGN §3, RTO). */
+/** A service's recovery-time target against the failovers its GSLB makes (docs/semantics.md, RTO). */
 export interface RecoveryCheck {
   service: string;
   gslb: string;

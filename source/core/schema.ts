@@ -6,7 +6,7 @@ import {hookProblem, maxDelayMs, minDelayMs, probeAddressProblem} from './limits
 // The kinds live apart (zod-free); exported here as well, beside the schema they name.
 export {defaultAvailability, kindRank, kinds, type Kind} from './kinds.js';
 
-/** The one schema of a topology file (DESIGN §2); every topology type derives from it. */
+/** The one schema of a topology file (docs/topology-format.md); every topology type derives from it. */
 
 const id = z
   .string({error: 'expected an id (a string)'})

@@ -87,7 +87,7 @@ function measureFootprint(model: Model, service: Service): Footprint {
   return print;
 }
 
-/** The guide's strategy a service is built as, by its structure alone (DESIGN §3). */
+/** The guide's strategy a service is built as, by its structure alone (docs/semantics.md). */
 export function strategyOf(model: Model, service: Service): Strategy {
   const print = footprint(model, service);
   if (print.viaGslb && print.places >= 2) return 'multi-zone';

@@ -45,7 +45,7 @@ export interface Sweep {
 }
 
 /**
- * The N-1 sweep (DESIGN §3) without one re-analysis per component. Each failable component's
+ * The N-1 sweep (docs/semantics.md) without one re-analysis per component. Each failable component's
  * blast radius is its descendants in the containment order (zone/account → router → VM/LB), so
  * all radii together are linear in the topology; from a radius, only the load balancers, GSLB
  * targets and services it touches are re-evaluated, against the baseline of the snapshot.

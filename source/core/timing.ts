@@ -10,7 +10,7 @@ import {
 import type {Gslb, Model, Service} from './model.js';
 
 /**
- * How long a DNS-based GSLB takes to move traffic off a dead target (DESIGN §1, §3):
+ * How long a DNS-based GSLB takes to move traffic off a dead target (docs/semantics.md):
  * detection after interval × threshold failed checks (up to one interval more), then
  * clients follow after the TTL. A manual failover skips detection.
  */

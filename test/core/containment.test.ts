@@ -5,7 +5,7 @@ import type {Component, Model} from '../../source/core/model.js';
 import {randomModel} from '../support/random-topology.js';
 
 /**
- * The containment rules of DESIGN §3 read straight off each component's fields, with no index:
+ * The containment rules of docs/semantics.md read straight off each component's fields, with no index:
  * does `parent` failing take `child` down directly?
  */
 function failsDirectlyWith(model: Model, parent: Component, child: Component): boolean {

@@ -9,7 +9,7 @@ import {strategyOf} from '../../source/core/strategy.js';
 import {sweep, type ToleranceKind} from '../../source/core/sweep.js';
 
 /**
- * The redundancy guide's table (DESIGN §1) on the four strategy fixtures: what each design
+ * The redundancy guide's table (docs/semantics.md) on the four strategy fixtures: what each design
  * survives, what it does not, and how much of its 1000 users it keeps.
  */
 
@@ -225,7 +225,7 @@ describe('multi-zone: a load balancer per zone and a customer IDC behind a ratio
   });
 });
 
-describe('finer splits keep more (DESIGN §1): n VMs of 1000/n keep 1000·(n−1)/n', () => {
+describe('finer splits keep more (docs/semantics.md): n VMs of 1000/n keep 1000·(n−1)/n', () => {
   it.each([2, 3, 4, 5, 8])('n = %i', (n) => {
     const vms = Array.from(
       {length: n},

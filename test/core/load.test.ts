@@ -402,7 +402,7 @@ describe('the fixtures', () => {
   });
 });
 
-describe('defaults (DESIGN §2)', () => {
+describe('defaults (docs/topology-format.md)', () => {
   const minimal = `version: 1
 zones: [{id: KR-CA}]
 accounts: [{id: solo}]

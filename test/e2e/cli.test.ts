@@ -161,7 +161,7 @@ function expectImpactShape(value: unknown): asserts value is ImpactJson {
     expect(typeof entry.cause).toBe('string');
   }
   for (const service of impact.services) {
-    // DESIGN §5's fields, and `through`: the dependencies that took it down.
+    // The fields of docs/semantics.md, and `through`: the dependencies that took it down.
     expect(Object.keys(service).sort()).toEqual([
       'after',
       'before',
@@ -204,7 +204,7 @@ describe('impact', () => {
     expect(result.stdout).not.toContain('\u001b['); // NO_COLOR
   });
 
-  it('--fail zone:KR-CA --json is one document in the DESIGN §5 shape', async () => {
+  it('--fail zone:KR-CA --json is one document in the shape of docs/semantics.md', async () => {
     const result = await run('impact', 'fixtures/demo.yaml', '--fail', 'zone:KR-CA', '--json');
     expect(result.code, result.stderr).toBe(1);
     const impact = parseOne(result.stdout);
@@ -448,7 +448,7 @@ describe('check', () => {
   });
 
   it.each(fixtures)(
-    '%s --json: one document in the DESIGN §5 shape',
+    '%s --json: one document in the shape of docs/semantics.md',
     async (name, code, strategies) => {
       const result = await run('check', `fixtures/${name}`, '--json');
       expect(result.code, result.stderr).toBe(code);

@@ -151,8 +151,8 @@ describe('a change that leaves a service DOWN', () => {
   });
 });
 
-describe('the pull-request step of the readme', () => {
-  it('npx failsight diff origin/main:topology.yaml topology.yaml --format markdown: a valid table', async () => {
+describe('the pull-request step of the GitHub Actions example', () => {
+  it('failsight diff origin/main:topology.yaml topology.yaml --format markdown: a valid table', async () => {
     const clone = join(root, 'clone');
     await git(root, 'clone', '-q', repo, clone);
     await writeFile(join(clone, 'topology.yaml'), shopTopology({targets: onlyCa}));

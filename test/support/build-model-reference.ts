@@ -28,7 +28,7 @@ import {
   type Topology,
 } from '../../source/core/schema.js';
 
-/** Checks references and structure (DESIGN §2) and indexes the topology for the analyzer. */
+/** Checks references and structure (docs/topology-format.md) and indexes the topology for the analyzer. */
 export function referenceBuildModel(topology: Topology): BuildResult {
   const builder = new ModelBuilder();
   builder.addPlaces(topology);

@@ -14,7 +14,7 @@ import {key, start} from './reducer-helpers.js';
 const context: KeyContext = plainContext;
 
 describe('the keymap', () => {
-  it('maps the keys of DESIGN §4 to actions in the tree', () => {
+  it('maps the keys of docs/dashboard.md to actions in the tree', () => {
     const tree = ['tree'] as const;
     const cases: [string, Partial<Key>, string][] = [
       ['', {upArrow: true}, 'moveUp'],

@@ -26,7 +26,7 @@ export function planLine(entry: PlanEntry, theme: Theme): string {
   return line.replace(' → ', ` ${theme.glyphs.arrow} `);
 }
 
-/** The failovers available now, the most restoring first (DESIGN §4 `p`); Enter applies one. */
+/** The failovers available now, the most restoring first (docs/dashboard.md, `p`); Enter applies one. */
 export function PlanPanel(props: PlanPanelProps) {
   const {entries, index, top, theme, width, height, focused} = props;
   const inner = width - 2;

@@ -5,7 +5,7 @@ import type {DashboardState} from './types.js';
 const keptRuns = 20;
 
 /**
- * After a failover the topology's hook for it (DESIGN §7): with --allow-hooks it waits for the
+ * After a failover the topology's hook for it (docs/live-sources.md): with --allow-hooks it waits for the
  * confirmation key; without, the message shows the command that would have run (a dry run).
  */
 export function offerHook(before: DashboardState, after: DashboardState): DashboardState {
