@@ -1,6 +1,6 @@
 // Bundles the command line (type-checking and dist/source, dist/bench stay with tsc): the
 // program, cli.tsx, into one script, dist/cli-body.js, and failsight's command, dist/cli.js,
-// which runs it with V8's compile cache (source/launch/compile-cache.ts). Each command's modules
+// which runs it with V8's compile cache (source/runtime/compile-cache.ts). Each command's modules
 // are evaluated when it runs, so `check` and `impact` never run React or Ink.
 import {build} from 'esbuild';
 import {createHash} from 'node:crypto';

@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // First: it decides which build of React every later import gets.
-import './source/commands/react-production.js';
-import {internalError, usageError} from './source/commands/errors.js';
-import {plainCommandLine} from './source/commands/command-line.js';
-import {asksForHelp, flagWithoutValue} from './source/commands/flag-values.js';
+import './source/runtime/react-production.js';
+import {internalError, usageError} from './source/commands/shared/errors.js';
+import {plainCommandLine} from './source/commands/shared/command-line.js';
+import {asksForHelp, flagWithoutValue} from './source/commands/shared/flag-values.js';
 import {existsSync} from 'node:fs';
 import {configPath} from './source/adapters/config-file.js';
-import {flagSpec, type Command, type Flags, type Invocation} from './source/commands/invocation.js';
-import {saveCompileCache} from './source/commands/compile-cache.js';
-import {jsonCommands, jsonRefusal, type CommandName} from './source/commands/names.js';
-import {reportWriter, terminalOptions} from './source/commands/terminal.js';
+import {
+  flagSpec,
+  type Command,
+  type Flags,
+  type Invocation,
+} from './source/commands/shared/invocation.js';
+import {saveCompileCache} from './source/runtime/save-compile-cache.js';
+import {jsonCommands, jsonRefusal, type CommandName} from './source/commands/shared/names.js';
+import {reportWriter, terminalOptions} from './source/commands/shared/terminal.js';
 import {keyFlagIn} from './source/adapters/cloudstack/credentials.js';
 
 const usage = `
@@ -82,17 +87,17 @@ const usage = `
 
 /** Each command loads its own modules, so `check` and `impact` never load React or Ink. */
 const commands = {
-  check: async (i) => (await import('./source/commands/check.js')).checkCommand(i),
-  impact: async (i) => (await import('./source/commands/impact.js')).impactCommand(i),
-  demo: async (i) => (await import('./source/commands/interactive.js')).demoCommand(i),
-  import: async (i) => (await import('./source/commands/import.js')).importCommand(i),
-  diff: async (i) => (await import('./source/commands/diff.js')).diffCommand(i),
-  explain: async (i) => (await import('./source/commands/explain.js')).explainCommand(i),
-  report: async (i) => (await import('./source/commands/report.js')).reportCommand(i),
-  config: async (i) => (await import('./source/commands/config.js')).configCommand(i),
+  check: async (i) => (await import('./source/commands/check/check.js')).checkCommand(i),
+  impact: async (i) => (await import('./source/commands/impact/impact.js')).impactCommand(i),
+  demo: async (i) => (await import('./source/commands/dashboard/interactive.js')).demoCommand(i),
+  import: async (i) => (await import('./source/commands/cloudstack/import.js')).importCommand(i),
+  diff: async (i) => (await import('./source/commands/diff/diff.js')).diffCommand(i),
+  explain: async (i) => (await import('./source/commands/explain/explain.js')).explainCommand(i),
+  report: async (i) => (await import('./source/commands/report/report.js')).reportCommand(i),
+  config: async (i) => (await import('./source/commands/config/config.js')).configCommand(i),
 } satisfies Record<CommandName, Command>;
 const dashboard: Command = async (i) =>
-  (await import('./source/commands/interactive.js')).dashboardCommand(i);
+  (await import('./source/commands/dashboard/interactive.js')).dashboardCommand(i);
 
 /** A flag as it is written: --include-gslb, -z. */
 function flagName(name: string): string {
@@ -146,7 +151,7 @@ async function withConfigFile(flags: Flags, input: readonly string[]): Promise<F
     input[0] !== undefined && Object.hasOwn(commands, input[0]) ? input[0] : undefined;
   const asked = command === 'config';
   if (!flags.config || (!asked && !existsSync(configPath(process.env)))) return flags;
-  const {configured} = await import('./source/commands/config.js');
+  const {configured} = await import('./source/commands/config/config.js');
   const dashboard = command === undefined || command === 'demo';
   const file = command === undefined ? input[0] : undefined;
   const result = configured(flags, process.argv.slice(2), {dashboard, file, env: process.env});
@@ -158,7 +163,7 @@ async function withConfigFile(flags: Flags, input: readonly string[]): Promise<F
 async function main(): Promise<number> {
   // Completion has its own small grammar (`completion ids FILE`) and must stay quiet and quick.
   if (process.argv[2] === 'completion')
-    return (await import('./source/commands/completion.js')).completionCommand(
+    return (await import('./source/commands/completion/completion.js')).completionCommand(
       process.argv.slice(3),
     );
   // Keys never come from argv: shell history and every `ps` listing would keep them.

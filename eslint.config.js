@@ -39,7 +39,14 @@ export default tseslint.config(
           patterns: [
             {group: nodeIoPatterns, message: 'source/core does no I/O.'},
             {
-              group: ['**/ui/**', '**/adapters/**', '**/commands/**'],
+              group: [
+                '**/ui/**',
+                '**/adapters/**',
+                '**/commands/**',
+                '**/runtime/**',
+                '**/i18n/**',
+                '**/shared/**',
+              ],
               message: 'core imports nothing above it.',
             },
           ],
@@ -58,8 +65,27 @@ export default tseslint.config(
           patterns: [
             {group: nodeIoPatterns, message: 'source/ui opens no file, socket or process.'},
             {
-              group: ['**/adapters/**', '**/commands/**'],
-              message: 'ui does not reach into adapters or commands.',
+              group: ['**/adapters/**', '**/commands/**', '**/runtime/**'],
+              message: 'ui does not reach into adapters, commands or the runtime.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Words and the types the screens and the commands share: data, over the core only.
+    files: ['source/i18n/**', 'source/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['ink', 'react', 'chalk', 'meow', ...nodeIo.flatMap((n) => [n, `node:${n}`])],
+          patterns: [
+            {group: nodeIoPatterns, message: 'i18n and shared types do no I/O.'},
+            {
+              group: ['**/ui/**', '**/adapters/**', '**/commands/**', '**/runtime/**'],
+              message: 'i18n and shared types import the core only.',
             },
           ],
         },
@@ -74,7 +100,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/ui/**', '**/commands/**', 'ink', 'react'],
+              group: ['**/ui/**', '**/commands/**', '**/runtime/**', 'ink', 'react'],
               message: 'adapters yield data; they draw nothing.',
             },
           ],

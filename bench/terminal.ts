@@ -154,7 +154,7 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
   const floorFrame = () => firstFrame([process.execPath, hello], 'hello, floor drawn');
   const demoFrame = () => firstFrame(dashboard(demo), frameDone);
   // A user's first run after a build or a Node upgrade compiles without a cache and writes it
-  // (source/launch/compile-cache.ts): that run is timed once, on its own row; later ones read it.
+  // (source/runtime/compile-cache.ts): that run is timed once, on its own row; later ones read it.
   dropCompileCache('dashboard');
   const uncached = await demoFrame();
   for (let round = 0; round < options.rounds * 3; round++) {

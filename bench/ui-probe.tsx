@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {render, Text} from 'ink';
 import type {ReactElement} from 'react';
-import {terminalOutput} from '../source/commands/terminal-output.js';
+import {terminalOutput} from '../source/runtime/terminal-output.js';
 import {parseTopology} from '../source/core/load.js';
 import {Dashboard} from '../source/ui/components/dashboard.js';
 import {generateModel} from './generate.js';

@@ -1,5 +1,5 @@
 import {containmentOf} from './containment.js';
-import {builtLayout, type Layout} from './layout.js';
+import {builtLayout, type Layout} from './model-layout.js';
 import {routerId, type Component, type Model, type Service, type Vm} from './model.js';
 
 /**

@@ -2,7 +2,7 @@ import type {Snapshot} from './analyze.js';
 import {statusOf} from './capacity.js';
 import {containmentOf} from './containment.js';
 import {incrementalOf} from './incremental.js';
-import {kindCode, layoutOf, type Layout} from './layout.js';
+import {kindCode, layoutOf, type Layout} from './model-layout.js';
 import type {Model, Service} from './model.js';
 import {kindRank, type Kind} from './kinds.js';
 

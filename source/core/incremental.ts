@@ -10,7 +10,7 @@ import {
   type TargetState,
 } from './capacity.js';
 import {containmentOf, type Containment} from './containment.js';
-import {kindCode, layoutOf, type Layout} from './layout.js';
+import {kindCode, layoutOf, type Layout} from './model-layout.js';
 import type {Gslb, LoadBalancer, Model} from './model.js';
 
 const noChange: ReadonlyMap<string, number> = new Map();

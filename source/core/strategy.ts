@@ -1,5 +1,5 @@
 import {containmentOf} from './containment.js';
-import {kindCode, layoutOf, type Layout} from './layout.js';
+import {kindCode, layoutOf, type Layout} from './model-layout.js';
 import type {Account, Model, Service, Vm} from './model.js';
 import {message, type CoreMessage} from './messages.js';
 import type {ServiceSweep, ToleranceKind} from './sweep.js';

@@ -3,7 +3,7 @@ import type {Snapshot} from './analyze.js';
 import {statusOf, tidy} from './capacity.js';
 import {containmentOf} from './containment.js';
 import {incrementalOf} from './incremental.js';
-import {layoutOf} from './layout.js';
+import {layoutOf} from './model-layout.js';
 import type {Component, Model} from './model.js';
 import {kindRank, kinds as allKinds, type Kind} from './kinds.js';
 

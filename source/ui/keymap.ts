@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {actionCommands} from './command-line/action-commands.js';
-import {t} from './i18n.js';
+import {t} from '../i18n/i18n.js';
 import type {Binding, KeyContext, Scope} from './keys/binding.js';
 import {changeKeys, type ChangeAction} from './keys/changes.js';
 import {commandLineKeys, type CommandLineAction} from './keys/command-line.js';
@@ -10,7 +10,7 @@ import {liveKeys, type LiveAction} from './keys/live.js';
 import {navigation, type NavigationAction} from './keys/navigation.js';
 import {panelKeys, type PanelAction} from './keys/panels.js';
 import {rebound} from './keys/rebind.js';
-import type {Lang} from './types.js';
+import type {Lang} from '../shared/types.js';
 
 export type {Binding, KeyContext, Scope};
 export {plainContext} from './keys/binding.js';

@@ -2,7 +2,7 @@ import type {Status} from '../core/capacity.js';
 import {screenText} from './text.js';
 import {borderColours, palettes} from './themes/palettes.js';
 import type {ThemeName} from './themes/names.js';
-import type {Look} from './types.js';
+import type {Look} from '../shared/types.js';
 
 export interface Glyphs {
   open: string;

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {LiveUpdate} from '../../source/core/live.js';
-import {liveSources} from '../../source/commands/live-sources.js';
+import {liveSources} from '../../source/commands/dashboard/live-sources.js';
 import {parseTopology} from '../../source/core/load.js';
 import {readFileSync} from 'node:fs';
 import {hostileServer, json, leaks, type HostileServer} from '../support/hostile-server.js';

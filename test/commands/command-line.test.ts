@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import meow from 'meow';
 import {describe, expect, it} from 'vitest';
-import {plainCommandLine} from '../../source/commands/command-line.js';
-import {flagSpec} from '../../source/commands/invocation.js';
+import {plainCommandLine} from '../../source/commands/shared/command-line.js';
+import {flagSpec} from '../../source/commands/shared/invocation.js';
 
 /** What cli.tsx asks meow for the same arguments. */
 function meowsAnswer(argv: string[]) {

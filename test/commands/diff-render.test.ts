@@ -3,7 +3,7 @@ import {availability} from '../../source/core/availability.js';
 import {analyzeSide, diffTopologies} from '../../source/core/diff.js';
 import {parseTopology} from '../../source/core/load.js';
 import type {Model} from '../../source/core/model.js';
-import {diffJson, renderDiffMarkdown} from '../../source/commands/diff-render.js';
+import {diffJson, renderDiffMarkdown} from '../../source/commands/diff/diff-render.js';
 
 /** n services, each a single VM of its own in one zone: every VM and the zone are its SPOFs. */
 function singles(n: number, zones: string[]): Model {

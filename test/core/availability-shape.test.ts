@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {availabilityShape} from '../../source/core/availability-shape.js';
-import {layoutOf} from '../../source/core/layout.js';
+import {layoutOf} from '../../source/core/model-layout.js';
 import {availability} from '../../source/core/availability.js';
 import type {Model, Service} from '../../source/core/model.js';
 import {generateModel} from '../../bench/generate.js';

@@ -4,7 +4,7 @@ import {snapshot} from '../../source/core/analyze.js';
 import {availability} from '../../source/core/availability.js';
 import {checkExitCode, checkReport} from '../../source/core/check.js';
 import {analyzeSide, componentChanges, diffTopologies} from '../../source/core/diff.js';
-import {findingText} from '../../source/commands/diff-words.js';
+import {findingText} from '../../source/commands/diff/diff-words.js';
 import {latencyChanges, slowServices, dependencyLatencies} from '../../source/core/latency.js';
 import {formatLocated, parseTopology} from '../../source/core/load.js';
 import type {Model} from '../../source/core/model.js';

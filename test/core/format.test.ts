@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import * as cli from '../../source/commands/text.js';
+import * as cli from '../../source/commands/shared/text.js';
 import {amount, minutes, percent} from '../../source/core/format.js';
 import * as ui from '../../source/ui/text.js';
 

@@ -42,11 +42,11 @@ const yaml = (path: string) => path.includes('node_modules/yaml/');
 
 describe('the bundle runs zod and yaml only for a file that needs them', () => {
   // The entry, then what cli.tsx imports when the command is check.
-  const check = runsWith('cli.tsx', 'source/commands/check.ts');
+  const check = runsWith('cli.tsx', 'source/commands/check/check.ts');
 
   it('has the modules this test looks for', () => {
-    expect(Object.keys(meta.inputs)).toContain('source/commands/check.ts');
-    expect(importedLater(runsWith('cli.tsx'))).toContain('source/commands/check.ts');
+    expect(Object.keys(meta.inputs)).toContain('source/commands/check/check.ts');
+    expect(importedLater(runsWith('cli.tsx'))).toContain('source/commands/check/check.ts');
   });
 
   it('check runs neither with the fast loader', () => {

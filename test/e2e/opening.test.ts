@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {generateTopology} from '../../bench/generate.js';
 import {Pty} from '../../bench/pty.js';
-import {paintFirstBytes} from '../../source/commands/interactive.js';
+import {paintFirstBytes} from '../../source/commands/dashboard/interactive.js';
 import {hasTmux, Pane, root} from './tmux.js';
 
 let pane: Pane | undefined;

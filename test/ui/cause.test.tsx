@@ -3,7 +3,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {applySourceUpdate, noLiveSources} from '../../source/core/live.js';
 import {liveObservations} from '../../source/core/live-observations.js';
 import {causeOf, likelyFailures} from '../../source/ui/analysis/cause.js';
-import type {LiveUpdate} from '../../source/ui/types.js';
+import type {LiveUpdate} from '../../source/shared/types.js';
 import {channel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 import {apply, selectedId, start} from './reducer-helpers.js';
 

@@ -3,7 +3,7 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseTopology} from '../../source/core/load.js';
 import type {Model} from '../../source/core/model.js';
-import {availabilityOf} from '../../source/commands/availability-source.js';
+import {availabilityOf} from '../../source/commands/dashboard/availability-source.js';
 import {renderDashboard, waitForFrame} from './helpers.js';
 
 afterEach(cleanup);

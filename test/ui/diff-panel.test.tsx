@@ -3,7 +3,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {availability} from '../../source/core/availability.js';
 import {analyzeSide, diffTopologies} from '../../source/core/diff.js';
 import type {Model} from '../../source/core/model.js';
-import type {Compare} from '../../source/ui/types.js';
+import type {Compare} from '../../source/shared/types.js';
 import {expectFrameShape, keys} from './frames.js';
 import {renderDashboard, waitForFrame} from './helpers.js';
 import {loadFixture} from './reducer-helpers.js';

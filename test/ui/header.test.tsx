@@ -10,7 +10,7 @@ import {
   type HeaderInputs,
 } from '../../source/ui/components/header-text.js';
 import {themeOf} from '../../source/ui/theme.js';
-import type {LiveUpdate} from '../../source/ui/types.js';
+import type {LiveUpdate} from '../../source/shared/types.js';
 import {bigModel} from './big-model.js';
 import {channel, demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 

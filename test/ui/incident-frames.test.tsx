@@ -1,6 +1,6 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {HookReport, HookRunner, LiveUpdate, Look} from '../../source/ui/types.js';
+import type {HookReport, HookRunner, LiveUpdate, Look} from '../../source/shared/types.js';
 import {keys} from './frames.js';
 import {channel, demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 

@@ -1,8 +1,8 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {fittingHints} from '../../source/ui/components/bars.js';
-import {keyContext, scopesOf} from '../../source/ui/hooks/key-actions.js';
-import {keyOutcome} from '../../source/ui/hooks/key-outcome.js';
+import {keyContext, scopesOf} from '../../source/ui/keys/key-actions.js';
+import {keyOutcome} from '../../source/ui/keys/key-outcome.js';
 import {footerHints} from '../../source/ui/keymap.js';
 import {apply, at, key, start} from './reducer-helpers.js';
 

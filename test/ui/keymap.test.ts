@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {dashboardAction, keyContext, scopesOf} from '../../source/ui/hooks/key-actions.js';
+import {dashboardAction, keyContext, scopesOf} from '../../source/ui/keys/key-actions.js';
 import {
   bindingFor,
   footerHints,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ko} from '../../source/ui/messages-ko.js';
+import {ko} from '../../source/i18n/messages-ko.js';
 
 describe('Korean messages', () => {
   it('never guess a particle after an id: "db-gslb 이(가)" reads as a form, not a sentence', () => {

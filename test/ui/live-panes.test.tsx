@@ -1,9 +1,9 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {WhatIf} from '../../source/core/what-if.js';
-import {scopesOf} from '../../source/ui/hooks/key-actions.js';
+import {scopesOf} from '../../source/ui/keys/key-actions.js';
 import {offerHook} from '../../source/ui/state/hooks.js';
-import type {HookReport, HookRunner, LiveUpdate} from '../../source/ui/types.js';
+import type {HookReport, HookRunner, LiveUpdate} from '../../source/shared/types.js';
 import type {HookCommand} from '../../source/core/hooks.js';
 import {channel, demoModel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 import {apply, loadFixture, start, walkTo} from './reducer-helpers.js';

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {availability} from '../../source/core/availability.js';
 import {analyzeSide, diffTopologies} from '../../source/core/diff.js';
 import type {Model} from '../../source/core/model.js';
-import type {Compare} from '../../source/ui/types.js';
+import type {Compare} from '../../source/shared/types.js';
 import {apply, loadFixture, selectedId, start} from './reducer-helpers.js';
 
 /** The d panel over the core's diff: multi-zone (OLD) → multi-account (NEW, on screen). */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {whatIf} from '../../source/core/what-if.js';
-import {scopesOf} from '../../source/ui/hooks/key-actions.js';
+import {scopesOf} from '../../source/ui/keys/key-actions.js';
 import {messageOf} from '../../source/ui/components/message.js';
 import {apply, at, start} from './reducer-helpers.js';
 

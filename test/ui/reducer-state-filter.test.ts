@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {scopesOf} from '../../source/ui/hooks/key-actions.js';
+import {scopesOf} from '../../source/ui/keys/key-actions.js';
 import {rowsOf} from '../../source/ui/state/navigation.js';
 import type {DashboardAction, DashboardState} from '../../source/ui/state/types.js';
 import {allRows} from '../../source/ui/tree/visible.js';

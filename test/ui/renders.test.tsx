@@ -1,7 +1,7 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {coalesce} from '../../source/ui/hooks/use-live-updates.js';
-import type {LiveUpdate, PaintCells} from '../../source/ui/types.js';
+import {coalesce} from '../../source/ui/use/use-live-updates.js';
+import type {LiveUpdate, PaintCells} from '../../source/shared/types.js';
 import {columnOf} from './frames.js';
 import {fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 

@@ -7,7 +7,7 @@ import {reduce} from '../../source/ui/state/reducer.js';
 import type {DashboardState} from '../../source/ui/state/types.js';
 import type {TreeNode} from '../../source/ui/tree/nodes.js';
 import {treeOf} from '../../source/ui/tree/trees.js';
-import type {View} from '../../source/ui/types.js';
+import type {View} from '../../source/shared/types.js';
 import {bigModel} from './big-model.js';
 
 /**

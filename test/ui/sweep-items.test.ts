@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {emptyState, withSimulated} from '../../source/core/state.js';
 import {analyze} from '../../source/ui/analysis/analysis.js';
 import {sweepItems} from '../../source/ui/analysis/sweep-items.js';
-import {sayCore} from '../../source/ui/i18n.js';
+import {sayCore} from '../../source/i18n/i18n.js';
 import {loadFixture} from './reducer-helpers.js';
 
 describe('the sweep panel from the current state', () => {

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex */
 import {EventEmitter} from 'node:events';
 import {describe, expect, it} from 'vitest';
-import {terminalOutput} from '../../source/commands/terminal-output.js';
+import {terminalOutput} from '../../source/runtime/terminal-output.js';
 
 // Ink decides once, when it is loaded, whether it runs in CI, and then draws only the last frame;
 // these tests are about how it draws on a terminal, so they load it as a terminal session would.

@@ -1,6 +1,6 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {LiveUpdate} from '../../source/ui/types.js';
+import type {LiveUpdate} from '../../source/shared/types.js';
 import {channel, fixedNow, renderDashboard, waitForFrame} from './helpers.js';
 
 afterEach(() => cleanup());

@@ -8,7 +8,7 @@ import type {DashboardAction, DashboardState} from '../../source/ui/state/types.
 import type {Tree, TreeNode} from '../../source/ui/tree/nodes.js';
 import {treeOf} from '../../source/ui/tree/trees.js';
 import {allRows, flatten, matchesFilter} from '../../source/ui/tree/visible.js';
-import {views} from '../../source/ui/types.js';
+import {views} from '../../source/shared/types.js';
 import {loadFixture} from './reducer-helpers.js';
 
 /** The rows on screen the plain way: walk everything, skip what is folded or filtered out. */

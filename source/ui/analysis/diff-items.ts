@@ -1,8 +1,8 @@
 import type {Finding, TopologyDiff} from '../../core/diff.js';
 import type {Model} from '../../core/model.js';
 import {printable} from '../../core/printable.js';
-import type {Message} from '../i18n.js';
-import type {Compare} from '../types.js';
+import type {Message} from '../../i18n/i18n.js';
+import type {Compare} from '../../shared/types.js';
 
 const cache = new WeakMap<Model, {compare: Compare; diff: TopologyDiff}>();
 

@@ -7,7 +7,7 @@ import type {Kind} from '../../core/schema.js';
 import {howDown, type FailureState} from '../../core/state.js';
 import type {FailoverWindow} from '../../core/timing.js';
 import {whatIf, type WhatIf} from '../../core/what-if.js';
-import type {MessageId} from '../i18n.js';
+import type {MessageId} from '../../i18n/i18n.js';
 import type {PendingFailover} from '../state/types.js';
 import type {TreeNode} from '../tree/nodes.js';
 import type {Analysis} from './analysis.js';

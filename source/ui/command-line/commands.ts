@@ -8,11 +8,11 @@ import {
 import {didYouMean} from '../../core/nearest.js';
 import {printable} from '../../core/printable.js';
 import type {Model} from '../../core/model.js';
-import {scopesOf} from '../hooks/key-actions.js';
+import {scopesOf} from '../keys/key-actions.js';
 import {keymap, type Binding, type KeyAction} from '../keymap.js';
 import type {DashboardAction, DashboardState, Notice} from '../state/types.js';
 import {isThemeName, themeNames, type ThemeName} from '../themes/names.js';
-import {views, type View} from '../types.js';
+import {views, type View} from '../../shared/types.js';
 import {actionCommands, actionsOf} from './action-commands.js';
 
 /** One thing a command does; a command is a few of these, done in order. */

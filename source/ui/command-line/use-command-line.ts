@@ -1,8 +1,8 @@
 import type {Key} from 'ink';
 import {useRef, useState, type RefObject} from 'react';
-import {bindingOutcome} from '../hooks/key-outcome.js';
-import {applyOutcome, type KeyHandlers} from '../hooks/use-keys.js';
-import type {Dispatch} from '../hooks/use-store.js';
+import {bindingOutcome} from '../keys/key-outcome.js';
+import {applyOutcome, type KeyHandlers} from '../use/use-keys.js';
+import type {Dispatch} from '../use/use-store.js';
 import type {DashboardState} from '../state/types.js';
 import type {ThemeName} from '../themes/names.js';
 import {commandEffects, completeLine} from './commands.js';

@@ -2,13 +2,13 @@ import {renderToString} from 'ink';
 import {useCallback, useMemo, useState, type ReactElement, type RefObject} from 'react';
 import type {Outputs} from '../../core/outputs.js';
 import {printable} from '../../core/printable.js';
-import type {KeyHandlers} from '../hooks/use-keys.js';
-import type {Dispatch} from '../hooks/use-store.js';
-import {layoutOf, type Layout} from '../layout.js';
+import type {KeyHandlers} from '../use/use-keys.js';
+import type {Dispatch} from '../use/use-store.js';
+import {layoutOf, type Layout} from '../screen-layout.js';
 import type {DashboardState, Notice} from '../state/types.js';
 import {themeOf, type Theme} from '../theme.js';
 import type {ThemeName} from '../themes/names.js';
-import type {Look} from '../types.js';
+import type {Look} from '../../shared/types.js';
 import {impactMarkdown, panelText, plainLines} from './exports.js';
 import {useCommandLine} from './use-command-line.js';
 

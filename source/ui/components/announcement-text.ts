@@ -1,6 +1,6 @@
 import type {Announcement} from '../../core/announce.js';
-import {statusWord, t} from '../i18n.js';
-import type {Lang} from '../types.js';
+import {statusWord, t} from '../../i18n/i18n.js';
+import type {Lang} from '../../shared/types.js';
 
 /** "KR-CA down (alertmanager: ZonePowerLoss) — shop-web DOWN, shop-db DOWN", in the screen's language. */
 export function announcementText(lang: Lang, said: Announcement): string {

@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo} from 'react';
-import {useClock} from '../hooks/use-clock.js';
+import {useClock} from '../use/use-clock.js';
 import type {KeyHint} from '../keymap.js';
 import type {Segment} from '../segments.js';
 import type {Theme, Tone} from '../theme.js';
-import type {PaintCells} from '../types.js';
+import type {PaintCells} from '../../shared/types.js';
 import {fit, widthOf, wrapWords} from '../text.js';
 import {clockText, clockWidth, headerLine, type HeaderInputs} from './header-text.js';
 import {Line} from './line.js';

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {CauseItem, LikelyCause} from '../analysis/cause.js';
 import type {Model} from '../../core/model.js';
-import {kindWord, t} from '../i18n.js';
+import {kindWord, t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {fit, widthOf, wrapWords} from '../text.js';

@@ -4,13 +4,13 @@ import type {JournalRecord} from '../../core/journal.js';
 import type {Model} from '../../core/model.js';
 import {stateAtStep} from '../demo/replay.js';
 import type {DemoStep} from '../demo/script.js';
-import {useDemo} from '../hooks/use-demo.js';
-import {mouseActions, mouseEvents} from '../hooks/mouse.js';
-import {useDashboardKeys} from '../hooks/use-keys.js';
-import {useLiveUpdates} from '../hooks/use-live-updates.js';
-import {useDashboardStore} from '../hooks/use-store.js';
-import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
-import {layoutOf} from '../layout.js';
+import {useDemo} from '../use/use-demo.js';
+import {mouseActions, mouseEvents} from '../use/mouse.js';
+import {useDashboardKeys} from '../use/use-keys.js';
+import {useLiveUpdates} from '../use/use-live-updates.js';
+import {useDashboardStore} from '../use/use-store.js';
+import {useTerminalSize, type TerminalSize} from '../use/use-terminal-size.js';
+import {layoutOf} from '../screen-layout.js';
 import {initialState} from '../state/init.js';
 import type {
   AvailabilityOf,
@@ -20,7 +20,7 @@ import type {
   Look,
   PaintCells,
   View,
-} from '../types.js';
+} from '../../shared/types.js';
 import {CommandBar} from '../command-line/command-bar.js';
 import {useScreenCommands} from '../command-line/use-screen-commands.js';
 import type {ThemeName} from '../themes/names.js';

@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {TopologyDiff} from '../../core/diff.js';
 import {findingMessage} from '../analysis/diff-items.js';
-import {say, t} from '../i18n.js';
+import {say, t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme, Tone} from '../theme.js';
 import {fit, widthOf} from '../text.js';

@@ -1,5 +1,5 @@
 import type {LiveSources} from '../../core/live.js';
-import {t} from '../i18n.js';
+import {t} from '../../i18n/i18n.js';
 import {clockOf, fit} from '../text.js';
 import {entryText} from './live-text.js';
 import {ListPanel, type ListPlace} from './list-panel.js';

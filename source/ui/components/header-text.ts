@@ -3,7 +3,7 @@ import {ageText, liveCounts, untrustedSources} from '../../core/freshness.js';
 import {noLiveSources, type LiveSources} from '../../core/live.js';
 import {slowIn} from '../../core/latency.js';
 import type {Model} from '../../core/model.js';
-import {kindWord, statusWord, t} from '../i18n.js';
+import {kindWord, statusWord, t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {clockOf, fit, truncate, widthOf} from '../text.js';

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import type {HelpEntry} from '../keymap.js';
-import {t} from '../i18n.js';
+import {t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {fit, widthOf, wrapWords} from '../text.js';

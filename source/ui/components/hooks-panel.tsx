@@ -1,11 +1,11 @@
 import {Box} from 'ink';
 import {commandLine} from '../../core/hooks.js';
 import {shown as printable} from '../../core/live.js';
-import {t} from '../i18n.js';
+import {t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {HookRun} from '../state/types.js';
 import type {Theme} from '../theme.js';
-import type {Lang} from '../types.js';
+import type {Lang} from '../../shared/types.js';
 import {clockOf, fit} from '../text.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';

@@ -1,7 +1,7 @@
 import type {Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
 import type {Subject} from '../analysis/selection.js';
-import {kindWord, t} from '../i18n.js';
+import {kindWord, t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {fit} from '../text.js';

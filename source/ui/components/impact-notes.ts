@@ -4,7 +4,7 @@ import {placesText, type LatencyChange} from '../../core/latency.js';
 import {printable} from '../../core/printable.js';
 import {rtoBeside} from '../../core/rto.js';
 import type {Subject} from '../analysis/selection.js';
-import {t} from '../i18n.js';
+import {t} from '../../i18n/i18n.js';
 import {wrappedLines as lines, type Segment} from '../segments.js';
 import type {Tone} from '../theme.js';
 import {amount} from '../text.js';

@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {t} from '../i18n.js';
+import {t} from '../../i18n/i18n.js';
 import type {Theme} from '../theme.js';
 import type {ImpactContent} from './impact-text.js';
 import {Line} from './line.js';

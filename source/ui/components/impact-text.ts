@@ -2,7 +2,7 @@ import {countByKind, type DownEntry} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
 import type {Countdown} from '../../core/countdown.js';
 import type {ServiceRow, Subject} from '../analysis/selection.js';
-import {countList, kindWord, sayCore, statusWord, t, type Noun} from '../i18n.js';
+import {countList, kindWord, sayCore, statusWord, t, type Noun} from '../../i18n/i18n.js';
 import {wrappedLines as lines, type Segment} from '../segments.js';
 import type {Theme, Tone} from '../theme.js';
 import {amount} from '../text.js';

@@ -4,7 +4,7 @@ import type {Analysis} from '../analysis/analysis.js';
 import {diffOf, findingMessage} from '../analysis/diff-items.js';
 import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
-import {kindWord, say, statusWord, t, type MessageId} from '../i18n.js';
+import {kindWord, say, statusWord, t, type MessageId} from '../../i18n/i18n.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme, Tone} from '../theme.js';
 import {clockOf} from '../text.js';

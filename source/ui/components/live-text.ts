@@ -1,7 +1,7 @@
 import type {LiveEntry, LiveSources} from '../../core/live.js';
 import {shown as printable} from '../../core/live.js';
-import {t} from '../i18n.js';
-import type {Lang} from '../types.js';
+import {t} from '../../i18n/i18n.js';
+import type {Lang} from '../../shared/types.js';
 
 /** "6 min", "1 h 5 min", "under a minute". */
 export function durationText(lang: Lang, ms: number): string {

@@ -1,13 +1,13 @@
 import {Box, useInput} from 'ink';
 import {useMemo} from 'react';
-import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
-import {t} from '../i18n.js';
+import {useTerminalSize, type TerminalSize} from '../use/use-terminal-size.js';
+import {t} from '../../i18n/i18n.js';
 import {bindingFor, footerHints, plainContext} from '../keymap.js';
-import {layoutOf} from '../layout.js';
+import {layoutOf} from '../screen-layout.js';
 import type {Segment} from '../segments.js';
 import {themeOf, type Theme} from '../theme.js';
 import {fit, truncate, widthOf, wrapWords} from '../text.js';
-import type {Look} from '../types.js';
+import type {Look} from '../../shared/types.js';
 import {Footer, MessageLine} from './bars.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';

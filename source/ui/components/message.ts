@@ -1,8 +1,8 @@
-import {say, t} from '../i18n.js';
+import {say, t} from '../../i18n/i18n.js';
 import {announcementText} from './announcement-text.js';
 import type {DashboardState} from '../state/types.js';
 import type {Tone} from '../theme.js';
-import type {Lang} from '../types.js';
+import type {Lang} from '../../shared/types.js';
 
 export interface MessageText {
   text: string;

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import type {PlanEntry} from '../analysis/plan.js';
-import {sayCore, t} from '../i18n.js';
+import {sayCore, t} from '../../i18n/i18n.js';
 import type {Theme} from '../theme.js';
 import {amount, fit, wrapWords} from '../text.js';
 import {Line} from './line.js';

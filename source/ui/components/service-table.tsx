@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {lazy, Suspense, useMemo} from 'react';
 import type {ServiceRow} from '../analysis/selection.js';
-import {statusWord, t} from '../i18n.js';
+import {statusWord, t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import {statusTone, type Theme, type Tone} from '../theme.js';
 import {amount, fit, widthOf} from '../text.js';

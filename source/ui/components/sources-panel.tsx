@@ -1,6 +1,6 @@
 import {ageText, freshnessOf, staleIntervals} from '../../core/freshness.js';
 import type {LiveSources, SourceStatus} from '../../core/live.js';
-import {t} from '../i18n.js';
+import {t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {clockOf, fit, widthOf, wrapWords} from '../text.js';

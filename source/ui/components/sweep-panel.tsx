@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {SweepItem} from '../analysis/sweep-items.js';
 import type {Kind} from '../../core/kinds.js';
-import {kindWord, sayCore, statusWord, t} from '../i18n.js';
+import {kindWord, sayCore, statusWord, t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import {statusTone, type Theme} from '../theme.js';
 import {amount, fit, widthOf, wrapWords} from '../text.js';

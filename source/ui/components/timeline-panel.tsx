@@ -1,5 +1,5 @@
 import type {Model} from '../../core/model.js';
-import {statusWord, t} from '../i18n.js';
+import {statusWord, t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {TimelinePoint} from '../state/types.js';
 import {statusTone} from '../theme.js';

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
-import type {TerminalSize} from '../hooks/use-terminal-size.js';
-import {t} from '../i18n.js';
-import {minColumns, minRows} from '../layout.js';
+import type {TerminalSize} from '../use/use-terminal-size.js';
+import {t} from '../../i18n/i18n.js';
+import {minColumns, minRows} from '../screen-layout.js';
 import type {Theme} from '../theme.js';
 
 /** What any full screen draws instead of itself when the terminal is below its least size. */

@@ -1,12 +1,12 @@
 import {Box} from 'ink';
 import {useMemo} from 'react';
 import type {Analysis} from '../analysis/analysis.js';
-import {t} from '../i18n.js';
+import {t} from '../../i18n/i18n.js';
 import type {Theme} from '../theme.js';
 import {formatRows, selectedRow} from '../tree/row-format.js';
 import type {VisibleRows} from '../tree/visible.js';
 import type {StateFilter} from '../state/types.js';
-import type {View} from '../types.js';
+import type {View} from '../../shared/types.js';
 import {Line} from './line.js';
 import {Panel} from './panel.js';
 

@@ -1,8 +1,8 @@
 import {loweredThrough} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
 import {runScenario} from '../../core/scenario.js';
-import type {Message, Params} from '../i18n.js';
-import type {MessageId} from '../messages-en.js';
+import type {Message, Params} from '../../i18n/i18n.js';
+import type {MessageId} from '../../i18n/messages-en.js';
 import type {DashboardAction} from '../state/types.js';
 
 /** One scene of the demo: where the clock stands, what happens, and what the narrator says. */

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
-import type {MessageId} from '../i18n.js';
-import type {Lang} from '../types.js';
+import type {MessageId} from '../../i18n/i18n.js';
+import type {Lang} from '../../shared/types.js';
 
 /**
  * Who has the keys: the tree, a list panel (sweep, availability, plan), the impact panel,

@@ -5,9 +5,9 @@ import {isFailable} from '../../core/propagate.js';
 import {emptyState, howDown, stamped, withSimulated, type FailureState} from '../../core/state.js';
 import {whatIf} from '../../core/what-if.js';
 import {analyze} from '../analysis/analysis.js';
-import type {MessageId} from '../i18n.js';
+import type {MessageId} from '../../i18n/i18n.js';
 import {amount} from '../text.js';
-import type {AuditAction} from '../types.js';
+import type {AuditAction} from '../../shared/types.js';
 import {selectedNode} from './navigation.js';
 import type {DashboardState, Notice} from './types.js';
 

@@ -3,7 +3,7 @@ import type {Model} from '../../core/model.js';
 import {emptyState, type FailureState} from '../../core/state.js';
 import {analyze} from '../analysis/analysis.js';
 import {treeOf} from '../tree/trees.js';
-import type {Compare, View} from '../types.js';
+import type {Compare, View} from '../../shared/types.js';
 import type {DashboardState} from './types.js';
 
 export interface InitOptions {

@@ -4,7 +4,7 @@ import type {TreeNode} from '../tree/nodes.js';
 import {stateMatch} from '../tree/state-match.js';
 import {treeOf} from '../tree/trees.js';
 import {visibleRows, type StateMatch, type VisibleRows} from '../tree/visible.js';
-import {views, type View} from '../types.js';
+import {views, type View} from '../../shared/types.js';
 import type {DashboardState} from './types.js';
 
 /** Which components are down (or unknown and degraded) now, as the core evaluates the state. */

@@ -1,5 +1,5 @@
 import {printable} from '../../core/printable.js';
-import {helpScopes, keyContext} from '../hooks/key-actions.js';
+import {helpScopes, keyContext} from '../keys/key-actions.js';
 import {helpEntries} from '../keymap.js';
 import {analyze} from '../analysis/analysis.js';
 import {causeOf} from '../analysis/cause.js';

@@ -6,8 +6,8 @@ import type {LiveSources, SourceUpdate} from '../../core/live.js';
 import type {Model} from '../../core/model.js';
 import type {FailureState} from '../../core/state.js';
 import type {WhatIf} from '../../core/what-if.js';
-import type {Message} from '../i18n.js';
-import type {AuditAction, Compare, View} from '../types.js';
+import type {Message} from '../../i18n/i18n.js';
+import type {AuditAction, Compare, View} from '../../shared/types.js';
 
 /** The state filter: every row, or only rows down, or unknown and degraded (and their ancestors). */
 export type StateFilter = 'all' | ConditionFilter;

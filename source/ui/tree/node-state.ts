@@ -3,7 +3,7 @@ import {activeTargets} from '../../core/capacity.js';
 import {groupById, groupStanding} from '../../core/failure-groups.js';
 import type {Analysis} from '../analysis/analysis.js';
 import type {Amount} from '../analysis/capacities.js';
-import {kindWord, statusWord, t} from '../i18n.js';
+import {kindWord, statusWord, t} from '../../i18n/i18n.js';
 import {statusTone, type Theme, type Tone} from '../theme.js';
 import {amount} from '../text.js';
 import type {TreeNode} from './nodes.js';

@@ -1,4 +1,4 @@
-import type {View} from '../types.js';
+import type {View} from '../../shared/types.js';
 
 /** `failureGroup`: components that fail together, failed and restored as one. */
 type Role = 'component' | 'group' | 'dependency' | 'failureGroup';

@@ -1,5 +1,5 @@
 import type {Analysis} from '../analysis/analysis.js';
-import {t} from '../i18n.js';
+import {t} from '../../i18n/i18n.js';
 import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {fit, widthOf} from '../text.js';

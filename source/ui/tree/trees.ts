@@ -1,5 +1,5 @@
 import type {Model} from '../../core/model.js';
-import type {View} from '../types.js';
+import type {View} from '../../shared/types.js';
 import {accountTree} from './by-account.js';
 import {serviceTree} from './by-service.js';
 import {zoneTree} from './by-zone.js';

@@ -4,7 +4,7 @@ import {
   createClient,
   maxItems,
 } from '../../../source/adapters/cloudstack/client.js';
-import {runImport} from '../../../source/commands/import.js';
+import {runImport} from '../../../source/commands/cloudstack/import.js';
 import {hostileServer, json, type HostileServer} from '../../support/hostile-server.js';
 import {waitFor} from '../../support/monitoring.js';
 

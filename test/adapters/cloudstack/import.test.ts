@@ -3,8 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseTopology} from '../../../source/core/load.js';
-import {runCheck} from '../../../source/commands/check.js';
-import {runImport, type ImportArgs} from '../../../source/commands/import.js';
+import {runCheck} from '../../../source/commands/check/check.js';
+import {runImport, type ImportArgs} from '../../../source/commands/cloudstack/import.js';
 import {FakeCloud} from './fake-cloud.js';
 
 let cloud: FakeCloud | undefined;

@@ -4,7 +4,7 @@ import {parseTopology} from '../../../source/core/load.js';
 import type {Model} from '../../../source/core/model.js';
 import {createClient} from '../../../source/adapters/cloudstack/client.js';
 import {followCloudStack} from '../../../source/adapters/cloudstack/poll.js';
-import {runImport} from '../../../source/commands/import.js';
+import {runImport} from '../../../source/commands/cloudstack/import.js';
 import {FakeCloud} from './fake-cloud.js';
 
 let cloud: FakeCloud | undefined;
