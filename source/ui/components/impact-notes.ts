@@ -8,7 +8,7 @@ import {t} from '../../i18n/i18n.js';
 import {wrappedLines as lines, type Segment} from '../segments.js';
 import type {Tone} from '../theme.js';
 import {amount} from '../text.js';
-import type {ImpactInputs} from './impact-text.js';
+import type {ImpactInputs} from './impact-inputs.js';
 
 /** A kind of note shows two of its entries; a zone behind many GSLBs would fill the panel. */
 const perKind = 2;

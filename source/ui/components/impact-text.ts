@@ -1,11 +1,10 @@
 import {countByKind, type DownEntry} from '../../core/analyze.js';
-import type {Model} from '../../core/model.js';
-import type {Countdown} from '../../core/countdown.js';
 import type {ServiceRow, Subject} from '../analysis/selection.js';
 import {countList, kindWord, sayCore, statusWord, t, type Noun} from '../../i18n/i18n.js';
 import {wrappedLines as lines, type Segment} from '../segments.js';
-import type {Theme, Tone} from '../theme.js';
+import type {Tone} from '../theme.js';
 import {amount} from '../text.js';
+import type {ImpactInputs} from './impact-inputs.js';
 import {notesOf} from './impact-notes.js';
 
 export interface ImpactContent {
@@ -21,13 +20,7 @@ export interface ImpactContent {
   beforeColumn: 'col.before' | 'col.now';
 }
 
-export interface ImpactInputs {
-  model: Model;
-  theme: Theme;
-  width: number;
-  height: number;
-  countdown: readonly Countdown[];
-}
+export type {ImpactInputs} from './impact-inputs.js';
 
 const order = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb'] as const;
 

@@ -6,11 +6,11 @@ import {
   cellSegment,
   useTable,
   type Cells,
-  type Layout,
+  type TableLayout,
   type ServiceTableProps,
-} from './service-table.js';
+} from './service-table-cells.js';
 
-const LayoutContext = createContext<Layout | undefined>(undefined);
+const LayoutContext = createContext<TableLayout | undefined>(undefined);
 
 /**
  * ink-table sizes and pads cells by String.length, which splits Korean and other wide text out
@@ -83,7 +83,7 @@ class CompactTable extends Table<Cells> {
  * A table wider than the panel (huge amounts on a narrow screen) is laid out by ink-table, its
  * cells not cut to the panel: the table is cut at the panel's inner edge instead.
  */
-export function WideTable({data, layout}: {data: Cells[]; layout: Layout}) {
+export function WideTable({data, layout}: {data: Cells[]; layout: TableLayout}) {
   return (
     <Box flexDirection="column" overflowX="hidden">
       <LayoutContext.Provider value={layout}>
