@@ -1,5 +1,5 @@
 import {containmentOf} from './containment.js';
-import {builtLayout, type Layout} from './model-layout.js';
+import {builtLayout, type ModelLayout} from './model-layout.js';
 import {routerId, type Component, type Model, type Service, type Vm} from './model.js';
 
 /**
@@ -128,9 +128,9 @@ interface Names {
   value: Int32Array;
 }
 
-const namesByLayout = new WeakMap<Layout, Names>();
+const namesByLayout = new WeakMap<ModelLayout, Names>();
 
-function namesOf(layout: Layout): Names {
+function namesOf(layout: ModelLayout): Names {
   let names = namesByLayout.get(layout);
   if (!names) {
     const size = layout.components.length;

@@ -2,7 +2,7 @@ import type {Snapshot} from './analyze.js';
 import {statusOf} from './capacity.js';
 import {containmentOf} from './containment.js';
 import {incrementalOf} from './incremental.js';
-import {kindCode, layoutOf, type Layout} from './model-layout.js';
+import {kindCode, layoutOf, type ModelLayout} from './model-layout.js';
 import type {Model, Service} from './model.js';
 import {kindRank, type Kind} from './kinds.js';
 
@@ -83,7 +83,7 @@ export function cutSets(
 }
 
 class Search {
-  private readonly layout: Layout;
+  private readonly layout: ModelLayout;
   private readonly engine;
   private readonly ids: readonly string[];
   private readonly parentStart: Int32Array;

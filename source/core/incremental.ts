@@ -10,7 +10,7 @@ import {
   type TargetState,
 } from './capacity.js';
 import {containmentOf, type Containment} from './containment.js';
-import {kindCode, layoutOf, type Layout} from './model-layout.js';
+import {kindCode, layoutOf, type ModelLayout} from './model-layout.js';
 import type {Gslb, LoadBalancer, Model} from './model.js';
 
 const noChange: ReadonlyMap<string, number> = new Map();
@@ -32,7 +32,7 @@ export interface Change {
 export class Incremental {
   private readonly index: ReadonlyMap<string, number>;
   private readonly containment: Containment;
-  private readonly layout: Layout;
+  private readonly layout: ModelLayout;
   /** Scratch lists, the model's (see scratchOf), valid where marked with this call's epoch. */
   private readonly stack: Int32Array;
   private readonly baseDown: Uint8Array;
@@ -342,9 +342,9 @@ interface Scratch {
   servedAfter: Float64Array;
 }
 
-const scratches = new WeakMap<Layout, Scratch>();
+const scratches = new WeakMap<ModelLayout, Scratch>();
 
-function scratchOf(layout: Layout, containment: Containment): Scratch {
+function scratchOf(layout: ModelLayout, containment: Containment): Scratch {
   let scratch = scratches.get(layout);
   if (scratch) return scratch;
   const size = layout.components.length;

@@ -13,7 +13,7 @@ export const kindCode = {other: 0, vm: 1, lb: 2, site: 3, gslb: 4} as const;
  * Relations are kept as offsets into one flat list each (`xStart[i] .. xStart[i + 1]` in
  * `xList`), so none costs an array per component.
  */
-export interface Layout {
+export interface ModelLayout {
   components: readonly Component[];
   kinds: readonly Kind[];
   /** `kindCode` of each component. */
@@ -61,20 +61,20 @@ export interface Layout {
   gslbAt: Int32Array;
 }
 
-const layouts = new WeakMap<Model, Layout>();
+const layouts = new WeakMap<Model, ModelLayout>();
 
-export function layoutOf(model: Model): Layout {
+export function layoutOf(model: Model): ModelLayout {
   let layout = layouts.get(model);
   if (!layout) layouts.set(model, (layout = buildLayout(model)));
   return layout;
 }
 
 /** The model's layout if something has built it already; the estimate alone does without. */
-export function builtLayout(model: Model): Layout | undefined {
+export function builtLayout(model: Model): ModelLayout | undefined {
   return layouts.get(model);
 }
 
-function buildLayout(model: Model): Layout {
+function buildLayout(model: Model): ModelLayout {
   const {ids, index} = containmentOf(model);
   const {parentStart, parentList} = containmentOf(model);
   const size = ids.length;

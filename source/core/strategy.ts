@@ -1,5 +1,5 @@
 import {containmentOf} from './containment.js';
-import {kindCode, layoutOf, type Layout} from './model-layout.js';
+import {kindCode, layoutOf, type ModelLayout} from './model-layout.js';
 import type {Account, Model, Service, Vm} from './model.js';
 import {message, type CoreMessage} from './messages.js';
 import type {ServiceSweep, ToleranceKind} from './sweep.js';
@@ -32,7 +32,7 @@ function footprint(model: Model, service: Service): Footprint {
 }
 
 /** Marks per component index, stamped per service so that counting distinct ones needs no set. */
-const stampsByLayout = new WeakMap<Layout, {epoch: number; seen: Int32Array}>();
+const stampsByLayout = new WeakMap<ModelLayout, {epoch: number; seen: Int32Array}>();
 
 /**
  * The VMs the entry reaches, in the order `reachedVms` gives them, read by index from the

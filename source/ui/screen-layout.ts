@@ -2,7 +2,7 @@
 export const minColumns = 60;
 export const minRows = 16;
 
-export interface Layout {
+export interface ScreenLayout {
   columns: number;
   rows: number;
   tooSmall: boolean;
@@ -22,7 +22,7 @@ export interface Layout {
  * The frame is one line shorter than the terminal: when a frame fills the screen, Ink
  * clears and repaints everything on each render (the flicker of ink #359).
  */
-export function layoutOf(columns: number, rows: number, bannerRows = 0): Layout {
+export function screenLayoutOf(columns: number, rows: number, bannerRows = 0): ScreenLayout {
   const frameRows = rows - 1;
   const messageRows = 1;
   const bodyRows = Math.max(3, frameRows - 2 - messageRows - bannerRows);

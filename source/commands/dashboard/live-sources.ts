@@ -7,7 +7,7 @@ import {intervalSeconds} from '../shared/interval.js';
 import {usageError} from '../shared/errors.js';
 import type {Flags} from '../shared/invocation.js';
 
-export interface LiveSources {
+export interface LiveInputs {
   updates?: AsyncIterable<LiveUpdate>;
   onJournal?: (records: readonly JournalRecord[]) => void;
   runHook?: HookRunner;
@@ -33,7 +33,7 @@ export async function liveSources(
   model: Model,
   hasFile: boolean,
   signal: AbortSignal,
-): Promise<LiveSources> {
+): Promise<LiveInputs> {
   const sources = [];
   let current = model;
   if (flags.watch) {
@@ -77,7 +77,7 @@ export async function liveSources(
     const {cloudStackSource} = await import('../cloudstack/cloudstack-live.js');
     sources.push(cloudStackSource(flags, () => current, signal));
   }
-  const live: LiveSources = {};
+  const live: LiveInputs = {};
   if (sources.length > 0) {
     const {merge, tap} = await import('../../adapters/channel.js');
     const {redactUpdate} = await import('../../adapters/secrets.js');

@@ -6,7 +6,7 @@ import {subjectOf} from '../analysis/selection.js';
 import {impactDetail} from '../components/impact-detail.js';
 import {impactContent} from '../components/impact-text.js';
 import {statusWord, t} from '../../i18n/i18n.js';
-import type {Layout} from '../screen-layout.js';
+import type {ScreenLayout} from '../screen-layout.js';
 import type {Segment} from '../segments.js';
 import {selectedNode} from '../state/navigation.js';
 import type {DashboardState} from '../state/types.js';
@@ -41,7 +41,7 @@ const borders = /^[┌┐└┘│┃┏┓┗┛━─+|\-\s]*|[┌┐└┘│
  */
 export function panelText(
   lines: readonly string[],
-  layout: Layout,
+  layout: ScreenLayout,
   side: 'tree' | 'panel',
 ): string {
   const top = 1 + layout.bannerRows;

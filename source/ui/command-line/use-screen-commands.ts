@@ -4,7 +4,7 @@ import type {Outputs} from '../../core/outputs.js';
 import {printable} from '../../core/printable.js';
 import type {KeyHandlers} from '../use/use-keys.js';
 import type {Dispatch} from '../use/use-store.js';
-import {layoutOf, type Layout} from '../screen-layout.js';
+import {screenLayoutOf, type ScreenLayout} from '../screen-layout.js';
 import type {DashboardState, Notice} from '../state/types.js';
 import {themeOf, type Theme} from '../theme.js';
 import type {ThemeName} from '../themes/names.js';
@@ -25,7 +25,7 @@ export interface ScreenCommandsOptions {
   size: {columns: number; rows: number};
   bannerRows: number;
   /** The screen as it is now, drawn with `theme` at `layout`: what `:w` and `y` write out. */
-  frame: (theme: Theme, layout: Layout) => ReactElement;
+  frame: (theme: Theme, layout: ScreenLayout) => ReactElement;
 }
 
 /**
@@ -51,7 +51,7 @@ export function useScreenCommands(options: ScreenCommandsOptions) {
   const copy = () => {
     if (!outputs) return say('cmd.noClipboard', undefined, 'warn');
     const state = current.current;
-    const layout = layoutOf(size.columns, Math.max(size.rows, copyRows), bannerRows);
+    const layout = screenLayoutOf(size.columns, Math.max(size.rows, copyRows), bannerRows);
     const lines = plainLines(renderToString(frame(plain, layout), {columns: size.columns}));
     const side = state.focus === 'panel' ? 'panel' : 'tree';
     const text = panelText(lines, layout, side);
@@ -73,7 +73,7 @@ export function useScreenCommands(options: ScreenCommandsOptions) {
     const text = markdown
       ? impactMarkdown(current.current, plain, handlers.now())
       : plainLines(
-          renderToString(frame(plain, layoutOf(size.columns, size.rows, bannerRows)), {
+          renderToString(frame(plain, screenLayoutOf(size.columns, size.rows, bannerRows)), {
             columns: size.columns,
           }),
         ).join('\n') + '\n';

@@ -10,7 +10,7 @@ import {useDashboardKeys} from '../use/use-keys.js';
 import {useLiveUpdates} from '../use/use-live-updates.js';
 import {useDashboardStore} from '../use/use-store.js';
 import {useTerminalSize, type TerminalSize} from '../use/use-terminal-size.js';
-import {layoutOf} from '../screen-layout.js';
+import {screenLayoutOf} from '../screen-layout.js';
 import {initialState} from '../state/init.js';
 import type {
   AvailabilityOf,
@@ -68,7 +68,7 @@ const noWarnings: readonly string[] = [];
 export function Dashboard(props: DashboardProps) {
   const now = props.now ?? Date.now;
   const size = useTerminalSize(props.size);
-  const layout = layoutOf(size.columns, size.rows, props.demo ? 2 : 0);
+  const layout = screenLayoutOf(size.columns, size.rows, props.demo ? 2 : 0);
   const {ascii} = props.look;
   const [epoch] = useState(now);
   const steps = props.demo?.steps;

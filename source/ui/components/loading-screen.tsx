@@ -3,7 +3,7 @@ import {useMemo} from 'react';
 import {useTerminalSize, type TerminalSize} from '../use/use-terminal-size.js';
 import {t} from '../../i18n/i18n.js';
 import {bindingFor, footerHints, plainContext} from '../keymap.js';
-import {layoutOf} from '../screen-layout.js';
+import {screenLayoutOf} from '../screen-layout.js';
 import type {Segment} from '../segments.js';
 import {themeOf, type Theme} from '../theme.js';
 import {fit, truncate, widthOf, wrapWords} from '../text.js';
@@ -73,7 +73,7 @@ export function LoadingScreen(props: LoadingScreenProps) {
     else if (bindingFor(['loading'], input, key)?.action === 'quit') onQuit(0);
   });
   if (props.blank) return <Box />;
-  const layout = layoutOf(size.columns, size.rows);
+  const layout = screenLayoutOf(size.columns, size.rows);
   if (layout.tooSmall) return <TooSmall theme={theme} size={size} />;
   const lines = (text: string, width: number) =>
     wrapWords(text, width - 3)

@@ -10,7 +10,7 @@ import {helpScopes, keyContext, scopesOf} from '../keys/key-actions.js';
 import {useSettled} from '../use/use-settled.js';
 import {t} from '../../i18n/i18n.js';
 import {footerHints, helpEntries} from '../keymap.js';
-import type {Layout} from '../screen-layout.js';
+import type {ScreenLayout} from '../screen-layout.js';
 import {rowsOf, selectedNode} from '../state/navigation.js';
 import type {DashboardState} from '../state/types.js';
 import type {Theme} from '../theme.js';
@@ -25,7 +25,7 @@ import {TreePanel} from './tree-panel.js';
 
 export interface ScreenProps {
   state: DashboardState;
-  layout: Layout;
+  layout: ScreenLayout;
   theme: Theme;
   /** The clock, read by the header and by countdowns; it ticks every `tickMs`. */
   clock: () => number;

@@ -1,4 +1,4 @@
-import type {Layout} from '../screen-layout.js';
+import type {ScreenLayout} from '../screen-layout.js';
 import {cursorOf} from '../state/navigation.js';
 import type {DashboardAction, DashboardState} from '../state/types.js';
 
@@ -43,7 +43,7 @@ const wheelDown = 65;
  */
 export function mouseActions(
   state: DashboardState,
-  layout: Layout,
+  layout: ScreenLayout,
   event: MouseEvent,
 ): DashboardAction[] {
   const top = 1 + layout.bannerRows;
