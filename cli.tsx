@@ -3,7 +3,7 @@
 import './source/runtime/react-production.js';
 import {internalError, usageError} from './source/commands/shared/errors.js';
 import {plainCommandLine} from './source/commands/shared/command-line.js';
-import {asksForHelp, flagWithoutValue} from './source/commands/shared/flag-values.js';
+import {asksForHelp, flagWithoutValue, writtenFlag} from './source/commands/shared/flag-values.js';
 import {existsSync} from 'node:fs';
 import {configPath} from './source/adapters/config-file.js';
 import {
@@ -101,9 +101,7 @@ const dashboard: Command = async (i) =>
 
 /** A flag as it is written: --include-gslb, -z. */
 function flagName(name: string): string {
-  return name.length === 1
-    ? `-${name}`
-    : `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return name.length === 1 ? `-${name}` : writtenFlag(name);
 }
 
 /** package.json's name, version, description and bin, put in by the bundle (bundle.js). */

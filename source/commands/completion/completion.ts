@@ -1,5 +1,6 @@
 import {loadTopologyFile} from '../../adapters/topology-file.js';
 import {printable} from '../../core/printable.js';
+import {writtenFlag} from '../shared/flag-values.js';
 import {flagSpec} from '../shared/invocation.js';
 import {commandNames} from '../shared/names.js';
 
@@ -22,8 +23,8 @@ export const shells: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
 /** A flag as it is written: includeGslb → --include-gslb; color (on by default) → --no-color. */
 function written(name: string, flag: {type: string; default?: unknown}): string {
-  const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return flag.type === 'boolean' && flag.default === true ? `--no-${kebab}` : `--${kebab}`;
+  const long = writtenFlag(name);
+  return flag.type === 'boolean' && flag.default === true ? `--no-${long.slice(2)}` : long;
 }
 
 const entries = Object.entries(flagSpec) as Array<[string, {type: string; default?: unknown}]>;
