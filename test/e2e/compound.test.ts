@@ -133,9 +133,9 @@ describe.skipIf(!hasTmux && !process.env['CI'])(
         const zone = await pane.waitForText('simulated failure of zone KR-CA');
         expect(zone.split('\n')[0]).toContain('1 SLOW');
         // shop-web (its name cut at 80 columns) serves the IDC's 600 now, 1000 if KR-CA came back.
-      expect(zone).toMatch(/1000 +600 +1000 DEGRADED SLOW/);
-      // The group's row: one of its members down, the other up.
-      expect(zone).toMatch(/◐ +feed-a/);
+        expect(zone).toMatch(/1000 +600 +1000 DEGRADED SLOW/);
+        // The group's row: one of its members down, the other up.
+        expect(zone).toMatch(/◐ +feed-a/);
         // The panel wraps at these widths: its lines joined, the move is said whole.
         const joined = zone
           .split('\n')
