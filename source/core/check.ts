@@ -9,7 +9,7 @@ import {recoveryChecks} from './rto.js';
 import type {Model, Service} from './model.js';
 import type {CoreMessage} from './messages.js';
 import {emptyState, type FailureState} from './state.js';
-import {recommend, strategyOf, type Strategy} from './strategy.js';
+import {recommendWithGroups, strategyOf, type Strategy} from './strategy.js';
 import {sweep, type Sweep, type Tolerance, type ToleranceKind} from './sweep.js';
 import {failoverTimings} from './timing.js';
 
@@ -96,7 +96,14 @@ export function checkReport(model: Model, options: CheckOptions): CheckReport {
       spof: [...byGroups.spof, ...summary.spof],
       weak: [...byGroups.weak, ...summary.weak],
       tolerance: summary.tolerance,
-      recommendation: recommend(model, service, strategy, summary, (id) => result.services.get(id)),
+      recommendation: recommendWithGroups(
+        model,
+        service,
+        strategy,
+        summary,
+        (id) => result.services.get(id),
+        byGroups.spof,
+      ),
       availability: answer.availability,
       improvement: answer.improvement(),
       failover: failoverTimings(model, base, service).map(

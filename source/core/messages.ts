@@ -12,6 +12,7 @@ export type CoreMessageId =
   | 'failover.gslb'
   | 'failover.promote'
   | 'rec.through'
+  | 'rec.group'
   | 'rec.downNow'
   | 'rec.noVm'
   | 'rec.single'

@@ -195,6 +195,27 @@ export function recommend(
   }
 }
 
+/** Fixes that hold only while no single component takes the service down. */
+const fixesWithoutSpof = new Set(['rec.none', 'rec.noneNeeded', 'rec.gslbLeft']);
+
+/**
+ * The fix with failure groups counted: a group that takes the service down alone is a single
+ * point like any component, so "none needed" cannot stand beside it.
+ */
+export function recommendWithGroups(
+  model: Model,
+  service: Service,
+  strategy: Strategy,
+  result: ServiceSweep,
+  sweepOf: (serviceId: string) => ServiceSweep | undefined,
+  groupSpof: readonly string[],
+): CoreMessage {
+  const fix = recommend(model, service, strategy, result, sweepOf);
+  const group = groupSpof[0];
+  if (group === undefined || !fixesWithoutSpof.has(fix.id)) return fix;
+  return message('rec.group', {group});
+}
+
 const groupsByModel = new WeakMap<Model, Map<string, Account[]>>();
 
 /** The accounts of a group, in the file's order. */

@@ -297,6 +297,8 @@ export const en = {
   'rec.none': 'none: no single failure lowers what it serves',
   'rec.noneNeeded':
     'none needed: survives any single failure (worst case keeps {worst}%); add capacity to keep 100%',
+  'rec.group':
+    'failure group {group} takes it down alone: serve it also from a place outside the group',
   'rec.gslbLeft': 'only the provider-managed GSLB is left; worst single failure keeps {worst}%',
   'rec.untilPromoted':
     '{kind} {culprit} takes it down until standby {standby} is promoted: make {standby} active or promote it on failure (o)',

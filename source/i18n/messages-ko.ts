@@ -294,6 +294,7 @@ export const ko: Record<MessageId, string> = {
   'rec.none': '없음: 어떤 단일 장애도 처리량을 줄이지 않음',
   'rec.noneNeeded':
     '필요 없음: 모든 단일 장애를 견딤 (최악 {worst}% 유지); 100% 유지하려면 용량 추가',
+  'rec.group': '장애 그룹 {group} 단독 장애로 중단: 그룹 밖의 위치에서도 서비스하도록 배치',
   'rec.gslbLeft': '제공자 관리 GSLB만 남음; 최악의 단일 장애 시 {worst}% 유지',
   'rec.untilPromoted':
     '{kind} {culprit} 장애 시 대기 {standby} 승격 전까지 중단: 대기 {standby} 활성으로 두기, 또는 장애 시 승격(o)',

@@ -249,3 +249,18 @@ describe('fixtures/compound.yaml', () => {
     expect(exit(kept, 2)).toBe(1);
   });
 });
+
+describe('the fix for a service a failure group takes down alone', () => {
+  it('names the group, never "none needed"', async () => {
+    const {model} = await fixture();
+    const report = checkReport(model, {availabilityOf: availability});
+    const web = report.services.find((s) => s.id === 'shop-web')!;
+    // feed-a (KR-CA + idc-guro) takes every target of web-gslb: lb-web is in KR-CA, the IDC
+    // target is idc-guro. No single component does, so the structural fix alone says "none".
+    expect(web.spof).toEqual(['feed-a']);
+    expect(web.recommendation).toEqual({id: 'rec.group', params: {group: 'feed-a'}});
+    // shop-db survives the feed (db-2 in KR-CB): its fix is not about the group.
+    const db = report.services.find((s) => s.id === 'shop-db')!;
+    expect(db.recommendation.id).not.toBe('rec.group');
+  });
+});

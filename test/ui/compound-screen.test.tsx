@@ -5,6 +5,9 @@ import {parseTopology} from '../../source/core/load.js';
 import type {Model} from '../../source/core/model.js';
 import {availabilityOf} from '../../source/commands/dashboard/availability-source.js';
 import {renderDashboard, waitForFrame} from './helpers.js';
+import {emptyState} from '../../source/core/state.js';
+import {analyze} from '../../source/ui/analysis/analysis.js';
+import {sweepItems} from '../../source/ui/analysis/sweep-items.js';
 
 afterEach(cleanup);
 
@@ -147,5 +150,16 @@ describe('failure groups on the dashboard', () => {
       'most gained by making feed-a redundant: 99.9495% → 99.9995%',
     );
     expect(gain).toMatch(/›shop-web +99\.5705% +99\.9495%/);
+  });
+});
+
+describe('the sweep pane and check give one fix', () => {
+  it('a service a failure group takes down alone is told to leave the group, as check says', () => {
+    const items = sweepItems(analyze(compound(), emptyState, false));
+    const web = items.find((item) => item.type === 'service' && item.id === 'shop-web');
+    expect(web?.type === 'service' ? web.recommendation : undefined).toEqual({
+      id: 'rec.group',
+      params: {group: 'feed-a'},
+    });
   });
 });

@@ -6,7 +6,7 @@ import type {CoreMessage} from '../../core/messages.js';
 import type {Service} from '../../core/model.js';
 import type {Kind} from '../../core/schema.js';
 import {oneFailureFromDown} from '../../core/single-points.js';
-import {recommend, strategyOf, type Strategy} from '../../core/strategy.js';
+import {recommendWithGroups, strategyOf, type Strategy} from '../../core/strategy.js';
 import type {Analysis} from './analysis.js';
 
 /** One selectable line of the sweep panel: a service heading, or one of its SPOFs/weak points. */
@@ -80,7 +80,14 @@ export function sweepItems(analysis: Analysis): SweepItem[] {
       spof: result.spof.length,
       weak: result.weak.length,
       strategy,
-      recommendation: recommend(model, service, strategy, own, (id) => services.get(id)),
+      recommendation: recommendWithGroups(
+        model,
+        service,
+        strategy,
+        own,
+        (id) => services.get(id),
+        grouped.spof,
+      ),
     });
     for (const id of result.spof)
       items.push({type: 'spof', id, kind: kindOf(id) as Kind, service: serviceId});
