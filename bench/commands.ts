@@ -20,7 +20,7 @@ function processMs(args: string[]): number {
 }
 
 /** Median of `rounds` rounds, each running every command once, in turn. */
-function alternating(rounds: number, commands: string[][]): number[] {
+export function alternating(rounds: number, commands: string[][]): number[] {
   const times = commands.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++)
     commands.forEach((args, index) => times[index]!.push(processMs(args)));
