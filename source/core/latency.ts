@@ -150,9 +150,14 @@ export function latencyChanges(model: Model, before: Snapshot, after: Snapshot):
   });
 }
 
-/** The same changes read the other way: what a failure did, from what its return would do. */
+/**
+ * The same changes read the other way: what a failure did, from what its return would do. As in
+ * latencyChanges, a side served from nowhere once failed is left out (its status says it).
+ */
 export function reversed(changes: readonly LatencyChange[]): LatencyChange[] {
-  return changes.map((c) => ({...c, before: c.after, after: c.before}));
+  return changes
+    .filter((c) => c.before.from.size > 0 && c.before.to.size > 0)
+    .map((c) => ({...c, before: c.after, after: c.before}));
 }
 
 /** A dependency over its budget once one zone or site has failed. */

@@ -52,7 +52,7 @@ export interface WhatIf {
   newSinglePoints: () => string[];
   /** Single points of failure now that the action would remove (lazy). */
   goneSinglePoints: () => string[];
-  /** Dependencies whose places or round trip differ after it (lazy; DESIGN §3, Latency). */
+  /** Dependencies whose places or round trip differ after it (lazy; docs/topology-format.md, latency). */
   latency: () => LatencyChange[];
   /** Services over a latency budget after it (lazy): the ones marked SLOW. */
   slowAfter: () => ReadonlySet<string>;
