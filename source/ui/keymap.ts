@@ -10,6 +10,7 @@ import {liveKeys, type LiveAction} from './keys/live.js';
 import {navigation, type NavigationAction} from './keys/navigation.js';
 import {panelKeys, type PanelAction} from './keys/panels.js';
 import {rebound} from './keys/rebind.js';
+import {footerKeys, helpKeys, matchesAny} from './keys/key-names.js';
 import type {Lang} from '../shared/types.js';
 
 export type {Binding, KeyContext, Scope};
@@ -50,7 +51,7 @@ export function bindingFor(
   input: string,
   key: Key,
 ): Binding<KeyAction> | undefined {
-  return keymap.find((binding) => inScope(binding, scopes) && binding.matches(input, key));
+  return keymap.find((binding) => inScope(binding, scopes) && matchesAny(binding.keys, input, key));
 }
 
 export interface KeyHint {
@@ -69,9 +70,18 @@ export function footerHints(
 ): KeyHint[] {
   const hints: KeyHint[] = [];
   const seen = new Set<string>();
-  for (const binding of keymap) {
-    if (!binding.footer || !inScope(binding, scopes) || binding.unavailable?.(context)) continue;
-    const keys = ascii ? binding.footer.keys.ascii : binding.footer.keys.unicode;
+  const shown = keymap.filter(
+    (binding) => binding.footer && inScope(binding, scopes) && !binding.unavailable?.(context),
+  );
+  for (const binding of shown) {
+    if (!binding.footer) continue;
+    // Bindings under one footer name are one entry: ↑ and ↓ are "↑↓ move".
+    const name = binding.footer.label.en;
+    const sharing = shown.filter((other) => other.footer?.label.en === name);
+    const keys = footerKeys(
+      sharing.map((other) => other.keys),
+      ascii,
+    );
     const label = (binding.footer.labelIn?.(context) ?? binding.footer.label)[lang];
     // One footer entry per key: in the demo ←→ step the story, so they are not also "fold".
     if (seen.has(keys)) continue;
@@ -97,7 +107,9 @@ export function bindingElsewhere(
 ): Binding<KeyAction> | undefined {
   return keymap.find(
     (binding) =>
-      !inScope(binding, scopes) && !binding.scopes.includes('demo') && binding.matches(input, key),
+      !inScope(binding, scopes) &&
+      !binding.scopes.includes('demo') &&
+      matchesAny(binding.keys, input, key),
   );
 }
 
@@ -109,9 +121,15 @@ export function helpEntries(
   ascii: boolean,
 ): HelpEntry[] {
   const entries: HelpEntry[] = [];
-  for (const binding of keymap) {
-    if (!inScope(binding, scopes)) continue;
-    const keys = ascii ? binding.keys.ascii : binding.keys.unicode;
+  const shown = keymap.filter((binding) => inScope(binding, scopes));
+  for (const binding of shown) {
+    // Bindings under one help label are one line with all their keys, whichever scope each
+    // works in: "→ ← l h read an entry whole, and back".
+    const sharing = keymap.filter((other) => other.label.en === binding.label.en);
+    const keys = helpKeys(
+      sharing.map((other) => other.keys),
+      ascii,
+    );
     const label = binding.label[lang];
     const command = `:${actionCommands[binding.action]}`;
     const same = entries.find((entry) => entry.keys === keys && entry.label === label);

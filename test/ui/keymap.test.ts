@@ -10,6 +10,7 @@ import {
   type KeyContext,
 } from '../../source/ui/keymap.js';
 import {key, start} from './reducer-helpers.js';
+import {helpKeys} from '../../source/ui/keys/key-names.js';
 
 const context: KeyContext = plainContext;
 
@@ -89,7 +90,7 @@ describe('the keymap', () => {
     for (const binding of keymap) {
       expect(binding.label.en.length, binding.action).toBeGreaterThan(0);
       expect(binding.label.ko.length, binding.action).toBeGreaterThan(0);
-      expect(binding.keys.ascii).toMatch(/^[\x20-\x7e]+$/);
+      expect(helpKeys([binding.keys], true)).toMatch(/^[\x20-\x7e]+$/);
     }
   });
 
@@ -203,5 +204,59 @@ describe('the footer names what a key does', () => {
             words.length,
           );
         }
+  });
+
+  it('shows, for every binding, exactly the keys that reach it', () => {
+    // Each key as the help writes it, and as the terminal reports it: written out by hand here,
+    // not taken from the table.
+    const presses: [string, string, Partial<Key>][] = [
+      ['↑', '', {upArrow: true}],
+      ['↓', '', {downArrow: true}],
+      ['←', '', {leftArrow: true}],
+      ['→', '', {rightArrow: true}],
+      ['PgUp', '', {pageUp: true}],
+      ['PgDn', '', {pageDown: true}],
+      ['Home', '', {home: true}],
+      ['End', '', {end: true}],
+      ['Enter', '', {return: true}],
+      ['Space', ' ', {}],
+      ['Tab', '', {tab: true}],
+      ['S-Tab', '', {tab: true, shift: true}],
+      ['Esc', '', {escape: true}],
+      ['Ctrl-C', 'c', {ctrl: true}],
+      ...[...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/?:![]%'].map(
+        (char): [string, string, Partial<Key>] => [char, char, {}],
+      ),
+    ];
+    // "↑↓ k j": a pair of arrows is two keys.
+    const tokens = (keys: string) =>
+      keys.split(' ').flatMap((token) => (/^[↑↓←→]+$/.test(token) ? [...token] : [token]));
+    const scopes = ['tree', 'list', 'panel', 'detail', 'help', 'demo', 'confirm', 'hook'] as const;
+    let lines = 0;
+    for (const scope of scopes) {
+      for (const entry of helpEntries([scope], context, 'en', false)) {
+        // A help line stands for the bindings of one label, each in its own scope ("→ ← l h
+        // read an entry whole, and back": → l in a list, ← h in the entry).
+        const reaching = presses
+          .filter(([, input, flags]) =>
+            scopes.some(
+              (where) => bindingFor([where], input, key(flags))?.label.en === entry.label,
+            ),
+          )
+          .map(([shown]) => shown);
+        expect(tokens(entry.keys).sort(), `${scope}: ${entry.label}`).toEqual(reaching.sort());
+        lines++;
+      }
+      // A footer entry names keys that reach one of the bindings under its name.
+      for (const hint of footerHints([scope], context, 'en', false))
+        for (const shown of tokens(hint.keys)) {
+          const press = presses.find(([name]) => name === shown);
+          expect(press, `${scope}: footer ${hint.keys}`).toBeDefined();
+          const binding = bindingFor([scope], press![1], key(press![2]));
+          expect(binding?.footer, `${scope}: footer ${hint.keys}`).toBeDefined();
+        }
+    }
+    // Every help line of every scope was held to it: the table has more than 40.
+    expect(lines).toBeGreaterThan(40);
   });
 });

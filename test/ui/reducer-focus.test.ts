@@ -31,37 +31,29 @@ describe('the reducer: focus and the scrolling right panel', () => {
 
   it('scrollPanel stays between the top and the last screenful of what the panel holds', () => {
     // 18 rows inside the panel, 42 lines of impact: 24 lines can scroll past.
-    const long = apply(
-      start({treeRows: 18}),
-      {type: 'panelLength', lines: 42},
-      {type: 'focusNext'},
-    );
-    expect(long.panelLength).toBe(42);
-    expect(apply(long, {type: 'scrollPanel', by: 1}).panelTop).toBe(1);
-    expect(apply(long, {type: 'scrollPanel', by: -1}).panelTop).toBe(0);
-    expect(apply(long, {type: 'scrollPanel', by: 100}).panelTop).toBe(24);
-    expect(apply(long, {type: 'scrollPanelTo', to: 'last'}).panelTop).toBe(24);
-    const bottom = apply(long, {type: 'scrollPanelTo', to: 'last'});
-    expect(apply(bottom, {type: 'scrollPanelTo', to: 'first'}).panelTop).toBe(0);
-    // Nothing to scroll when it all fits.
-    const short = apply(start({treeRows: 18}), {type: 'panelLength', lines: 10});
-    expect(apply(short, {type: 'scrollPanel', by: 5}).panelTop).toBe(0);
+    const long = apply(start({treeRows: 18}), {type: 'focusNext'});
+    const length = 42;
+    expect(apply(long, {type: 'scrollPanel', by: 1, length}).panelTop).toBe(1);
+    expect(apply(long, {type: 'scrollPanel', by: -1, length}).panelTop).toBe(0);
+    expect(apply(long, {type: 'scrollPanel', by: 100, length}).panelTop).toBe(24);
+    expect(apply(long, {type: 'scrollPanelTo', to: 'last', length}).panelTop).toBe(24);
+    const bottom = apply(long, {type: 'scrollPanelTo', to: 'last', length});
+    expect(apply(bottom, {type: 'scrollPanelTo', to: 'first', length}).panelTop).toBe(0);
+    // Nothing to scroll when it all fits, nor when no length came with the key.
+    expect(apply(long, {type: 'scrollPanel', by: 5, length: 10}).panelTop).toBe(0);
+    expect(apply(long, {type: 'scrollPanel', by: 5}).panelTop).toBe(0);
   });
 
   it('a shorter impact pulls the scroll back; another selection starts at the top', () => {
-    const scrolled = apply(
-      start({treeRows: 18}),
-      {type: 'panelLength', lines: 42},
-      {type: 'scrollPanel', by: 20},
-    );
+    const scrolled = apply(start({treeRows: 18}), {type: 'scrollPanel', by: 20, length: 42});
     expect(scrolled.panelTop).toBe(20);
-    expect(apply(scrolled, {type: 'panelLength', lines: 30}).panelTop).toBe(12);
-    const unchanged = apply(scrolled, {type: 'panelLength', lines: 42});
+    // Now 30 lines: drawn from line 12 (30 - 18), and one line up from there is 11.
+    expect(apply(scrolled, {type: 'scrollPanel', by: -1, length: 30}).panelTop).toBe(11);
+    const unchanged = apply(scrolled, {type: 'scrollPanel', by: 0, length: 42});
     expect(unchanged).toBe(scrolled);
     const moved = apply(scrolled, {type: 'moveDown'});
     expect(selectedId(moved)).not.toBe(selectedId(scrolled));
     expect(moved.panelTop).toBe(0);
-    const elsewhere = apply(walkTo(scrolled, 'web-3'), {type: 'panelLength', lines: 42});
-    expect(elsewhere.panelTop).toBe(0);
+    expect(walkTo(scrolled, 'web-3').panelTop).toBe(0);
   });
 });

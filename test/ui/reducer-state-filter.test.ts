@@ -241,7 +241,7 @@ describe('events: Enter shows the component, → reads the entry whole', () => {
     const opened = apply(withEvents(), {type: 'toggleEvents'}, {type: 'openDetail'});
     expect(opened.detail).toBe(true);
     expect(scopesOf(opened)).toEqual(['detail']);
-    const scrolled = apply(opened, {type: 'panelLength', lines: 40}, {type: 'scrollPanel', by: 3});
+    const scrolled = apply(opened, {type: 'scrollPanel', by: 3, length: 40});
     expect(scrolled.panelTop).toBe(3);
     const closed = apply(scrolled, {type: 'closeOverlay'});
     expect(closed.detail).toBe(false);

@@ -95,6 +95,18 @@ export function answer(
   });
 }
 
+/** What a down thing's return brings back, told from the state it is down in. */
+function whatReturnBrings(analysis: Analysis, back: WhatIf | undefined, small: boolean) {
+  return {
+    wentDown: back?.tookDown ?? [],
+    rows: back
+      ? rowsOfChanges(back.services, 'now', analysis.slow())
+      : rowsNow(analysis.model, analysis.snapshot, analysis.slow()),
+    nowSpofs: small ? back?.goneSinglePoints() : undefined,
+    latency: back ? reversed(back.latency()) : [],
+  };
+}
+
 export function subjectOf(
   analysis: Analysis,
   failure: FailureState,
@@ -142,12 +154,7 @@ export function subjectOf(
       rootKind: cause.rootKind,
       how,
       ...(reason !== undefined ? {reason} : {}),
-      wentDown: back?.tookDown ?? [],
-      rows: back
-        ? rowsOfChanges(back.services, 'now', analysis.slow())
-        : rowsNow(model, snapshot, analysis.slow()),
-      nowSpofs: small ? back?.goneSinglePoints() : undefined,
-      latency: back ? reversed(back.latency()) : [],
+      ...whatReturnBrings(analysis, back, small),
     };
   }
   if (node.role === 'component' && isFailable(component, analysis.includeGslb)) {
@@ -199,12 +206,7 @@ function groupSubject(analysis: Analysis, failure: FailureState, id: string): Su
       root: id,
       rootKind: 'group',
       how,
-      wentDown: back?.tookDown ?? [],
-      rows: back
-        ? rowsOfChanges(back.services, 'now', analysis.slow())
-        : rowsNow(model, snapshot, analysis.slow()),
-      nowSpofs: small ? back?.goneSinglePoints() : undefined,
-      latency: back ? reversed(back.latency()) : [],
+      ...whatReturnBrings(analysis, back, small),
     };
   }
   const up = group.members.filter((member) => !snapshot.down.has(member));

@@ -72,7 +72,11 @@ export function Dashboard(props: DashboardProps) {
   const {ascii} = props.look;
   const [epoch] = useState(now);
   const steps = props.demo?.steps;
-  const {state, dispatch, current} = useDashboardStore(() => {
+  const {
+    state,
+    dispatch: store,
+    current,
+  } = useDashboardStore(() => {
     const initial = initialState({
       model: props.model,
       readOnly: props.readOnly ?? false,
@@ -88,6 +92,18 @@ export function Dashboard(props: DashboardProps) {
     });
     return steps ? stateAtStep(initial, steps, 0, epoch) : initial;
   }, props.onJournal);
+  // The side panel notes how many lines it drew; a scroll carries that, so the reducer stops it
+  // at the end without the drawing ever dispatching.
+  const drawnPanel = useRef(0);
+  const dispatch = useCallback<typeof store>(
+    (action) =>
+      store(
+        action.type === 'scrollPanel' || action.type === 'scrollPanelTo'
+          ? {...action, length: drawnPanel.current}
+          : action,
+      ),
+    [store],
+  );
   const demo = useDemo(steps, state.story, current, dispatch, {
     now,
     dwellMs: props.demo?.dwellMs ?? 6000,
@@ -133,10 +149,6 @@ export function Dashboard(props: DashboardProps) {
       ),
     );
   }, [current, dispatch, runHook]);
-  const onPanelLength = useCallback(
-    (lines: number) => dispatch({type: 'panelLength', lines}),
-    [dispatch],
-  );
   const handlers = {
     confirmHook,
     now: demo ? demo.now : now,
@@ -185,7 +197,7 @@ export function Dashboard(props: DashboardProps) {
       live={screenProps.live}
       warnings={screenProps.warnings}
       availabilityOf={props.availabilityOf}
-      onPanelLength={onPanelLength}
+      drawnPanel={drawnPanel}
       {...(commandLine
         ? {bottom: <CommandBar view={commandLine} theme={theme} width={layout.columns} />}
         : {})}

@@ -34,7 +34,8 @@ export interface ScreenProps {
   live: boolean;
   warnings: readonly string[];
   availabilityOf: AvailabilityOf | undefined;
-  onPanelLength?: (lines: number) => void;
+  /** Where the side panel leaves its drawn length (side-panel.tsx). */
+  drawnPanel?: {current: number};
   /** Drawn instead of the footer: the `:` command line while it is open. */
   bottom?: ReactNode;
 }
@@ -59,8 +60,7 @@ function oneFailureCount(analysis: Analysis, ready: boolean, heavy: boolean): nu
 
 /** header · tree | side panel · message · footer, exactly one line shorter than the terminal. */
 export function Screen(props: ScreenProps) {
-  const {state, layout, theme, clock, tickMs, live, warnings, availabilityOf, onPanelLength} =
-    props;
+  const {state, layout, theme, clock, tickMs, live, warnings, availabilityOf, drawnPanel} = props;
   const {model, failure, includeGslb} = state;
   const analysis = useMemo(
     () => analyze(model, failure, includeGslb),
@@ -117,7 +117,7 @@ export function Screen(props: ScreenProps) {
           theme={theme}
           width={layout.panelWidth}
           height={layout.bodyRows}
-          {...(onPanelLength ? {onLength: onPanelLength} : {})}
+          drawn={drawnPanel}
         />
       ) : (
         <Panel

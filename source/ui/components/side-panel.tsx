@@ -39,13 +39,16 @@ interface SidePanelProps {
   theme: Theme;
   width: number;
   height: number;
-  /** The impact panel says how many lines it has, so that scrolling stops at its end. */
-  onLength?: (lines: number) => void;
+  /**
+   * Where the panel leaves how many lines it drew, for the next scroll key to stop at its end.
+   * A note for the key handler, not state: drawing changes nothing and draws nothing again.
+   */
+  drawn?: {current: number} | undefined;
 }
 
 /** The right side: the selection's impact, or the sweep or availability list when open. */
 export function SidePanel(props: SidePanelProps) {
-  const {state, analysis, node, theme, width, height, onLength} = props;
+  const {state, analysis, node, theme, width, height, drawn} = props;
   const focused = focusShown(state) === 'panel';
   const {model, failure} = state;
   // The countdowns tick while a GSLB is still moving traffic; otherwise nothing here changes.
@@ -83,8 +86,8 @@ export function SidePanel(props: SidePanelProps) {
   }, [state, analysis, theme, now, width]);
   const length = content ? impactLength(content) : (entry?.lines.length ?? 0);
   useEffect(() => {
-    if (content || entry) onLength?.(length);
-  }, [content, entry, length, onLength]);
+    if (drawn && (content || entry)) drawn.current = length;
+  }, [content, entry, length, drawn]);
   if (entry)
     return (
       <DetailPanel

@@ -1,6 +1,6 @@
-import type {Key} from 'ink';
 import type {MessageId} from '../../i18n/i18n.js';
 import type {Lang} from '../../shared/types.js';
+import type {KeyName} from './key-names.js';
 
 /**
  * Who has the keys: the tree, a list panel (sweep, availability, plan), the impact panel,
@@ -44,32 +44,31 @@ export const plainContext: KeyContext = {
 };
 
 export type Words = Record<Lang, string>;
-export type Glyph = {unicode: string; ascii: string};
 
 export interface Binding<A extends string = string> {
   action: A;
   scopes: readonly Scope[];
-  keys: Glyph;
+  /**
+   * The keys it answers to, which are also the keys the footer and help show (key-names.ts):
+   * bindings sharing a help label are one help line, their keys together.
+   */
+  keys: readonly KeyName[];
   label: Words;
   /**
-   * Shown in the footer under this shorter name; bindings sharing a footer name show once.
+   * Shown in the footer under this shorter name, with its first key; bindings sharing a footer
+   * name show once, their first keys together.
    * `rank` orders what a narrow footer keeps: lower stays longer (default 5).
    */
   footer?: {
-    keys: Glyph;
     label: Words;
     /** The footer's word when it depends on the state (Space: "pause" or "play"). */
     labelIn?: (context: KeyContext) => Words;
     rank?: (context: KeyContext) => number;
   };
-  matches: (input: string, key: Key) => boolean;
   /** The one place that says a key is off: the footer hides it, help and the handler say why. */
   unavailable?: (context: KeyContext) => MessageId | undefined;
 }
 
-export const is = (wanted: string) => (input: string, key: Key) => input === wanted && !key.ctrl;
-export const same = (text: string): Glyph => ({unicode: text, ascii: text});
-export const glyph = (unicode: string, ascii: string): Glyph => ({unicode, ascii});
 export const rank = (value: number) => () => value;
 
 export const tree: readonly Scope[] = ['tree'];

@@ -1,4 +1,4 @@
-import {is, rank, same, type Binding, type Scope} from './binding.js';
+import {rank, type Binding, type Scope} from './binding.js';
 
 export type CommandLineAction = 'commandLine' | 'copy';
 
@@ -9,17 +9,15 @@ export const commandLineKeys: readonly Binding<CommandLineAction>[] = [
   {
     action: 'commandLine',
     scopes: everywhere,
-    keys: same(':'),
+    keys: [':'],
     label: {en: 'command line (Tab completes)', ko: '명령줄 (Tab 자동 완성)'},
-    footer: {keys: same(':'), label: {en: 'cmd', ko: '명령'}, rank: rank(9)},
-    matches: is(':'),
+    footer: {label: {en: 'cmd', ko: '명령'}, rank: rank(9)},
   },
   {
     // y answers a failover preview and a hook; those scopes have the keys alone, so y is free here.
     action: 'copy',
     scopes: ['tree', 'list', 'panel', 'detail'],
-    keys: same('y'),
+    keys: ['y'],
     label: {en: 'copy the focused panel (OSC 52)', ko: '포커스된 패널 복사 (OSC 52)'},
-    matches: is('y'),
   },
 ];

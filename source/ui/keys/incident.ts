@@ -1,13 +1,11 @@
-import {glyph, is, rank, same, tree, type Binding, type KeyContext} from './binding.js';
+import {rank, tree, type Binding, type KeyContext} from './binding.js';
 
 export type IncidentAction = 'stateFilter' | 'nextDown' | 'previousDown' | 'detail' | 'closeDetail';
 
-const jumps = same('] [');
 const jumpLabel = {en: 'next, previous down row', ko: '다음, 이전 장애 행'};
 // Observed down: finding it comes before most keys; else it is the first to go when short.
 const downFirst = (c: KeyContext) => (c.observedDown ? 3 : c.hasFailure ? 6 : 9);
 // One help line for both ways: the detail's keys are not listed apart.
-const entryKeys = glyph('→ ← l h', 'right left l h');
 const entryLabel = {en: 'read an entry whole, and back', ko: '항목 전체 보기, 목록으로'};
 
 /** Keys for a live outage: what is down, and every entry of a list read whole. */
@@ -15,39 +13,34 @@ export const incidentKeys: readonly Binding<IncidentAction>[] = [
   {
     action: 'stateFilter',
     scopes: tree,
-    keys: same('f'),
+    keys: ['f'],
     label: {en: 'rows: all, down, unknown/degraded', ko: '행: 전체, 장애, 알 수 없음·저하'},
-    footer: {keys: same('f'), label: {en: 'down', ko: '장애만'}, rank: downFirst},
-    matches: is('f'),
+    footer: {label: {en: 'down', ko: '장애만'}, rank: downFirst},
   },
   {
     action: 'nextDown',
     scopes: tree,
-    keys: jumps,
+    keys: [']'],
     label: jumpLabel,
-    matches: is(']'),
   },
   {
     action: 'previousDown',
     scopes: tree,
-    keys: jumps,
+    keys: ['['],
     label: jumpLabel,
-    matches: is('['),
   },
   {
     action: 'detail',
     scopes: ['list'],
-    keys: entryKeys,
+    keys: ['right', 'l'],
     label: entryLabel,
-    footer: {keys: glyph('→', 'l'), label: {en: 'detail', ko: '자세히'}, rank: rank(4)},
-    matches: (input, key) => key.rightArrow || is('l')(input, key),
+    footer: {label: {en: 'detail', ko: '자세히'}, rank: rank(4)},
   },
   {
     action: 'closeDetail',
     scopes: ['detail'],
-    keys: entryKeys,
+    keys: ['left', 'h'],
     label: entryLabel,
-    footer: {keys: glyph('←', 'h'), label: {en: 'list', ko: '목록'}, rank: rank(2)},
-    matches: (input, key) => key.leftArrow || is('h')(input, key),
+    footer: {label: {en: 'list', ko: '목록'}, rank: rank(2)},
   },
 ];

@@ -1,4 +1,5 @@
 import type {Key} from 'ink';
+import {footerKeys} from './key-names.js';
 import {bindingElsewhere, bindingFor, type Binding, type KeyAction} from '../keymap.js';
 import {refusals} from './binding.js';
 import type {DashboardAction, DashboardState, Notice} from '../state/types.js';
@@ -67,7 +68,8 @@ export function bindingOutcome(
 ): KeyOutcome {
   const reason = binding.unavailable?.(keyContext(state));
   if (reason) {
-    const arrows = options.ascii ? 'left/right' : '←→';
+    // The demo's step keys, as its footer shows them.
+    const arrows = footerKeys([['left'], ['right']], options.ascii);
     const params = reason === 'reason.demo' ? {arrows} : undefined;
     return {type: 'dispatch', action: warn(refusals[reason] ?? reason, params)};
   }

@@ -1,4 +1,4 @@
-import {is, same, type Binding, type Scope} from './binding.js';
+import {type Binding, type Scope} from './binding.js';
 
 export type LiveAction = 'events' | 'sources' | 'timeline' | 'hooks' | 'confirmHook' | 'skipHook';
 
@@ -9,48 +9,42 @@ export const liveKeys: readonly Binding<LiveAction>[] = [
   {
     action: 'events',
     scopes: treeAndList,
-    keys: same('e'),
+    keys: ['e'],
     label: {en: 'live events: what arrived, newest first', ko: '실시간 이벤트: 받은 순서 역순'},
-    matches: is('e'),
   },
   {
     action: 'sources',
     scopes: ['tree', 'list', 'panel'],
-    keys: same('S'),
+    keys: ['S'],
     label: {
       en: 'live sources: last good poll, last error, what each sees',
       ko: '실시간 소스: 마지막 정상 응답, 마지막 오류, 보는 구성 요소',
     },
-    matches: is('S'),
   },
   {
     action: 'timeline',
     scopes: treeAndList,
-    keys: same('t'),
+    keys: ['t'],
     label: {en: 'timeline of each service', ko: '서비스별 타임라인'},
-    matches: is('t'),
   },
   {
     action: 'hooks',
     scopes: treeAndList,
-    keys: same('!'),
+    keys: ['!'],
     label: {en: 'hooks run and their output', ko: '실행한 훅과 출력'},
-    matches: is('!'),
   },
   {
     action: 'confirmHook',
     scopes: ['hook'],
-    keys: same('y'),
+    keys: ['y'],
     label: {en: 'run the failover hook', ko: '페일오버 훅 실행'},
-    footer: {keys: same('y'), label: {en: 'run hook', ko: '훅 실행'}},
-    matches: is('y'),
+    footer: {label: {en: 'run hook', ko: '훅 실행'}},
   },
   {
     action: 'skipHook',
     scopes: ['hook'],
-    keys: same('n Esc'),
+    keys: ['n', 'escape'],
     label: {en: 'do not run the hook', ko: '훅 실행 안 함'},
-    footer: {keys: same('n'), label: {en: 'skip', ko: '건너뜀'}},
-    matches: (input, key) => is('n')(input, key) || key.escape,
+    footer: {label: {en: 'skip', ko: '건너뜀'}},
   },
 ];

@@ -1,5 +1,5 @@
 import {actionCommands} from '../command-line/action-commands.js';
-import {is, same, type Binding} from './binding.js';
+import type {Binding} from './binding.js';
 
 /** The command names a config file may give a key to. */
 export const rebindable: ReadonlySet<string> = new Set(Object.values(actionCommands));
@@ -19,16 +19,7 @@ export function rebound<A extends string>(
   return table.map((binding) => {
     const key = keys[command(binding) ?? ''];
     if (key === undefined)
-      return {
-        ...binding,
-        matches: (input, pressed) =>
-          !(taken.has(input) && !pressed.ctrl) && binding.matches(input, pressed),
-      };
-    return {
-      ...binding,
-      keys: same(key),
-      ...(binding.footer ? {footer: {...binding.footer, keys: same(key)}} : {}),
-      matches: is(key),
-    };
+      return {...binding, keys: binding.keys.filter((name) => !taken.has(name))};
+    return {...binding, keys: [key]};
   });
 }

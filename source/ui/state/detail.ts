@@ -10,10 +10,10 @@ const readable: ReadonlySet<Panel> = new Set(['events', 'hooks', 'plan', 'diff',
  */
 export function openDetail(state: DashboardState, entries: number): DashboardState {
   if (!readable.has(state.panel) || entries === 0) return state;
-  return {...state, detail: true, focus: 'panel', panelTop: 0, panelLength: 0};
+  return {...state, detail: true, focus: 'panel', panelTop: 0};
 }
 
 /** ← or Esc: back to the list, on the same entry. */
 export function closeDetail(state: DashboardState): DashboardState {
-  return state.detail ? {...state, detail: false, panelTop: 0, panelLength: 0} : state;
+  return state.detail ? {...state, detail: false, panelTop: 0} : state;
 }

@@ -47,7 +47,6 @@ export function initialState(options: InitOptions): DashboardState {
     listRows: Math.max(1, options.listRows ?? 16),
     focus: 'tree',
     panelTop: 0,
-    panelLength: 0,
     help: false,
     helpTop: 0,
     filter: {text: '', editing: false},

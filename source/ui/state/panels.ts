@@ -23,21 +23,19 @@ export function focusNext(state: DashboardState): DashboardState {
   return {...state, focus: state.focus === 'tree' ? 'panel' : 'tree', help: false};
 }
 
-/** The lines the impact panel can scroll past: all but the last screenful. */
-function panelRoom(state: DashboardState): number {
-  return Math.max(0, state.panelLength - state.treeRows);
-}
-
-export function scrollPanel(state: DashboardState, top: number): DashboardState {
-  const panelTop = Math.max(0, Math.min(top, panelRoom(state)));
+/**
+ * The impact panel (or the entry read whole) scrolls inside its `length` lines as drawn: it
+ * can pass all but the last screenful. A panel that got shorter since is drawn from where it
+ * now ends, so the move starts there.
+ */
+export function scrollPanel(
+  state: DashboardState,
+  length: number,
+  to: (top: number, room: number) => number,
+): DashboardState {
+  const room = Math.max(0, length - state.treeRows);
+  const panelTop = Math.max(0, Math.min(to(Math.min(state.panelTop, room), room), room));
   return panelTop === state.panelTop ? state : {...state, panelTop};
-}
-
-/** The impact panel says how long it is as it draws; the scroll stays inside it. */
-export function panelLength(state: DashboardState, lines: number): DashboardState {
-  if (lines === state.panelLength) return state;
-  const next = {...state, panelLength: lines};
-  return {...next, panelTop: Math.min(state.panelTop, panelRoom(next))};
 }
 
 /** The help moves by whole entries, from the first to the last (which may then stand alone). */

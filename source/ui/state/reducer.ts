@@ -32,7 +32,6 @@ import {
   focusNext,
   scrollHelp,
   nextMatch,
-  panelLength,
   previousMatch,
   scrollPanel,
   togglePanel,
@@ -129,11 +128,11 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
     case 'closeDetail':
       return closeDetail(state);
     case 'scrollPanel':
-      return scrollPanel(quiet(state), state.panelTop + action.by);
+      return scrollPanel(quiet(state), action.length ?? 0, (top) => top + action.by);
     case 'scrollPanelTo':
-      return scrollPanel(quiet(state), action.to === 'first' ? 0 : state.panelLength);
-    case 'panelLength':
-      return panelLength(state, action.lines);
+      return scrollPanel(quiet(state), action.length ?? 0, (top, room) =>
+        action.to === 'first' ? 0 : room,
+      );
     case 'toggleSources':
       return togglePanel(state, 'sources');
     case 'toggleSweep':
@@ -202,7 +201,6 @@ function step(state: DashboardState, action: DashboardAction): DashboardState {
 const unasked = new Set<DashboardAction['type']>([
   'tick',
   'resize',
-  'panelLength',
   'liveModel',
   'liveObserved',
   'liveError',

@@ -97,9 +97,8 @@ export interface DashboardState {
   list: {index: number; top: number};
   listRows: number;
   focus: Focus;
-  /** The impact panel's first shown line, and how many lines it has (reported as drawn). */
+  /** The impact panel's first shown line (the panel's length comes with each scroll). */
   panelTop: number;
-  panelLength: number;
   help: boolean;
   /** The help's first entry shown, when the keys do not all fit the screen. */
   helpTop: number;
@@ -154,10 +153,10 @@ export type DashboardAction =
   | {type: 'setStateFilter'; filter?: StateFilter}
   | {type: 'nextDown' | 'previousDown'}
   | {type: 'openDetail' | 'closeDetail'}
-  | {type: 'scrollPanel'; by: number}
-  | {type: 'scrollPanelTo'; to: 'first' | 'last'}
+  /** `length`: the panel's lines as last drawn, which bound the scroll (none: it stays). */
+  | {type: 'scrollPanel'; by: number; length?: number}
+  | {type: 'scrollPanelTo'; to: 'first' | 'last'; length?: number}
   | {type: 'scrollHelp'; by: number}
-  | {type: 'panelLength'; lines: number}
   | {type: 'editFilter'; text: string}
   | {type: 'toggleSweep' | 'toggleAvailability' | 'toggleDiff' | 'toggleHelp' | 'closeOverlay'}
   | {type: 'toggleSources'}

@@ -38,9 +38,6 @@ export function useDashboardStore(
       }
     }
     current.current = next;
-    // The impact's length only bounds scrolling; while the scroll stays, the screen is the same
-    // and drawing it again would cost a whole frame after every cursor move.
-    if (action.type === 'panelLength' && next.panelTop === before.panelTop) return;
     setState(next);
   }, []);
   return {state, dispatch, current};
