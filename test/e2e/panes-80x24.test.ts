@@ -98,7 +98,7 @@ describe.skipIf(!hasTmux && !process.env['CI'])('every pane at 80×24 (tmux)', (
     await step(['Enter'], '/db-2', 'filtered');
     await step(['o'], 'y runs it', 'hook confirmation');
     await step(['y'], 'hook done', 'hook run');
-    await step(['Escape', '!'], /\+ Hooks -/, 'hooks');
+    await step(['Escape', '!'], /\+ Hooks [-=]/, 'hooks');
     await step(['Escape', '3'], 'by service', 'by service');
     await step(['2'], 'by account', 'by account');
     expect(seen).toHaveLength(17);
