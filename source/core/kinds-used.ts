@@ -1,5 +1,5 @@
 import type {Model} from './model.js';
-import type {ToleranceKind} from './sweep.js';
+import type {ToleranceKind} from './kinds.js';
 
 /**
  * The kinds of component each service stands on: its entry's VMs, load balancers, GSLB and

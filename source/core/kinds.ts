@@ -7,6 +7,9 @@
 export const kinds = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb', 'service'] as const;
 export type Kind = (typeof kinds)[number];
 
+/** The kinds a service's tolerance of one failure is told for. */
+export type ToleranceKind = 'vm' | 'router' | 'account' | 'lb' | 'zone' | 'site' | 'gslb';
+
 /** Display and cause order: the widest failure first. */
 export const kindRank: Record<Kind, number> = {
   zone: 0,

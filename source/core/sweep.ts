@@ -5,7 +5,7 @@ import {containmentOf} from './containment.js';
 import {incrementalOf} from './incremental.js';
 import {layoutOf} from './model-layout.js';
 import type {Component, Model} from './model.js';
-import {kindRank, kinds as allKinds, type Kind} from './kinds.js';
+import {kindRank, kinds as allKinds, type Kind, type ToleranceKind} from './kinds.js';
 
 /** What one component's failure alone does, from the snapshot's state: only the services it changes. */
 export interface ComponentEffect {
@@ -23,7 +23,7 @@ export interface Tolerance {
   worstPercent: number;
 }
 
-export type ToleranceKind = 'vm' | 'router' | 'account' | 'lb' | 'zone' | 'site' | 'gslb';
+export type {ToleranceKind};
 export const toleranceKinds: readonly ToleranceKind[] = [
   'vm',
   'router',

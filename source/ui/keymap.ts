@@ -2,27 +2,21 @@ import type {Key} from 'ink';
 import {actionCommands} from './command-line/action-commands.js';
 import {t} from '../i18n/i18n.js';
 import type {Binding, KeyContext, Scope} from './keys/binding.js';
-import {changeKeys, type ChangeAction} from './keys/changes.js';
-import {commandLineKeys, type CommandLineAction} from './keys/command-line.js';
-import {demoKeys, type DemoAction} from './keys/demo.js';
-import {incidentKeys, type IncidentAction} from './keys/incident.js';
-import {liveKeys, type LiveAction} from './keys/live.js';
-import {navigation, type NavigationAction} from './keys/navigation.js';
-import {panelKeys, type PanelAction} from './keys/panels.js';
+import {changeKeys} from './keys/changes.js';
+import {commandLineKeys} from './keys/command-line.js';
+import {demoKeys} from './keys/demo.js';
+import {incidentKeys} from './keys/incident.js';
+import {liveKeys} from './keys/live.js';
+import {navigation} from './keys/navigation.js';
+import {panelKeys} from './keys/panels.js';
 import {rebound} from './keys/rebind.js';
 import {footerKeys, helpKeys, matchesAny} from './keys/key-names.js';
 import type {Lang} from '../shared/types.js';
 
 export type {Binding, KeyContext, Scope};
 export {plainContext} from './keys/binding.js';
-export type KeyAction =
-  | DemoAction
-  | NavigationAction
-  | ChangeAction
-  | PanelAction
-  | LiveAction
-  | IncidentAction
-  | CommandLineAction;
+export type {KeyAction} from './keys/key-action.js';
+import type {KeyAction} from './keys/key-action.js';
 
 /**
  * The one table of keys: it drives the input handler, the footer and the help screen, so

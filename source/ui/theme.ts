@@ -3,6 +3,7 @@ import {screenText} from './text.js';
 import {borderColours, palettes} from './themes/palettes.js';
 import type {ThemeName} from './themes/names.js';
 import type {Look} from '../shared/types.js';
+import type {TextStyle, Tone} from './themes/tones.js';
 
 export interface Glyphs {
   open: string;
@@ -73,29 +74,7 @@ const ascii: Glyphs = {
   missed: 'over',
 };
 
-/** `would`: what a preview says would happen, drawn apart from real outages (`bad`). */
-export type Tone = 'ok' | 'warn' | 'bad' | 'sim' | 'would' | 'dim' | 'accent' | 'strong' | 'plain';
-
-/** The colours the tones use: names both Ink's Text and chalk take. */
-export type Colour =
-  | 'green'
-  | 'yellow'
-  | 'red'
-  | 'magenta'
-  | 'blue'
-  | 'cyan'
-  | 'greenBright'
-  | 'yellowBright'
-  | 'redBright'
-  | 'magentaBright'
-  | 'cyanBright';
-
-export interface TextStyle {
-  color?: Colour;
-  bold?: boolean;
-  dimColor?: boolean;
-  inverse?: boolean;
-}
+export type {Colour, TextStyle, Tone} from './themes/tones.js';
 
 export interface Theme extends Look {
   /** The palette: `mono` whenever colour is off (--no-color, NO_COLOR). */

@@ -1,4 +1,4 @@
-import type {KeyAction} from '../keymap.js';
+import type {KeyAction} from '../keys/key-action.js';
 
 /**
  * The command of every key action: `:` reaches whatever a key does. Keys that do one thing in

@@ -1,4 +1,4 @@
-import type {TextStyle, Tone} from '../theme.js';
+import type {TextStyle, Tone} from './tones.js';
 import type {ThemeName} from './names.js';
 
 /**
