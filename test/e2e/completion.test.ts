@@ -73,7 +73,15 @@ describe('failsight completion', () => {
       '--fail',
       '--failover',
     ]);
-    expect(bashComplete(['failsight', 'check', '--no-'])).toEqual(['--no-color']);
+    expect(bashComplete(['failsight', 'check', '--no-'])).toEqual([
+      '--no-color',
+      '--no-mouse',
+      '--no-config',
+    ]);
+    expect(bashComplete(['failsight', 'fixtures/demo.yaml', '--theme', 'h'])).toEqual([
+      'high-contrast',
+    ]);
+    expect(bashComplete(['failsight', 'con'])).toEqual(['config']);
     expect(bashComplete(['failsight', 'diff', 'a', 'b', '--format', 'm'])).toEqual(['markdown']);
   });
 

@@ -3,6 +3,7 @@ import {printable} from '../../core/printable.js';
 import {writtenFlag} from '../shared/flag-values.js';
 import {flagSpec} from '../shared/invocation.js';
 import {commandNames} from '../shared/names.js';
+import {themeNames} from '../../ui/themes/names.js';
 
 export const completionUsage = `
   Usage
@@ -48,6 +49,7 @@ export const commandWords = [...commandNames, 'completion'];
 const choices: Record<string, readonly string[]> = {
   '--lang': ['en', 'ko'],
   '--format': ['text', 'markdown', 'json'],
+  '--theme': themeNames,
 };
 
 /**
