@@ -26,7 +26,9 @@ export function kindsUsed(model: Model): ReadonlyMap<string, ReadonlySet<Toleran
       } else if (component.kind === 'lb') {
         kinds.add('lb').add('account');
         place(kinds, component.zone);
-        if (component.runsOn === 'router') kinds.add('router');
+        const router = model.components.get(`${component.account}/${component.zone}`);
+        if (component.runsOn === 'router' && router?.kind === 'router' && !router.redundant)
+          kinds.add('router');
         pending.push(...component.members);
       } else if (component.kind === 'vm') {
         kinds.add('vm').add('account');

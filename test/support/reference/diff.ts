@@ -44,7 +44,10 @@ function side(reference: Reference): Side {
     const kinds = new Map<string, boolean>();
     // A kind with no components survives (true, true, 100): one added can be a loss.
     for (const kind of toleranceKinds)
-      kinds.set(kind, reference.tolerance(nothingFailed, swept, kind, service.id).survives);
+      kinds.set(
+        kind,
+        reference.tolerance(nothingFailed, swept, kind, service.id)?.survives ?? true,
+      );
     survives.set(service.id, kinds);
     const shares = new Map<string, number>();
     for (const zone of reference.topology.zones) {

@@ -249,13 +249,60 @@ export class Reference {
     return result;
   }
 
+  /**
+   * The kinds a service stands on (the tolerance is told for these only): its entry's GSLB, the
+   * targets' load balancers, VMs and sites, the accounts, zones (or sites) and failable routers
+   * they run in, and the same for every service it depends on.
+   */
+  standsOn(serviceId: string): Set<RefKind> {
+    const kinds = new Set<RefKind>();
+    const place = (id: string) => {
+      const kind = this.kindOf.get(id);
+      if (kind === 'zone' || kind === 'site') kinds.add(kind);
+    };
+    const router = (account: string, zone: string) => {
+      if (!this.redundant.has(account)) kinds.add('router');
+    };
+    const seenServices = new Set<string>();
+    const pending = [serviceId];
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+      if (seenServices.has(id)) continue;
+      seenServices.add(id);
+      const service = this.services.get(id);
+      if (!service) continue;
+      pending.push(...service.dependsOn.map((d) => (typeof d === 'string' ? d : d.service)));
+      const refs = [service.entry];
+      for (let ref = refs.pop(); ref !== undefined; ref = refs.pop()) {
+        const gslb = this.gslbs.get(ref);
+        const lb = this.lbs.get(ref);
+        const vm = this.vms.get(ref);
+        if (gslb) {
+          kinds.add('gslb');
+          refs.push(...gslb.targets.map((t) => t.ref));
+        } else if (lb) {
+          kinds.add('lb').add('account');
+          place(lb.zone);
+          if (lb.runsOn === 'router') router(lb.account, lb.zone);
+          refs.push(...lb.members);
+        } else if (vm) {
+          kinds.add('vm').add('account');
+          place(vm.zone);
+          router(vm.account, vm.zone);
+        } else if (this.sites.has(ref)) kinds.add('site');
+      }
+    }
+    return kinds;
+  }
+
   /** Tolerance of one failure per kind, from the sweep (units of that kind, groups aside). */
   tolerance(
     state: RefState,
     swept: Map<string, RefServiceSweep>,
     kind: Exclude<RefKind, 'group'>,
     serviceId: string,
-  ): {survives: boolean; full: boolean; worstPercent: number} {
+  ): {survives: boolean; full: boolean; worstPercent: number} | undefined {
+    // A kind the service does not stand on has no tolerance to tell.
+    if (!this.standsOn(serviceId).has(kind)) return undefined;
     const service = this.services.get(serviceId)!;
     const now = this.evaluate(state);
     const points = swept.get(serviceId)!;
