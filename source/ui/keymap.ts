@@ -72,6 +72,8 @@ export function footerHints(
   for (const binding of keymap) {
     if (!binding.footer || !inScope(binding, scopes) || binding.unavailable?.(context)) continue;
     const keys = ascii ? binding.footer.keys.ascii : binding.footer.keys.unicode;
+    // Its key was given to another command by the config file: nothing to press here.
+    if (keys === '') continue;
     const label = (binding.footer.labelIn?.(context) ?? binding.footer.label)[lang];
     // One footer entry per key: in the demo ←→ step the story, so they are not also "fold".
     if (seen.has(keys)) continue;
