@@ -42,6 +42,36 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the mouse in a real terminal', 
     await screen.waitForText('Impact · VM db-1');
   });
 
+  it('a click on a list item selects that item, below the heading lines of its own list', async () => {
+    const screen = Pane.open(['fixtures/demo.yaml'], {columns: 80, rows: 24});
+    pane = screen;
+    await screen.waitForText('Topology · by zone');
+    // The sweep: the header, the border, the totals' line, then shop-web, its SPOFs zone KR-CA,
+    // account shop-main, router shop-main/KR-CA: terminal row 7 is the fourth item. The tree
+    // keeps the keys first (Tab), so the click also gives them back to the list.
+    screen.keys('s');
+    await screen.waitForText('N-1 sweep');
+    screen.keys('Tab');
+    screen.type(report(0, 50, 7) + report(0, 50, 7, false));
+    await screen.waitForText('›   ✖ SPOF   router shop-main/KR-CA');
+    expect(screen.lines()[1]).toMatch(/┏ N-1 sweep ━+ 4\/\d+ ┓/);
+    // A click on the totals' line selects nothing: j then moves from the fourth to the fifth.
+    screen.type(report(0, 50, 3));
+    screen.keys('j');
+    await screen.waitFor((text) => / 5\/\d+ ┓/.test(text), 'the fifth item');
+    // Availability: the border, the columns' heading, then shop-web, shop-db: row 5 is shop-db.
+    screen.keys('a');
+    await screen.waitForText('Availability');
+    screen.type(report(0, 50, 5));
+    await screen.waitFor((text) => /│›shop-db /.test(text) || /┃›shop-db /.test(text), 'shop-db');
+    // The timeline: a marks line, then two lines a service (its label and its sparkline). Row 9
+    // is the third service's sparkline (rows 4-5 shop-web, 6-7 shop-db, 8-9 shop-admin).
+    screen.keys('Escape', 'x', 't');
+    await screen.waitForText('Timeline');
+    screen.type(report(0, 50, 9));
+    await screen.waitFor((text) => /Timeline ━+ 3\/3 ┓/.test(text), 'the third service');
+  });
+
   it.each([
     ['q', (screen: Pane): void => screen.keys('q'), 0],
     ['Ctrl-C', (screen: Pane): void => screen.keys('C-c'), 130],
