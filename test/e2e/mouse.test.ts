@@ -1,3 +1,6 @@
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {hasTmux, Pane} from './tmux.js';
 
@@ -86,6 +89,34 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the mouse in a real terminal', 
     expect((await screen.exited()).status).toBe(status);
     expect(mouseOn(screen)).toBe(false);
   });
+
+  it.each(['throw', 'rejection'])(
+    'mouse mode and the alternate screen are left after a crash (%s)',
+    async (kind) => {
+      const raw = join(mkdtempSync(join(tmpdir(), 'failsight-crash-')), 'raw');
+      // The hidden test hook: an error nobody catches (or a rejection nobody handles), 2 s in.
+      const env = {FAILSIGHT_TEST_CRASH_AFTER_MS: '2000', FAILSIGHT_TEST_CRASH_AS: kind};
+      const screen = Pane.open(['fixtures/demo.yaml'], {columns: 80, rows: 24, env});
+      pane = screen;
+      screen.tmux('pipe-pane', '-o', '-t', 'main', `cat > '${raw}'`);
+      const end = await screen.exited();
+      expect(end.status).toBe(70);
+      expect(end.alternateScreen).toBe(false);
+      expect(mouseOn(screen)).toBe(false);
+      expect(screen.screen()).toContain('failsight: internal error:');
+      await screen.waitFor(
+        () => existsSync(raw) && readFileSync(raw, 'latin1').includes('EXIT='),
+        'the raw output',
+      );
+      const bytes = readFileSync(raw, 'latin1');
+      // Each mode was turned on, and the last word the pty heard about it turned it off.
+      for (const mode of ['1000', '1006', '1049']) {
+        const set = [...bytes.matchAll(new RegExp(`\u001B\\[\\?${mode}([hl])`, 'g'))];
+        expect(set.map((match) => match[1])[0], `?${mode} on`).toBe('h');
+        expect(set.at(-1)?.[1], `?${mode} off last`).toBe('l');
+      }
+    },
+  );
 
   it('--no-mouse leaves the mouse to the terminal', async () => {
     const screen = Pane.open(['fixtures/demo.yaml', '--no-mouse'], {columns: 80, rows: 24});
