@@ -53,6 +53,15 @@ export function bindingFor(
   return keymap.find((binding) => inScope(binding, scopes) && binding.matches(input, key));
 }
 
+/**
+ * The keys in force for an action in the tree, as the help writes them (the config file may have
+ * moved them); its `:` command when no key is left to it.
+ */
+export function keysOf(action: KeyAction): string {
+  const binding = keymap.find((entry) => entry.action === action && inScope(entry, ['tree']));
+  return binding?.keys.unicode || `:${actionCommands[action]}`;
+}
+
 export interface KeyHint {
   keys: string;
   label: string;
@@ -113,9 +122,10 @@ export function helpEntries(
   const entries: HelpEntry[] = [];
   for (const binding of keymap) {
     if (!inScope(binding, scopes)) continue;
-    const keys = ascii ? binding.keys.ascii : binding.keys.unicode;
     const label = binding.label[lang];
     const command = `:${actionCommands[binding.action]}`;
+    // A key the config file gave to another command: the `:` command still does it.
+    const keys = (ascii ? binding.keys.ascii : binding.keys.unicode) || command;
     const same = entries.find((entry) => entry.keys === keys && entry.label === label);
     if (same) {
       if (!same.commands?.includes(command)) same.commands = [...(same.commands ?? []), command];
