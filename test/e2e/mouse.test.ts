@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -73,6 +73,23 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the mouse in a real terminal', 
     await screen.waitForText('Timeline');
     screen.type(report(0, 50, 9));
     await screen.waitFor((text) => /Timeline ━+ 3\/3 ┓/.test(text), 'the third service');
+  });
+
+  it('a click on a line of the events pane selects that event', async () => {
+    const events = join(mkdtempSync(join(tmpdir(), 'failsight-click-')), 'events.jsonl');
+    writeFileSync(
+      events,
+      '{"id": "web-3", "state": "down", "reason": "timeout"}\n' +
+        '{"id": "web-4", "state": "down", "reason": "refused"}\n',
+    );
+    const screen = Pane.open(['fixtures/demo.yaml', '--events', events], {columns: 80, rows: 24});
+    pane = screen;
+    await screen.waitForText('✖ web-4');
+    screen.keys('e');
+    await screen.waitFor((text) => /Live events ━+ 1\/2 ┓/.test(text), 'the events pane');
+    // No heading: the header, the border, then one line an event; row 4 is the second.
+    screen.type(report(0, 50, 4));
+    await screen.waitFor((text) => /Live events ━+ 2\/2 ┓/.test(text), 'the second event');
   });
 
   it.each([
