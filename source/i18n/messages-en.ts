@@ -208,7 +208,8 @@ export const en = {
   'msg.unknownKey': '"{key}" is not a key here: ? lists the keys',
   'msg.keyInTree': '"{key}" works in the tree: Tab moves the focus there',
   'msg.tooSmall': 'terminal too small: failsight needs {w}×{h}, this one is {c}×{r}',
-  'msg.welcome': 'select a node to see its impact; x simulates its failure; ? lists the keys',
+  'msg.welcome':
+    'select a node to see its impact; {fail} simulates its failure; {help} lists the keys',
   'msg.welcomeDemo': 'the demo plays itself: ←→ step, Space pauses; ? lists the keys',
   'filter.hint': 'Enter keeps it · Esc clears',
   'sweep.spof': 'SPOF',

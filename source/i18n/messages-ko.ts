@@ -209,7 +209,7 @@ export const ko: Record<MessageId, string> = {
   'msg.unknownKey': '"{key}"는 여기서 쓰는 키가 아닙니다: ?로 키 목록을 봅니다',
   'msg.keyInTree': '"{key}"는 트리에서 동작합니다: Tab으로 포커스를 옮기세요',
   'msg.tooSmall': '터미널이 너무 작음: {w}×{h} 이상 필요, 현재 {c}×{r}',
-  'msg.welcome': '항목을 선택하면 영향이 보임; x 모의 장애; ? 키 목록',
+  'msg.welcome': '항목을 선택하면 영향이 보임; {fail} 모의 장애; {help} 키 목록',
   'msg.welcomeDemo': '데모 자동 재생: ←→ 단계 이동, Space 일시정지; ? 키 목록',
   'filter.hint': 'Enter 유지 · Esc 지움',
   'sweep.spof': '단일점',

@@ -48,6 +48,15 @@ export function bindingFor(
   return keymap.find((binding) => inScope(binding, scopes) && matchesAny(binding.keys, input, key));
 }
 
+/**
+ * The keys in force for an action in the tree, as the help writes them (the config file may have
+ * moved them); its `:` command when no key is left to it.
+ */
+export function keysOf(action: KeyAction): string {
+  const binding = keymap.find((entry) => entry.action === action && inScope(entry, ['tree']));
+  return (binding && helpKeys([binding.keys], false)) || `:${actionCommands[action]}`;
+}
+
 export interface KeyHint {
   keys: string;
   label: string;
@@ -120,12 +129,14 @@ export function helpEntries(
     // Bindings under one help label are one line with all their keys, whichever scope each
     // works in: "→ ← l h read an entry whole, and back".
     const sharing = keymap.filter((other) => other.label.en === binding.label.en);
-    const keys = helpKeys(
-      sharing.map((other) => other.keys),
-      ascii,
-    );
     const label = binding.label[lang];
     const command = `:${actionCommands[binding.action]}`;
+    // A key the config file gave to another command: the `:` command still does it.
+    const keys =
+      helpKeys(
+        sharing.map((other) => other.keys),
+        ascii,
+      ) || command;
     const same = entries.find((entry) => entry.keys === keys && entry.label === label);
     if (same) {
       if (!same.commands?.includes(command)) same.commands = [...(same.commands ?? []), command];

@@ -102,4 +102,24 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the config file in a real termi
     expect(readFileSync(file)).toEqual(before.bytes);
     expect(statSync(file).mtimeMs).toBe(before.mtime);
   });
+
+  it('the help, the footer and the hint show the keys in force after a rebinding', async () => {
+    // f was the state filter's key: the config gives it to fail.
+    const {home} = configHome('keys:\n  fail: f\n');
+    pane = Pane.open(['fixtures/demo.yaml'], {columns: 80, rows: 24, env: {XDG_CONFIG_HOME: home}});
+    await pane.waitForText('Topology · by zone');
+    expect(pane.screen()).toContain('f simulates its failure; ? lists the keys');
+    // The frame is a line shorter than the terminal: the footer is the line before the last.
+    const footer = pane.lines().at(-2);
+    expect(footer).toContain('f fail');
+    expect(footer).not.toMatch(/\bf down\b/);
+    pane.keys('?');
+    await pane.waitForText('f            simulate its failure');
+    // The state filter lost its key: the help names its command instead, and no longer says f.
+    pane.keys('PgDn', 'PgDn');
+    await pane.waitForText(':state       rows: all, down, unknown/degraded');
+    expect(pane.screen()).not.toMatch(/│ f +rows: all/);
+    pane.keys('q');
+    expect((await pane.exited()).status).toBe(0);
+  });
 });

@@ -1,3 +1,6 @@
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {hasTmux, Pane} from './tmux.js';
 
@@ -42,6 +45,53 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the mouse in a real terminal', 
     await screen.waitForText('Impact · VM db-1');
   });
 
+  it('a click on a list item selects that item, below the heading lines of its own list', async () => {
+    const screen = Pane.open(['fixtures/demo.yaml'], {columns: 80, rows: 24});
+    pane = screen;
+    await screen.waitForText('Topology · by zone');
+    // The sweep: the header, the border, the totals' line, then shop-web, its SPOFs zone KR-CA,
+    // account shop-main, router shop-main/KR-CA: terminal row 7 is the fourth item. The tree
+    // keeps the keys first (Tab), so the click also gives them back to the list.
+    screen.keys('s');
+    await screen.waitForText('N-1 sweep');
+    screen.keys('Tab');
+    screen.type(report(0, 50, 7) + report(0, 50, 7, false));
+    await screen.waitForText('›   ✖ SPOF   router shop-main/KR-CA');
+    expect(screen.lines()[1]).toMatch(/┏ N-1 sweep ━+ 4\/\d+ ┓/);
+    // A click on the totals' line selects nothing: j then moves from the fourth to the fifth.
+    screen.type(report(0, 50, 3));
+    screen.keys('j');
+    await screen.waitFor((text) => / 5\/\d+ ┓/.test(text), 'the fifth item');
+    // Availability: the border, the columns' heading, then shop-web, shop-db: row 5 is shop-db.
+    screen.keys('a');
+    await screen.waitForText('Availability');
+    screen.type(report(0, 50, 5));
+    await screen.waitFor((text) => /│›shop-db /.test(text) || /┃›shop-db /.test(text), 'shop-db');
+    // The timeline: a marks line, then two lines a service (its label and its sparkline). Row 9
+    // is the third service's sparkline (rows 4-5 shop-web, 6-7 shop-db, 8-9 shop-admin).
+    screen.keys('Escape', 'x', 't');
+    await screen.waitForText('Timeline');
+    screen.type(report(0, 50, 9));
+    await screen.waitFor((text) => /Timeline ━+ 3\/3 ┓/.test(text), 'the third service');
+  });
+
+  it('a click on a line of the events pane selects that event', async () => {
+    const events = join(mkdtempSync(join(tmpdir(), 'failsight-click-')), 'events.jsonl');
+    writeFileSync(
+      events,
+      '{"id": "web-3", "state": "down", "reason": "timeout"}\n' +
+        '{"id": "web-4", "state": "down", "reason": "refused"}\n',
+    );
+    const screen = Pane.open(['fixtures/demo.yaml', '--events', events], {columns: 80, rows: 24});
+    pane = screen;
+    await screen.waitForText('✖ web-4');
+    screen.keys('e');
+    await screen.waitFor((text) => /Live events ━+ 1\/2 ┓/.test(text), 'the events pane');
+    // No heading: the header, the border, then one line an event; row 4 is the second.
+    screen.type(report(0, 50, 4));
+    await screen.waitFor((text) => /Live events ━+ 2\/2 ┓/.test(text), 'the second event');
+  });
+
   it.each([
     ['q', (screen: Pane): void => screen.keys('q'), 0],
     ['Ctrl-C', (screen: Pane): void => screen.keys('C-c'), 130],
@@ -56,6 +106,34 @@ describe.skipIf(!hasTmux && !process.env['CI'])('the mouse in a real terminal', 
     expect((await screen.exited()).status).toBe(status);
     expect(mouseOn(screen)).toBe(false);
   });
+
+  it.each(['throw', 'rejection'])(
+    'mouse mode and the alternate screen are left after a crash (%s)',
+    async (kind) => {
+      const raw = join(mkdtempSync(join(tmpdir(), 'failsight-crash-')), 'raw');
+      // The hidden test hook: an error nobody catches (or a rejection nobody handles), 2 s in.
+      const env = {FAILSIGHT_TEST_CRASH_AFTER_MS: '2000', FAILSIGHT_TEST_CRASH_AS: kind};
+      const screen = Pane.open(['fixtures/demo.yaml'], {columns: 80, rows: 24, env});
+      pane = screen;
+      screen.tmux('pipe-pane', '-o', '-t', 'main', `cat > '${raw}'`);
+      const end = await screen.exited();
+      expect(end.status).toBe(70);
+      expect(end.alternateScreen).toBe(false);
+      expect(mouseOn(screen)).toBe(false);
+      expect(screen.screen()).toContain('failsight: internal error:');
+      await screen.waitFor(
+        () => existsSync(raw) && readFileSync(raw, 'latin1').includes('EXIT='),
+        'the raw output',
+      );
+      const bytes = readFileSync(raw, 'latin1');
+      // Each mode was turned on, and the last word the pty heard about it turned it off.
+      for (const mode of ['1000', '1006', '1049']) {
+        const set = [...bytes.matchAll(new RegExp(`\u001B\\[\\?${mode}([hl])`, 'g'))];
+        expect(set.map((match) => match[1])[0], `?${mode} on`).toBe('h');
+        expect(set.at(-1)?.[1], `?${mode} off last`).toBe('l');
+      }
+    },
+  );
 
   it('--no-mouse leaves the mouse to the terminal', async () => {
     const screen = Pane.open(['fixtures/demo.yaml', '--no-mouse'], {columns: 80, rows: 24});

@@ -9,6 +9,7 @@ import type {JournalRecord} from '../../core/journal.js';
 import type {AuditAction, Compare, HookRunner, LiveUpdate} from '../../shared/types.js';
 import {availabilityOf} from './availability-source.js';
 import {benchClock} from './bench-clock.js';
+import {crashForTests} from './test-crash.js';
 import {runFullScreen, type FrameProps} from '../../runtime/full-screen.js';
 import type {TerminalOptions} from '../shared/terminal.js';
 
@@ -43,6 +44,7 @@ function dashboardFrame(options: DashboardOptions): (frame: FrameProps) => React
   // One estimator for the session, so its estimates are cached across frames and openings.
   const estimate = availabilityOf(options.includeGslb);
   const clock = benchClock(process.env);
+  crashForTests(process.env);
   return ({quit, size, blank, paint}) => (
     <Dashboard
       model={options.model}

@@ -8,10 +8,11 @@ import type {Theme} from '../theme.js';
 import {fit, widthOf, wrapWords} from '../text.js';
 import type {AvailabilityOf} from '../../shared/types.js';
 import {Line} from './line.js';
+import {useRowItems, type ListPlace} from './list-panel.js';
 import {Panel} from './panel.js';
 import {minutes, percent} from '../../core/format.js';
 
-interface AvailabilityPanelProps {
+interface AvailabilityPanelProps extends Pick<ListPlace, 'onRows'> {
   model: Model;
   availabilityOf: AvailabilityOf | undefined;
   index: number;
@@ -109,6 +110,8 @@ export function AvailabilityPanel(props: AvailabilityPanelProps) {
   const columns = [t(lang, 'avail.ok'), t(lang, 'avail.up'), t(lang, 'avail.downtime')];
   const widths = [9, 9, 7];
   const cell = (text: string, index: number) => ` ${fit(text, widths[index]!, 'right')}`;
+  // The columns' heading, then the services shown.
+  useRowItems(props, availabilityOf ? [undefined, ...shown.map((_, at) => top + at)] : []);
   const heading = fit(` ${fit('', nameWidth)}${columns.map(cell).join('')}`, inner);
   const line = (position: number): Segment[] => {
     const service = shown[position]!;

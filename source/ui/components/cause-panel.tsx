@@ -6,9 +6,10 @@ import type {Segment} from '../segments.js';
 import type {Theme} from '../theme.js';
 import {fit, widthOf, wrapWords} from '../text.js';
 import {Line} from './line.js';
+import {useRowItems, type ListPlace} from './list-panel.js';
 import {Panel} from './panel.js';
 
-interface CausePanelProps {
+interface CausePanelProps extends Pick<ListPlace, 'onRows'> {
   model: Model;
   /** Undefined without live sources: nothing is observed. */
   cause: LikelyCause | undefined;
@@ -88,6 +89,13 @@ export function CausePanel(props: CausePanelProps) {
     ? t(lang, 'cause.observed', observed).replaceAll(' · ', glyphs.dot)
     : t(lang, 'cause.noLive');
   const empty = cause && cause.observedDown === 0 ? t(lang, 'cause.none') : undefined;
+  const shown = items.slice(top, top + rows);
+  // The heading, the line saying nothing is down, then the entries shown.
+  useRowItems(props, [
+    undefined,
+    ...(empty === undefined ? [] : [undefined]),
+    ...shown.map((_, offset) => top + offset),
+  ]);
   const text = cause ? detail(cause, items[index], theme) : '';
   const wrapped = wrapWords(text, inner);
   const shownDetail = wrapped
@@ -115,7 +123,7 @@ export function CausePanel(props: CausePanelProps) {
         {empty !== undefined && (
           <Line segments={[{text: fit(empty, inner), tone: 'dim'}]} theme={theme} />
         )}
-        {items.slice(top, top + rows).map((item, offset) => (
+        {shown.map((item, offset) => (
           <Line
             key={`${item.type}:${item.failed.join('+')}`}
             segments={itemLine(

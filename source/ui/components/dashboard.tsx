@@ -25,6 +25,7 @@ import {CommandBar} from '../command-line/command-bar.js';
 import {useScreenCommands} from '../command-line/use-screen-commands.js';
 import type {ThemeName} from '../themes/names.js';
 import type {Outputs} from '../../core/outputs.js';
+import type {RowItems} from './list-panel.js';
 import {Screen} from './screen.js';
 import {preloadWideTable} from './service-table.js';
 import {TooSmall} from './too-small.js';
@@ -176,11 +177,17 @@ export function Dashboard(props: DashboardProps) {
       <Screen state={current.current} layout={at} theme={plain} {...screenProps} />
     ),
   });
+  // What the list panel drew, line by line: the item a click on a line selects.
+  const listRows = useRef<{panel: string; rows: RowItems} | undefined>(undefined);
+  const onListRows = useCallback((panel: string, rows: RowItems) => {
+    listRows.current = {panel, rows};
+  }, []);
   const mouse = (input: string) => {
     const events = mouseEvents(input);
     if (!events) return false;
     for (const event of events)
-      for (const action of mouseActions(current.current, layout, event)) dispatch(action);
+      for (const action of mouseActions(current.current, layout, event, listRows.current))
+        dispatch(action);
     return true;
   };
   useDashboardKeys(current, dispatch, {...handlers, openCommandLine, intercept, copy, mouse});
@@ -198,6 +205,7 @@ export function Dashboard(props: DashboardProps) {
       warnings={screenProps.warnings}
       availabilityOf={props.availabilityOf}
       drawnPanel={drawnPanel}
+      onListRows={onListRows}
       {...(commandLine
         ? {bottom: <CommandBar view={commandLine} theme={theme} width={layout.columns} />}
         : {})}

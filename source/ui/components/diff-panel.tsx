@@ -6,10 +6,11 @@ import type {Segment} from '../segments.js';
 import type {Theme, Tone} from '../theme.js';
 import {fit, widthOf} from '../text.js';
 import {Line} from './line.js';
+import {useRowItems, type ListPlace} from './list-panel.js';
 import {Panel} from './panel.js';
 import {adviceLines} from './sweep-panel.js';
 
-interface DiffPanelProps {
+interface DiffPanelProps extends Pick<ListPlace, 'onRows'> {
   focused: boolean;
   diff: TopologyDiff;
   /** OLD as written after --compare. */
@@ -67,6 +68,9 @@ export function DiffPanel(props: DiffPanelProps) {
     removed: removed.length,
     changed: changed.length,
   });
+  const shown = diff.findings.slice(top, top + rows);
+  // The verdict's line, then the findings shown.
+  useRowItems(props, [undefined, ...shown.map((_, offset) => top + offset)]);
   const footer = [counts, t(lang, 'diff.vs', {source}), t(lang, 'diff.hint')];
   const aside = diff.findings.length > rows ? `${index + 1}/${diff.findings.length}` : undefined;
   return (
@@ -85,7 +89,7 @@ export function DiffPanel(props: DiffPanelProps) {
         theme={theme}
       />
       <Box flexDirection="column" height={rows}>
-        {diff.findings.slice(top, top + rows).map((finding, offset) => (
+        {shown.map((finding, offset) => (
           <Line
             key={`${finding.kind}:${finding.service}:${finding.component}:${finding.failureKind ?? ''}`}
             segments={findingLine(diff, top + offset, top + offset === index, theme, inner)}

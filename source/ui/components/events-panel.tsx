@@ -33,6 +33,7 @@ export function EventsPanel({live, now, ...place}: EventsPanelProps) {
       count={live.history.length}
       empty={t(lang, 'events.empty')}
       lines={lines}
+      items={shown.map((_, position) => top + position)}
     />
   );
 }

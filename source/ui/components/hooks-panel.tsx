@@ -8,9 +8,10 @@ import type {Theme} from '../theme.js';
 import type {Lang} from '../../shared/types.js';
 import {clockOf, fit} from '../text.js';
 import {Line} from './line.js';
+import {useRowItems, type ListPlace} from './list-panel.js';
 import {Panel} from './panel.js';
 
-interface HooksPanelProps {
+interface HooksPanelProps extends Pick<ListPlace, 'onRows'> {
   focused: boolean;
   runs: readonly HookRun[];
   /** The selected run (→ reads it whole) and the first run shown. */
@@ -37,38 +38,37 @@ export function outcomeText(lang: Lang, run: HookRun): {text: string; ok: boolea
 }
 
 /** The hooks run, newest first: the command, how it ended, and the newest one's last output lines. */
-export function HooksPanel({
-  runs,
-  index: selected = 0,
-  top = 0,
-  theme,
-  width,
-  height,
-  focused,
-}: HooksPanelProps) {
+export function HooksPanel(props: HooksPanelProps) {
+  const {runs, index: selected = 0, top = 0, theme, width, height, focused} = props;
   const {lang, glyphs} = theme;
   const inner = width - 2;
   const rows = Math.max(1, height - 2);
   const lines: Segment[] = [];
+  // The run each line tells of: its command, how it ended, its output.
+  const items: number[] = [];
   runs.slice(top).forEach((run, offset) => {
     const index = top + offset;
+    const add = (segment: Segment) => {
+      lines.push(segment);
+      items.push(index);
+    };
     const {text, ok} = outcomeText(lang, run);
     const command = printable(commandLine(run.hook), inner * 2);
     const mark = index === selected ? glyphs.cursor : ' ';
-    lines.push({
+    add({
       text: `${mark}${clockOf(run.at)} ${command}`,
       tone: 'strong',
       ...(index === selected ? {inverse: true} : {}),
     });
-    lines.push({text: `  ${text}`, tone: run.outcome ? (ok ? 'ok' : 'bad') : 'warn'});
+    add({text: `  ${text}`, tone: run.outcome ? (ok ? 'ok' : 'bad') : 'warn'});
     if (index > 0 || !run.outcome) return;
     const output = run.outcome.output.split('\n').filter((line) => line.trim() !== '');
     const room = Math.max(0, rows - 3 - (runs.length - 1) * 2);
-    for (const line of output.slice(-room))
-      lines.push({text: `  ${printable(line, inner)}`, tone: 'dim'});
+    for (const line of output.slice(-room)) add({text: `  ${printable(line, inner)}`, tone: 'dim'});
     if (run.outcome.dropped > 0)
-      lines.push({text: `  ${t(lang, 'hooks.dropped', {n: run.outcome.dropped})}`, tone: 'dim'});
+      add({text: `  ${t(lang, 'hooks.dropped', {n: run.outcome.dropped})}`, tone: 'dim'});
   });
+  useRowItems(props, items.slice(0, rows));
   if (lines.length === 0) lines.push({text: t(lang, 'hooks.empty'), tone: 'dim'});
   return (
     <Panel

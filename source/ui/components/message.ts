@@ -1,4 +1,5 @@
 import {say, t} from '../../i18n/i18n.js';
+import {keysOf} from '../keymap.js';
 import {announcementText} from './announcement-text.js';
 import type {DashboardState} from '../state/types.js';
 import type {Tone} from '../theme.js';
@@ -30,7 +31,9 @@ export function messageOf(
   if (warnings.length > 0)
     return {text: t(lang, 'msg.warnings', {n: warnings.length, first: warnings[0]!}), tone: 'warn'};
   if (state.journal.seq === 0)
-    return {text: t(lang, state.demo ? 'msg.welcomeDemo' : 'msg.welcome'), tone: 'dim'};
+    return state.demo
+      ? {text: t(lang, 'msg.welcomeDemo'), tone: 'dim'}
+      : {text: t(lang, 'msg.welcome', {fail: keysOf('fail'), help: keysOf('help')}), tone: 'dim'};
   return {text: '', tone: 'plain'};
 }
 

@@ -4,9 +4,10 @@ import {sayCore, t} from '../../i18n/i18n.js';
 import type {Theme} from '../theme.js';
 import {amount, fit, wrapWords} from '../text.js';
 import {Line} from './line.js';
+import {useRowItems, type ListPlace} from './list-panel.js';
 import {Panel} from './panel.js';
 
-interface PlanPanelProps {
+interface PlanPanelProps extends Pick<ListPlace, 'onRows'> {
   focused: boolean;
   entries: readonly PlanEntry[];
   index: number;
@@ -33,7 +34,7 @@ export function PlanPanel(props: PlanPanelProps) {
   const rows = Math.max(0, height - 4);
   const {glyphs, lang} = theme;
   // Each entry wraps onto as many lines as it needs; the list shows from the entry at `top`.
-  const lines: {text: string; selected: boolean; lowers: boolean}[] = [];
+  const lines: {text: string; selected: boolean; lowers: boolean; at: number}[] = [];
   for (let at = top; at < entries.length && lines.length < rows; at++) {
     const entry = entries[at]!;
     const selected = at === index;
@@ -43,10 +44,13 @@ export function PlanPanel(props: PlanPanelProps) {
         text: `${part === 0 && selected ? glyphs.cursor : ' '}${text}`,
         selected,
         lowers: entry.lowers,
+        at,
       }),
     );
   }
   lines.length = Math.min(lines.length, rows);
+  // An entry wrapped onto several lines is selected by a click on any of them.
+  useRowItems(props, entries.length === 0 ? [] : lines.map((line) => line.at));
   return (
     <Panel
       title={t(lang, 'title.plan')}

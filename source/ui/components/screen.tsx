@@ -12,7 +12,8 @@ import {t} from '../../i18n/i18n.js';
 import {footerHints, helpEntries} from '../keymap.js';
 import type {ScreenLayout} from '../screen-layout.js';
 import {rowsOf, selectedNode} from '../state/navigation.js';
-import type {DashboardState} from '../state/types.js';
+import type {DashboardState, Panel as PanelName} from '../state/types.js';
+import type {RowItems} from './list-panel.js';
 import type {Theme} from '../theme.js';
 import type {AvailabilityOf, PaintCells} from '../../shared/types.js';
 import {Banner, Footer, Header, MessageLine} from './bars.js';
@@ -36,6 +37,8 @@ export interface ScreenProps {
   availabilityOf: AvailabilityOf | undefined;
   /** Where the side panel leaves its drawn length (side-panel.tsx). */
   drawnPanel?: {current: number};
+  /** A list panel says which item each of its lines shows, for the mouse. */
+  onListRows?: (panel: PanelName, rows: RowItems) => void;
   /** Drawn instead of the footer: the `:` command line while it is open. */
   bottom?: ReactNode;
 }
@@ -118,6 +121,7 @@ export function Screen(props: ScreenProps) {
           width={layout.panelWidth}
           height={layout.bodyRows}
           drawn={drawnPanel}
+          onListRows={props.onListRows}
         />
       ) : (
         <Panel

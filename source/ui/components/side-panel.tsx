@@ -7,7 +7,8 @@ import {planOf} from '../analysis/plan.js';
 import {sweepItems} from '../analysis/sweep-items.js';
 import {useClock} from '../use/use-clock.js';
 import type {TreeNode} from '../tree/nodes.js';
-import type {DashboardState} from '../state/types.js';
+import type {DashboardState, Panel} from '../state/types.js';
+import type {RowItems} from './list-panel.js';
 import type {Theme} from '../theme.js';
 import type {AvailabilityOf} from '../../shared/types.js';
 import {diffOf} from '../analysis/diff-items.js';
@@ -44,6 +45,8 @@ interface SidePanelProps {
    * A note for the key handler, not state: drawing changes nothing and draws nothing again.
    */
   drawn?: {current: number} | undefined;
+  /** A list panel says which item each of its lines shows, for the mouse. */
+  onListRows?: ((panel: Panel, rows: RowItems) => void) | undefined;
 }
 
 /** The right side: the selection's impact, or the sweep or availability list when open. */
@@ -101,7 +104,16 @@ export function SidePanel(props: SidePanelProps) {
       />
     );
   // What every list panel takes: where the list stands and the room it has.
-  const list = {index: state.list.index, top: state.list.top, theme, width, height, focused};
+  const onRows = (rows: RowItems) => props.onListRows?.(panel, rows);
+  const list = {
+    index: state.list.index,
+    top: state.list.top,
+    theme,
+    width,
+    height,
+    focused,
+    onRows,
+  };
   if (panel === 'sweep') return <SweepPanel items={sweepItems(analysis)} {...list} />;
   if (panel === 'plan') return <PlanPanel entries={planOf(state)} {...list} />;
   if (panel === 'events') return <EventsPanel live={state.sources} now={now} {...list} />;

@@ -92,10 +92,12 @@ export function SourcesPanel({live, ...place}: SourcesPanelProps) {
   const now = live.now ?? 0;
   const sources = [...live.sources.values()];
   const lines: Segment[][] = [];
+  const items: number[] = [];
   sources.slice(top).forEach((source, position) => {
     const block = sourceLines(source, now, theme, inner);
     if (top + position === index) block[0] = block[0]!.map((s) => ({...s, inverse: true}));
     lines.push(...block);
+    for (const _ of block) items.push(top + position);
   });
   const fitted = lines.map((segments) =>
     segments.map((s) => ({...s, text: fit(s.text, inner, 'left', theme.glyphs.ellipsis)})),
@@ -107,6 +109,7 @@ export function SourcesPanel({live, ...place}: SourcesPanelProps) {
       count={sources.length}
       empty={t(theme.lang, 'sources.empty')}
       lines={fitted}
+      items={items}
     />
   );
 }

@@ -6,9 +6,10 @@ import type {Segment} from '../segments.js';
 import {statusTone, type Theme} from '../theme.js';
 import {amount, fit, widthOf, wrapWords} from '../text.js';
 import {Line} from './line.js';
+import {useRowItems, type ListPlace} from './list-panel.js';
 import {Panel} from './panel.js';
 
-interface SweepPanelProps {
+interface SweepPanelProps extends Pick<ListPlace, 'onRows'> {
   items: readonly SweepItem[];
   index: number;
   top: number;
@@ -108,7 +109,8 @@ export function adviceFor(items: readonly SweepItem[], index: number, theme: The
 }
 
 /** The N-1 sweep: each service's single points of failure and weak points, selectable. */
-export function SweepPanel({items, index, top, theme, width, height, focused}: SweepPanelProps) {
+export function SweepPanel(props: SweepPanelProps) {
+  const {items, index, top, theme, width, height, focused} = props;
   const inner = width - 2;
   const rows = Math.max(0, height - 4 - adviceLines);
   const shown = items.slice(top, top + rows);
@@ -126,6 +128,8 @@ export function SweepPanel({items, index, top, theme, width, height, focused}: S
     }),
   ].join(theme.glyphs.dot);
   const aside = items.length > rows ? `${index + 1}/${items.length}` : undefined;
+  // The totals' line, then the items shown.
+  useRowItems(props, [undefined, ...shown.map((_, offset) => top + offset)]);
   return (
     <Panel
       title={t(theme.lang, 'title.sweep')}

@@ -45,8 +45,10 @@ export function TimelinePanel({points, model, now, ...place}: TimelinePanelProps
   const rows = Math.max(1, height - 2);
   const story = timelineText(points, model, now, inner, theme.ascii);
   const lines: Segment[][] = [];
+  const items: (number | undefined)[] = [];
   if (story) {
     lines.push([{text: story.marks, tone: 'accent'}]);
+    items.push(undefined);
     // Two rows a service; the marks, the axis and the legend take three.
     const room = Math.max(1, Math.floor((rows - 3) / 2));
     const first = Math.max(0, Math.min(index, story.services.length - room));
@@ -60,6 +62,7 @@ export function TimelinePanel({points, model, now, ...place}: TimelinePanelProps
         },
       ]);
       lines.push(sparkSegments(service.cells));
+      items.push(first + offset, first + offset);
     });
     lines.push([{text: axis(story.from, story.to, inner), tone: 'dim'}]);
     const legend = t(lang, 'timeline.legend', {
@@ -75,6 +78,7 @@ export function TimelinePanel({points, model, now, ...place}: TimelinePanelProps
       count={story?.services.length ?? 0}
       empty={t(lang, 'timeline.empty')}
       lines={lines}
+      items={items}
     />
   );
 }

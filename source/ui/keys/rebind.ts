@@ -7,7 +7,7 @@ export const rebindable: ReadonlySet<string> = new Set(Object.values(actionComma
 /**
  * The table with keys given by the config file (`keys: {fail: f}`): each binding of that
  * command answers to the new key instead, in its place in the table; a binding the new key
- * took from no longer answers to it.
+ * took from no longer answers to it, and its help and footer no longer name it.
  */
 export function rebound<A extends string>(
   table: readonly Binding<A>[],

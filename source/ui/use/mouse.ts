@@ -1,3 +1,4 @@
+import type {RowItems} from '../components/list-panel.js';
 import type {ScreenLayout} from '../screen-layout.js';
 import {cursorOf} from '../state/navigation.js';
 import type {DashboardAction, DashboardState} from '../state/types.js';
@@ -38,13 +39,15 @@ const wheelUp = 64;
 const wheelDown = 65;
 
 /**
- * What a mouse report does on the screen: a click on a tree row selects it, a click on a panel
- * gives it the keys, the wheel scrolls the panel under the pointer. Releases and drags do nothing.
+ * What a mouse report does on the screen: a click on a tree row or a list item selects it, a click
+ * on a panel gives it the keys, the wheel scrolls the panel under the pointer. Releases and drags
+ * do nothing. `drawn` is what the open list panel drew, line by line, as it last drew it.
  */
 export function mouseActions(
   state: DashboardState,
   layout: ScreenLayout,
   event: MouseEvent,
+  drawn?: {panel: string; rows: RowItems},
 ): DashboardAction[] {
   const top = 1 + layout.bannerRows;
   if (event.row < top || event.row >= top + layout.bodyRows) return [];
@@ -59,7 +62,13 @@ export function mouseActions(
   }
   if (event.button !== 0 || !event.press) return [];
   const focus: DashboardAction[] = state.focus === side ? [] : [{type: 'focusNext'}];
-  if (side === 'panel' || state.help) return focus;
+  if (state.help) return focus;
+  if (side === 'panel') {
+    const list = state.panel !== 'impact' && !state.detail && !state.pending;
+    const item = list && drawn?.panel === state.panel ? drawn.rows[inner] : undefined;
+    const by = item === undefined ? 0 : item - state.list.index;
+    return by === 0 ? focus : [...focus, {type: 'listMove', by}];
+  }
   if (inner < 0 || inner >= layout.innerRows) return focus;
   const target = state.scrollTop + inner;
   const delta = target - cursorOf(state);
