@@ -74,6 +74,11 @@ export interface AvailabilityOptions {
   includeGslb?: boolean;
   /** Components taken as never failing: what the service would gain if they were made perfect. */
   perfect?: ReadonlySet<string>;
+  /**
+   * Components taken as down (a failure group's members, given the group's own failure): the
+   * estimate on the condition that they failed.
+   */
+  failed?: ReadonlySet<string>;
 }
 
 const minutesPerYear = 525_600;
@@ -101,22 +106,24 @@ export function availability(
   const counts = gslbCounts(model, options);
   const service = serviceOf(model, serviceId);
   const perfect = options.perfect;
+  const failed = options.failed;
   if (deepServices(model).has(service.id))
-    return {...deepEstimate(model, service, counts, perfect)};
+    return {...deepEstimate(model, service, counts, perfect, failed)};
   // Services built alike share one estimate (see availabilityShape); a VM made perfect is named
-  // in the shape, since the shape gives no VM's availability otherwise (all VMs share one).
+  // (or failed) is named in the shape, since the shape gives no VM's availability otherwise
+  // (all VMs share one).
   const shape = availabilityShape(
     model,
     service,
-    (c) => baseUp(model, c, counts, perfect),
-    perfect,
+    (c) => baseUp(model, c, counts, perfect, failed),
+    failed ? new Set([...(perfect ?? []), ...failed]) : perfect,
   );
   shape.push(counts ? 1 : 0);
   let estimates = estimatesByModel.get(model);
   if (!estimates) estimatesByModel.set(model, (estimates = new ShapeMemo()));
   let estimate = estimates.get(shape);
   if (!estimate)
-    estimates.set(shape, (estimate = new Estimator(model, counts, perfect).run(service)));
+    estimates.set(shape, (estimate = new Estimator(model, counts, perfect, failed).run(service)));
   return {...estimate};
 }
 
@@ -176,20 +183,22 @@ function deepEstimate(
   service: Service,
   counts: boolean,
   perfect: ReadonlySet<string> | undefined,
+  failed: ReadonlySet<string> | undefined,
 ): AvailabilityEstimate {
   let perModel = chainEstimates.get(model);
   if (!perModel) chainEstimates.set(model, (perModel = new Map()));
-  const key = `${counts ? 1 : 0}|${perfect ? [...perfect].sort().join('\u0000') : ''}`;
+  const ids = (set: ReadonlySet<string> | undefined) => (set ? [...set].sort().join('\u0000') : '');
+  const key = `${counts ? 1 : 0}|${ids(perfect)}|${ids(failed)}`;
   let known = perModel.get(key);
   if (!known) perModel.set(key, (known = new Map()));
   const found = known.get(service.id);
   if (found) return found;
-  const below = new Estimator(model, counts, perfect).runWithClosure(topOf(model, service));
+  const below = new Estimator(model, counts, perfect, failed).runWithClosure(topOf(model, service));
   // A run that hit a budget conditioned on what the top needs: each service then runs alone.
   if (below) for (const [id, estimate] of below) known.set(id, estimate);
   let estimate = known.get(service.id);
   if (!estimate)
-    known.set(service.id, (estimate = new Estimator(model, counts, perfect).run(service)));
+    known.set(service.id, (estimate = new Estimator(model, counts, perfect, failed).run(service)));
   return estimate;
 }
 
@@ -224,8 +233,10 @@ export function availabilityBruteForce(
   const counts = gslbCounts(model, options);
   const random: string[] = [];
   const upProbability: number[] = [];
-  const alwaysDown: string[] = [];
+  // Taken as down, failable alone or not.
+  const alwaysDown: string[] = [...(options.failed ?? [])];
   for (const id of relevantComponents(model, serviceId, options)) {
+    if (options.failed?.has(id)) continue;
     const p = baseUp(model, model.components.get(id)!, counts, options.perfect);
     if (p <= 0) alwaysDown.push(id);
     else if (p < 1) {
@@ -318,8 +329,13 @@ function baseUp(
   component: Component,
   gslbCounts: boolean,
   perfect?: ReadonlySet<string>,
+  failed?: ReadonlySet<string>,
 ): number {
-  if (component.kind === 'service' || !isFailable(component, gslbCounts)) return 1;
+  if (component.kind === 'service') return 1;
+  // Before the failable check: a group takes down members that never fail alone (a redundant
+  // router pair, a GSLB left out).
+  if (failed?.has(component.id)) return 0;
+  if (!isFailable(component, gslbCounts)) return 1;
   if (perfect?.has(component.id)) return 1;
   return model.availability[component.kind];
 }
@@ -375,6 +391,7 @@ class Estimator {
     private readonly model: Model,
     private readonly gslbCounts: boolean,
     private readonly perfect?: ReadonlySet<string>,
+    private readonly failed?: ReadonlySet<string>,
   ) {}
 
   run(root: Service): AvailabilityEstimate {
@@ -575,7 +592,9 @@ class Estimator {
 
   private baseUp(id: string): number {
     const component = this.model.components.get(id);
-    return component ? baseUp(this.model, component, this.gslbCounts, this.perfect) : 1;
+    return component
+      ? baseUp(this.model, component, this.gslbCounts, this.perfect, this.failed)
+      : 1;
   }
 
   private up(id: string): number {

@@ -103,25 +103,61 @@ function groupRadius(model: Model, group: FailureGroup): ReadonlySet<string> {
   return radius;
 }
 
+/** The service's estimate given some components down (a group's members), other options alike. */
+export interface GivenFailed {
+  serviceId: string;
+  given: (failed: ReadonlySet<string>) => AvailabilityEstimate;
+}
+
+/** At most this many single-point groups of a GSLB service are combined exactly (2^n estimates). */
+const maxCombinedGroups = 3;
+
 /**
  * The estimate with the groups' own failures, each an event independent of its members' own
  * (a group without `availability` never fails on its own). A group that takes the service DOWN
- * alone multiplies both probabilities by its availability, exactly: the service is up only
- * with the group up, and then as the members' independent failures leave it. A group that only
- * lowers it is counted as taking it out of OK; that one, and any other group bearing on the
- * service, make the estimate say it is not exact.
+ * alone multiplies both probabilities by its availability, exactly when more failures can only
+ * lower what the service serves — when it reaches no GSLB. Through a GSLB they can raise it: a
+ * failed target sends its share to the others (a load balancer behind a TCP check, up with its
+ * members dead, stops taking a share it serves 0 of when it fails too). There each combination
+ * of those groups' failures is weighed with the estimate given their members down (up to
+ * `maxCombinedGroups` groups; beyond, the product, not exact). A group that only lowers it is
+ * counted as taking it out of OK; that one, and any other group bearing on the service, make
+ * the estimate say it is not exact.
  */
 export function withGroups(
   estimate: AvailabilityEstimate,
   model: Model,
   points: {spof: readonly string[]; weak: readonly string[]; bearing?: readonly string[]},
+  conditional: GivenFailed,
 ): AvailabilityEstimate {
-  const availabilityOf = (id: string) =>
-    model.failureGroups.find((group) => group.id === id)?.availability ?? 1;
+  const groupOf = (id: string) => model.failureGroups.find((group) => group.id === id);
+  const availabilityOf = (id: string) => groupOf(id)?.availability ?? 1;
   let {ok, up, exact} = estimate;
-  for (const id of points.spof) {
-    ok *= availabilityOf(id);
-    up *= availabilityOf(id);
+  const spof = points.spof.filter((id) => availabilityOf(id) < 1);
+  const monotone = !reachesGslb(model, conditional.serviceId);
+  if (monotone || spof.length > maxCombinedGroups) {
+    for (const id of spof) {
+      ok *= availabilityOf(id);
+      up *= availabilityOf(id);
+    }
+    if (!monotone) exact = false;
+  } else if (spof.length > 0) {
+    ok = 0;
+    up = 0;
+    for (let mask = 0; mask < 2 ** spof.length; mask++) {
+      let weight = 1;
+      const failed = new Set<string>();
+      spof.forEach((id, bit) => {
+        if (mask & (1 << bit)) {
+          weight *= 1 - availabilityOf(id);
+          for (const member of groupOf(id)!.members) failed.add(member);
+        } else weight *= availabilityOf(id);
+      });
+      const given = mask === 0 ? estimate : conditional.given(failed);
+      ok += weight * given.ok;
+      up += weight * given.up;
+      if (!given.exact) exact = false;
+    }
   }
   for (const id of points.weak) {
     const a = availabilityOf(id);
@@ -137,6 +173,21 @@ export function withGroups(
   // with other failures it can still take the service DOWN.
   if (ok === estimate.ok && up === estimate.up && exact === estimate.exact) return estimate;
   return {ok, up, downtimeMinutesPerYear: (1 - up) * 525_600, exact};
+}
+
+/** Whether the service or one it depends on enters through a GSLB. */
+function reachesGslb(model: Model, serviceId: string): boolean {
+  const seen = new Set<string>();
+  const pending = [serviceId];
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    const service = model.components.get(id);
+    if (seen.has(id) || service?.kind !== 'service') continue;
+    seen.add(id);
+    if (model.components.get(service.entry)?.kind === 'gslb') return true;
+    pending.push(...service.dependsOn);
+  }
+  return false;
 }
 
 /** Where a group stands in a state: down when every member is, partly when some are. */

@@ -34,7 +34,11 @@ export function serviceAvailability(
   const summary = sweep.services.get(serviceId)!;
   const byGroups = groupPointsIn(model, base).get(serviceId) ?? {spof: [], weak: []};
   const own = estimate(model, serviceId, {includeGslb});
-  const availability = withGroups(own, model, byGroups);
+  const given = (options: AvailabilityOptions) => ({
+    serviceId,
+    given: (failed: ReadonlySet<string>) => estimate(model, serviceId, {...options, failed}),
+  });
+  const availability = withGroups(own, model, byGroups, given({includeGslb}));
   let ranked: Improvement[] | undefined;
   const improvement = () =>
     (ranked ??= improvementPotential(
@@ -42,16 +46,21 @@ export function serviceAvailability(
       serviceId,
       [...byGroups.spof, ...summary.spof, ...byGroups.weak, ...summary.weak],
       availability,
-      (m, id, o) => withGroups(estimate(m, id, o), model, byGroups),
+      (m, id, o) => withGroups(estimate(m, id, o), model, byGroups, given(o)),
       {
         includeGslb,
         // A group made perfect: its own failure gone, its members' as they were.
         groupGain: (id) =>
           model.failureGroups.some((g) => g.id === id)
-            ? withGroups(own, model, {
-                spof: byGroups.spof.filter((g) => g !== id),
-                weak: byGroups.weak.filter((g) => g !== id),
-              }).up
+            ? withGroups(
+                own,
+                model,
+                {
+                  spof: byGroups.spof.filter((g) => g !== id),
+                  weak: byGroups.weak.filter((g) => g !== id),
+                },
+                given({includeGslb}),
+              ).up
             : undefined,
       },
     ).slice(0, 5));
