@@ -260,7 +260,8 @@ export class Reference {
       const kind = this.kindOf.get(id);
       if (kind === 'zone' || kind === 'site') kinds.add(kind);
     };
-    const router = (account: string, zone: string) => {
+    // A router is failable unless its account runs a redundant pair.
+    const router = (account: string) => {
       if (!this.redundant.has(account)) kinds.add('router');
     };
     const seenServices = new Set<string>();
@@ -282,12 +283,12 @@ export class Reference {
         } else if (lb) {
           kinds.add('lb').add('account');
           place(lb.zone);
-          if (lb.runsOn === 'router') router(lb.account, lb.zone);
+          if (lb.runsOn === 'router') router(lb.account);
           refs.push(...lb.members);
         } else if (vm) {
           kinds.add('vm').add('account');
           place(vm.zone);
-          router(vm.account, vm.zone);
+          router(vm.account);
         } else if (this.sites.has(ref)) kinds.add('site');
       }
     }
