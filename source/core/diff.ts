@@ -128,16 +128,6 @@ export type FindingKind =
   | 'latencyWithinBudget'
   | 'rtoMet';
 
-const worseKinds: ReadonlySet<FindingKind> = new Set([
-  'belowMinimum',
-  'spofGained',
-  'toleranceLost',
-  'zoneServedLess',
-  'availabilityLower',
-  'latencyOverBudget',
-  'rtoExceeded',
-]);
-
 /** One reason a change is worse or better, about one service and the component it concerns. */
 export interface Finding {
   direction: 'worse' | 'better';
@@ -234,6 +224,11 @@ const findingOrder: readonly FindingKind[] = [
   'latencyWithinBudget',
   'rtoMet',
 ];
+
+/** The worse findings: those listed before the first better one. */
+const worseKinds: ReadonlySet<FindingKind> = new Set(
+  findingOrder.slice(0, findingOrder.indexOf('aboveMinimum')),
+);
 
 function serviceIds(before: CheckReport, after: CheckReport): string[] {
   const ids = after.services.map((s) => s.id);

@@ -91,6 +91,16 @@ async function importCloud(client: CloudStackClient, args: ImportArgs): Promise<
   }
 }
 
+/** The cloud's inventory, read once under the import's deadline, with the client that read it. */
+async function fetchInventory(args: ImportArgs, signal: AbortSignal) {
+  const client = cloudClient(args.env, args.endpoint, {
+    deadlineMs: importDeadlineMs,
+    ...args.client,
+    signal,
+  });
+  return {client, source: sourceName(client.endpoint), imported: await importCloud(client, args)};
+}
+
 /**
  * `failsight import cloudstack`: reads zones, accounts, VMs, load balancers (and routers where
  * allowed) and writes a topology — new, or merged into an existing file. Exit 2 with one clear
@@ -104,13 +114,7 @@ export async function runImport(args: ImportArgs, io: ImportIo): Promise<number>
   // Once the import has its answer or has failed, no request of it stays queued or in flight.
   const stop = new AbortController();
   try {
-    const client = cloudClient(args.env, args.endpoint, {
-      deadlineMs: importDeadlineMs,
-      ...args.client,
-      signal: stop.signal,
-    });
-    const source = sourceName(client.endpoint);
-    const imported = await importCloud(client, args);
+    const {client, source, imported} = await fetchInventory(args, stop.signal);
     const at = (args.now ?? (() => new Date()))();
     let text: string;
     let summary = '';
@@ -184,13 +188,7 @@ export async function importedModel(
 ): Promise<{ok: true; model: Model; source: string} | {ok: false; message: string}> {
   const stop = new AbortController();
   try {
-    const client = cloudClient(args.env, args.endpoint, {
-      deadlineMs: importDeadlineMs,
-      ...args.client,
-      signal: stop.signal,
-    });
-    const source = sourceName(client.endpoint);
-    const imported = await importCloud(client, args);
+    const {client, source, imported} = await fetchInventory(args, stop.signal);
     const text = importedYaml(imported, {
       source,
       at: new Date(),
