@@ -82,17 +82,17 @@ describe('the failover fixture from the shell', () => {
     });
   });
 
-  it('the readme and the fixtures page show what the binary prints, as written', async () => {
+  it('the examples page and the fixtures page show what the binary prints, as written', async () => {
     const command =
       'failsight impact fixtures/compound-failover.yaml --fail KR-CA --failover shop-db';
     const result = await run('impact', fixture, '--fail', 'KR-CA', '--failover', 'shop-db');
-    for (const page of ['readme.md', join('fixtures', 'README.md')]) {
+    for (const page of [join('docs', 'examples.md'), join('fixtures', 'README.md')]) {
       const text = await readFile(join(root, page), 'utf8');
       const start = text.indexOf(`$ ${command}\n`);
       expect(start, page).toBeGreaterThan(-1);
       const block = text.slice(start, text.indexOf('```', start)).split('\n').slice(1, -1);
-      // The readme gives the whole output; the fixtures page elides with "...".
-      if (page === 'readme.md') expect(block.join('\n') + '\n').toBe(result.stdout);
+      // The examples page gives the whole output; the fixtures page elides with "...".
+      if (page === join('docs', 'examples.md')) expect(block.join('\n') + '\n').toBe(result.stdout);
       else
         for (const line of block.filter((l) => l !== '...'))
           expect(result.stdout.split('\n'), page).toContain(line);
