@@ -134,7 +134,8 @@ export function withGroups(
   const availabilityOf = (id: string) => groupOf(id)?.availability ?? 1;
   let {ok, up, exact} = estimate;
   const spof = points.spof.filter((id) => availabilityOf(id) < 1);
-  const monotone = !reachesGslb(model, conditional.serviceId);
+  // Asked only with a group to weigh: the walk down the dependencies costs a long chain dearly.
+  const monotone = spof.length === 0 || !reachesGslb(model, conditional.serviceId);
   if (monotone || spof.length > maxCombinedGroups) {
     for (const id of spof) {
       ok *= availabilityOf(id);
