@@ -1,31 +1,9 @@
 import fc from 'fast-check';
+import {windowsReference} from '../support/windows-reference.js';
 import {describe, expect, it} from 'vitest';
-import {snapshot} from '../../source/core/analyze.js';
-import {windowsOf, type OpenWindow} from '../../source/core/countdown.js';
-import type {Model} from '../../source/core/model.js';
-import {eventKeys, withoutEvent, type FailureState} from '../../source/core/state.js';
-import {failoverWindows} from '../../source/core/timing.js';
+import {windowsOf} from '../../source/core/countdown.js';
+import {eventKeys, type FailureState} from '../../source/core/state.js';
 import {failable, modelWithState, some} from '../support/random-state.js';
-
-/** windowsOf the plain way: a snapshot without each event, every event, no shortcut. */
-function reference(model: Model, state: FailureState): OpenWindow[] {
-  const since = state.since!;
-  const events = eventKeys(state).sort((a, b) => since.get(b)! - since.get(a)!);
-  const now = snapshot(model, state);
-  const settled = new Set<string>();
-  const windows: OpenWindow[] = [];
-  for (const key of events) {
-    const before = snapshot(model, withoutEvent(state, key));
-    for (const window of failoverWindows(model, before, now, key.startsWith('forced:'))) {
-      const slot = `${window.gslb}\u0000${window.service}`;
-      if (settled.has(slot)) continue;
-      settled.add(slot);
-      const startedAt = since.get(key)!;
-      windows.push({...window, startedAt, endsAt: startedAt + window.totalS * 1000, cause: key});
-    }
-  }
-  return windows;
-}
 
 describe('failover windows when failures are observed and simulated at once', () => {
   it('are those of a snapshot without each event, a component failed both ways included', () => {
@@ -49,7 +27,7 @@ describe('failover windows when failures are observed and simulated at once', ()
           };
           const since = new Map(eventKeys(all).map((key, index) => [key, (seed + index * 7) % 97]));
           const timed = {...all, since};
-          expect(windowsOf(model, timed)).toEqual(reference(model, timed));
+          expect(windowsOf(model, timed)).toEqual(windowsReference(model, timed));
         },
       ),
       {numRuns: 300},

@@ -1,33 +1,9 @@
 import fc from 'fast-check';
+import {windowsReference} from '../support/windows-reference.js';
 import {describe, expect, it} from 'vitest';
-import {snapshot} from '../../source/core/analyze.js';
-import {windowsOf, type OpenWindow} from '../../source/core/countdown.js';
-import type {Model} from '../../source/core/model.js';
-import {eventKeys, withoutEvent, type FailureState} from '../../source/core/state.js';
-import {failoverWindows} from '../../source/core/timing.js';
+import {windowsOf} from '../../source/core/countdown.js';
+import {eventKeys} from '../../source/core/state.js';
 import {modelWithState} from '../support/random-state.js';
-
-/** windowsOf the plain way: a snapshot without each event, every event, no shortcut. */
-function reference(model: Model, state: FailureState): OpenWindow[] {
-  const since = state.since!;
-  const events = eventKeys(state)
-    .filter((key) => since.has(key))
-    .sort((a, b) => since.get(b)! - since.get(a)!);
-  const now = snapshot(model, state);
-  const settled = new Set<string>();
-  const windows: OpenWindow[] = [];
-  for (const key of events) {
-    const before = snapshot(model, withoutEvent(state, key));
-    for (const window of failoverWindows(model, before, now, key.startsWith('forced:'))) {
-      const slot = `${window.gslb}\u0000${window.service}`;
-      if (settled.has(slot)) continue;
-      settled.add(slot);
-      const startedAt = since.get(key)!;
-      windows.push({...window, startedAt, endsAt: startedAt + window.totalS * 1000, cause: key});
-    }
-  }
-  return windows;
-}
 
 describe('failover windows of a state', () => {
   it('are those of a snapshot without each event, though failures leaving every target healthy are skipped', () => {
@@ -48,7 +24,7 @@ describe('failover windows of a state', () => {
             })),
         ),
         ({model, state}) => {
-          expect(windowsOf(model, state)).toEqual(reference(model, state));
+          expect(windowsOf(model, state)).toEqual(windowsReference(model, state));
         },
       ),
       {numRuns: 300},
