@@ -90,15 +90,24 @@ export function sameStylesNoDiff(path, text) {
 
 /**
  * Each character of a run of one style got its own copy of the style list; one list per run
- * does (no reader changes it: a new style makes a new list), and then the diff between two
- * characters of a run is found at once, the same list.
+ * does (no reader changes it: a new style makes a new list), and then two characters of a run
+ * need no diff at all: they hold the same list.
  */
 export function sharedStyles(path, text) {
-  return replaceOnce(
+  const shared = replaceOnce(
     path,
     text,
     '                styles: [...codes],',
     '                styles: codes,',
+  );
+  // Between two cells of one run (the same list) there is nothing to write: no diff is made.
+  return replaceOnce(
+    path,
+    shared,
+    `        else {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));`,
+    `        else if (chars[i - 1].styles !== char.styles) {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));`,
   );
 }
 
@@ -224,5 +233,46 @@ export function tokenize(`,
     ),
     loop,
     '    for (const { segment, index } of (simpleGraphemes.test(str) ? unitSegments(str) : segmenter.segment(str))) {',
+  );
+}
+
+/**
+ * Ink turns each write of a frame into styled cells (tokenizing its ANSI codes) and measures
+ * widths through caches that live for one frame only: a cursor key re-tokenizes every row on
+ * screen although all but two are the same text as before. The caches live across frames (a
+ * frame's texts are mostly the last frame's), dropped whole once they hold many texts; nothing
+ * changes a cached cell list. The blank cells a frame starts from are one shared cell, which
+ * nothing changes either (a write replaces cells, never edits them).
+ */
+export function inkFrameCaches(path, text) {
+  const shared = replaceOnce(
+    path,
+    text,
+    '    caches = new OutputCaches();',
+    '    caches = frameCaches();',
+  );
+  const blank = replaceOnce(
+    path,
+    shared,
+    `                row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+    '                row.push(blankCell);',
+  );
+  return replaceOnce(
+    path,
+    blank,
+    'export default class Output {',
+    `let lastCaches;
+function frameCaches() {
+    if (lastCaches === undefined || lastCaches.styledChars.size + lastCaches.widths.size > 20000)
+        lastCaches = new OutputCaches();
+    return lastCaches;
+}
+const blankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };
+export default class Output {`,
   );
 }

@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto';
 import {builtinModules} from 'node:module';
 import {readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {relative} from 'node:path';
+import process from 'node:process';
 import {Script} from 'node:vm';
 import {
   lazyEmoji,
@@ -18,6 +19,7 @@ import {
   sharedStyles,
   simpleWidths,
   sliceSegmenter,
+  inkFrameCaches,
   tokenizeSimpleText,
   yogaWithoutFetch,
 } from './bundle-patches.js';
@@ -119,6 +121,11 @@ const ansiRuns = patching(
   /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
   sharedStyles,
 );
+const inkCaches = patching(
+  'ink-frame-caches',
+  /node_modules[\\/]ink[\\/]build[\\/]output\.js$/,
+  inkFrameCaches,
+);
 const yoga = patching(
   'yoga-without-fetch',
   /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
@@ -159,7 +166,8 @@ const shared = {
   plugins: [demoPath, stringWidth, englishOnly],
   // Ink loads the React devtools only when DEV=true; they are not a dependency.
   external: ['react-devtools-core'],
-  minify: true,
+  // FAILSIGHT_BUNDLE_READABLE=1 keeps names and layout, for reading a CPU profile.
+  minify: process.env.FAILSIGHT_BUNDLE_READABLE !== '1',
   // Licence notices of bundled packages go to dist/*.LEGAL.txt, linked from each file.
   legalComments: 'linked',
   logLevel: 'warning',
@@ -203,6 +211,7 @@ const program = await build({
     ...shared.plugins,
     ansiDiff,
     ansiRuns,
+    inkCaches,
     ansiTokens,
     slice,
     nestedWidth,

@@ -13,6 +13,7 @@ interface Patches {
   simpleColumns: string;
   sameStylesNoDiff: Patch;
   sharedStyles: Patch;
+  inkFrameCaches: Patch;
   yogaWithoutFetch: Patch;
   tokenizeSimpleText: Patch;
   simpleGraphemes: string;
@@ -211,6 +212,67 @@ describe('styled characters sharing one style list per run', async () => {
         );
       }),
       {numRuns: 3000},
+    );
+  });
+});
+
+describe("Ink's output caches kept across frames", async () => {
+  type Write = {x: number; y: number; text: string};
+  interface OutputClass {
+    new (options: {width: number; height: number}): {
+      write: (x: number, y: number, text: string, options: {transformers: unknown[]}) => void;
+      clip: (clip: {x1?: number; x2?: number; y1?: number; y2?: number}) => void;
+      unclip: () => void;
+      get: () => {output: string; height: number};
+    };
+  }
+  const original = (await import(pathToFileURL(resolve('node_modules/ink/build/output.js')).href))
+    .default as OutputClass;
+  const fast = (
+    await patched<{default: OutputClass}>(
+      'node_modules/ink/build/output.js',
+      patches.inkFrameCaches,
+    )
+  ).default;
+  const piece = fc.constantFrom(
+    'a',
+    'b',
+    ' ',
+    '│',
+    '한',
+    '\u001b[31m',
+    '\u001b[39m',
+    '\u001b[1m',
+    '\u001b[22m',
+  );
+  const write = fc.record({
+    x: fc.integer({min: 0, max: 12}),
+    y: fc.integer({min: 0, max: 5}),
+    text: fc
+      .array(
+        fc.array(piece, {maxLength: 10}).map((parts) => parts.join('')),
+        {minLength: 1, maxLength: 3},
+      )
+      .map((lines) => lines.join('\n')),
+  });
+  // Frames share texts, as a dashboard's do from one key to the next.
+  const frames = fc.array(fc.array(write, {maxLength: 6}), {minLength: 1, maxLength: 6});
+
+  const draw = (Output: OutputClass, frame: Write[], clipped: boolean) => {
+    const output = new Output({width: 14, height: 6});
+    if (clipped) output.clip({x1: 2, x2: 10, y1: 1, y2: 4});
+    for (const {x, y, text} of frame) output.write(x, y, text, {transformers: []});
+    if (clipped) output.unclip();
+    return output.get();
+  };
+
+  it('draws every frame of a sequence as the original draws it alone', () => {
+    fc.assert(
+      fc.property(frames, fc.boolean(), (sequence, clipped) => {
+        for (const frame of sequence)
+          expect(draw(fast, frame, clipped)).toEqual(draw(original, frame, clipped));
+      }),
+      {numRuns: 500},
     );
   });
 });

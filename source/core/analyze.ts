@@ -46,10 +46,29 @@ export function snapshot(model: Model, state: FailureState): Snapshot {
   const key = stateKey(state);
   const known = knownSnapshot(model, state, key);
   if (known) return known;
-  const snap = evaluated(model, state);
+  let snap: Snapshot;
+  if (ahead?.model === model && ahead.key === key) {
+    snap = ahead.snap.state === state ? ahead.snap : {...ahead.snap, state};
+    ahead = undefined;
+  } else snap = evaluated(model, state);
   recent.unshift({model, key, snap});
   recent.length = Math.min(recent.length, keptSnapshots);
   return snap;
+}
+
+/**
+ * One snapshot worked out ahead of its asking, kept apart from the recent ones so that guessing
+ * never pushes out a state the screen uses: the dashboard evaluates the state the selection's
+ * failure would make while the screen is still, and `x` then finds it done.
+ */
+let ahead: {model: Model; key: string; snap: Snapshot} | undefined;
+
+/** Evaluates `state` now, for a `snapshot` of it asked for later (see `ahead`). */
+export function snapshotAhead(model: Model, state: FailureState): void {
+  const key = stateKey(state);
+  if (ahead?.model === model && ahead.key === key) return;
+  if (recent.some((slot) => slot.model === model && slot.key === key)) return;
+  ahead = {model, key, snap: evaluated(model, state)};
 }
 
 function statuses(model: Model, evaluation: Evaluation): Map<string, Status> {
@@ -103,9 +122,13 @@ export function impactOf(
 /** The impact between two evaluated states, for callers that hold both already. */
 export function compare(model: Model, failed: string[], base: Snapshot, after: Snapshot): Impact {
   const down: DownEntry[] = [];
+  let last: Cause | undefined;
+  let text = '';
   for (const [id, cause] of after.down) {
     if (base.down.has(id)) continue;
-    down.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
+    // Causes are shared along a blast radius: each one's text is looked up once per run.
+    if (cause !== last) text = describeCause((last = cause));
+    down.push({id, kind: model.components.get(id)!.kind, cause: text});
   }
   down.sort((a, b) => kindRank[a.kind] - kindRank[b.kind]);
   const services = model.services.map((service) => ({

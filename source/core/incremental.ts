@@ -5,6 +5,7 @@ import {
   gslbEntryServed,
   lbCapacity,
   targetHealthy,
+  vmCapacitiesInOrder,
   withDependencies,
   type Failovers,
   type TargetState,
@@ -85,7 +86,11 @@ export class Incremental {
       const i = this.index.get(id);
       if (i !== undefined) this.baseDown[i] = 1;
     }
-    this.fill(evaluation.vm, model.vms, layout.vmAt);
+    const vmsInOrder = vmCapacitiesInOrder(evaluation.vm);
+    if (vmsInOrder === undefined) this.fill(evaluation.vm, model.vms, layout.vmAt);
+    else
+      for (let k = 0; k < vmsInOrder.length; k++)
+        this.baseCapacity[layout.vmAt[k]!] = vmsInOrder[k]!;
     this.fill(evaluation.lb, model.loadBalancers, layout.lbAt);
     this.fill(evaluation.site, model.sites, layout.siteAt);
     layout.order.forEach((service, place) => {

@@ -13,7 +13,7 @@ import {
   type LatencyChange,
 } from './latency.js';
 import {once} from './once.js';
-import {describeCause} from './propagate.js';
+import {describeCause, type Cause} from './propagate.js';
 import {withSimulated, type FailureState} from './state.js';
 import {singlePointsAdded} from './single-points.js';
 import {windowsBetween, type FailoverWindow} from './timing.js';
@@ -219,8 +219,19 @@ function windowsAfterLoss(model: Model, now: Snapshot, gone: ReadonlySet<string>
 /** The components down now because of one of `roots`, in the snapshot's order, with their causes. */
 function tookDownBy(model: Model, now: Snapshot, roots: ReadonlySet<string>): DownEntry[] {
   const entries: DownEntry[] = [];
-  for (const [id, cause] of now.down)
-    if (roots.has(cause.root) && !roots.has(id))
-      entries.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
+  // A failure's cause is one object shared by all it took down (a zone's, by 25k components):
+  // whether it is one of the roots, and its text, are asked once per run of it.
+  let last: Cause | undefined;
+  let text = '';
+  let ours = false;
+  for (const [id, cause] of now.down) {
+    if (cause !== last) {
+      last = cause;
+      ours = roots.has(cause.root);
+      if (ours) text = describeCause(cause);
+    }
+    if (ours && !roots.has(id))
+      entries.push({id, kind: model.components.get(id)!.kind, cause: text});
+  }
   return entries;
 }

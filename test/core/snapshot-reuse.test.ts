@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {evaluated, snapshot, type Snapshot} from '../../source/core/analyze.js';
+import {evaluated, snapshot, snapshotAhead, type Snapshot} from '../../source/core/analyze.js';
 import {withSimulated} from '../../source/core/state.js';
 import {failable, modelWithState} from '../support/random-state.js';
 
@@ -44,6 +44,32 @@ describe('a snapshot of a state evaluated lately, asked for again', () => {
           const again = snapshot(model, copy);
           expect(again.state).toBe(copy);
           expect(shown(again)).toEqual(shown(evaluated(model, next)));
+        },
+      ),
+      {numRuns: 300},
+    );
+  });
+
+  it('is the same when it was worked out ahead, whichever state is asked for next', () => {
+    fc.assert(
+      fc.property(
+        modelWithState.chain(({model, state}) =>
+          fc.record({
+            model: fc.constant(model),
+            state: fc.constant(state),
+            guess: fc.subarray(failable(model), {maxLength: 2}),
+            asked: fc.subarray(failable(model), {maxLength: 2}),
+          }),
+        ),
+        ({model, state, guess, asked}) => {
+          snapshotAhead(model, withSimulated(state, guess));
+          // The guess may be right or wrong: either way the answer is the evaluation's.
+          const next = withSimulated(state, asked);
+          const answer = snapshot(model, next);
+          expect(answer.state).toBe(next);
+          expect(shown(answer)).toEqual(shown(evaluated(model, next)));
+          // A right guess is used once and then kept among the recent snapshots.
+          expect(shown(snapshot(model, {...next}))).toEqual(shown(evaluated(model, next)));
         },
       ),
       {numRuns: 300},

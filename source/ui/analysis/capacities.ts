@@ -1,5 +1,5 @@
 import type {Snapshot} from '../../core/analyze.js';
-import {gslbCapacity, targetStateIn} from '../../core/capacity.js';
+import {gslbCapacity, targetStateIn, vmCapacitySum} from '../../core/capacity.js';
 import type {Model} from '../../core/model.js';
 import {append} from '../../core/append.js';
 
@@ -24,11 +24,10 @@ export function capacitiesOf(model: Model, now: Snapshot, nominal: Snapshot): Ca
     const spec = model.components.get(id);
     let amount: Amount | undefined;
     if (spec?.kind === 'router') {
-      amount = {current: 0, nominal: 0};
-      for (const vm of spec.vms) {
-        amount.current += now.evaluation.vm.get(vm) ?? 0;
-        amount.nominal += nominal.evaluation.vm.get(vm) ?? 0;
-      }
+      amount = {
+        current: vmCapacitySum(model, now.evaluation, spec.vms),
+        nominal: vmCapacitySum(model, nominal.evaluation, spec.vms),
+      };
     }
     routers.set(id, amount);
     return amount;

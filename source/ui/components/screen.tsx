@@ -7,6 +7,7 @@ import {unknownNow} from '../../core/freshness.js';
 import {analyze, type Analysis} from '../analysis/analysis.js';
 import {likelyFailures} from '../analysis/cause.js';
 import {helpScopes, keyContext, scopesOf} from '../keys/key-actions.js';
+import {useFailureAhead} from '../use/use-failure-ahead.js';
 import {useSettled} from '../use/use-settled.js';
 import {t} from '../../i18n/i18n.js';
 import {footerHints, helpEntries} from '../keymap.js';
@@ -80,6 +81,7 @@ export function Screen(props: ScreenProps) {
   const ready = useSettled(analysis, heavy, big && state.panel !== 'availability');
   const rows = rowsOf(state);
   const node = selectedNode(state);
+  useFailureAhead(analysis, failure, node, big && !state.pending);
   const scopes = scopesOf(state);
   const context = keyContext(state);
   const message = messageOf(state, theme.lang, warnings);
