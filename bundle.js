@@ -239,6 +239,14 @@ for (const file of program.outputFiles) {
 body = `(async function (require, __importMeta, __compileCache) {var __nodeRequire = require;\n${body}\n})\n`;
 // An import or export left in it would fail every start: fail the build instead.
 new Script(body, {filename: bodyFile});
+// ASCII text is a one-byte string in V8, half the memory of the two-byte one a single other
+// character makes of the whole program. esbuild escapes strings, not regular expressions.
+// (A readable build keeps comments, which need not be.)
+const wide = shared.minify ? /[^\x00-\x7f]/.exec(body) : null;
+if (wide)
+  throw new Error(
+    `${bodyFile}: "${body.slice(Math.max(0, wide.index - 40), wide.index + 10)}" is not ASCII; escape it (\\u…) in the source`,
+  );
 await writeFile(`dist/${bodyFile}`, body);
 // Which modules each one imports, and how: test/e2e/lazy-schema.test.ts reads it.
 await writeFile('dist/cli-body.meta.json', JSON.stringify(program.metafile));

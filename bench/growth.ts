@@ -84,8 +84,11 @@ export async function benchGrowth(options: BenchOptions): Promise<Row[]> {
     ),
   );
 
-  // The dashboard: the tree on screen from exec, and resident memory once it is at rest.
+  // The dashboard: the tree on screen from exec, a cursor key, `x` on a zone, and resident memory
+  // once it is at rest.
   const trees: {n: number; time: number}[] = [];
+  const cursor: {n: number; time: number}[] = [];
+  const fail: {n: number; time: number}[] = [];
   for (const [i, vms] of sizes.entries()) {
     const opened = await openDashboard(files[i]!.json);
     try {
@@ -95,7 +98,22 @@ export async function benchGrowth(options: BenchOptions): Promise<Row[]> {
         value: ms(opened.treeMs),
         note: `CPU ${ms(opened.cpuMs)}; first byte ${ms(opened.firstByteMs)} (hint)`,
       });
-      for (const hook of dashboardHooks) rows.push(...(await hook(opened, vms)));
+      const key = await cursorKeys(opened, options.quick ? 4 : 8);
+      cursor.push({n: vms, time: key});
+      rows.push(
+        vms === sizes[last]
+          ? atMost(`cursor key, ${label(vms)} VMs`, key, 30, ms)
+          : {name: `cursor key, ${label(vms)} VMs`, value: ms(key)},
+      );
+      const failed = await failZone(opened);
+      fail.push({n: vms, time: failed.answerMs});
+      const failRow = `x on a zone, ${label(vms)} VMs, to the updated panel`;
+      const failNote = `first byte ${ms(failed.firstByteMs)} (hint)`;
+      rows.push(
+        vms === sizes[last]
+          ? atMost(failRow, failed.answerMs, 1000, ms, failNote)
+          : {name: failRow, value: ms(failed.answerMs), note: failNote},
+      );
       if (vms === sizes[last]) {
         await opened.pty.settle(500, 120_000);
         const settled = opened.pty.rssMb();
@@ -123,8 +141,37 @@ export async function benchGrowth(options: BenchOptions): Promise<Row[]> {
       `over ${sizes.slice(1).map(label).join(', ')}, from exec`,
     ),
     atMost('tree on screen, 1M / 100k', trees[last]!.time / trees[last - 1]!.time, 11, ratio),
+    {
+      name: 'cursor key, fitted exponent',
+      value: exponent(fittedExponent(cursor)),
+      note: `over ${sizes.map(label).join(', ')}; informational (a key's work is the rows on screen)`,
+    },
+    atMost(
+      'x on a zone, fitted exponent',
+      fittedExponent(fail.slice(1)),
+      1.1,
+      (v) => v.toFixed(2),
+      `over ${sizes.slice(1).map(label).join(', ')}`,
+    ),
   );
   return rows;
+}
+
+/** The median of `moves` cursor keys (j j k k …) from the first zone, each until the screen is still. */
+async function cursorKeys({pty, screen}: OpenDashboard, moves: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < moves; i++)
+    times.push((await keyOnScreen(pty, screen, i % 4 < 2 ? 'j' : 'k')).answerMs);
+  return median(times);
+}
+
+/** `x` on the first zone, until the impact panel says so with its new columns; then `r`. */
+async function failZone({pty, screen}: OpenDashboard) {
+  const failed = await keyOnScreen(pty, screen, 'x', ['failed (simulated)', 'now if back'], {
+    timeoutMs: 120_000,
+  });
+  await keyOnScreen(pty, screen, 'r', undefined, {timeoutMs: 120_000});
+  return failed;
 }
 
 /** After the dashboard's idle collections (a second, then eight; see commands/idle-memory). */
@@ -170,25 +217,3 @@ async function openDashboard(file: string): Promise<OpenDashboard> {
     cpuMs: pty.cpuMs(),
   };
 }
-
-/**
- * Rows measured on each size's open dashboard, its tree on screen and the cursor on the first
- * zone: the place for the keys' rows (a cursor key, `x` on a zone). Each hook leaves the
- * dashboard as it found it.
- */
-export const dashboardHooks: Array<(dashboard: OpenDashboard, vms: number) => Promise<Row[]>> = [
-  async ({pty, screen}, vms) => {
-    // x on the first zone, timed until the impact panel says so with its new columns; then r.
-    const failed = await keyOnScreen(pty, screen, 'x', ['failed (simulated)', 'now if back'], {
-      timeoutMs: 120_000,
-    });
-    await keyOnScreen(pty, screen, 'r', undefined, {timeoutMs: 120_000});
-    return [
-      {
-        name: `x on a zone, ${label(vms)} VMs, to the updated panel`,
-        value: ms(failed.answerMs),
-        note: `first byte ${ms(failed.firstByteMs)} (hint)`,
-      },
-    ];
-  },
-];

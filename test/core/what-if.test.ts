@@ -162,6 +162,19 @@ describe('on the demo topology', () => {
     expect(answer.lowers).toBe(true);
   });
 
+  it('counts a long list by kind the same each time, whatever a caller does with a count', () => {
+    const kinds = ['vm', 'router', 'lb'] as const;
+    const long = Array.from({length: 3000}, (_, i) => ({
+      id: `c${i}`,
+      kind: kinds[i % 3]!,
+      cause: 'zone z failed',
+    }));
+    const first = countByKind(long);
+    expect(first).toEqual({vm: 1000, router: 1000, lb: 1000});
+    first.vm = 0;
+    expect(countByKind(long)).toEqual({vm: 1000, router: 1000, lb: 1000});
+  });
+
   it('a restore lists what its root took down, also what stays down for another cause', () => {
     // KR-CA and its router shop-main/KR-CA both failed: KR-CA is the cause of all six (the
     // widest failure), though web-1 and db-1 (behind shop-main/KR-CA) stay down if it is back.

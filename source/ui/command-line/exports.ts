@@ -33,7 +33,9 @@ export function columnsOf(line: string, from: number, to: number): string {
   return out;
 }
 
-const borders = /^[┌┐└┘│┃┏┓┗┛━─+|\-\s]*|[┌┐└┘│┃┏┓┗┛━─+|\-\s]*$/g;
+// Box-drawing characters, escaped: the bundled program stays ASCII (see bundle.js).
+const borders =
+  /^[\u250c\u2510\u2514\u2518\u2502\u2503\u250f\u2513\u2517\u251b\u2501\u2500+|\-\s]*|[\u250c\u2510\u2514\u2518\u2502\u2503\u250f\u2513\u2517\u251b\u2501\u2500+|\-\s]*$/g;
 
 /**
  * The focused panel of a plain frame, without its border: the title line first, then its lines.

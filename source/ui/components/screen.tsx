@@ -45,6 +45,12 @@ export interface ScreenProps {
 }
 
 const heavyComponents = 20_000;
+/**
+ * Up to this size, the state the selection's failure would make is evaluated while the screen is
+ * still (a full pass of 100k VMs takes 30 ms); at 1M a pass is 300-400 ms of a busy main thread,
+ * long enough for a key pressed meanwhile to wait for it.
+ */
+const aheadUpTo = 400_000;
 
 /**
  * How many services one more failure would take DOWN, for the header. Above `heavyComponents`
@@ -81,7 +87,12 @@ export function Screen(props: ScreenProps) {
   const ready = useSettled(analysis, heavy, big && state.panel !== 'availability');
   const rows = rowsOf(state);
   const node = selectedNode(state);
-  useFailureAhead(analysis, failure, node, big && !state.pending);
+  useFailureAhead(
+    analysis,
+    failure,
+    node,
+    big && !state.pending && model.components.size < aheadUpTo,
+  );
   const scopes = scopesOf(state);
   const context = keyContext(state);
   const message = messageOf(state, theme.lang, warnings);

@@ -57,7 +57,14 @@ function Heading({column = 0, children}: {column?: number; children?: ReactNode}
 /** No rules between rows: the panel's border frames the table and every line counts at 80×24. */
 function Skeleton({children}: {children?: ReactNode}) {
   const text = String(children ?? '');
-  return <Text>{/^[─┌┐┬└┘┴├┤┼│]*$/.test(text) ? '' : text}</Text>;
+  // A line of box-drawing characters only (escaped: the bundled program stays ASCII).
+  return (
+    <Text>
+      {/^[\u2500\u250c\u2510\u252c\u2514\u2518\u2534\u251c\u2524\u253c\u2502]*$/.test(text)
+        ? ''
+        : text}
+    </Text>
+  );
 }
 
 class CompactTable extends Table<Cells> {
