@@ -242,10 +242,10 @@ new Script(body, {filename: bodyFile});
 // ASCII text is a one-byte string in V8, half the memory of the two-byte one a single other
 // character makes of the whole program. esbuild escapes strings, not regular expressions.
 // (A readable build keeps comments, which need not be.)
-const wide = shared.minify ? /[^\x00-\x7f]/.exec(body) : null;
-if (wide)
+const wide = shared.minify ? [...body].findIndex((character) => character > '\u007f') : -1;
+if (wide >= 0)
   throw new Error(
-    `${bodyFile}: "${body.slice(Math.max(0, wide.index - 40), wide.index + 10)}" is not ASCII; escape it (\\u…) in the source`,
+    `${bodyFile}: "${body.slice(Math.max(0, wide - 40), wide + 10)}" is not ASCII; escape it (\\u…) in the source`,
   );
 await writeFile(`dist/${bodyFile}`, body);
 // Which modules each one imports, and how: test/e2e/lazy-schema.test.ts reads it.
@@ -266,13 +266,14 @@ await build({
   outfile: 'dist/cli.js',
 });
 
-// The bench's first-frame floor, an Ink-only hello world, bundled the same way as failsight:
+// The bench's first-frame floors, an Ink-only hello world and one that reads and parses a
+// topology first (hello-file.ts), bundled the same way as failsight:
 // a floor loaded from many small files would flatter every ratio measured against it.
 // Split as the command line is: unsplit, Ink's dynamic import of its devtools becomes a static
 // import of react-devtools-core, which is not installed, and the floor dies before drawing.
 await build({
   ...shared,
-  entryPoints: ['bench/hello.ts'],
+  entryPoints: ['bench/hello.ts', 'bench/hello-file.ts'],
   outdir: 'dist/bench',
   splitting: true,
   chunkNames: 'floor-[hash]',

@@ -8,6 +8,7 @@ import {keyOnScreen, Screen, type Answer} from './screen.js';
 
 const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
 const hello = fileURLToPath(new URL('./hello.js', import.meta.url));
+const helloFile = fileURLToPath(new URL('./hello-file.js', import.meta.url));
 const demo = fileURLToPath(new URL('../../fixtures/demo.yaml', import.meta.url));
 const columns = 120;
 const rows = 40;
@@ -149,6 +150,8 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
   const demoTimes: number[] = [];
   const largeTimes: number[] = [];
   const largeTrees: number[] = [];
+  const fileFloors: number[] = [];
+  const nodeFloors: number[] = [];
   // Three times the rounds: a first frame is some 200 ms, and from one process to the next it
   // moves by 10 % or more; a median of three swung the demo's ratio from 1.10× to 1.31×.
   // Each process is timed once the one before it has exited; the floor and the demo take turns
@@ -170,6 +173,14 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
     const {frameMs, treeMs} = await frameThenTree(dashboard(large.json));
     largeTimes.push(frameMs);
     largeTrees.push(treeMs);
+    fileFloors.push(await firstFrame([process.execPath, helloFile, large.json], 'floor drawn'));
+    // node -e 0 as the dashboard is timed: in the pty from exec, until its one line is shown.
+    nodeFloors.push(
+      await firstFrame(
+        [process.execPath, '-e', "process.stdout.write('node, floor drawn')"],
+        'node, floor drawn',
+      ),
+    );
   }
   const floor = median(helloTimes);
   rowsOut.push(
@@ -181,13 +192,43 @@ export async function benchTerminal(options: BenchOptions): Promise<Row[]> {
       note: `informational, one run: no compile cache yet (${ratio(uncached / floor)} the floor)`,
     },
     atMost('first frame, demo / hello world', median(demoTimes) / floor, 1.1, ratio),
+    {
+      name: 'node -e 0 (one line)',
+      value: ms(median(nodeFloors)),
+      note: 'floor, from exec, the same rounds',
+    },
+    atMost(
+      'first frame, demo / node -e 0 (one line)',
+      median(demoTimes) / median(nodeFloors),
+      2,
+      ratio,
+      `the Ink hello world alone is ${ratio(floor / median(nodeFloors))}`,
+    ),
     {name: 'first frame, dashboard at 100k VMs', value: ms(median(largeTimes))},
     atMost('first frame, 100k / hello world', median(largeTimes) / floor, 2, ratio),
     {
       name: 'tree on screen, 100k VMs',
       value: ms(median(largeTrees)),
-      note: 'informational: the first frame above is the loading frame; this is the first zone row',
+      note: 'the first frame above is the loading frame; this is the first zone row',
     },
+    atMost(
+      'tree on screen, 100k / hello world',
+      median(largeTrees) / floor,
+      1.5,
+      ratio,
+      'reading and JSON.parse of the file alone take more than the hello world',
+    ),
+    {
+      name: 'Ink hello world reading the 100k file',
+      value: ms(median(fileFloors)),
+      note: 'floor: read, JSON.parse, one line',
+    },
+    atMost(
+      'tree on screen, 100k / that floor',
+      median(largeTrees) / median(fileFloors),
+      1.5,
+      ratio,
+    ),
   );
 
   // Cursor keys at 100k and at 100 VMs, alternating between the two open dashboards.
