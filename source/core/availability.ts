@@ -172,24 +172,35 @@ function variantEstimate(
   failed: ReadonlySet<string> | undefined,
 ): AvailabilityEstimate {
   const walk = walkOf(model, service, counts);
+  const key = variantKey(model, walk.positions, counts, perfect, failed);
+  const variants = (walk.plain.variants ??= new Map());
+  let estimate = variants.get(key);
+  if (!estimate)
+    variants.set(key, (estimate = shapeEstimate(model, service, counts, perfect, failed)));
+  return estimate;
+}
+
+/** The positions of the components made perfect or failed, in order, each with its availability. */
+function variantKey(
+  model: Model,
+  positions: ReadonlyMap<string, number>,
+  counts: boolean,
+  perfect: ReadonlySet<string> | undefined,
+  failed: ReadonlySet<string> | undefined,
+): string {
   const changed: Array<[position: number, up: number]> = [];
   const change = (id: string) => {
-    const position = walk.positions.get(id);
+    const position = positions.get(id);
     const component = model.components.get(id);
     if (position !== undefined && component)
       changed.push([position, baseUp(model, component, counts, perfect, failed)]);
   };
   for (const id of perfect ?? []) if (!failed?.has(id)) change(id);
   for (const id of failed ?? []) change(id);
-  const key = changed
+  return changed
     .sort((a, b) => a[0] - b[0])
     .map(([position, up]) => `${position}:${up}`)
     .join(',');
-  const variants = (walk.plain.variants ??= new Map());
-  let estimate = variants.get(key);
-  if (!estimate)
-    variants.set(key, (estimate = shapeEstimate(model, service, counts, perfect, failed)));
-  return estimate;
 }
 
 interface Walk {
