@@ -15,6 +15,12 @@ export function availabilityShape(
   upOf: (component: Component) => number,
   /** VMs whose availability is not the VMs' one (made perfect): named, so the shape says so. */
   unlike?: ReadonlySet<string>,
+  /**
+   * Filled, when given, with the position in the walk of every component met: its name, or for a
+   * VM the shape leaves unnamed, -1 minus where its record starts. Services with one shape are
+   * walked alike, so equal positions play the same part in each (see `availability`).
+   */
+  positions?: Map<string, number>,
 ): number[] {
   const shape: number[] = [];
   // With the sweep's layout at hand (as in `check`), components are named by index, stamped per
@@ -30,6 +36,7 @@ export function availabilityShape(
     if (names!.stamp[i] === stamp) return names!.value[i]!;
     names!.stamp[i] = stamp;
     names!.value[i] = count;
+    positions?.set(layout!.components[i]!.id, count);
     shape.push(-1, upOf(layout!.components[i]!));
     return count++;
   };
@@ -38,11 +45,17 @@ export function availabilityShape(
     if (i !== undefined) return nameAt(i);
     let known = byId.get(id);
     if (known === undefined) {
+      positions?.set(id, count);
       byId.set(id, (known = count++));
       const component = model.components.get(id);
       shape.push(-1, component ? upOf(component) : 1);
     }
     return known;
+  };
+  // A VM left unnamed sits in one load balancer only and is met again only with it, so the position
+  // where it is first met tells it apart.
+  const unnamed = (id: string) => {
+    if (positions && !positions.has(id)) positions.set(id, -1 - shape.length);
   };
   const shared = sharedVms(model);
   // Members of one load balancer mostly share a router, an account and a zone: name them once.
@@ -56,6 +69,7 @@ export function availabilityShape(
     // A VM in one place only can appear once in a closure: its id needs no name (all VMs have
     // the same availability).
     const id = shared.has(member.id) || unlike?.has(member.id) ? name(member.id) : -1;
+    if (id === -1 && positions) unnamed(member.id);
     if (member.router !== lastRouter) router = name((lastRouter = member.router));
     if (member.account !== lastAccount) account = name((lastAccount = member.account));
     if (member.zone !== lastZone) zone = name((lastZone = member.zone));
@@ -69,6 +83,7 @@ export function availabilityShape(
       (shared.size > 0 && shared.has((components[member] as Vm).id)) ||
       (unlike !== undefined && unlike.has((components[member] as Vm).id));
     const id = named ? nameAt(member) : -1;
+    if (!named && positions) unnamed((components[member] as Vm).id);
     if (vmRouter[member] !== lastRouter) router = nameAt((lastRouter = vmRouter[member]!));
     if (vmAccount[member] !== lastAccount) account = nameAt((lastAccount = vmAccount[member]!));
     if (vmZone[member] !== lastZone) zone = nameAt((lastZone = vmZone[member]!));

@@ -109,25 +109,133 @@ export function availability(
   const failed = options.failed;
   if (deepServices(model).has(service.id))
     return {...deepEstimate(model, service, counts, perfect, failed)};
-  // Services built alike share one estimate (see availabilityShape); a VM made perfect is named
-  // (or failed) is named in the shape, since the shape gives no VM's availability otherwise
-  // (all VMs share one).
+  if (!perfect?.size && !failed?.size)
+    return {...shapeEstimate(model, service, counts, perfect, failed)};
+  return {...variantEstimate(model, service, counts, perfect, failed)};
+}
+
+/** The estimate of the service's shape: computed by the first service of that shape only. */
+function shapeEstimate(
+  model: Model,
+  service: Service,
+  counts: boolean,
+  perfect: ReadonlySet<string> | undefined,
+  failed: ReadonlySet<string> | undefined,
+): AvailabilityEstimate {
+  // Services built alike share one estimate (see availabilityShape); a VM made perfect (or
+  // failed) is named in the shape, since the shape gives no VM's availability otherwise (all
+  // VMs share one).
   const shape = availabilityShape(
     model,
     service,
     (c) => baseUp(model, c, counts, perfect, failed),
     failed ? new Set([...(perfect ?? []), ...failed]) : perfect,
   );
-  shape.push(counts ? 1 : 0);
-  let estimates = estimatesByModel.get(model);
-  if (!estimates) estimatesByModel.set(model, (estimates = new ShapeMemo()));
-  let estimate = estimates.get(shape);
-  if (!estimate)
-    estimates.set(shape, (estimate = new Estimator(model, counts, perfect, failed).run(service)));
-  return {...estimate};
+  const entry = shapeEntry(model, shape, counts);
+  return (entry.estimate ??= new Estimator(model, counts, perfect, failed).run(service));
 }
 
-const estimatesByModel = new WeakMap<Model, ShapeMemo<AvailabilityEstimate>>();
+interface ShapeEntry {
+  /** The shape's estimate, once a service of this shape has been estimated. */
+  estimate?: AvailabilityEstimate;
+  /**
+   * For a shape with nothing made perfect or failed: the estimates with some components made
+   * perfect or failed, by where those stand in the walk (see `variantEstimate`).
+   */
+  variants?: Map<string, AvailabilityEstimate>;
+}
+
+const entriesByModel = new WeakMap<Model, ShapeMemo<ShapeEntry>>();
+
+function shapeEntry(model: Model, shape: number[], counts: boolean): ShapeEntry {
+  shape.push(counts ? 1 : 0);
+  let entries = entriesByModel.get(model);
+  if (!entries) entriesByModel.set(model, (entries = new ShapeMemo()));
+  let entry = entries.get(shape);
+  if (!entry) entries.set(shape, (entry = {}));
+  return entry;
+}
+
+/**
+ * The estimate with components made perfect or failed, as `improvementPotential` and the
+ * failure groups ask it, many times per service. Services of one plain shape are walked alike,
+ * so the components met at the same positions play the same part in each: the plain shape, the
+ * positions of the components made perfect or failed and their availability in this call give
+ * the shape with them, which is built only for the first service asking. A component the walk
+ * never meets changes nothing in the shape, and is left out.
+ */
+function variantEstimate(
+  model: Model,
+  service: Service,
+  counts: boolean,
+  perfect: ReadonlySet<string> | undefined,
+  failed: ReadonlySet<string> | undefined,
+): AvailabilityEstimate {
+  const walk = walkOf(model, service, counts);
+  const key = variantKey(model, walk.positions, counts, perfect, failed);
+  const variants = (walk.plain.variants ??= new Map());
+  let estimate = variants.get(key);
+  if (!estimate)
+    variants.set(key, (estimate = shapeEstimate(model, service, counts, perfect, failed)));
+  return estimate;
+}
+
+/** The positions of the components made perfect or failed, in order, each with its availability. */
+function variantKey(
+  model: Model,
+  positions: ReadonlyMap<string, number>,
+  counts: boolean,
+  perfect: ReadonlySet<string> | undefined,
+  failed: ReadonlySet<string> | undefined,
+): string {
+  const changed: Array<[position: number, up: number]> = [];
+  const change = (id: string) => {
+    const position = positions.get(id);
+    const component = model.components.get(id);
+    if (position !== undefined && component)
+      changed.push([position, baseUp(model, component, counts, perfect, failed)]);
+  };
+  for (const id of perfect ?? []) if (!failed?.has(id)) change(id);
+  for (const id of failed ?? []) change(id);
+  return changed
+    .sort((a, b) => a[0] - b[0])
+    .map(([position, up]) => `${position}:${up}`)
+    .join(',');
+}
+
+interface Walk {
+  /** The entry of the service's shape with nothing made perfect or failed. */
+  plain: ShapeEntry;
+  /** Each component the walk meets → its position (see availabilityShape). */
+  positions: Map<string, number>;
+}
+
+/**
+ * The walks of the last services asked with components made perfect or failed, per model:
+ * each service is asked many times in a row, and a large model's services are not all kept.
+ */
+const walksByModel = new WeakMap<Model, Map<string, Walk>>();
+const keptWalks = 16;
+
+function walkOf(model: Model, service: Service, counts: boolean): Walk {
+  let walks = walksByModel.get(model);
+  if (!walks) walksByModel.set(model, (walks = new Map()));
+  const key = `${counts ? 1 : 0}${service.id}`;
+  let walk = walks.get(key);
+  if (walk) return walk;
+  const positions = new Map<string, number>();
+  const shape = availabilityShape(
+    model,
+    service,
+    (c) => baseUp(model, c, counts),
+    undefined,
+    positions,
+  );
+  walk = {plain: shapeEntry(model, shape, counts), positions};
+  if (walks.size >= keptWalks) walks.delete(walks.keys().next().value!);
+  walks.set(key, walk);
+  return walk;
+}
 
 /**
  * From this many dependencies deep, a service's estimate comes from one run at the top of its
