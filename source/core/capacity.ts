@@ -1,3 +1,4 @@
+import {containmentOf, finder} from './containment.js';
 import type {Gslb, LoadBalancer, Model, Service, Vm} from './model.js';
 import type {FailureState} from './state.js';
 
@@ -181,7 +182,7 @@ export function evaluate(
   const vms = new Float64Array(model.vms.length);
   const vmDown = new Uint8Array(model.vms.length);
   for (const id of down.keys()) {
-    const at = place.get(id);
+    const at = place(id);
     if (at !== undefined) vmDown[at] = 1;
   }
   for (let at = 0; at < model.vms.length; at++)
@@ -240,7 +241,7 @@ export function vmCapacitySum(
   let places = placeLists.get(vms);
   if (places === undefined) {
     const {place} = placesOf(model);
-    placeLists.set(vms, (places = Int32Array.from(vms, (id) => place.get(id) ?? -1)));
+    placeLists.set(vms, (places = Int32Array.from(vms, (id) => place(id) ?? -1)));
   }
   for (let k = 0; k < places.length; k++) {
     const at = places[k]!;
@@ -250,8 +251,8 @@ export function vmCapacitySum(
 }
 
 interface Places {
-  /** Each VM's place in `model.vms`, by id. */
-  place: ReadonlyMap<string, number>;
+  /** Each VM's place in `model.vms`, by id; undefined for any other id. */
+  place: (id: string) => number | undefined;
   ids: readonly string[];
   /** Of each load balancer (by place), each member's place in `model.vms`, or -1. */
   members: Int32Array[];
@@ -259,15 +260,34 @@ interface Places {
 
 const placesByModel = new WeakMap<Model, Places>();
 
+/**
+ * Where each VM sits in the model's list, read through the containment index (which numbers
+ * every component once per model, and which any failure needs): no second map of 100k ids.
+ */
 function placesOf(model: Model): Places {
   let places = placesByModel.get(model);
   if (places) return places;
-  const place = new Map<string, number>();
-  model.vms.forEach((v, at) => place.set(v.id, at));
+  const {ids: all, index} = containmentOf(model);
+  const placeOf = new Int32Array(all.length).fill(-1);
+  const vms = finder(all, index);
+  const ids = model.vms.map((v, at) => {
+    const i = vms(v.id);
+    if (i !== undefined) placeOf[i] = at;
+    return v.id;
+  });
+  const members = finder(all, index);
+  const memberPlace = (id: string) => {
+    const i = members(id);
+    return i === undefined ? -1 : placeOf[i]!;
+  };
   places = {
-    place,
-    ids: model.vms.map((v) => v.id),
-    members: model.loadBalancers.map((l) => Int32Array.from(l.members, (m) => place.get(m) ?? -1)),
+    place: (id) => {
+      const i = index.get(id);
+      const at = i === undefined ? -1 : placeOf[i]!;
+      return at >= 0 ? at : undefined;
+    },
+    ids,
+    members: model.loadBalancers.map((l) => Int32Array.from(l.members, memberPlace)),
   };
   placesByModel.set(model, places);
   return places;
@@ -289,12 +309,12 @@ class VmCapacities implements ReadonlyMap<string, number> {
   }
 
   get(id: string): number | undefined {
-    const at = this.places.place.get(id);
+    const at = this.places.place(id);
     return at === undefined ? undefined : this.capacities[at];
   }
 
   has(id: string): boolean {
-    return this.places.place.has(id);
+    return this.places.place(id) !== undefined;
   }
 
   *entries(): MapIterator<[string, number]> {
