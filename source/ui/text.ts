@@ -25,8 +25,10 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
     out += segment;
     used += w;
   }
-  // A wide character may leave one column free; fill it so columns stay aligned.
-  return out + ellipsis + ' '.repeat(Math.max(0, room - used));
+  // The ellipsis goes right after the last letter ("would…", not "would …"); a wide character
+  // may leave one column free: the columns left are filled so that columns stay aligned.
+  const kept = out.trimEnd();
+  return kept + ellipsis + ' '.repeat(Math.max(0, room - (used - (out.length - kept.length))));
 }
 
 /** Exactly `width` columns: truncated or padded by display width, so wide names keep alignment. */

@@ -47,6 +47,38 @@ export function cellSegment(
   return {text, tone: tone ?? 'plain'};
 }
 
+/**
+ * Each column's width (a space before its text included), the first one the service ids'. Each
+ * column is as wide as its heading and its values; when that is more than `width`, the headings
+ * wider than their values give way first (a heading is cut, an id is what the row is about),
+ * then the ids, never below 6: the numbers and the status always show whole.
+ */
+export function columnWidths(
+  headings: readonly number[],
+  values: readonly number[],
+  width: number,
+): number[] {
+  const natural = headings.map((heading, column) => Math.max(heading, values[column]!) + 1);
+  // A heading cut keeps three cells of its text and the ellipsis: "wou…".
+  const least = headings.map(
+    (heading, column) => Math.max(Math.min(heading, 4), values[column]!) + 1,
+  );
+  const widths = [...natural];
+  let over = widths.reduce((sum, w) => sum + w, 0) - width;
+  // The heading with the most to spare gives first ("would be" over "1000" before "status").
+  const spare = (column: number) => widths[column]! - least[column]!;
+  const order = widths.map((_, column) => column).slice(1);
+  order.sort((a, b) => spare(b) - spare(a));
+  for (const column of order) {
+    if (over <= 0) break;
+    const give = Math.min(over, spare(column));
+    widths[column]! -= give;
+    over -= give;
+  }
+  if (over > 0) widths[0] = Math.max(6, widths[0]! - over);
+  return widths;
+}
+
 /** One line of the table. */
 function rowSegments(cells: readonly string[], layout: TableLayout, heading: boolean): Segment[] {
   return cells.map((value, column) => cellSegment(value, column, layout, heading));
@@ -76,12 +108,11 @@ export function useTable(props: ServiceTableProps) {
   );
   const layout = useMemo((): TableLayout => {
     const keys = [service, demand, before, after, status];
-    const natural = keys.map(
-      (key) => Math.max(widthOf(key), ...data.map((row) => widthOf(row[key] ?? ''))) + 1,
+    const widths = columnWidths(
+      keys.map((key) => widthOf(key)),
+      keys.map((key) => Math.max(0, ...data.map((row) => widthOf(row[key] ?? '')))),
+      width,
     );
-    const others = natural.slice(1).reduce((sum, w) => sum + w, 0);
-    // A long service id gives way first, so the numbers and the status always show.
-    natural[0] = Math.max(6, Math.min(natural[0]!, width - others));
     const slow = t(lang, 'status.SLOW');
     const tones = new Map(
       (['OK', 'DEGRADED', 'DOWN'] as const).flatMap((s) => {
@@ -95,7 +126,7 @@ export function useTable(props: ServiceTableProps) {
       }),
     );
     return {
-      widths: natural,
+      widths,
       align: ['left', 'right', 'right', 'right', 'left'],
       tones,
       statusColumn: 4,
