@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -32,7 +33,7 @@ afterAll(() => rmSync(install, {recursive: true, force: true}));
 function caches(): Map<string, {bytes: Buffer; written: number}> {
   const found = new Map<string, {bytes: Buffer; written: number}>();
   for (const name of readdirSync(join(install, 'dist'))) {
-    const match = /^cli-body\.[0-9a-f]{16}\.(\w+)\.cache$/.exec(name);
+    const match = /^cli-body\.[0-9a-f]{16}\.([\w-]+)\.cache$/.exec(name);
     if (!match) continue;
     const path = join(install, 'dist', name);
     found.set(match[1]!, {bytes: readFileSync(path), written: statSync(path).mtimeMs});
@@ -41,36 +42,50 @@ function caches(): Map<string, {bytes: Buffer; written: number}> {
 }
 
 function check(...nodeFlags: string[]) {
-  const run = spawnSync(process.execPath, [...nodeFlags, cli, 'check', demo], {encoding: 'utf8'});
+  return checkOf(demo, ...nodeFlags);
+}
+
+function checkOf(file: string, ...nodeFlags: string[]) {
+  const run = spawnSync(process.execPath, [...nodeFlags, cli, 'check', file], {encoding: 'utf8'});
   return {status: run.status, stdout: run.stdout, stderr: run.stderr};
 }
 
 describe('the compile cache', () => {
   it('is made by the first run of a command, taken by the next, remade under other V8 flags', () => {
-    expect(caches().has('check')).toBe(false);
+    // The demo is under 1 MB: a check of it keeps to V8's baseline tiers, with a cache of its own.
+    const key = 'check-baseline';
+    expect(caches().has(key)).toBe(false);
     // A run that ends at a usage error makes none: it compiled little of what a check needs.
     const refused = spawnSync(process.execPath, [cli, 'check', demo, '--no-such-flag']);
     expect(refused.status).toBe(2);
-    expect(caches().has('check')).toBe(false);
+    expect(caches().has(key)).toBe(false);
     const first = check();
     expect(first.stderr).toBe('');
-    const made = caches().get('check');
+    const made = caches().get(key);
     expect(made).toBeDefined();
 
     // Taken: the same report, and the cache is not written again.
     expect(check()).toEqual(first);
-    expect(caches().get('check')).toEqual(made);
+    expect(caches().get(key)).toEqual(made);
 
     // V8 refuses a cache made under other flags; the run reports the same and makes its own.
-    expect(check('--no-opt')).toEqual(first);
-    const other = caches().get('check')!;
+    expect(check('--no-lazy-feedback-allocation')).toEqual(first);
+    const other = caches().get(key)!;
     expect(other.bytes.equals(made!.bytes)).toBe(false);
     // And back: the default flags refuse that one in turn, and take what they remade.
     expect(check()).toEqual(first);
-    const remade = caches().get('check')!;
+    const remade = caches().get(key)!;
     expect(remade.bytes.equals(other.bytes)).toBe(false);
     expect(check()).toEqual(first);
-    expect(caches().get('check')).toEqual(remade);
+    expect(caches().get(key)).toEqual(remade);
+
+    // The same topology padded past 1 MB (a comment) is checked with every tier, from the
+    // command's own cache, and says the same.
+    const padded = join(install, 'fixtures', 'padded.yaml');
+    writeFileSync(padded, `${readFileSync(demo, 'utf8')}\n# ${'x'.repeat(1024 * 1024)}\n`);
+    expect(checkOf(padded).stdout).toBe(first.stdout);
+    expect(caches().has('check')).toBe(true);
+    expect(caches().get(key)).toEqual(remade);
   });
 
   it.skipIf(!hasTmux && !process.env['CI'])(

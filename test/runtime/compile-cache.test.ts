@@ -16,6 +16,7 @@ import {
   cacheFileName,
   cacheKey,
   readOutsideMalloc,
+  smallInputs,
   writeCache,
 } from '../../source/runtime/compile-cache.js';
 import {commandNames} from '../../source/commands/shared/names.js';
@@ -39,6 +40,20 @@ describe('the cache a command line uses', () => {
     expect(key('--json', 'impact', '--fail', 'KR-CA')).toBe('impact');
     expect(key('demo')).toBe('demo');
     expect(key('--no-color', 'topology.yaml', '--events', 'e.jsonl')).toBe('dashboard');
+  });
+
+  it("keeps to V8's baseline tiers for topology files under 1 MB only", () => {
+    const small = scratch('zones: []\n');
+    const large = scratch(new Uint8Array(1024 * 1024));
+    expect(smallInputs([small])).toBe(true);
+    // Flag values and ids name no file; a directory is no topology.
+    expect(smallInputs(['--fail', 'KR-CA', small, '--order', '2'])).toBe(true);
+    expect(smallInputs([small, small])).toBe(true);
+    expect(smallInputs([small, large])).toBe(false);
+    expect(smallInputs([large])).toBe(false);
+    expect(smallInputs(['-'])).toBe(false);
+    expect(smallInputs(['KR-CA', dir])).toBe(false);
+    expect(smallInputs([])).toBe(false);
   });
 
   it('is named after the build and the command', () => {
