@@ -237,12 +237,17 @@ export function tokenize(`,
 }
 
 /**
- * Ink turns each write of a frame into styled cells (tokenizing its ANSI codes) and measures
- * widths through caches that live for one frame only: a cursor key re-tokenizes every row on
- * screen although all but two are the same text as before. The caches live across frames (a
- * frame's texts are mostly the last frame's), dropped whole once they hold many texts; nothing
- * changes a cached cell list. The blank cells a frame starts from are one shared cell, which
- * nothing changes either (a write replaces cells, never edits them).
+ * Ink draws each frame from nothing: every write is turned into styled cells (its ANSI codes
+ * tokenized), placed on a grid of blank cells, and each row of the grid turned back into text.
+ * A cursor key changes two rows of forty. Two changes, each held to the original by
+ * test/bundle-patches.test.ts over sequences of frames:
+ * - What a row shows depends only on what is written on it, in order (each write's x and text,
+ *   once clipped and transformed): a row written the same as in the frame before is that frame's
+ *   text again, and only the rows that changed are placed and turned into text.
+ * - The caches of styled cells and widths live across frames (a frame's texts are mostly the
+ *   last frame's), dropped whole once they hold many texts; nothing changes a cached cell list.
+ *   The blank cells a row starts from are one shared cell, which nothing changes either (a
+ *   write replaces cells, never edits them).
  */
 export function inkFrameCaches(path, text) {
   const shared = replaceOnce(
@@ -251,20 +256,93 @@ export function inkFrameCaches(path, text) {
     '    caches = new OutputCaches();',
     '    caches = frameCaches();',
   );
-  const blank = replaceOnce(
+  // The rows start as lists of what is written on them: [x, text, x, text, …].
+  const pieces = replaceOnce(
     path,
     shared,
-    `                row.push({
+    `        const output = [];
+        for (let y = 0; y < this.height; y++) {
+            const row = [];
+            for (let x = 0; x < this.width; x++) {
+                row.push({
                     type: 'char',
                     value: ' ',
                     fullWidth: false,
                     styles: [],
-                });`,
-    '                row.push(blankCell);',
+                });
+            }
+            output.push(row);
+        }`,
+    `        const output = [];
+        for (let y = 0; y < this.height; y++) {
+            output.push([]);
+        }`,
+  );
+  const placing = `                    const characters = this.caches.getStyledChars(line);
+                    let offsetX = x;
+                    for (const character of characters) {
+                        currentLine[offsetX] = character;`;
+  const written = replaceOnce(
+    path,
+    pieces,
+    placing,
+    `                    currentLine.push(x, line);
+                    offsetY++;
+                }
+            }
+        }
+        const rows = output.map((written, y) => this.row(written, y));
+        return {
+            output: rows.join('\\n'),
+            height: output.length,
+        };
+    }
+    /** One row's text from what is written on it; the last frame's when written the same. */
+    row(written, y) {
+        const key = written.join('\\u0000');
+        const known = lastRows[y];
+        if (known !== undefined && known.width === this.width && known.key === key)
+            return known.text;
+        const currentLine = new Array(this.width).fill(blankCell);
+        for (let piece = 0; piece < written.length; piece += 2) {
+            const x = written[piece];
+            const line = written[piece + 1];
+${placing}`,
+  );
+  // What followed the placing loop in get() now ends row(): the row's text, kept for the next frame.
+  const rowEnd = replaceOnce(
+    path,
+    written,
+    `                        offsetX += characterWidth;
+                    }
+                    offsetY++;
+                }
+            }
+        }
+        const generatedOutput = output
+            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })
+            .join('\\n');
+        return {
+            output: generatedOutput,
+            height: output.length,
+        };
+    }`,
+    `                        offsetX += characterWidth;
+                    }
+        }
+        // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+        const text = styledCharsToString(currentLine.filter(item => item !== undefined)).trimEnd();
+        lastRows[y] = { width: this.width, key, text };
+        return text;
+    }`,
   );
   return replaceOnce(
     path,
-    blank,
+    rowEnd,
     'export default class Output {',
     `let lastCaches;
 function frameCaches() {
@@ -273,6 +351,8 @@ function frameCaches() {
     return lastCaches;
 }
 const blankCell = { type: 'char', value: ' ', fullWidth: false, styles: [] };
+/** Each row's text in the last frame, with what was written on it. */
+const lastRows = [];
 export default class Output {`,
   );
 }

@@ -216,7 +216,7 @@ describe('styled characters sharing one style list per run', async () => {
   });
 });
 
-describe("Ink's output caches kept across frames", async () => {
+describe("Ink's frames: rows and caches kept from one frame to the next", async () => {
   type Write = {x: number; y: number; text: string};
   interface OutputClass {
     new (options: {width: number; height: number}): {
@@ -255,11 +255,47 @@ describe("Ink's output caches kept across frames", async () => {
       )
       .map((lines) => lines.join('\n')),
   });
-  // Frames share texts, as a dashboard's do from one key to the next.
-  const frames = fc.array(fc.array(write, {maxLength: 6}), {minLength: 1, maxLength: 6});
+  // A sequence of frames as a dashboard draws them: each the one before with a few writes
+  // changed (a cursor key), moved (y and x taken from elsewhere), dropped or added, on screens of
+  // two widths (a resize); negative and past-the-end places included.
+  const place = fc.record({x: fc.integer({min: -2, max: 16}), y: fc.integer({min: -2, max: 7})});
+  const change = fc.oneof(
+    fc.record({type: fc.constant('replace' as const), at: fc.nat(), write}),
+    fc.record({type: fc.constant('move' as const), at: fc.nat(), to: place}),
+    fc.record({type: fc.constant('drop' as const), at: fc.nat()}),
+    fc.record({type: fc.constant('add' as const), write}),
+  );
+  type Change = {
+    type: 'replace' | 'move' | 'drop' | 'add';
+    at?: number;
+    write?: Write;
+    to?: {x: number; y: number};
+  };
+  const next = (frame: Write[], {type, at = 0, write, to}: Change): Write[] => {
+    const copy = [...frame];
+    const k = copy.length === 0 ? 0 : at % copy.length;
+    if (type === 'add' || copy.length === 0) return [...copy, write ?? {x: 0, y: 0, text: 'a'}];
+    if (type === 'drop') copy.splice(k, 1);
+    else if (type === 'replace') copy[k] = write!;
+    else copy[k] = {...copy[k]!, ...to};
+    return copy;
+  };
+  const frames = fc
+    .tuple(
+      fc.array(write, {maxLength: 6}),
+      fc.array(fc.tuple(fc.array(change, {minLength: 1, maxLength: 2}), fc.constantFrom(14, 9)), {
+        maxLength: 8,
+      }),
+    )
+    .map(([first, steps]) => {
+      const sequence: {frame: Write[]; width: number}[] = [{frame: first, width: 14}];
+      for (const [changes, width] of steps)
+        sequence.push({frame: changes.reduce(next, sequence.at(-1)!.frame), width});
+      return sequence;
+    });
 
-  const draw = (Output: OutputClass, frame: Write[], clipped: boolean) => {
-    const output = new Output({width: 14, height: 6});
+  const draw = (Output: OutputClass, frame: Write[], clipped: boolean, width = 14) => {
+    const output = new Output({width, height: 6});
     if (clipped) output.clip({x1: 2, x2: 10, y1: 1, y2: 4});
     for (const {x, y, text} of frame) output.write(x, y, text, {transformers: []});
     if (clipped) output.unclip();
@@ -269,10 +305,10 @@ describe("Ink's output caches kept across frames", async () => {
   it('draws every frame of a sequence as the original draws it alone', () => {
     fc.assert(
       fc.property(frames, fc.boolean(), (sequence, clipped) => {
-        for (const frame of sequence)
-          expect(draw(fast, frame, clipped)).toEqual(draw(original, frame, clipped));
+        for (const {frame, width} of sequence)
+          expect(draw(fast, frame, clipped, width)).toEqual(draw(original, frame, clipped, width));
       }),
-      {numRuns: 500},
+      {numRuns: 1000},
     );
   });
 });
