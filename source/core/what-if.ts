@@ -82,7 +82,7 @@ export function whatIf(
     const ids = [...new Set(action.ids)].filter((id) => model.components.has(id));
     if (ids.length === 1) return {ok: true, whatIf: failOne(model, now, ids[0]!, includeGslb)};
     const after = snapshot(model, withSimulated(state, ids));
-    return {ok: true, whatIf: between(model, action, now, after, ids, includeGslb, false)};
+    return {ok: true, whatIf: between(model, action, now, after, ids, includeGslb, 'detected')};
   }
   if (action.type === 'restore') {
     // What if they came back: simulated failures restored, observed ones seen up again.
@@ -91,13 +91,21 @@ export function whatIf(
     const observed = new Map([...state.observed].filter(([id]) => !gone.has(id)));
     const after = snapshot(model, {...state, simulated, observed});
     // Traffic returns as soon as the target is back: a restore opens no window.
-    const result = between(model, action, now, after, [], includeGslb, false);
-    return {ok: true, whatIf: {...result, windows: [], tookDown: tookDownBy(model, now, gone)}};
+    const result = between(model, action, now, after, [], includeGslb, 'none');
+    return {ok: true, whatIf: {...result, tookDown: tookDownBy(model, now, gone)}};
   }
   const done = failover(model, now, action.id);
   if (!done.ok) return {ok: false, refusal: done.reason};
   const after = snapshot(model, done.state);
-  const result = between(model, action, now, after, [], includeGslb, done.kind === 'gslb');
+  const result = between(
+    model,
+    action,
+    now,
+    after,
+    [],
+    includeGslb,
+    done.kind === 'gslb' ? 'manual' : 'detected',
+  );
   return {ok: true, whatIf: {...result, failover: done}};
 }
 
@@ -108,17 +116,25 @@ function between(
   after: Snapshot,
   named: readonly string[],
   includeGslb: boolean,
-  manual: boolean,
+  /** How traffic moves: once the GSLB detects the change, at once (a manual failover), or not at all. */
+  moves: 'detected' | 'manual' | 'none',
 ): WhatIf {
   const impact = compare(model, [...named], now, after);
   const up = [...now.down.keys()].filter((id) => !after.down.has(id));
-  const windows = windowsBetween(
-    model,
-    model.gslbs.map((gslb) => gslb.id),
-    {targets: targetStateIn(now), forced: now.state.forced},
-    {targets: targetStateIn(after), forced: after.state.forced, isDown: (id) => after.down.has(id)},
-    manual,
-  );
+  const windows =
+    moves === 'none'
+      ? []
+      : windowsBetween(
+          model,
+          model.gslbs.map((gslb) => gslb.id),
+          {targets: targetStateIn(now), forced: now.state.forced},
+          {
+            targets: targetStateIn(after),
+            forced: after.state.forced,
+            isDown: (id) => after.down.has(id),
+          },
+          moves === 'manual',
+        );
   return {
     action,
     state: after.state,
