@@ -122,13 +122,9 @@ export function impactOf(
 /** The impact between two evaluated states, for callers that hold both already. */
 export function compare(model: Model, failed: string[], base: Snapshot, after: Snapshot): Impact {
   const down: DownEntry[] = [];
-  let last: Cause | undefined;
-  let text = '';
   for (const [id, cause] of after.down) {
     if (base.down.has(id)) continue;
-    // Causes are shared along a blast radius: each one's text is looked up once per run.
-    if (cause !== last) text = describeCause((last = cause));
-    down.push({id, kind: model.components.get(id)!.kind, cause: text});
+    down.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
   }
   down.sort((a, b) => kindRank[a.kind] - kindRank[b.kind]);
   const services = model.services.map((service) => ({

@@ -11,9 +11,16 @@ export interface Cause {
 /** One text per cause: a zone's cause is shared by the 25k components it takes down. */
 const described = new WeakMap<Cause, string>();
 
+/** The cause described last: lists of what went down ask for one cause many times in a row. */
+let lastCause: Cause | undefined;
+let lastText = '';
+
 export function describeCause(cause: Cause): string {
+  if (cause === lastCause) return lastText;
   let text = described.get(cause);
   if (text === undefined) described.set(cause, (text = `${cause.rootKind} ${cause.root} failed`));
+  lastCause = cause;
+  lastText = text;
   return text;
 }
 

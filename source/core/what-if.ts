@@ -16,7 +16,7 @@ import {once} from './once.js';
 import {describeCause, type Cause} from './propagate.js';
 import {withSimulated, type FailureState} from './state.js';
 import {singlePointsAdded} from './single-points.js';
-import {windowsBetween, type FailoverWindow} from './timing.js';
+import {failoverWindows, windowsBetween, type FailoverWindow} from './timing.js';
 
 /** What the operator could do next: fail components, restore simulated ones, or fail over. */
 export type WhatIfAction =
@@ -121,20 +121,7 @@ function between(
 ): WhatIf {
   const impact = compare(model, [...named], now, after);
   const up = [...now.down.keys()].filter((id) => !after.down.has(id));
-  const windows =
-    moves === 'none'
-      ? []
-      : windowsBetween(
-          model,
-          model.gslbs.map((gslb) => gslb.id),
-          {targets: targetStateIn(now), forced: now.state.forced},
-          {
-            targets: targetStateIn(after),
-            forced: after.state.forced,
-            isDown: (id) => after.down.has(id),
-          },
-          moves === 'manual',
-        );
+  const windows = moves === 'none' ? [] : failoverWindows(model, now, after, moves === 'manual');
   return {
     action,
     state: after.state,
@@ -236,18 +223,13 @@ function windowsAfterLoss(model: Model, now: Snapshot, gone: ReadonlySet<string>
 function tookDownBy(model: Model, now: Snapshot, roots: ReadonlySet<string>): DownEntry[] {
   const entries: DownEntry[] = [];
   // A failure's cause is one object shared by all it took down (a zone's, by 25k components):
-  // whether it is one of the roots, and its text, are asked once per run of it.
+  // whether it is one of the roots is asked once per run of it.
   let last: Cause | undefined;
-  let text = '';
   let ours = false;
   for (const [id, cause] of now.down) {
-    if (cause !== last) {
-      last = cause;
-      ours = roots.has(cause.root);
-      if (ours) text = describeCause(cause);
-    }
+    if (cause !== last) ours = roots.has((last = cause).root);
     if (ours && !roots.has(id))
-      entries.push({id, kind: model.components.get(id)!.kind, cause: text});
+      entries.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
   }
   return entries;
 }
