@@ -160,7 +160,7 @@ export function gslbServed(shares: readonly number[], targets: readonly TargetSt
 /** Capacities of everything in a state: the full evaluation, linear in the topology. */
 export interface Evaluation {
   /** Each VM's capacity, in the model's order (read by id, as a map). */
-  vm: ReadonlyMap<string, number>;
+  vm: VmCapacities;
   lb: Map<string, number>;
   site: Map<string, number>;
   /** Entry capacity for each service: what its entry serves of its demand, before dependencies. */
@@ -215,11 +215,6 @@ export function evaluate(
   return {vm, lb, site, entry, served};
 }
 
-/** An evaluation's VM capacities by place in the model's list of VMs, when it keeps them so. */
-export function vmCapacitiesInOrder(vm: ReadonlyMap<string, number>): Float64Array | undefined {
-  return vm instanceof VmCapacities ? vm.capacities : undefined;
-}
-
 const placeLists = new WeakMap<readonly string[], Int32Array>();
 
 /**
@@ -233,11 +228,7 @@ export function vmCapacitySum(
   vms: readonly string[],
 ): number {
   let sum = 0;
-  const inOrder = vmCapacitiesInOrder(evaluation.vm);
-  if (inOrder === undefined) {
-    for (const id of vms) sum += evaluation.vm.get(id) ?? 0;
-    return sum;
-  }
+  const inOrder = evaluation.vm.capacities;
   let places = placeLists.get(vms);
   if (places === undefined) {
     const {place} = placesOf(model);
@@ -297,7 +288,7 @@ function placesOf(model: Model): Places {
  * The VMs' capacities of one state, read as a map from VM id in the model's order: an array by
  * place beside the model's one index of places, so no state builds a map of 100k entries.
  */
-class VmCapacities implements ReadonlyMap<string, number> {
+export class VmCapacities implements ReadonlyMap<string, number> {
   constructor(
     private readonly places: Places,
     /** By place in `model.vms`. */

@@ -5,7 +5,6 @@ import {
   gslbEntryServed,
   lbCapacity,
   targetHealthy,
-  vmCapacitiesInOrder,
   withDependencies,
   type Failovers,
   type TargetState,
@@ -86,11 +85,9 @@ export class Incremental {
       const i = this.index.get(id);
       if (i !== undefined) this.baseDown[i] = 1;
     }
-    const vmsInOrder = vmCapacitiesInOrder(evaluation.vm);
-    if (vmsInOrder === undefined) this.fill(evaluation.vm, model.vms, layout.vmAt);
-    else
-      for (let k = 0; k < vmsInOrder.length; k++)
-        this.baseCapacity[layout.vmAt[k]!] = vmsInOrder[k]!;
+    // VM capacities are kept in the model's order already: no lookup at all.
+    const vmsInOrder = evaluation.vm.capacities;
+    for (let k = 0; k < vmsInOrder.length; k++) this.baseCapacity[layout.vmAt[k]!] = vmsInOrder[k]!;
     this.fill(evaluation.lb, model.loadBalancers, layout.lbAt);
     this.fill(evaluation.site, model.sites, layout.siteAt);
     layout.order.forEach((service, place) => {
