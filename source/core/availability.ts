@@ -1,3 +1,4 @@
+import {keptIn} from './kept.js';
 import {
   evaluate,
   gslbLevels,
@@ -221,20 +222,17 @@ function walkOf(model: Model, service: Service, counts: boolean): Walk {
   let walks = walksByModel.get(model);
   if (!walks) walksByModel.set(model, (walks = new Map()));
   const key = `${counts ? 1 : 0}${service.id}`;
-  let walk = walks.get(key);
-  if (walk) return walk;
-  const positions = new Map<string, number>();
-  const shape = availabilityShape(
-    model,
-    service,
-    (c) => baseUp(model, c, counts),
-    undefined,
-    positions,
-  );
-  walk = {plain: shapeEntry(model, shape, counts), positions};
-  if (walks.size >= keptWalks) walks.delete(walks.keys().next().value!);
-  walks.set(key, walk);
-  return walk;
+  return keptIn(walks, key, keptWalks, () => {
+    const positions = new Map<string, number>();
+    const shape = availabilityShape(
+      model,
+      service,
+      (c) => baseUp(model, c, counts),
+      undefined,
+      positions,
+    );
+    return {plain: shapeEntry(model, shape, counts), positions};
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import {keptIn} from '../../core/kept.js';
 import type {DownEntry} from '../../core/analyze.js';
 import type {CoreMessage} from '../../core/messages.js';
 import {groupById, groupStanding} from '../../core/failure-groups.js';
@@ -125,14 +126,9 @@ export function subjectOf(
   if (pending || !node) return subjectNow(analysis, failure, node, pending);
   let kept = subjects.get(analysis);
   if (kept?.failure !== failure) subjects.set(analysis, (kept = {failure, byNode: new Map()}));
-  const key = `${node.role}\u0000${node.id}`;
-  let subject = kept.byNode.get(key);
-  if (!subject) {
-    subject = subjectNow(analysis, failure, node, pending);
-    if (kept.byNode.size >= keptSubjects) kept.byNode.delete(kept.byNode.keys().next().value!);
-    kept.byNode.set(key, subject);
-  }
-  return subject;
+  return keptIn(kept.byNode, `${node.role}\u0000${node.id}`, keptSubjects, () =>
+    subjectNow(analysis, failure, node),
+  );
 }
 
 function subjectNow(

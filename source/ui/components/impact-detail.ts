@@ -1,3 +1,4 @@
+import {keptIn} from '../../core/kept.js';
 import type {Snapshot} from '../../core/analyze.js';
 import type {Model} from '../../core/model.js';
 import type {Subject} from '../analysis/selection.js';
@@ -35,13 +36,7 @@ export function impactDetail(
   const key = `${subject.type} ${subject.id} ${theme.lang} ${theme.ascii} ${width}`;
   let perState = detailCache.get(snapshot);
   if (!perState) detailCache.set(snapshot, (perState = new Map()));
-  let lines = perState.get(key);
-  if (!lines) {
-    lines = detailLines(subject, model, snapshot, theme, width);
-    if (perState.size >= kept) perState.delete(perState.keys().next().value!);
-    perState.set(key, lines);
-  }
-  return lines;
+  return keptIn(perState, key, kept, () => detailLines(subject, model, snapshot, theme, width));
 }
 
 function detailLines(
