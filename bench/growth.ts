@@ -98,21 +98,23 @@ export async function benchGrowth(options: BenchOptions): Promise<Row[]> {
         value: ms(opened.treeMs),
         note: `CPU ${ms(opened.cpuMs)}; first byte ${ms(opened.firstByteMs)} (hint)`,
       });
+      // A key's row is held to its target at the largest size; below it, it is the curve.
+      const keyRow = (name: string, value: number, target: number, note?: string): Row =>
+        vms === sizes[last]
+          ? atMost(name, value, target, ms, note)
+          : {name, value: ms(value), ...(note === undefined ? {} : {note})};
       const key = await cursorKeys(opened, options.quick ? 4 : 8);
       cursor.push({n: vms, time: key});
-      rows.push(
-        vms === sizes[last]
-          ? atMost(`cursor key, ${label(vms)} VMs`, key, 30, ms)
-          : {name: `cursor key, ${label(vms)} VMs`, value: ms(key)},
-      );
+      rows.push(keyRow(`cursor key, ${label(vms)} VMs`, key, 30));
       const failed = await failZone(opened);
       fail.push({n: vms, time: failed.answerMs});
-      const failRow = `x on a zone, ${label(vms)} VMs, to the updated panel`;
-      const failNote = `first byte ${ms(failed.firstByteMs)} (hint)`;
       rows.push(
-        vms === sizes[last]
-          ? atMost(failRow, failed.answerMs, 1000, ms, failNote)
-          : {name: failRow, value: ms(failed.answerMs), note: failNote},
+        keyRow(
+          `x on a zone, ${label(vms)} VMs, to the updated panel`,
+          failed.answerMs,
+          1000,
+          `first byte ${ms(failed.firstByteMs)} (hint)`,
+        ),
       );
       if (vms === sizes[last]) {
         await opened.pty.settle(500, 120_000);

@@ -105,15 +105,14 @@ export function smallInputs(args: readonly string[]): boolean {
   for (const arg of args) {
     if (arg === '-') return false;
     if (arg.startsWith('-')) continue;
-    let size: number | undefined;
+    let stats;
     try {
-      const stats = statSync(arg);
-      size = stats.isFile() ? stats.size : undefined;
+      stats = statSync(arg);
     } catch {
-      size = undefined;
+      continue; // a flag's value or an id, not a file
     }
-    if (size === undefined) continue;
-    if (size >= smallInputBytes) return false;
+    if (!stats.isFile()) continue;
+    if (stats.size >= smallInputBytes) return false;
     files++;
   }
   return files > 0;
