@@ -91,6 +91,26 @@ export interface DownEntry {
   cause: string;
 }
 
+/**
+ * What goes (or went) down with something: counted by kind at once, listed on demand. A zone's
+ * list at 1M VMs is 250k entries; a panel shows its counts and its first few hundred.
+ */
+export interface DownList {
+  readonly size: number;
+  readonly byKind: Readonly<Partial<Record<Kind, number>>>;
+  /** The first `n` entries, in the list's order. */
+  first(n: number): DownEntry[];
+}
+
+/** A list already made, as a DownList. */
+export function downListOf(entries: readonly DownEntry[]): DownList {
+  return {
+    size: entries.length,
+    byKind: countByKind(entries),
+    first: (n) => entries.slice(0, n),
+  };
+}
+
 export interface ServiceChange {
   id: string;
   demand: number;

@@ -1,3 +1,4 @@
+import type {Kind} from './kinds.js';
 import type {Model} from './model.js';
 
 /**
@@ -13,6 +14,8 @@ export interface Containment {
   /** Index → component id, in the order of `model.components`. */
   readonly ids: readonly string[];
   readonly index: ReadonlyMap<string, number>;
+  /** Index → the component's kind. */
+  readonly kinds: readonly Kind[];
   /** Direct children of component i: childList[childStart[i] .. childStart[i + 1]). */
   readonly childStart: Int32Array;
   readonly childList: Int32Array;
@@ -25,6 +28,8 @@ export interface Containment {
   parentsOf(id: string): string[];
   /** `id` and everything that fails with it, in containment order (each parent before its children). */
   radius(id: string): string[];
+  /** The same by index: the indices of component `i` and of everything that fails with it. */
+  radiusAt(i: number): number[];
 }
 
 const cache = new WeakMap<Model, Containment>();
@@ -38,10 +43,12 @@ export function containmentOf(model: Model): Containment {
 
 function build(model: Model): Containment {
   const ids: string[] = [];
+  const kinds: Kind[] = [];
   const index = new Map<string, number>();
-  for (const id of model.components.keys()) {
+  for (const [id, component] of model.components) {
     index.set(id, ids.length);
     ids.push(id);
+    kinds.push(component.kind);
   }
   const size = ids.length;
   // Edges parent → child, in the order the radius lists them: a router's VMs, then its LBs;
@@ -86,9 +93,24 @@ function build(model: Model): Containment {
   };
   const seen = new Int32Array(size);
   let epoch = 0;
+  const radiusAt = (root: number): number[] => {
+    epoch++;
+    const out: number[] = [];
+    // Depth-first, parents before children, without recursion (a router may hold 100k VMs).
+    const stack = [root];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (seen[i] === epoch) continue;
+      seen[i] = epoch;
+      out.push(i);
+      for (let k = childStart[i + 1]! - 1; k >= childStart[i]!; k--) stack.push(childList[k]!);
+    }
+    return out;
+  };
   return {
     ids,
     index,
+    kinds,
     childStart,
     childList,
     parentStart,
@@ -97,20 +119,9 @@ function build(model: Model): Containment {
     parentsOf: (id) => list(parentStart, parentList, id),
     radius: (id) => {
       const root = index.get(id);
-      if (root === undefined) return [];
-      epoch++;
-      const out: string[] = [];
-      // Depth-first, parents before children, without recursion (a router may hold 100k VMs).
-      const stack = [root];
-      while (stack.length > 0) {
-        const i = stack.pop()!;
-        if (seen[i] === epoch) continue;
-        seen[i] = epoch;
-        out.push(ids[i]!);
-        for (let k = childStart[i + 1]! - 1; k >= childStart[i]!; k--) stack.push(childList[k]!);
-      }
-      return out;
+      return root === undefined ? [] : radiusAt(root).map((i) => ids[i]!);
     },
+    radiusAt,
   };
 }
 

@@ -75,15 +75,13 @@ export function builtLayout(model: Model): ModelLayout | undefined {
 }
 
 function buildLayout(model: Model): ModelLayout {
-  const {ids, index} = containmentOf(model);
-  const {parentStart, parentList} = containmentOf(model);
+  const {ids, index, kinds, parentStart, parentList} = containmentOf(model);
   const size = ids.length;
   const at = (id: string) => index.get(id)!;
   // One pass over the components, which the containment index numbers in the model's order:
   // kinds, failability, each kind's indices, and what the per-service passes read of a VM
   // (its router, its numbers) so that they never touch the VM objects.
   const components: Component[] = [];
-  const kinds: Kind[] = [];
   const codes = new Uint8Array(size);
   const failable = new Uint8Array(size);
   const failableWithGslb = new Uint8Array(size);
@@ -95,7 +93,6 @@ function buildLayout(model: Model): ModelLayout {
     const i = components.length;
     const kind = component.kind;
     components.push(component);
-    kinds.push(kind);
     (byKind[kind] ??= []).push(i);
     if (isFailable(component, false)) failable[i] = 1;
     if (isFailable(component, true)) failableWithGslb[i] = 1;

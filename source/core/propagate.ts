@@ -55,6 +55,18 @@ export function blastRadius(model: Model, id: string): string[] {
   return containmentOf(model).radius(id);
 }
 
+/** What each cause took down, by kind, as `propagate` gave it out (see `tallyOf`). */
+const tallies = new WeakMap<Cause, Partial<Record<Kind, number>>>();
+
+/**
+ * How many components of each kind `propagate` marked down with `cause` (its root included), or
+ * undefined for a cause it did not make. Counting a zone's 250k components again by their ids
+ * costs a lookup each; the propagation knew their kinds as it went.
+ */
+export function tallyOf(cause: Cause): Readonly<Partial<Record<Kind, number>>> | undefined {
+  return tallies.get(cause);
+}
+
 /** Every component down given the failed ones, each with its cause. The highest-level cause wins. */
 export function propagate(model: Model, failed: Iterable<string>): Map<string, Cause> {
   const down = new Map<string, Cause>();
@@ -62,9 +74,18 @@ export function propagate(model: Model, failed: Iterable<string>): Map<string, C
     .map((id) => model.components.get(id))
     .filter((component): component is Component => component !== undefined)
     .sort((a, b) => kindRank[a.kind] - kindRank[b.kind]);
+  const {ids, index, kinds, radiusAt} = containmentOf(model);
   for (const root of roots) {
     const cause: Cause = {root: root.id, rootKind: root.kind};
-    for (const id of blastRadius(model, root.id)) if (!down.has(id)) down.set(id, cause);
+    const tally: Partial<Record<Kind, number>> = {};
+    for (const i of radiusAt(index.get(root.id)!)) {
+      const id = ids[i]!;
+      if (down.has(id)) continue;
+      down.set(id, cause);
+      const kind = kinds[i]!;
+      tally[kind] = (tally[kind] ?? 0) + 1;
+    }
+    tallies.set(cause, tally);
   }
   return down;
 }

@@ -1,4 +1,12 @@
-import {compare, snapshot, type DownEntry, type ServiceChange, type Snapshot} from './analyze.js';
+import {
+  compare,
+  downListOf,
+  snapshot,
+  type DownEntry,
+  type DownList,
+  type ServiceChange,
+  type Snapshot,
+} from './analyze.js';
 import {lbCapacity, statusOf, targetStateIn, type TargetState} from './capacity.js';
 import {containmentOf} from './containment.js';
 import {failover, type FailoverDone} from './failover.js';
@@ -13,7 +21,8 @@ import {
   type LatencyChange,
 } from './latency.js';
 import {once} from './once.js';
-import {describeCause, type Cause} from './propagate.js';
+import type {Kind} from './kinds.js';
+import {describeCause, tallyOf, type Cause} from './propagate.js';
 import {withSimulated, type FailureState} from './state.js';
 import {singlePointsAdded} from './single-points.js';
 import {failoverWindows, windowsBetween, type FailoverWindow} from './timing.js';
@@ -40,10 +49,10 @@ export interface WhatIf {
   /**
    * A restore: what the restored failures took down, each with its cause — the components down
    * now whose cause is one of them, those named left out. Some may stay down once they are back
-   * (a VM a source also observes down); the list says what fell with them, and a count of it is
-   * counted from it (`countByKind`). Empty for other actions.
+   * (a VM a source also observes down); the list says what fell with them. Empty for other
+   * actions.
    */
-  tookDown: DownEntry[];
+  tookDown: DownList;
   /** Every service, current → after. */
   services: ServiceChange[];
   /** GSLBs that move traffic because of it; `moves: false` when no healthy target is left. */
@@ -127,7 +136,7 @@ function between(
     state: after.state,
     down: impact.down,
     up,
-    tookDown: [],
+    tookDown: nothingDown,
     services: impact.services,
     windows,
     newSinglePoints: once(() => singlePointsAdded(model, now, after, includeGslb)),
@@ -143,10 +152,12 @@ function failOne(model: Model, now: Snapshot, id: string, includeGslb: boolean):
   const cause = describeCause({root: id, rootKind: root.kind});
   const gone = new Set<string>();
   const down: DownEntry[] = [];
-  for (const member of containmentOf(model).radius(id)) {
+  const {ids, index, kinds, radiusAt} = containmentOf(model);
+  for (const i of radiusAt(index.get(id)!)) {
+    const member = ids[i]!;
     if (now.down.has(member)) continue;
     gone.add(member);
-    down.push({id: member, kind: model.components.get(member)!.kind, cause});
+    down.push({id: member, kind: kinds[i]!, cause});
   }
   const change = incrementalOf(model, now).changeOf(id);
   const services = model.services.map((service: Service): ServiceChange => {
@@ -168,7 +179,7 @@ function failOne(model: Model, now: Snapshot, id: string, includeGslb: boolean):
     state,
     down,
     up: [],
-    tookDown: [],
+    tookDown: nothingDown,
     services,
     windows: windowsAfterLoss(model, now, gone),
     newSinglePoints: once(() => singlePointsAdded(model, now, after(), includeGslb)),
@@ -219,17 +230,59 @@ function windowsAfterLoss(model: Model, now: Snapshot, gone: ReadonlySet<string>
   );
 }
 
-/** The components down now because of one of `roots`, in the snapshot's order, with their causes. */
-function tookDownBy(model: Model, now: Snapshot, roots: ReadonlySet<string>): DownEntry[] {
-  const entries: DownEntry[] = [];
-  // A failure's cause is one object shared by all it took down (a zone's, by 25k components):
-  // whether it is one of the roots is asked once per run of it.
-  let last: Cause | undefined;
-  let ours = false;
-  for (const [id, cause] of now.down) {
-    if (cause !== last) ours = roots.has((last = cause).root);
-    if (ours && !roots.has(id))
-      entries.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
+const nothingDown = downListOf([]);
+
+/**
+ * The components down now because of one of `roots`, in the snapshot's order, with their causes.
+ * Counted from what the propagation tallied per cause; listed only as far as asked.
+ */
+function tookDownBy(model: Model, now: Snapshot, roots: ReadonlySet<string>): DownList {
+  const entries = (limit: number): DownEntry[] => {
+    const found: DownEntry[] = [];
+    // A failure's cause is one object shared by all it took down (a zone's, by 25k components):
+    // whether it is one of the roots is asked once per run of it.
+    let last: Cause | undefined;
+    let ours = false;
+    for (const [id, cause] of now.down) {
+      if (found.length >= limit) break;
+      if (cause !== last) ours = roots.has((last = cause).root);
+      if (ours && !roots.has(id))
+        found.push({id, kind: model.components.get(id)!.kind, cause: describeCause(cause)});
+    }
+    return found;
+  };
+  const byKind = talliedBy(model, now, roots);
+  if (!byKind) return downListOf(entries(Infinity));
+  let size = 0;
+  for (const n of Object.values(byKind)) size += n;
+  return {size, byKind, first: entries};
+}
+
+/**
+ * What `roots` took down, by kind, from the propagation's tallies: a root's own cause gave out
+ * its radius, and a root already down when its turn came took nothing (what falls with it fell
+ * with the wider failure first). The roots themselves are left out. Undefined when a tally is
+ * missing.
+ */
+function talliedBy(
+  model: Model,
+  now: Snapshot,
+  roots: ReadonlySet<string>,
+): Partial<Record<Kind, number>> | undefined {
+  const counts: Partial<Record<Kind, number>> = {};
+  for (const root of roots) {
+    const cause = now.down.get(root);
+    if (cause?.root !== root) continue;
+    const tally = tallyOf(cause);
+    if (!tally) return undefined;
+    for (const [kind, n] of Object.entries(tally) as [Kind, number][])
+      counts[kind] = (counts[kind] ?? 0) + n;
   }
-  return entries;
+  for (const root of roots) {
+    const cause = now.down.get(root);
+    if (!cause || !roots.has(cause.root)) continue;
+    const kind = model.components.get(root)!.kind;
+    if (--counts[kind]! === 0) delete counts[kind];
+  }
+  return counts;
 }

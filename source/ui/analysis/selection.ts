@@ -1,5 +1,5 @@
 import {keptIn} from '../../core/kept.js';
-import type {DownEntry} from '../../core/analyze.js';
+import {downListOf, type DownList} from '../../core/analyze.js';
 import type {CoreMessage} from '../../core/messages.js';
 import {groupById, groupStanding} from '../../core/failure-groups.js';
 import {reversed, type LatencyChange} from '../../core/latency.js';
@@ -28,7 +28,7 @@ export type Subject =
       kind: Kind | 'group';
       id: string;
       /** What would go down with it (up now), each with its cause: the heading counts this list. */
-      wentDown: readonly DownEntry[];
+      wentDown: DownList;
       rows: ServiceRow[];
       windows: FailoverWindow[];
       /** Single points that would appear; undefined on big topologies. */
@@ -45,7 +45,7 @@ export type Subject =
       how: 'sim' | 'live';
       reason?: string;
       /** What its root took down (down now with it as the cause): the heading counts this list. */
-      wentDown: readonly DownEntry[];
+      wentDown: DownList;
       /** Now → if the root came back; the status is the one now. */
       rows: ServiceRow[];
       /** Single points now that its return would remove; undefined on big topologies. */
@@ -99,7 +99,7 @@ export function answer(
 /** What a down thing's return brings back, told from the state it is down in. */
 function whatReturnBrings(analysis: Analysis, back: WhatIf | undefined, small: boolean) {
   return {
-    wentDown: back?.tookDown ?? [],
+    wentDown: back?.tookDown ?? downListOf([]),
     rows: back
       ? rowsOfChanges(back.services, 'now', analysis.slow())
       : rowsNow(analysis.model, analysis.snapshot, analysis.slow()),
@@ -191,7 +191,7 @@ function subjectNow(
         type: 'preview',
         kind: component.kind,
         id: component.id,
-        wentDown: fail.down.filter((entry) => entry.id !== component.id),
+        wentDown: downListOf(fail.down.filter((entry) => entry.id !== component.id)),
         // The state after one failure is a full pass: on big topologies, not on the cursor path.
         rows: rowsOfChanges(fail.services, 'after', small ? fail.slowAfter() : undefined),
         windows: fail.windows,
@@ -240,7 +240,7 @@ function groupSubject(analysis: Analysis, failure: FailureState, id: string): Su
     type: 'preview',
     kind: 'group',
     id,
-    wentDown: fail.down.filter((entry) => !up.includes(entry.id)),
+    wentDown: downListOf(fail.down.filter((entry) => !up.includes(entry.id))),
     rows: rowsOfChanges(fail.services, 'after', fail.slowAfter()),
     windows: fail.windows,
     thenSpofs: small ? fail.newSinglePoints() : undefined,

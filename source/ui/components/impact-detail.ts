@@ -11,10 +11,13 @@ import {fit} from '../text.js';
 const listed = 500;
 
 /** Which components go down with the subject (or would): the list its heading counts. */
-function downWith(subject: Subject): string[] {
+function downWith(subject: Subject): {first: string[]; size: number} {
   if (subject.type === 'preview' || subject.type === 'down')
-    return subject.wentDown.map((entry) => entry.id);
-  return [];
+    return {
+      first: subject.wentDown.first(listed).map((entry) => entry.id),
+      size: subject.wentDown.size,
+    };
+  return {first: [], size: 0};
 }
 
 /** Lines kept per state for the subjects the cursor passed last: moving back costs nothing. */
@@ -46,8 +49,8 @@ function detailLines(
   theme: Theme,
   width: number,
 ): Segment[][] {
-  const ids = downWith(subject);
-  if (ids.length === 0) return [];
+  const {first: ids, size} = downWith(subject);
+  if (size === 0) return [];
   const {lang, glyphs} = theme;
   const glyph =
     subject.type === 'preview'
@@ -67,7 +70,7 @@ function detailLines(
       {text: fit(` ${glyph} ${kindWord(lang, kind)} ${id}`, width, 'left', glyphs.ellipsis), tone},
     ];
   };
-  const more = ids.length - listed;
+  const more = size - ids.length;
   return [
     [
       {
@@ -78,7 +81,7 @@ function detailLines(
         tone: 'dim',
       },
     ],
-    ...ids.slice(0, listed).map(line),
+    ...ids.map(line),
     ...(more > 0
       ? [[{text: fit(` ${t(lang, 'header.more', {n: more})}`, width), tone: 'dim' as const}]]
       : []),

@@ -1,4 +1,4 @@
-import {countByKind, type DownEntry} from '../../core/analyze.js';
+import type {DownList} from '../../core/analyze.js';
 import type {ServiceRow, Subject} from '../analysis/selection.js';
 import {countList, kindWord, sayCore, statusWord, t, type Noun} from '../../i18n/i18n.js';
 import {wrappedLines as lines, type Segment} from '../segments.js';
@@ -28,8 +28,8 @@ function headingOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
   const {theme, width, model} = inputs;
   const {lang, glyphs} = theme;
   // Counted from the list the panel shows under it (impact-detail.ts), never apart from it.
-  const fails = (wentDown: readonly DownEntry[], root?: {kind: Noun; id: string}) => {
-    const list = countList(lang, countByKind(wentDown), order, glyphs.dot);
+  const fails = (wentDown: DownList, root?: {kind: Noun; id: string}) => {
+    const list = countList(lang, wentDown.byKind, order, glyphs.dot);
     if (root && list !== '')
       return t(lang, 'impact.rootTook', {kind: kindWord(lang, root.kind), root: root.id, list});
     return list === '' ? t(lang, 'impact.failsAlone') : t(lang, 'impact.failsWith', {list});
@@ -55,7 +55,7 @@ function headingOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
             : t(lang, 'impact.isLive', {reason: subject.reason ?? ''});
       const root =
         subject.root !== subject.id ? {kind: subject.rootKind, id: subject.root} : undefined;
-      const took = subject.wentDown.length > 0;
+      const took = subject.wentDown.size > 0;
       return [
         ...lines(`${glyph} ${what}`, width, tone),
         ...(took ? lines(fails(subject.wentDown, root), width) : []),

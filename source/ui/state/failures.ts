@@ -60,8 +60,8 @@ export function failSelected(state: DashboardState, at: number): DashboardState 
   // (the one memo per state): no what-if just for the message.
   const failure = withSimulated(state.failure, [component.id]);
   const after = analyze(state.model, failure, state.includeGslb).snapshot;
-  let count = 0;
-  for (const id of after.down.keys()) if (!analysis.snapshot.down.has(id)) count++;
+  // A failure added only adds to what is down (the union of the failures' blast radii).
+  const count = after.down.size - analysis.snapshot.down.size;
   const action: AuditAction = {action: 'fail', ids: [component.id]};
   const message = notice('msg.failed', {kind: component.kind, id: component.id, n: count}, 'info');
   return commit(state, failure, action, at, message);
