@@ -1,3 +1,4 @@
+import {DistSum} from './dist-sum.js';
 import {keptIn} from './kept.js';
 import {
   evaluate,
@@ -492,6 +493,8 @@ class Estimator {
   private readonly closures = new Map<string, Service[]>();
   private exact = true;
   private maxPatterns = minPatterns;
+  /** The running sums of a GSLB's healthy sets (gslbEntry), reused from one set to the next. */
+  private readonly sums = [new DistSum(), new DistSum()] as const;
 
   constructor(
     private readonly model: Model,
@@ -844,18 +847,28 @@ class Estimator {
           for (const i of set) flags[i] = true;
           const shares = gslbShares(gslb, demand, states, flags);
           // Summed in target order, as gslbServed does.
-          let served = point(0);
+          let [served, next] = this.sums;
+          served.clear();
+          served.add(0, 1);
           for (const i of set) {
             const share = shares[i]!;
-            const next: Dist = new Map();
-            for (const [sum, p] of served)
-              for (const [capacity, q] of healthyPoints[i]!)
-                add(next, sum + Math.min(share, capacity), p * q);
-            served = this.bounded(next);
+            const points = healthyPoints[i]!;
+            next.clear();
+            for (let s = 0; s < served.size; s++) {
+              const sum = served.value(s);
+              const p = served.probability(s);
+              for (const [capacity, q] of points) next.add(sum + Math.min(share, capacity), p * q);
+            }
+            if (next.size > maxSupport) {
+              this.exact = false;
+              next.fromMap(compact(next.toMap(), maxSupport));
+            }
+            [served, next] = [next, served];
           }
           let mass = 0;
-          for (const [value, p] of served) {
-            add(result, tidy(value), reach * weight * p);
+          for (let s = 0; s < served.size; s++) {
+            const p = served.probability(s);
+            add(result, tidy(served.value(s)), reach * weight * p);
             mass += p;
           }
           enumerated += weight * mass;

@@ -1,4 +1,4 @@
-import type {Model} from './model.js';
+import type {Model, Vm} from './model.js';
 import type {ToleranceKind} from './kinds.js';
 
 /**
@@ -9,9 +9,24 @@ import type {ToleranceKind} from './kinds.js';
  */
 export function kindsUsed(model: Model): ReadonlyMap<string, ReadonlySet<ToleranceKind>> {
   const used = new Map<string, Set<ToleranceKind>>();
-  const place = (kinds: Set<ToleranceKind>, id: string) => {
+  // What a VM adds depends on its router alone (the router's zone is the VM's): worked out once
+  // per router, in a map of routers rather than a lookup each in the map of every component.
+  const byRouter = new Map<string, readonly ToleranceKind[]>();
+  const placeKind = (id: string): ToleranceKind[] => {
     const kind = model.components.get(id)?.kind;
-    if (kind === 'zone' || kind === 'site') kinds.add(kind);
+    return kind === 'zone' || kind === 'site' ? [kind] : [];
+  };
+  const place = (kinds: Set<ToleranceKind>, id: string) => {
+    for (const kind of placeKind(id)) kinds.add(kind);
+  };
+  const ofVm = (vm: Vm): readonly ToleranceKind[] => {
+    const known = byRouter.get(vm.router);
+    if (known) return known;
+    const router = model.components.get(vm.router);
+    const kinds: ToleranceKind[] = ['vm', 'account', ...placeKind(vm.zone)];
+    if (router?.kind === 'router' && !router.redundant) kinds.push('router');
+    byRouter.set(vm.router, kinds);
+    return kinds;
   };
   const walk = (kinds: Set<ToleranceKind>, start: string) => {
     // No recursion: a GSLB's targets are LBs, sites or VMs, an LB's members VMs.
@@ -30,12 +45,7 @@ export function kindsUsed(model: Model): ReadonlyMap<string, ReadonlySet<Toleran
         if (component.runsOn === 'router' && router?.kind === 'router' && !router.redundant)
           kinds.add('router');
         pending.push(...component.members);
-      } else if (component.kind === 'vm') {
-        kinds.add('vm').add('account');
-        place(kinds, component.zone);
-        const router = model.components.get(component.router);
-        if (router?.kind === 'router' && !router.redundant) kinds.add('router');
-      }
+      } else if (component.kind === 'vm') for (const kind of ofVm(component)) kinds.add(kind);
     }
   };
   // Dependencies come first in `serviceOrder`: each service adds what those it uses stand on.
