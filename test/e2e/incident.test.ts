@@ -32,6 +32,9 @@ describe.skipIf(!hasTmux && !process.env['CI'])('in an outage at 80×24 (tmux)',
     await pane.waitForText('live ● 0 up');
     appendFileSync(events, `${JSON.stringify({id: 'KR-CA', state: 'down', reason})}\n`);
     await pane.waitForText('│›▾ ✖ KR-CA');
+    // The tree shows the change before the status line announces it: the key comes after both,
+    // as on a screen someone reads, or the announcement would replace the filter's notice.
+    await pane.waitForText(' KR-CA down (events: alertmanager');
 
     pane.keys('f');
     // KR-CA with its 2 routers, 3 VMs and 1 LB: 7 rows down, no other row left.
