@@ -102,6 +102,9 @@ export interface DownList {
   first(n: number): DownEntry[];
 }
 
+/** Nothing down: what a panel or an action with no such list says. */
+export const nothingDown: DownList = {size: 0, byKind: {}, first: () => []};
+
 /** A list already made, as a DownList. */
 export function downListOf(entries: readonly DownEntry[]): DownList {
   return {

@@ -1,6 +1,7 @@
 import {
   compare,
   downListOf,
+  nothingDown,
   snapshot,
   type DownEntry,
   type DownList,
@@ -229,8 +230,6 @@ function windowsAfterLoss(model: Model, now: Snapshot, gone: ReadonlySet<string>
     false,
   );
 }
-
-const nothingDown = downListOf([]);
 
 /**
  * The components down now because of one of `roots`, in the snapshot's order, with their causes.

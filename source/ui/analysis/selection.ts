@@ -1,5 +1,5 @@
 import {keptIn} from '../../core/kept.js';
-import {downListOf, type DownList} from '../../core/analyze.js';
+import {downListOf, nothingDown, type DownList} from '../../core/analyze.js';
 import type {CoreMessage} from '../../core/messages.js';
 import {groupById, groupStanding} from '../../core/failure-groups.js';
 import {reversed, type LatencyChange} from '../../core/latency.js';
@@ -99,7 +99,7 @@ export function answer(
 /** What a down thing's return brings back, told from the state it is down in. */
 function whatReturnBrings(analysis: Analysis, back: WhatIf | undefined, small: boolean) {
   return {
-    wentDown: back?.tookDown ?? downListOf([]),
+    wentDown: back?.tookDown ?? nothingDown,
     rows: back
       ? rowsOfChanges(back.services, 'now', analysis.slow())
       : rowsNow(analysis.model, analysis.snapshot, analysis.slow()),

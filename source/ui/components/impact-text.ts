@@ -27,7 +27,7 @@ const order = ['zone', 'site', 'account', 'router', 'vm', 'lb', 'gslb'] as const
 function headingOf(subject: Subject, inputs: ImpactInputs): Segment[][] {
   const {theme, width, model} = inputs;
   const {lang, glyphs} = theme;
-  // Counted from the list the panel shows under it (impact-detail.ts), never apart from it.
+  // The counts of the one list whose first entries the panel shows under it (impact-detail.ts).
   const fails = (wentDown: DownList, root?: {kind: Noun; id: string}) => {
     const list = countList(lang, wentDown.byKind, order, glyphs.dot);
     if (root && list !== '')
