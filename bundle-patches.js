@@ -92,13 +92,26 @@ export function sameStylesNoDiff(path, text) {
  * Each character of a run of one style got its own copy of the style list; one list per run
  * does (no reader changes it: a new style makes a new list), and then two characters of a run
  * need no diff at all: they hold the same list.
+ *
+ * Each cell was also a spread of its token. Once that spread has seen a few token shapes, V8
+ * gives every copy a hidden class of its own: measured, a cell then cost four times as long to
+ * make, and 21k cells held in Ink's cache held 21k classes (4 MB). A character token is always
+ * {type, value, fullWidth} (tokenize.js), so the cell is written out with those fields.
  */
 export function sharedStyles(path, text) {
   const shared = replaceOnce(
     path,
     text,
-    '                styles: [...codes],',
-    '                styles: codes,',
+    `            ret.push({
+                ...token,
+                styles: [...codes],
+            });`,
+    `            ret.push({
+                type: token.type,
+                value: token.value,
+                fullWidth: token.fullWidth,
+                styles: codes,
+            });`,
   );
   // Between two cells of one run (the same list) there is nothing to write: no diff is made.
   return replaceOnce(

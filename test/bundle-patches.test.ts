@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
+import {setFlagsFromString} from 'node:v8';
 import {pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 
@@ -213,6 +214,23 @@ describe('styled characters sharing one style list per run', async () => {
       }),
       {numRuns: 3000},
     );
+  });
+
+  it('makes the same cells as the original, each of one shape', () => {
+    const lines = ['plain', '\u001b[1mbold\u001b[22m and \u001b[31mred\u001b[39m', '한글 👍 │'];
+    const cells = lines.flatMap((line) => {
+      const made = fast.styledCharsFromTokens(original.tokenize(line));
+      expect(made).toEqual(original.styledCharsFromTokens(original.tokenize(line)));
+      return made;
+    });
+    // One hidden class for all: a spread of the token gave each cell its own once styles varied.
+    setFlagsFromString('--allow-natives-syntax');
+    const sameClass = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (
+      a: unknown,
+      b: unknown,
+    ) => boolean;
+    setFlagsFromString('--no-allow-natives-syntax');
+    for (const cell of cells) expect(sameClass(cell, cells[0])).toBe(true);
   });
 });
 
