@@ -393,7 +393,7 @@ export async function benchMemory(options: BenchOptions): Promise<Row[]> {
 
   // 10,000 events: VMs going down and coming back up, appended in batches to a followed file.
   // Those still down at the end are brought back up, so the state ends as it began and what
-  // is left is what the events themselves left behind, not the size of a state with 2,400 VMs
+  // is left is what the events themselves left behind, not the size of a state with 1,200 VMs
   // down. Then the same flood again: growth that came once, and growth that keeps coming.
   // Each round is a dashboard of its own: what the allocator keeps varies from one process to
   // the next by several MB, so the rows are medians over the rounds, their range beside them.
@@ -476,19 +476,27 @@ async function floodRound(file: string, sequence: readonly string[]) {
 }
 
 /**
- * `count` events over 4,800 VMs of a bench file, twenty at a time down then twenty others up,
- * followed by one "up" for each VM still down: JSON lines, as an event source writes them.
+ * `count` events over 4,800 VMs of a bench file, as an event source writes them (JSON lines):
+ * twenty VMs go down, then the twenty that went down sixty steps before come back up, so that
+ * every batch changes the state and 1,200 VMs are down at a time; then one "up" for each VM
+ * still down.
  */
-function floodEvents(count: number): string[] {
+export function floodEvents(count: number): string[] {
   const lines: string[] = [];
   const down = new Set<string>();
-  for (let i = 0; i < count; i++) {
-    const vm = `vm${Math.floor(i / 80) % 60}-${Math.floor(i / 20) % 4}-${i % 20}`;
-    const state = i % 40 < 20 ? 'down' : 'up';
-    if (state === 'down') down.add(vm);
-    else down.delete(vm);
-    lines.push(JSON.stringify({id: vm, state}));
+  const vm = (n: number) => `vm${Math.floor(n / 80) % 60}-${Math.floor(n / 20) % 4}-${n % 20}`;
+  const event = (n: number, state: 'down' | 'up') => {
+    const id = vm(n % 4800);
+    if (state === 'down') down.add(id);
+    else down.delete(id);
+    lines.push(JSON.stringify({id, state}));
+  };
+  const spread = 60;
+  for (let step = 0; lines.length < count; step++) {
+    for (let k = 0; k < 20 && lines.length < count; k++) event(step * 20 + k, 'down');
+    if (step >= spread)
+      for (let k = 0; k < 20 && lines.length < count; k++) event((step - spread) * 20 + k, 'up');
   }
-  for (const vm of down) lines.push(JSON.stringify({id: vm, state: 'up'}));
+  for (const id of down) lines.push(JSON.stringify({id, state: 'up'}));
   return lines;
 }

@@ -57,6 +57,16 @@ export function snapshot(model: Model, state: FailureState): Snapshot {
 }
 
 /**
+ * Forgets the recent snapshots but `keep` (or one sharing its answer); see forget.ts. The one
+ * evaluated ahead stays: it is the answer to the next key.
+ */
+export function keepSnapshotOf(keep: Snapshot): void {
+  const kept = recent.filter((slot) => slot.snap.down === keep.down);
+  recent.length = 0;
+  recent.push(...kept);
+}
+
+/**
  * One snapshot worked out ahead of its asking, kept apart from the recent ones so that guessing
  * never pushes out a state the screen uses: the dashboard evaluates the state the selection's
  * failure would make while the screen is still, and `x` then finds it done.

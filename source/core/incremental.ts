@@ -1,4 +1,5 @@
 import type {Snapshot} from './analyze.js';
+import {Recent} from './kept.js';
 import {
   directEntryServed,
   failoversOf,
@@ -368,11 +369,15 @@ function scratchOf(layout: ModelLayout, containment: Containment): Scratch {
   return scratch;
 }
 
-const engines = new WeakMap<Snapshot, Incremental>();
+/** Each holds its snapshot's baseline and the answers it gave (see Recent). */
+const engines = new Recent<Snapshot, Incremental>(4);
 
 /** The incremental evaluator against a snapshot, built once per snapshot and shared. */
 export function incrementalOf(model: Model, base: Snapshot): Incremental {
-  let engine = engines.get(base);
-  if (!engine) engines.set(base, (engine = new Incremental(model, base)));
-  return engine;
+  return engines.of(base, () => new Incremental(model, base));
+}
+
+/** Forgets the evaluators of every snapshot but those sharing `now`'s answer. */
+export function keepEngineOf(now: Snapshot): void {
+  engines.keepOnly((base) => base.down === now.down);
 }

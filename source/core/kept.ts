@@ -11,3 +11,40 @@ export function keptIn<K, V>(map: Map<K, V>, key: K, limit: number, make: () => 
   }
   return value;
 }
+
+/**
+ * Values worked out for a few objects (a state's snapshot), the last `limit` asked for first.
+ * Not a WeakMap: a snapshot lives on wherever it is referenced (an undo entry, a frame React
+ * still holds), and with it would live all that was worked out for it. Here only the few last
+ * asked for stay, and `keepOnly` lets go of all but the ones still wanted.
+ */
+export class Recent<K extends object, V> {
+  private readonly slots: {key: K; value: V}[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    const at = this.slots.findIndex((slot) => slot.key === key);
+    if (at < 0) return undefined;
+    const [slot] = this.slots.splice(at, 1);
+    this.slots.unshift(slot!);
+    return slot!.value;
+  }
+
+  /** `key`'s value, made by `make` when it has none. */
+  of(key: K, make: () => V): V {
+    const known = this.get(key);
+    if (known !== undefined) return known;
+    const value = make();
+    this.slots.unshift({key, value});
+    this.slots.length = Math.min(this.slots.length, this.limit);
+    return value;
+  }
+
+  /** Forgets every value but those of the keys `wanted` holds to. */
+  keepOnly(wanted: (key: K) => boolean): void {
+    const kept = this.slots.filter((slot) => wanted(slot.key));
+    this.slots.length = 0;
+    this.slots.push(...kept);
+  }
+}

@@ -1,13 +1,14 @@
 import type {Snapshot} from './analyze.js';
 import type {Model} from './model.js';
+import {Recent} from './kept.js';
 import {sweep, type Sweep} from './sweep.js';
 
-const sweeps = new WeakMap<Snapshot, Map<boolean, Sweep>>();
+/** A sweep lists every component's effect: kept for the few snapshots asked last (see Recent). */
+const sweeps = new Recent<Snapshot, Map<boolean, Sweep>>(4);
 
 /** The N-1 sweep from a snapshot's state, computed once per snapshot. */
 export function sweepOf(model: Model, snap: Snapshot, includeGslb = false): Sweep {
-  let bySetting = sweeps.get(snap);
-  if (!bySetting) sweeps.set(snap, (bySetting = new Map()));
+  const bySetting = sweeps.of(snap, () => new Map());
   let result = bySetting.get(includeGslb);
   if (!result) bySetting.set(includeGslb, (result = sweep(model, snap, {includeGslb})));
   return result;
@@ -16,6 +17,11 @@ export function sweepOf(model: Model, snap: Snapshot, includeGslb = false): Swee
 /** The sweep of a snapshot's state if it was computed already, without computing it. */
 export function computedSweep(snap: Snapshot, includeGslb = false): Sweep | undefined {
   return sweeps.get(snap)?.get(includeGslb);
+}
+
+/** Forgets the sweeps of every snapshot but `now` (or one sharing its answer). */
+export function keepSweepOf(now: Snapshot): void {
+  sweeps.keepOnly((snap) => snap.down === now.down);
 }
 
 /** Components that are a single point of failure for some service in a state, and still up. */

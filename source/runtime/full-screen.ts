@@ -64,17 +64,18 @@ function holdStderr(): {release: () => void} {
  * however it ends: quit, Ctrl-C, SIGTERM, SIGHUP (a dropped SSH link), a crash, or an exit from
  * elsewhere (a bad file found while a big one loads exits 2): stderr is held meanwhile and
  * written once the screen is gone. A resize repaints the whole screen. `drawn` is called once
- * the first frame is up. Resolves with the exit code.
+ * the first frame is up; `release`, once the screen has been still a while (see idle-memory.ts).
+ * Resolves with the exit code.
  */
 export async function runFullScreen(
   draw: (props: FrameProps) => ReactElement,
   drawn?: (screen: DrawnScreen) => void,
-  options: {mouse?: boolean} = {},
+  options: {mouse?: boolean; release?: () => void} = {},
 ): Promise<number> {
   const mouse = options.mouse ?? false;
   const stdout = process.stdout;
   const tty = Boolean(stdout.isTTY);
-  const collector = idleCollector();
+  const collector = idleCollector(options.release ? {release: options.release} : {});
   const output = terminalOutput(stdout, () => collector.activity());
   let code = 0;
   let restored = false;

@@ -117,6 +117,32 @@ describe('idleCollector', () => {
     expect(collect).toHaveBeenCalledTimes(4);
   });
 
+  it('lets go of what past frames needed before the settled collection, once per quiet spell', () => {
+    let heap = 50 * mb;
+    const order: string[] = [];
+    const idle = idleCollector({
+      quietMs: 1000,
+      growthBytes: 8 * mb,
+      youngQuietMs: 8000,
+      settledGrowthBytes: mb,
+      collect: () => {
+        order.push('collect');
+        heap = 50 * mb;
+      },
+      collectYoung: () => order.push('young'),
+      heapUsed: () => heap,
+      // What it lets go of is garbage still counted as used: no growth shows, yet it is collected.
+      release: () => order.push('release'),
+    });
+    idle.activity();
+    vi.advanceTimersByTime(7999);
+    expect(order).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(order).toEqual(['release', 'collect', 'collect', 'young']);
+    vi.advanceTimersByTime(60_000);
+    expect(order).toHaveLength(4);
+  });
+
   it('collects nothing after it is stopped', () => {
     const {idle, collect, collectYoung, grow} = collector(50 * mb);
     grow(20 * mb);

@@ -5,6 +5,7 @@ import {writeFileAtomically} from '../../adapters/export-file.js';
 import type {ThemeName} from '../../ui/themes/names.js';
 import {Dashboard} from '../../ui/components/dashboard.js';
 import {LoadingScreen, type LoadingStage} from '../../ui/components/loading-screen.js';
+import {forgetPastAnalyses} from '../../ui/analysis/forget.js';
 import type {JournalRecord} from '../../core/journal.js';
 import type {AuditAction, Compare, HookRunner, LiveUpdate} from '../../shared/types.js';
 import {availabilityOf} from './availability-source.js';
@@ -70,7 +71,10 @@ function dashboardFrame(options: DashboardOptions): (frame: FrameProps) => React
 
 /** `failsight [FILE]`: the interactive dashboard; resolves with the exit code when it ends. */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
-  return runFullScreen(dashboardFrame(options), undefined, {mouse: options.mouse ?? false});
+  return runFullScreen(dashboardFrame(options), undefined, {
+    mouse: options.mouse ?? false,
+    release: forgetPastAnalyses,
+  });
 }
 
 /** A topology too big to load before the first frame: its name, its size, and how to load it. */
@@ -124,6 +128,6 @@ export async function runOpening(opening: Opening): Promise<number> {
         redraw();
       });
     },
-    {mouse: opening.terminal.mouse},
+    {mouse: opening.terminal.mouse, release: forgetPastAnalyses},
   );
 }

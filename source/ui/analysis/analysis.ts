@@ -1,4 +1,5 @@
 import {snapshot, type Snapshot} from '../../core/analyze.js';
+import {keepOnlyAnswersOf} from '../../core/forget.js';
 import type {Model} from '../../core/model.js';
 import {slowIn} from '../../core/latency.js';
 import {once} from '../../core/once.js';
@@ -58,6 +59,17 @@ export function analyze(model: Model, failure: FailureState, includeGslb = false
   recent.unshift({failure, model, includeGslb, analysis});
   recent.length = Math.min(recent.length, kept);
   return analysis;
+}
+
+/**
+ * Keeps only the analysis asked for last (the one on screen), here and in the core's caches;
+ * returns it. See forget.ts.
+ */
+export function keepLatestAnalysis(): Analysis | undefined {
+  recent.length = Math.min(recent.length, 1);
+  const now = recent[0]?.analysis;
+  if (now) keepOnlyAnswersOf(now.snapshot);
+  return now;
 }
 
 const nominals = new WeakMap<Model, Snapshot>();

@@ -1,4 +1,4 @@
-import {keptIn} from '../../core/kept.js';
+import {keptIn, Recent} from '../../core/kept.js';
 import {downListOf, nothingDown, type DownList} from '../../core/analyze.js';
 import type {CoreMessage} from '../../core/messages.js';
 import {groupById, groupStanding} from '../../core/failure-groups.js';
@@ -63,17 +63,21 @@ export type Subject =
     }
   | {type: 'standing'; kind: Kind | 'group'; id: string; note?: MessageId; rows: ServiceRow[]};
 
-const previews = new WeakMap<Analysis, Map<string, WhatIf>>();
+/**
+ * What-ifs and subjects are kept for the rows the cursor passed last, in the last two analysed
+ * states (the one on screen, the one before it): moving back is free, and a zone's what-if (250k
+ * components at 1M VMs) is not kept for every row ever passed, nor for states long gone.
+ */
+const keptPerState = 16;
+const previews = new Recent<Analysis, Map<string, WhatIf>>(2);
 
 /** The core's what-if for the selection, kept per analysed state so the cursor can come back. */
 function whatIfOf(analysis: Analysis, key: string, compute: () => WhatIf | undefined) {
-  let perKey = previews.get(analysis);
-  if (!perKey) previews.set(analysis, (perKey = new Map()));
-  let result = perKey.get(key);
-  if (!result) {
-    result = compute();
-    if (result) perKey.set(key, result);
-  }
+  const perKey = previews.of(analysis, () => new Map());
+  const known = perKey.get(key);
+  if (known) return known;
+  const result = compute();
+  if (result) keptIn(perKey, key, keptPerState, () => result);
   return result;
 }
 
@@ -108,9 +112,13 @@ function whatReturnBrings(analysis: Analysis, back: WhatIf | undefined, small: b
   };
 }
 
-/** Subjects kept per analysed state for the rows the cursor passed last: moving back is free. */
-const keptSubjects = 16;
-const subjects = new WeakMap<Analysis, {failure: FailureState; byNode: Map<string, Subject>}>();
+const subjects = new Recent<Analysis, {failure: FailureState; byNode: Map<string, Subject>}>(2);
+
+/** Forgets the what-ifs and subjects of every analysed state but `now`. */
+export function keepSelectionOf(now: Analysis): void {
+  previews.keepOnly((analysis) => analysis === now);
+  subjects.keepOnly((analysis) => analysis === now);
+}
 
 /**
  * What the impact panel says of the selection. Without a failover waiting, the answer of a row
@@ -124,9 +132,12 @@ export function subjectOf(
   pending?: PendingFailover,
 ): Subject {
   if (pending || !node) return subjectNow(analysis, failure, node, pending);
-  let kept = subjects.get(analysis);
-  if (kept?.failure !== failure) subjects.set(analysis, (kept = {failure, byNode: new Map()}));
-  return keptIn(kept.byNode, `${node.role}\u0000${node.id}`, keptSubjects, () =>
+  const kept = subjects.of(analysis, () => ({failure, byNode: new Map()}));
+  if (kept.failure !== failure) {
+    kept.failure = failure;
+    kept.byNode.clear();
+  }
+  return keptIn(kept.byNode, `${node.role}\u0000${node.id}`, keptPerState, () =>
     subjectNow(analysis, failure, node),
   );
 }
