@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {FailureState} from '../../source/core/state.js';
 import {emptyState} from '../../source/core/state.js';
-import {analyze} from '../../source/ui/analysis/analysis.js';
+import {analyze, drawnWith} from '../../source/ui/analysis/analysis.js';
 import {forgetPastAnalyses} from '../../source/ui/analysis/forget.js';
 import {answer} from '../../source/ui/analysis/selection.js';
 import {knownSnapshot} from '../../source/core/analyze.js';
@@ -82,5 +82,19 @@ describe('analyses of states', () => {
     forgetPastAnalyses();
     expect(answer(current, later, 'fail:web-2', {type: 'fail', ids: ['web-2']})).toBe(kept);
     expect(ask('web-2')).not.toBe(again);
+  });
+
+  it('once still, keep the state the screen drew, even when another was asked for after it', () => {
+    const shown = failing('web-4');
+    const onScreen = analyze(model, shown);
+    drawnWith(onScreen);
+    // A key asks of the state its action would make, then is refused: the screen stays.
+    const asked = analyze(model, failing('web-4', 'web-5'));
+    const sweep = onScreen.sweep();
+    asked.sweep();
+    forgetPastAnalyses();
+    expect(analyze(model, shown)).toBe(onScreen);
+    expect(computedSweep(onScreen.snapshot)).toBe(sweep);
+    expect(computedSweep(asked.snapshot)).toBeUndefined();
   });
 });

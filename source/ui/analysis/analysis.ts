@@ -61,13 +61,23 @@ export function analyze(model: Model, failure: FailureState, includeGslb = false
   return analysis;
 }
 
+/** The analysis the screen drew last: not always the one asked for last (a key asks of others). */
+let drawn: Analysis | undefined;
+
+/** Said by the screen once it has drawn `analysis`. */
+export function drawnWith(analysis: Analysis): void {
+  drawn = analysis;
+}
+
 /**
- * Keeps only the analysis asked for last (the one on screen), here and in the core's caches;
- * returns it. See forget.ts.
+ * Keeps only the analysis on screen (else the one asked for last), here and in the core's
+ * caches; returns it. See forget.ts.
  */
-export function keepLatestAnalysis(): Analysis | undefined {
-  recent.length = Math.min(recent.length, 1);
-  const now = recent[0]?.analysis;
+export function keepAnalysisOnScreen(): Analysis | undefined {
+  const now = drawn ?? recent[0]?.analysis;
+  const kept = recent.filter((slot) => slot.analysis === now);
+  recent.length = 0;
+  recent.push(...kept);
   if (now) keepOnlyAnswersOf(now.snapshot);
   return now;
 }

@@ -1,4 +1,4 @@
-import {keepLatestAnalysis} from './analysis.js';
+import {keepAnalysisOnScreen} from './analysis.js';
 import {keepSelectionOf} from './selection.js';
 
 /**
@@ -8,6 +8,6 @@ import {keepSelectionOf} from './selection.js';
  * Undo after a long pause works its state out again.
  */
 export function forgetPastAnalyses(): void {
-  const now = keepLatestAnalysis();
+  const now = keepAnalysisOnScreen();
   if (now) keepSelectionOf(now);
 }

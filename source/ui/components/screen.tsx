@@ -1,10 +1,10 @@
 import {focusShown} from '../state/focus.js';
 import {Box} from 'ink';
-import {useMemo, type ReactNode} from 'react';
+import {useEffect, useMemo, type ReactNode} from 'react';
 import {groupPointsIn} from '../../core/failure-groups.js';
 import {computedSweep, oneFailureFromDown} from '../../core/single-points.js';
 import {unknownNow} from '../../core/freshness.js';
-import {analyze, type Analysis} from '../analysis/analysis.js';
+import {analyze, drawnWith, type Analysis} from '../analysis/analysis.js';
 import {likelyFailures} from '../analysis/cause.js';
 import {helpScopes, keyContext, scopesOf} from '../keys/key-actions.js';
 import {useFailureAhead} from '../use/use-failure-ahead.js';
@@ -76,6 +76,8 @@ export function Screen(props: ScreenProps) {
     () => analyze(model, failure, includeGslb),
     [model, failure, includeGslb],
   );
+  // What a still screen keeps the answers of (see ui/analysis/forget.ts).
+  useEffect(() => drawnWith(analysis), [analysis]);
   // Above this size the list panels (the sweep above all) take longer than a frame: the tree is
   // drawn first. The impact panel is not held back: its what-if is incremental, and a second
   // frame would only put its answer later.
