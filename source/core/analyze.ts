@@ -57,11 +57,11 @@ export function snapshot(model: Model, state: FailureState): Snapshot {
 }
 
 /**
- * Forgets the recent snapshots but `keep` (or one sharing its answer); see forget.ts. The one
- * evaluated ahead stays: it is the answer to the next key.
+ * Forgets the recent snapshots but those `wanted` holds to; see forget.ts. The one evaluated
+ * ahead stays: it is the answer to the next key.
  */
-export function keepSnapshotOf(keep: Snapshot): void {
-  const kept = recent.filter((slot) => slot.snap.down === keep.down);
+export function keepSnapshots(wanted: (snap: Snapshot) => boolean): void {
+  const kept = recent.filter((slot) => wanted(slot.snap));
   recent.length = 0;
   recent.push(...kept);
 }

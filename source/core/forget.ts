@@ -1,6 +1,6 @@
-import {keepSnapshotOf, type Snapshot} from './analyze.js';
-import {keepEngineOf} from './incremental.js';
-import {keepSweepOf} from './single-points.js';
+import {keepSnapshots, type Snapshot} from './analyze.js';
+import {keepEngines} from './incremental.js';
+import {keepSweeps} from './single-points.js';
 
 /**
  * Lets go of what was worked out for past states, keeping `now`'s: the recent snapshots, their
@@ -9,7 +9,9 @@ import {keepSweepOf} from './single-points.js';
  * apiece) until new states pushed them out, and a quiet screen makes none.
  */
 export function keepOnlyAnswersOf(now: Snapshot): void {
-  keepSnapshotOf(now);
-  keepSweepOf(now);
-  keepEngineOf(now);
+  // `now` or a copy of it for the same state under another object (knownSnapshot): one answer.
+  const sharesAnswer = (snap: Snapshot) => snap.down === now.down;
+  keepSnapshots(sharesAnswer);
+  keepSweeps(sharesAnswer);
+  keepEngines(sharesAnswer);
 }

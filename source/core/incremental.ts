@@ -377,7 +377,7 @@ export function incrementalOf(model: Model, base: Snapshot): Incremental {
   return engines.of(base, () => new Incremental(model, base));
 }
 
-/** Forgets the evaluators of every snapshot but those sharing `now`'s answer. */
-export function keepEngineOf(now: Snapshot): void {
-  engines.keepOnly((base) => base.down === now.down);
+/** Forgets the evaluators of every snapshot but those `wanted` holds to. */
+export function keepEngines(wanted: (base: Snapshot) => boolean): void {
+  engines.keepOnly(wanted);
 }

@@ -19,9 +19,9 @@ export function computedSweep(snap: Snapshot, includeGslb = false): Sweep | unde
   return sweeps.get(snap)?.get(includeGslb);
 }
 
-/** Forgets the sweeps of every snapshot but `now` (or one sharing its answer). */
-export function keepSweepOf(now: Snapshot): void {
-  sweeps.keepOnly((snap) => snap.down === now.down);
+/** Forgets the sweeps of every snapshot but those `wanted` holds to. */
+export function keepSweeps(wanted: (snap: Snapshot) => boolean): void {
+  sweeps.keepOnly(wanted);
 }
 
 /** Components that are a single point of failure for some service in a state, and still up. */
