@@ -42,26 +42,29 @@ export function containmentOf(model: Model): Containment {
 }
 
 function build(model: Model): Containment {
-  const ids: string[] = [];
-  const kinds: Kind[] = [];
+  const size = model.components.size;
+  const ids = new Array<string>(size);
+  const kinds = new Array<Kind>(size);
   const index = new Map<string, number>();
-  for (const [id, component] of model.components) {
-    index.set(id, ids.length);
-    ids.push(id);
-    kinds.push(component.kind);
-  }
-  const size = ids.length;
+  // forEach, not for…of: this runs once per model, mostly before V8 optimizes it, and there an
+  // entry array per component took more than twice as long at 100k components.
+  let i = 0;
+  model.components.forEach((component, id) => {
+    index.set(id, i);
+    ids[i] = id;
+    kinds[i++] = component.kind;
+  });
   // Edges parent → child, in the order the radius lists them: a router's VMs, then its LBs;
   // a zone's routers (each with what it holds), then its zone LBs.
   const from: number[] = [];
   const to: number[] = [];
   // The parent is looked up once for all its children.
   const find = finder(ids, index);
-  const edges = (parent: string, children: Iterable<string>) => {
+  const edges = (parent: string, children: readonly string[]) => {
     const p = index.get(parent);
     if (p === undefined) return;
-    for (const child of children) {
-      const c = find(child);
+    for (let k = 0; k < children.length; k++) {
+      const c = find(children[k]!);
       if (c === undefined) continue;
       from.push(p);
       to.push(c);
