@@ -2,6 +2,7 @@ import {loadTopologySource} from '../../adapters/git-show.js';
 import {availability} from '../../core/availability.js';
 import {analyzeSide, type SideAnalysis} from '../../core/diff.js';
 import type {Located} from '../../core/load.js';
+import {optimizeFor} from '../../runtime/save-compile-cache.js';
 
 export interface SideOptions {
   includeGslb: boolean;
@@ -16,6 +17,7 @@ export type LoadedSide =
 export async function analyzeSource(spec: string, options: SideOptions): Promise<LoadedSide> {
   const loaded = await loadTopologySource(spec);
   if (!loaded.ok) return loaded;
+  optimizeFor(loaded.model);
   const side = analyzeSide(loaded.model, {
     includeGslb: options.includeGslb,
     availabilityOf: availability,

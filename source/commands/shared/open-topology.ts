@@ -2,6 +2,7 @@ import {bundledDemo, loadTopologyFile} from '../../adapters/topology-file.js';
 import {formatLocated} from '../../core/load/place.js';
 import type {Model} from '../../core/model.js';
 import {printable} from '../../core/printable.js';
+import {optimizeFor} from '../../runtime/save-compile-cache.js';
 import {jsonErrors} from './errors.js';
 
 export interface OpenTopology {
@@ -32,5 +33,6 @@ export async function openTopology(file: string | undefined): Promise<OpenTopolo
     jsonErrors(result.errors);
     process.exit(2);
   }
+  optimizeFor(result.model);
   return {model: result.model, file: path, warnings};
 }
