@@ -1,5 +1,5 @@
 import type {Kind} from './kinds.js';
-import type {Model} from './model.js';
+import type {Model, Zone} from './model.js';
 
 /**
  * What fails with what (docs/semantics.md), laid out once per model: zone → its routers and the load
@@ -76,13 +76,7 @@ function build(model: Model): Containment {
   }
   for (const zone of model.zones) {
     edges(zone.id, zone.routers);
-    edges(
-      zone.id,
-      zone.loadBalancers.filter((lb) => {
-        const spec = model.components.get(lb);
-        return spec?.kind === 'lb' && spec.runsOn === 'zone';
-      }),
-    );
+    edges(zone.id, zoneLoadBalancers(model, zone));
   }
   for (const account of model.accounts) edges(account.id, account.routers);
   const [childStart, childList] = flatten(size, from, to);
@@ -126,6 +120,18 @@ function build(model: Model): Containment {
     },
     radiusAt,
   };
+}
+
+/**
+ * The load balancers that fall with a zone as such: those of the zone product. Those that run
+ * on a router fall with their router (its `loadBalancers`). The containment index reads this,
+ * and so does the zone tree, drawn before anything has built the index (`ui/tree/by-zone.ts`).
+ */
+export function zoneLoadBalancers(model: Model, zone: Zone): string[] {
+  return zone.loadBalancers.filter((lb) => {
+    const spec = model.components.get(lb);
+    return spec?.kind === 'lb' && spec.runsOn === 'zone';
+  });
 }
 
 /** Edges grouped by their first end, in the order given: [start offsets, second ends]. */

@@ -74,6 +74,8 @@ export function propagate(model: Model, failed: Iterable<string>): Map<string, C
     .map((id) => model.components.get(id))
     .filter((component): component is Component => component !== undefined)
     .sort((a, b) => kindRank[a.kind] - kindRank[b.kind]);
+  // Nothing failed (the state a dashboard opens on): no need of the index, built on first use.
+  if (roots.length === 0) return down;
   const {ids, index, kinds, radiusAt} = containmentOf(model);
   for (const root of roots) {
     const cause: Cause = {root: root.id, rootKind: root.kind};

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {containmentOf} from '../../source/core/containment.js';
 import {fit, truncate, widthOf, wrapWords} from '../../source/ui/text.js';
 import type {TreeNode} from '../../source/ui/tree/nodes.js';
 import {treeOf} from '../../source/ui/tree/trees.js';
 import {allRows, flatten} from '../../source/ui/tree/visible.js';
 import {loadFixture} from './reducer-helpers.js';
+import {randomModel} from '../support/random-topology.js';
 
 const outline = (nodes: readonly TreeNode[]): string[] =>
   nodes.flatMap((node) => [
@@ -59,6 +62,24 @@ describe('the three trees', () => {
       'shop-admin',
       '  admin-1',
     ]);
+  });
+
+  it('by zone: under each zone and router, what fails with it, in the order the core lists it', () => {
+    fc.assert(
+      fc.property(randomModel(), (model) => {
+        // Drawn from the containment's own lists, before anything builds its index.
+        const tree = treeOf(model, 'zone');
+        const contains = containmentOf(model);
+        for (const zone of tree.roots.filter((root) => model.zones.some((z) => z.id === root.id))) {
+          expect(zone.children.map((row) => row.id)).toEqual(contains.childrenOf(zone.id));
+          for (const row of zone.children)
+            expect(row.children.map((leaf) => leaf.id)).toEqual(
+              model.components.get(row.id)?.kind === 'router' ? contains.childrenOf(row.id) : [],
+            );
+        }
+      }),
+      {numRuns: 300},
+    );
   });
 
   it('row keys are paths, unique in a view and the same for the same model', () => {
