@@ -5,7 +5,9 @@ import type {Model, Zone} from './model.js';
  * What fails with what (docs/semantics.md), laid out once per model: zone → its routers and the load
  * balancers that run on the zone; account → its routers; router → the VMs behind it and the load
  * balancers that run on it. A zone LB does not fall with its owner account. Every rule about
- * containment reads this index, so propagation, the sweep, the estimate and the trees agree.
+ * containment reads this index, so propagation, the sweep, the estimate and the trees agree
+ * (the zone tree reads the lists the index is built from, `zoneLoadBalancers` included, so
+ * that a large topology's first frame does not wait for the index).
  *
  * Components are numbered in the model's order; children and parents are kept as offsets into
  * one flat list each (no array per component), so a 100k-VM model costs a few typed arrays.
