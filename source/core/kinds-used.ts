@@ -1,17 +1,9 @@
 import type {Component, Model} from './model.js';
 import {kindCode, layoutOf, type ModelLayout} from './model-layout.js';
-import type {ToleranceKind} from './kinds.js';
+import {toleranceKinds, type ToleranceKind} from './kinds.js';
 
 /** Each kind as one bit, so that what a service stands on is a number while it is worked out. */
-const kindBits: readonly ToleranceKind[] = [
-  'vm',
-  'router',
-  'account',
-  'lb',
-  'zone',
-  'site',
-  'gslb',
-];
+const kindBits: readonly ToleranceKind[] = [...toleranceKinds, 'gslb'];
 const bit = Object.fromEntries(kindBits.map((kind, k) => [kind, 1 << k])) as Record<
   ToleranceKind,
   number

@@ -10,6 +10,16 @@ export type Kind = (typeof kinds)[number];
 /** The kinds a service's tolerance of one failure is told for. */
 export type ToleranceKind = 'vm' | 'router' | 'account' | 'lb' | 'zone' | 'site' | 'gslb';
 
+/** Those of the sweep, in its order; the GSLB (provider-managed) only when asked for. */
+export const toleranceKinds: readonly ToleranceKind[] = [
+  'vm',
+  'router',
+  'account',
+  'lb',
+  'zone',
+  'site',
+];
+
 /** Display and cause order: the widest failure first. */
 export const kindRank: Record<Kind, number> = {
   zone: 0,

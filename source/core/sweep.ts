@@ -5,7 +5,13 @@ import {containmentOf} from './containment.js';
 import {incrementalOf} from './incremental.js';
 import {layoutOf} from './model-layout.js';
 import type {Component, Model} from './model.js';
-import {kindRank, kinds as allKinds, type Kind, type ToleranceKind} from './kinds.js';
+import {
+  kindRank,
+  kinds as allKinds,
+  toleranceKinds,
+  type Kind,
+  type ToleranceKind,
+} from './kinds.js';
 
 /** What one component's failure alone does, from the snapshot's state: only the services it changes. */
 export interface ComponentEffect {
@@ -24,14 +30,7 @@ export interface Tolerance {
 }
 
 export type {ToleranceKind};
-export const toleranceKinds: readonly ToleranceKind[] = [
-  'vm',
-  'router',
-  'account',
-  'lb',
-  'zone',
-  'site',
-];
+export {toleranceKinds};
 
 export interface ServiceSweep {
   spof: string[];
