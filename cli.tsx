@@ -33,7 +33,8 @@ const usage = `
   Options
     --fail C          a component to fail (impact), repeatable: KR-CA, zone:KR-CA, router:acct/KR-CA
     --failover C      after the failures, fail over C as o does (impact), repeatable: db-2, shop-gslb
-    --plan            list the failovers available after them, most restoring first (impact)
+    --plan            list the failovers available after them, most restoring first, each with
+                      the services it would make SLOW (impact)
     --all             impact: list every service, not only those the failure changes
     --brief           impact: the blast radius as counts by kind
     --down C          explain: a component observed down, repeatable; --up C and --unknown C likewise

@@ -1,5 +1,6 @@
 import {snapshot, type Snapshot} from './analyze.js';
 import {failover, type FailoverDone} from './failover.js';
+import {slowIn} from './latency.js';
 import type {Model} from './model.js';
 import {compareIds} from './order.js';
 
@@ -14,6 +15,11 @@ export interface PlanEntry {
   restores: number;
   /** Some service would serve less. */
   lowers: boolean;
+  /**
+   * Services it would put over a latency budget (SLOW), in the topology's order: a standby
+   * promoted in another zone serves, but its callers wait longer for it.
+   */
+  slows: string[];
 }
 
 /**
@@ -26,6 +32,7 @@ export function failoverPlan(model: Model, now: Snapshot): PlanEntry[] {
     ...model.gslbs.map((gslb) => gslb.id),
   ];
   const entries: PlanEntry[] = [];
+  const slowNow = slowIn(model, now);
   for (const id of candidates) {
     const done = failover(model, now, id);
     // A GSLB with no healthy target promotes the standbys behind it: listed once, as each VM.
@@ -40,7 +47,12 @@ export function failoverPlan(model: Model, now: Snapshot): PlanEntry[] {
       .filter((change) => change.after !== change.before);
     const restores = changes.reduce((sum, c) => sum + c.after - c.before, 0);
     if (restores <= 1e-6) continue;
-    entries.push({id, done, changes, restores, lowers: changes.some((c) => c.after < c.before)});
+    const slowAfter = slowIn(model, after);
+    const slows = model.services
+      .filter((service) => slowAfter.has(service.id) && !slowNow.has(service.id))
+      .map((service) => service.id);
+    const lowers = changes.some((c) => c.after < c.before);
+    entries.push({id, done, changes, restores, lowers, slows});
   }
   return entries.sort((a, b) => b.restores - a.restores || compareIds(a.id, b.id));
 }

@@ -275,6 +275,7 @@ export const en = {
   'plan.none': 'no failover would restore anything now',
   'plan.hint': 'Enter applies the selected one (same preview) · Esc closes',
   'plan.lowers': 'lowers a service',
+  'plan.slows': 'puts {services} over a latency budget (SLOW)',
   'plan.entry': '{what} → {changes}',
   'rec.through': 'in its dependency {dependency}: {fix}',
   'rec.downNow':

@@ -273,6 +273,7 @@ export const ko: Record<MessageId, string> = {
   'plan.none': '지금 복구할 수 있는 페일오버 없음',
   'plan.hint': 'Enter 선택한 항목 실행 (같은 미리보기) · Esc 닫기',
   'plan.lowers': '서비스를 낮춤',
+  'plan.slows': '{services} 지연 예산 초과 (느림)',
   'plan.entry': '{what} → {changes}',
   'rec.through': '의존 서비스 {dependency}: {fix}',
   'rec.downNow':

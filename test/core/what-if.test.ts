@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {countByKind, impactOf, snapshot} from '../../source/core/analyze.js';
 import {gslbTargets, targetStateIn} from '../../source/core/capacity.js';
 import {parseTopology} from '../../source/core/load.js';
+import {slowIn} from '../../source/core/latency.js';
 import {failoverPlan} from '../../source/core/plan.js';
 import {emptyState, withSimulated} from '../../source/core/state.js';
 import {failoverWindows} from '../../source/core/timing.js';
@@ -144,6 +145,12 @@ describe('on the demo topology', () => {
     ]);
   });
 
+  it('names no service it would make SLOW: the demo gives no latency', () => {
+    const plan = failoverPlan(model, snapshot(model, failed));
+    expect(plan.length).toBeGreaterThan(0);
+    for (const entry of plan) expect(entry.slows).toEqual([]);
+  });
+
   it('o on shop-gslb with db-2 promoted keeps lb-cb: the best healthy target already serves', () => {
     const promoted = {...failed, promoted: new Set(['db-2'])};
     const result = whatIf(model, promoted, {type: 'failover', id: 'shop-gslb'});
@@ -190,5 +197,26 @@ describe('on the demo topology', () => {
     expect(answer.tookDown.size).toBe(6);
     // What comes back is fewer: shop-sub/KR-CA, web-2, lb-ca and KR-CA itself.
     expect([...answer.up].sort()).toEqual(['KR-CA', 'lb-ca', 'shop-sub/KR-CA', 'web-2']);
+  });
+});
+
+describe('a failover plan and latency budgets', () => {
+  const model = loadFixture('fixtures/compound-failover.yaml');
+
+  it('says which services a failover would put over a latency budget, as doing it would', () => {
+    // KR-CA down: promoting db-2 in KR-CB brings shop-db back, and shop-web (now in the IDC)
+    // calls it 5 ms away, over its 3 ms budget. With db-1 alone down, shop-web stays in KR-CA:
+    // 4 ms away, still over.
+    for (const down of ['KR-CA', 'db-1']) {
+      const now = snapshot(model, withSimulated(emptyState, [down]));
+      const plan = failoverPlan(model, now);
+      expect(plan.map((entry) => [entry.id, entry.slows])).toEqual([['db-2', ['shop-web']]]);
+      // The same answer as the state the failover leads to, less what is SLOW already.
+      for (const entry of plan) {
+        const after = slowIn(model, snapshot(model, entry.done.state));
+        const before = slowIn(model, now);
+        expect(entry.slows).toEqual([...after].filter((id) => !before.has(id)));
+      }
+    }
   });
 });

@@ -72,6 +72,20 @@ describe('a runbook from the shell: impact --failover and --plan', () => {
     expect(parsed.plan[0]).toMatchObject({id: 'db-2', restores: 1500});
   });
 
+  it('--plan says which services a failover would make SLOW, in text and JSON', async () => {
+    const args = ['impact', 'fixtures/compound-failover.yaml', '--fail', 'KR-CA', '--plan'];
+    const text = await run(...args);
+    expect(text.stdout).toContain(
+      '  1. promote db-2 → shop-db 1000, shop-web 600 · puts shop-web over a latency budget (SLOW)',
+    );
+    const json = JSON.parse((await run(...args, '--json')).stdout) as {
+      plan: {id: string; slows: string[]}[];
+    };
+    expect(json.plan).toMatchObject([{id: 'db-2', slows: ['shop-web']}]);
+    const demo = await run('impact', 'fixtures/demo.yaml', '--fail', 'KR-CA', '--plan', '--json');
+    expect((JSON.parse(demo.stdout) as {plan: {slows: string[]}[]}).plan[0]?.slows).toEqual([]);
+  });
+
   it('a failover the core refuses stops the run with exit 2 and the reason', async () => {
     const result = await run(
       'impact',

@@ -229,7 +229,7 @@ function expectOneTruth(state: DashboardState, now: number) {
   for (const item of sweepItems(analysis))
     if (item.type === 'service') expect(item.status).toBe(core.status.get(item.id));
   const plan = (entries: ReturnType<typeof failoverPlan>) =>
-    entries.map((e) => [e.id, e.changes, e.restores]);
+    entries.map((e) => [e.id, e.changes, e.restores, e.slows]);
   expect(plan(planOf(state))).toEqual(plan(failoverPlan(model, core)));
 }
 

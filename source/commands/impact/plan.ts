@@ -1,14 +1,16 @@
 import chalk from 'chalk';
 import {describeFailover} from '../../core/failover.js';
 import type {PlanEntry} from '../../core/plan.js';
-import {sayCore} from '../../i18n/i18n.js';
+import {sayCore, t} from '../../i18n/i18n.js';
 import type {Lang} from '../../shared/types.js';
 import {amount} from '../shared/text.js';
 
-/** "promote db-2 → shop-db 1000, shop-web 500" */
+/** "promote db-2 → shop-db 1000, shop-web 500", and the services it would make SLOW. */
 export function planLine(entry: PlanEntry, lang: Lang, arrow = '→'): string {
   const changes = entry.changes.map((c) => `${c.service} ${amount(c.after)}`).join(', ');
-  return `${sayCore(lang, entry.done.message)} ${arrow} ${changes}`;
+  const slows =
+    entry.slows.length > 0 ? ` · ${t(lang, 'plan.slows', {services: entry.slows.join(', ')})}` : '';
+  return `${sayCore(lang, entry.done.message)} ${arrow} ${changes}${slows}`;
 }
 
 /** The failovers available now, most restoring first, as `impact --plan --json` prints them. */
@@ -19,6 +21,7 @@ export function planJson(plan: readonly PlanEntry[], lang: Lang) {
     text: planLine(entry, lang),
     restores: entry.restores,
     lowers: entry.lowers,
+    slows: entry.slows,
     changes: entry.changes,
   }));
 }

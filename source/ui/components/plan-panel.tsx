@@ -34,16 +34,22 @@ export function PlanPanel(props: PlanPanelProps) {
   const rows = Math.max(0, height - 4);
   const {glyphs, lang} = theme;
   // Each entry wraps onto as many lines as it needs; the list shows from the entry at `top`.
-  const lines: {text: string; selected: boolean; lowers: boolean; at: number}[] = [];
+  const lines: {text: string; selected: boolean; warns: boolean; at: number}[] = [];
   for (let at = top; at < entries.length && lines.length < rows; at++) {
     const entry = entries[at]!;
     const selected = at === index;
-    const mark = entry.lowers ? ` (${t(lang, 'plan.lowers')})` : '';
+    const marks = [
+      ...(entry.lowers ? [t(lang, 'plan.lowers')] : []),
+      ...(entry.slows.length > 0
+        ? [t(lang, 'plan.slows', {services: entry.slows.join(', ')})]
+        : []),
+    ];
+    const mark = marks.map((text) => ` · ${text}`).join('');
     wrapWords(`${planLine(entry, theme)}${mark}`, inner - 1).forEach((text, part) =>
       lines.push({
         text: `${part === 0 && selected ? glyphs.cursor : ' '}${text}`,
         selected,
-        lowers: entry.lowers,
+        warns: marks.length > 0,
         at,
       }),
     );
@@ -64,13 +70,13 @@ export function PlanPanel(props: PlanPanelProps) {
         {entries.length === 0 && (
           <Line segments={[{text: fit(t(lang, 'plan.none'), inner), tone: 'dim'}]} theme={theme} />
         )}
-        {lines.map(({text, selected, lowers}, at) => (
+        {lines.map(({text, selected, warns}, at) => (
           <Line
             key={at}
             segments={[
               {
                 text: fit(text, inner, 'left', glyphs.ellipsis),
-                ...(selected ? {inverse: true} : {tone: lowers ? 'warn' : 'plain'}),
+                ...(selected ? {inverse: true} : {tone: warns ? 'warn' : 'plain'}),
               },
             ]}
             theme={theme}
