@@ -1,13 +1,13 @@
 import type {Kind} from './kinds.js';
-import type {Model, Zone} from './model.js';
+import type {Model, Router, Zone} from './model.js';
 
 /**
  * What fails with what (docs/semantics.md), laid out once per model: zone → its routers and the load
  * balancers that run on the zone; account → its routers; router → the VMs behind it and the load
  * balancers that run on it. A zone LB does not fall with its owner account. Every rule about
  * containment reads this index, so propagation, the sweep, the estimate and the trees agree
- * (the zone tree reads the lists the index is built from, `zoneLoadBalancers` included, so
- * that a large topology's first frame does not wait for the index).
+ * (the zone tree reads the lists the index is built from, `zoneChildren` and
+ * `routerChildren`, so that a large topology's first frame does not wait for the index).
  *
  * Components are numbered in the model's order; children and parents are kept as offsets into
  * one flat list each (no array per component), so a 100k-VM model costs a few typed arrays.
@@ -72,14 +72,10 @@ function build(model: Model): Containment {
       to.push(c);
     }
   };
-  for (const router of model.routers) {
-    edges(router.id, router.vms);
-    edges(router.id, router.loadBalancers);
-  }
-  for (const zone of model.zones) {
-    edges(zone.id, zone.routers);
-    edges(zone.id, zoneLoadBalancers(model, zone));
-  }
+  for (const router of model.routers)
+    for (const children of routerChildren(router)) edges(router.id, children);
+  for (const zone of model.zones)
+    for (const children of zoneChildren(model, zone)) edges(zone.id, children);
   for (const account of model.accounts) edges(account.id, account.routers);
   const [childStart, childList] = flatten(size, from, to);
   const [parentStart, parentList] = flatten(size, to, from);
@@ -125,15 +121,24 @@ function build(model: Model): Containment {
 }
 
 /**
- * The load balancers that fall with a zone as such: those of the zone product. Those that run
- * on a router fall with their router (its `loadBalancers`). The containment index reads this,
- * and so does the zone tree, drawn before anything has built the index (`ui/tree/by-zone.ts`).
+ * What falls with a router directly, as lists in the index's order: its VMs, then the load
+ * balancers that run on it. The index is built from these, and so is the zone tree, drawn
+ * before anything has built the index (`ui/tree/by-zone.ts`).
  */
-export function zoneLoadBalancers(model: Model, zone: Zone): string[] {
-  return zone.loadBalancers.filter((lb) => {
+export function routerChildren(router: Router): ReadonlyArray<readonly string[]> {
+  return [router.vms, router.loadBalancers];
+}
+
+/**
+ * What falls with a zone directly, likewise: its routers, then the load balancers of the zone
+ * product (those that run on a router fall with their router).
+ */
+export function zoneChildren(model: Model, zone: Zone): ReadonlyArray<readonly string[]> {
+  const zoneLbs = zone.loadBalancers.filter((lb) => {
     const spec = model.components.get(lb);
     return spec?.kind === 'lb' && spec.runsOn === 'zone';
   });
+  return [zone.routers, zoneLbs];
 }
 
 /** Edges grouped by their first end, in the order given: [start offsets, second ends]. */

@@ -1,4 +1,4 @@
-import {zoneLoadBalancers} from '../../core/containment.js';
+import {routerChildren, zoneChildren} from '../../core/containment.js';
 import type {Model} from '../../core/model.js';
 import {TreeBuilder, type Tree} from './nodes.js';
 
@@ -9,17 +9,19 @@ import {TreeBuilder, type Tree} from './nodes.js';
  */
 export function zoneTree(model: Model): Tree {
   const tree = new TreeBuilder('zone');
-  // The containment index's own lists (what it is built from), so that the first frame of a
-  // large topology does not wait for the index: a zone's routers, then its zone LBs; a
-  // router's VMs, then the LBs that run on it.
+  // The lists the containment index is built from, so that the first frame of a large
+  // topology does not wait for the index.
   for (const zone of model.zones) {
     const zoneNode = tree.add(undefined, zone.id, zone.id, {label: zone.label});
-    for (const id of zone.routers) {
+    for (const id of zoneChildren(model, zone).flat()) {
       const router = model.components.get(id);
-      const leaves = router?.kind === 'router' ? [...router.vms, ...router.loadBalancers] : [];
-      tree.add(zoneNode, id, id, {leaves});
+      tree.add(
+        zoneNode,
+        id,
+        id,
+        router?.kind === 'router' ? {leaves: routerChildren(router).flat()} : {},
+      );
     }
-    for (const id of zoneLoadBalancers(model, zone)) tree.add(zoneNode, id, id, {});
   }
   for (const site of model.sites) tree.add(undefined, site.id, site.id, {label: site.label});
   // Failures that come together, after the places they span: x fails a group's members at once.
