@@ -1,6 +1,7 @@
 import {evaluate, failoversOf, statusOf, type Evaluation, type Status} from './capacity.js';
 import type {Model} from './model.js';
 import {describeCause, propagate, type Cause} from './propagate.js';
+import {keepWhere} from './kept.js';
 import {kindRank, type Kind} from './kinds.js';
 import {failedIds, type FailureState} from './state.js';
 
@@ -61,9 +62,7 @@ export function snapshot(model: Model, state: FailureState): Snapshot {
  * ahead stays: it is the answer to the next key.
  */
 export function keepSnapshots(wanted: (snap: Snapshot) => boolean): void {
-  const kept = recent.filter((slot) => wanted(slot.snap));
-  recent.length = 0;
-  recent.push(...kept);
+  keepWhere(recent, (slot) => wanted(slot.snap));
 }
 
 /**

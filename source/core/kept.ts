@@ -43,8 +43,13 @@ export class Recent<K extends object, V> {
 
   /** Forgets every value but those of the keys `wanted` holds to. */
   keepOnly(wanted: (key: K) => boolean): void {
-    const kept = this.slots.filter((slot) => wanted(slot.key));
-    this.slots.length = 0;
-    this.slots.push(...kept);
+    keepWhere(this.slots, (slot) => wanted(slot.key));
   }
+}
+
+/** Keeps in `list`, in their order, only the items `wanted` holds to: the list itself shrinks. */
+export function keepWhere<T>(list: T[], wanted: (item: T) => boolean): void {
+  const kept = list.filter(wanted);
+  list.length = 0;
+  list.push(...kept);
 }

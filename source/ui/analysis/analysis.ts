@@ -1,5 +1,6 @@
 import {snapshot, type Snapshot} from '../../core/analyze.js';
 import {keepOnlyAnswersOf} from '../../core/forget.js';
+import {keepWhere} from '../../core/kept.js';
 import type {Model} from '../../core/model.js';
 import {slowIn} from '../../core/latency.js';
 import {once} from '../../core/once.js';
@@ -75,9 +76,7 @@ export function drawnWith(analysis: Analysis): void {
  */
 export function keepAnalysisOnScreen(): Analysis | undefined {
   const now = drawn ?? recent[0]?.analysis;
-  const kept = recent.filter((slot) => slot.analysis === now);
-  recent.length = 0;
-  recent.push(...kept);
+  keepWhere(recent, (slot) => slot.analysis === now);
   if (now) keepOnlyAnswersOf(now.snapshot);
   return now;
 }
